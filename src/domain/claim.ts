@@ -1,0 +1,97 @@
+/** The claim as the rest of the code sees it: no Slack shapes, no row types. */
+
+/** The five refundable cases of the policy, in the article's order. */
+export const REASONS = [
+  'no_grazie',
+  'details_changed',
+  'answered_twice',
+  'terms_violated',
+  'sent_by_mistake',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+/** Reasons whose case cannot be judged without the professional's own words. */
+export const REASONS_NEEDING_DESCRIPTION: readonly Reason[] = ['details_changed', 'terms_violated'];
+
+export type ClaimStatus = 'pending_review' | 'approved' | 'rejected' | 'ineligible';
+
+/** Statuses in which a claim still "occupies" its client + answer date (the same claim twice). */
+export const OPEN_OR_APPROVED: readonly ClaimStatus[] = ['pending_review', 'approved'];
+
+/** A calendar date in Europe/Rome, `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** What the professional filled in, already validated by the modal parser. */
+export interface ClaimInput {
+  clientFirstName: string;
+  clientLastName: string;
+  clientPhone: string | null;
+  service: string;
+  /** Date of the professional's answer to the lead. */
+  answeredOn: IsoDate;
+  /** Date the request (lead) was received; optional in the form. */
+  receivedOn: IsoDate | null;
+  credits: number;
+  reason: Reason;
+  description: string | null;
+}
+
+/** An earlier claim of the same professional, as far as the policy needs to know it. */
+export interface PriorClaim {
+  reference: string;
+  reason: Reason;
+  status: ClaimStatus;
+  clientFirstName: string;
+  clientLastName: string;
+  answeredOn: IsoDate;
+}
+
+export type IneligibleRule = 'window_expired' | 'description_required' | 'mistake_already_refunded' | 'duplicate_claim' | 'credits_out_of_range';
+
+export type FindingCode =
+  | 'window_ok'
+  | 'window_ok_from_answer'
+  | 'reason_no_grazie'
+  | 'reason_details_changed'
+  | 'reason_answered_twice'
+  | 'reason_terms_violated'
+  | 'reason_sent_by_mistake'
+  | 'mistake_pending_elsewhere'
+  | 'credits_unverified'
+  | 'refund_as_credits';
+
+export interface Finding {
+  code: FindingCode;
+  level: 'ok' | 'warning' | 'info';
+  /** Values the message catalog interpolates (dates, references, counts). */
+  params: Record<string, string | number>;
+}
+
+export type Verdict =
+  | { kind: 'ineligible'; rule: IneligibleRule; params: Record<string, string | number> }
+  | { kind: 'to_review'; findings: Finding[] };
+
+export interface PolicyConfig {
+  /** Calendar days (Europe/Rome) from the request received, the last one included. */
+  windowDays: number;
+  maxCreditsPerClaim: number;
+}
+
+export const DEFAULT_POLICY: PolicyConfig = { windowDays: 30, maxCreditsPerClaim: 100 };
+
+/** A stored claim, as the use cases and builders see it. */
+export interface Claim extends ClaimInput {
+  id: string;
+  reference: string;
+  professionalId: string;
+  teamId: string;
+  status: ClaimStatus;
+  verdict: Verdict;
+  submittedAt: Date;
+  reviewDeadlineOn: IsoDate | null;
+  decidedBy: string | null;
+  decidedAt: Date | null;
+  decisionReason: string | null;
+  reviewChannelId: string | null;
+  reviewMessageTs: string | null;
+}

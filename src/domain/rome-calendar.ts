@@ -1,0 +1,56 @@
+import type { IsoDate } from './claim.ts';
+
+/**
+ * Calendar arithmetic on the policy's dates. The policy counts days as the professional lives them,
+ * in Europe/Rome, so an instant is first turned into its Rome calendar date; after that, dates are
+ * plain `YYYY-MM-DD` values and all arithmetic is done on UTC midnights (no DST surprises).
+ */
+export const POLICY_TIME_ZONE = 'Europe/Rome';
+
+const romeDateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: POLICY_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar date in Rome at `instant`. */
+export function romeDateOf(instant: Date): IsoDate {
+  return romeDateFormat.format(instant);
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True for a real calendar date written `YYYY-MM-DD` (rejects 2026-02-30). */
+export function isIsoDate(value: string): boolean {
+  const match = ISO_DATE.exec(value);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function toUtcMidnight(date: IsoDate): number {
+  if (!isIsoDate(date)) throw new RangeError(`not an ISO date: ${date}`);
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
+function fromUtcMidnight(ms: number): IsoDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+const DAY_MS = 86_400_000;
+
+/** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((toUtcMidnight(to) - toUtcMidnight(from)) / DAY_MS);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromUtcMidnight(toUtcMidnight(date) + days * DAY_MS);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function weekdayOf(date: IsoDate): number {
+  return new Date(toUtcMidnight(date)).getUTCDay();
+}

@@ -1,0 +1,23 @@
+import { format } from 'date-fns';
+import { enGB, it as itLocale } from 'date-fns/locale';
+import type { IsoDate } from '../domain/claim.ts';
+import { POLICY_TIME_ZONE } from '../domain/rome-calendar.ts';
+import type { Locale } from './messages.ts';
+
+const dateFnsLocales = { it: itLocale, en: enGB } as const;
+
+/** "8 dicembre 2026" / "8 December 2026". */
+export function formatDate(date: IsoDate, locale: Locale): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return format(new Date(y, m - 1, d), 'd MMMM yyyy', { locale: dateFnsLocales[locale] });
+}
+
+const dateTimeFormats: Record<Locale, Intl.DateTimeFormat> = {
+  it: new Intl.DateTimeFormat('it-IT', { timeZone: POLICY_TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: POLICY_TIME_ZONE, dateStyle: 'long', timeStyle: 'short' }),
+};
+
+/** An instant as read in Rome: "24 novembre 2026 alle ore 15:04". */
+export function formatDateTime(instant: Date, locale: Locale): string {
+  return dateTimeFormats[locale].format(instant);
+}

@@ -1,0 +1,268 @@
+/**
+ * Every user-facing text, Italian first. `en` must have the same keys (the type enforces it).
+ * Placeholders are `{name}`; Slack mrkdwn is allowed where the text ends up in mrkdwn.
+ */
+const it = {
+  'modal.title': 'Rimborso crediti',
+  'modal.submit': 'Invia',
+  'modal.close': 'Annulla',
+  'modal.intro':
+    'Prima di inviare, controlla nel *Saldo crediti* (Impostazioni) che i crediti siano stati davvero scalati. Il rimborso si chiede entro 30 giorni dalla ricezione della richiesta e avviene solo in crediti.',
+  'modal.client_first_name': 'Nome del cliente',
+  'modal.client_last_name': 'Cognome del cliente',
+  'modal.client_phone': 'Telefono del cliente',
+  'modal.client_phone_hint': 'Facoltativo. Solo cifre, spazi e un + iniziale.',
+  'modal.service': 'Servizio per cui hai risposto',
+  'modal.answered_on': 'Data della tua risposta',
+  'modal.received_on': 'Data di ricezione della richiesta',
+  'modal.received_on_hint': 'Facoltativa. Senza questa data i 30 giorni si contano dalla data della tua risposta.',
+  'modal.credits': 'Crediti utilizzati',
+  'modal.reason': 'Motivo',
+  'modal.reason_placeholder': 'Scegli il caso',
+  'modal.description': 'Descrizione',
+  'modal.description_hint':
+    'Obbligatoria se i dettagli della richiesta sono cambiati o se la richiesta viola Termini e condizioni.',
+  'reason.no_grazie': 'Il primo riscontro del cliente è “No, grazie”',
+  'reason.details_changed': 'I dettagli della richiesta sono cambiati',
+  'reason.answered_twice': 'Ho risposto due volte allo stesso cliente',
+  'reason.terms_violated': 'La richiesta viola Termini e condizioni',
+  'reason.sent_by_mistake': 'Ho inviato la risposta per errore',
+
+  'field.required': 'Campo obbligatorio.',
+  'field.too_long': 'Massimo {max} caratteri.',
+  'field.date_invalid': 'Data non valida.',
+  'field.date_future': 'La data non può essere nel futuro.',
+  'field.answered_before_received': 'La risposta non può essere precedente alla ricezione della richiesta.',
+  'field.credits_invalid': 'Indica un numero intero di crediti da 1 a {max}.',
+  'field.phone_invalid': 'Numero di telefono non valido: usa da 6 a 15 cifre, spazi e al massimo un + iniziale.',
+  'field.reason_invalid': 'Scegli uno dei cinque casi.',
+  'field.description_required': 'Per questo motivo descrivi cosa è successo.',
+
+  'result.title_review': 'Richiesta inviata',
+  'result.title_ineligible': 'Non rimborsabile',
+  'result.close': 'Chiudi',
+  'result.to_review':
+    'La tua richiesta *{reference}* è stata inviata al team. Riceverai l’esito in un messaggio diretto entro il *{deadline}*.',
+  'result.ineligible': 'La richiesta *{reference}* non può essere rimborsata: {why}',
+
+  'rule.window_expired':
+    'il rimborso si può chiedere entro {windowDays} giorni dalla ricezione della richiesta, e dal {startDate} ne sono passati {days}.',
+  'rule.description_required': 'per questo caso serve una descrizione di cosa è successo.',
+  'rule.mistake_already_refunded':
+    'una risposta inviata per errore si rimborsa una sola volta e ti è già stata rimborsata ({reference}); gli errori successivi non sono rimborsabili.',
+  'rule.duplicate_claim':
+    'esiste già una tua richiesta per lo stesso cliente e la stessa data di risposta ({reference}).',
+  'rule.credits_out_of_range': 'i crediti indicati devono essere da 1 a {max}.',
+
+  'finding.window_ok': 'Entro i {windowDays} giorni: {days} dalla ricezione della richiesta ({startDate}).',
+  'finding.window_ok_from_answer':
+    'Entro i {windowDays} giorni: {days} dalla risposta ({startDate}); data di ricezione non indicata.',
+  'finding.reason_no_grazie':
+    'Verifica che il primo messaggio del cliente in chat sia un chiaro “No, grazie”: in quel caso i crediti non andavano scalati.',
+  'finding.reason_details_changed':
+    'Verifica che il lavoro differisca in modo sostanziale dalla richiesta (città o tipo di servizio).',
+  'finding.reason_answered_twice':
+    'Verifica che il cliente abbia inserito due volte la stessa richiesta e che i crediti siano stati scalati per entrambe.',
+  'finding.reason_terms_violated':
+    'Verifica la violazione di Termini e condizioni (es. richiesta inserita da un minorenne o da chi cerca lavoro come dipendente).',
+  'finding.reason_sent_by_mistake': 'Prima risposta per errore di questo professionista: rimborsabile una sola volta.',
+  'finding.mistake_pending_elsewhere':
+    'Attenzione: un’altra richiesta per errore è in attesa ({reference}). Se una viene approvata, l’altra non è rimborsabile.',
+  'finding.credits_unverified':
+    '{credits} crediti dichiarati, non verificati: nessun dato sugli addebiti. Controlla il Saldo crediti del professionista.',
+  'finding.refund_as_credits': 'Il rimborso avviene solo in crediti sulla piattaforma, mai in denaro.',
+
+  'review.fallback': 'Richiesta di rimborso {reference} da {professional}: {credits} crediti',
+  'review.header': 'Richiesta di rimborso {reference}',
+  'review.professional': 'Professionista',
+  'review.client': 'Cliente',
+  'review.phone': 'Telefono',
+  'review.service': 'Servizio',
+  'review.answered_on': 'Risposta inviata il',
+  'review.received_on': 'Richiesta ricevuta il',
+  'review.credits': 'Crediti',
+  'review.reason': 'Motivo',
+  'review.description': 'Descrizione',
+  'review.deadline': 'Esito entro il',
+  'review.not_given': 'non indicato',
+  'review.findings': 'Verifiche della policy',
+  'review.approve': 'Approva',
+  'review.reject': 'Rifiuta',
+  'review.confirm_title': 'Approvare il rimborso?',
+  'review.confirm_text':
+    'Verranno restituiti {credits} crediti al saldo del professionista ({reference}). La decisione è definitiva.',
+  'review.confirm_yes': 'Approva',
+  'review.confirm_no': 'Annulla',
+  'review.decided_approved': '✅ Approvata da <@{user}> il {when}: {credits} crediti restituiti al saldo.',
+  'review.decided_rejected': '❌ Rifiutata da <@{user}> il {when}. Motivo: {reason}',
+
+  'reject.title': 'Rifiuta la richiesta',
+  'reject.submit': 'Rifiuta',
+  'reject.close': 'Annulla',
+  'reject.intro': 'Richiesta *{reference}*: il professionista leggerà il motivo che scrivi qui.',
+  'reject.reason': 'Motivo del rifiuto',
+  'reject.reason_too_short': 'Scrivi un motivo di almeno {min} caratteri.',
+
+  'decide.not_reviewer': 'Solo i revisori del canale di revisione possono decidere sulle richieste di rimborso.',
+  'decide.own_claim': 'Non puoi decidere su una tua richiesta di rimborso.',
+  'decide.already_approved': 'La richiesta {reference} è già stata approvata da <@{user}>.',
+  'decide.already_rejected': 'La richiesta {reference} è già stata rifiutata da <@{user}>.',
+  'decide.not_found': 'Questa richiesta di rimborso non esiste più.',
+
+  'dm.to_review':
+    'Abbiamo ricevuto la tua richiesta di rimborso *{reference}* ({credits} crediti, cliente {client}). Il team la esaminerà e ti scriverà qui l’esito entro il *{deadline}*; potrebbe contattarti per maggiori informazioni.',
+  'dm.ineligible': 'La tua richiesta di rimborso *{reference}* non può essere accolta: {why}',
+  'dm.approved':
+    '✅ La tua richiesta di rimborso *{reference}* è stata approvata: {credits} crediti sono stati restituiti al tuo saldo (Impostazioni › Saldo crediti). I rimborsi avvengono solo in crediti, non in denaro.',
+  'dm.rejected': 'La tua richiesta di rimborso *{reference}* non è stata accolta. Motivo indicato dal team: {reason}',
+
+  'refuse.text':
+    'Le richieste di rimborso si accettano solo tramite il modulo: quelle inviate via messaggio, email o in altro modo non vengono prese in considerazione. Apri il modulo con il pulsante qui sotto oppure scrivi /rimborso.',
+  'refuse.button': 'Chiedi il rimborso',
+  'refuse.email_subject': 'Richiesta di rimborso: usa il modulo',
+  'refuse.email':
+    'Grazie per averci scritto. Le richieste di rimborso dei crediti si accettano solo tramite il modulo: quelle inviate via email o in altro modo non vengono prese in considerazione. In Slack scrivi /rimborso e compila il modulo in ogni sua parte.',
+
+  'error.generic': 'Qualcosa è andato storto. Riprova tra poco; se il problema continua, contatta il supporto.',
+} as const satisfies Record<string, string>;
+
+export type MessageKey = keyof typeof it;
+
+const en: Record<MessageKey, string> = {
+  'modal.title': 'Credit refund',
+  'modal.submit': 'Send',
+  'modal.close': 'Cancel',
+  'modal.intro':
+    'Before sending, check in your *Credit balance* (Settings) that the credits were really charged. A refund can be asked within 30 days of receiving the request and is paid in credits only.',
+  'modal.client_first_name': 'Client first name',
+  'modal.client_last_name': 'Client last name',
+  'modal.client_phone': 'Client phone',
+  'modal.client_phone_hint': 'Optional. Digits, spaces and a leading + only.',
+  'modal.service': 'Service you answered',
+  'modal.answered_on': 'Date of your answer',
+  'modal.received_on': 'Date the request was received',
+  'modal.received_on_hint': 'Optional. Without it the 30 days count from the date of your answer.',
+  'modal.credits': 'Credits used',
+  'modal.reason': 'Reason',
+  'modal.reason_placeholder': 'Choose the case',
+  'modal.description': 'Description',
+  'modal.description_hint': 'Required when the request details changed or the request breaks the terms and conditions.',
+  'reason.no_grazie': 'The client’s first reply was “No, thanks”',
+  'reason.details_changed': 'The request details changed',
+  'reason.answered_twice': 'I answered the same client twice',
+  'reason.terms_violated': 'The request breaks the terms and conditions',
+  'reason.sent_by_mistake': 'I sent the answer by mistake',
+
+  'field.required': 'Required.',
+  'field.too_long': 'At most {max} characters.',
+  'field.date_invalid': 'Not a valid date.',
+  'field.date_future': 'The date cannot be in the future.',
+  'field.answered_before_received': 'The answer cannot be earlier than the date the request was received.',
+  'field.credits_invalid': 'Enter a whole number of credits from 1 to {max}.',
+  'field.phone_invalid': 'Not a valid phone number: use 6 to 15 digits, spaces and at most one leading +.',
+  'field.reason_invalid': 'Choose one of the five cases.',
+  'field.description_required': 'For this reason, describe what happened.',
+
+  'result.title_review': 'Claim sent',
+  'result.title_ineligible': 'Not refundable',
+  'result.close': 'Close',
+  'result.to_review':
+    'Your claim *{reference}* was sent to the team. You will get the outcome in a direct message by *{deadline}*.',
+  'result.ineligible': 'Claim *{reference}* cannot be refunded: {why}',
+
+  'rule.window_expired':
+    'a refund can be asked within {windowDays} days of receiving the request, and {days} days have passed since {startDate}.',
+  'rule.description_required': 'this case needs a description of what happened.',
+  'rule.mistake_already_refunded':
+    'an answer sent by mistake is refunded only once and yours already was ({reference}); later mistakes are not refunded.',
+  'rule.duplicate_claim': 'you already have a claim for the same client and the same answer date ({reference}).',
+  'rule.credits_out_of_range': 'the credits must be from 1 to {max}.',
+
+  'finding.window_ok': 'Within {windowDays} days: {days} since the request was received ({startDate}).',
+  'finding.window_ok_from_answer':
+    'Within {windowDays} days: {days} since the answer ({startDate}); date received not given.',
+  'finding.reason_no_grazie':
+    'Check that the client’s first chat message is a clear “No, thanks”: then no credits should have been charged.',
+  'finding.reason_details_changed': 'Check that the job differs substantially from the request (city or type of service).',
+  'finding.reason_answered_twice':
+    'Check that the client posted the same request twice and that credits were charged for both.',
+  'finding.reason_terms_violated':
+    'Check the terms violation (e.g. a request posted by a minor or by someone looking for employment).',
+  'finding.reason_sent_by_mistake': 'First answer sent by mistake for this professional: refundable once only.',
+  'finding.mistake_pending_elsewhere':
+    'Warning: another by-mistake claim is pending ({reference}). If one is approved, the other is not refundable.',
+  'finding.credits_unverified':
+    '{credits} credits declared, not verified: no charge data. Check the professional’s credit balance.',
+  'finding.refund_as_credits': 'Refunds are paid only as credits on the platform, never as money.',
+
+  'review.fallback': 'Refund claim {reference} from {professional}: {credits} credits',
+  'review.header': 'Refund claim {reference}',
+  'review.professional': 'Professional',
+  'review.client': 'Client',
+  'review.phone': 'Phone',
+  'review.service': 'Service',
+  'review.answered_on': 'Answered on',
+  'review.received_on': 'Request received on',
+  'review.credits': 'Credits',
+  'review.reason': 'Reason',
+  'review.description': 'Description',
+  'review.deadline': 'Outcome due by',
+  'review.not_given': 'not given',
+  'review.findings': 'Policy checks',
+  'review.approve': 'Approve',
+  'review.reject': 'Reject',
+  'review.confirm_title': 'Approve the refund?',
+  'review.confirm_text':
+    '{credits} credits will be returned to the professional’s balance ({reference}). The decision is final.',
+  'review.confirm_yes': 'Approve',
+  'review.confirm_no': 'Cancel',
+  'review.decided_approved': '✅ Approved by <@{user}> on {when}: {credits} credits returned to the balance.',
+  'review.decided_rejected': '❌ Rejected by <@{user}> on {when}. Reason: {reason}',
+
+  'reject.title': 'Reject the claim',
+  'reject.submit': 'Reject',
+  'reject.close': 'Cancel',
+  'reject.intro': 'Claim *{reference}*: the professional will read the reason you write here.',
+  'reject.reason': 'Reason for rejecting',
+  'reject.reason_too_short': 'Write a reason of at least {min} characters.',
+
+  'decide.not_reviewer': 'Only the review channel’s reviewers can decide on refund claims.',
+  'decide.own_claim': 'You cannot decide on your own refund claim.',
+  'decide.already_approved': 'Claim {reference} was already approved by <@{user}>.',
+  'decide.already_rejected': 'Claim {reference} was already rejected by <@{user}>.',
+  'decide.not_found': 'This refund claim no longer exists.',
+
+  'dm.to_review':
+    'We received your refund claim *{reference}* ({credits} credits, client {client}). The team will review it and send you the outcome here by *{deadline}*; they may contact you for more information.',
+  'dm.ineligible': 'Your refund claim *{reference}* cannot be accepted: {why}',
+  'dm.approved':
+    '✅ Your refund claim *{reference}* was approved: {credits} credits were returned to your balance (Settings › Credit balance). Refunds are paid in credits only, never as money.',
+  'dm.rejected': 'Your refund claim *{reference}* was not accepted. Reason given by the team: {reason}',
+
+  'refuse.text':
+    'Refund claims are accepted only through the form: claims sent by message, email or any other way are not considered. Open the form with the button below or type /rimborso.',
+  'refuse.button': 'Ask for a refund',
+  'refuse.email_subject': 'Refund request: please use the form',
+  'refuse.email':
+    'Thank you for writing. Credit refund claims are accepted only through the form: claims sent by email or any other way are not considered. In Slack, type /rimborso and fill in every field of the form.',
+
+  'error.generic': 'Something went wrong. Try again shortly; if it keeps happening, contact support.',
+};
+
+export type Locale = 'it' | 'en';
+export const LOCALES: readonly Locale[] = ['it', 'en'];
+const catalogs: Record<Locale, Record<MessageKey, string>> = { it, en };
+
+export type MessageParams = Record<string, string | number>;
+
+/** The text for `key` in `locale`, with `{name}` placeholders filled from `params`. */
+export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  return catalogs[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** Exposed for the catalog's completeness test. */
+export function catalogKeys(locale: Locale): string[] {
+  return Object.keys(catalogs[locale]);
+}
