@@ -16,7 +16,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/config.ts', 'test/**/*.ts', 'vitest.config.ts', 'src/db/migrate-cli.ts'],
+    files: ['src/config.ts', 'test/**/*.ts', 'vitest.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

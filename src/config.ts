@@ -1,0 +1,92 @@
+import { z } from 'zod';
+
+/**
+ * The only module that reads the environment. Everything else receives a `Config`.
+ * Empty variables count as unset, so `REVIEWER_USER_IDS=` in a .env file means "no narrowing".
+ */
+const slackId = (prefix: string) => z.string().regex(new RegExp(`^[${prefix}][A-Z0-9]{2,}$`), 'not a Slack id');
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+
+const EnvSchema = z.object({
+  NODE_ENV: optional(z.enum(['development', 'production', 'test'])),
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-\S+$/, 'must start with xoxb-'),
+  SLACK_SIGNING_SECRET: z.string().min(8, 'too short'),
+  SLACK_APP_TOKEN: optional(z.string().regex(/^xapp-\S+$/, 'must start with xapp-')),
+  SLACK_API_URL: optional(z.url({ protocol: /^https?$/ }).transform((url) => (url.endsWith('/') ? url : `${url}/`))),
+  REVIEW_CHANNEL_ID: slackId('CG'),
+  REVIEWER_USER_IDS: optional(
+    z
+      .string()
+      .transform((list) => list.split(',').map((id) => id.trim()).filter(Boolean))
+      .pipe(z.array(slackId('UW')).min(1)),
+  ),
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL'),
+  PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
+  INBOUND_EMAIL_TOKEN: z.string().min(16, 'must be at least 16 characters'),
+  MAX_CREDITS_PER_CLAIM: optional(z.coerce.number().int().min(1).max(100_000)).default(100),
+  DEFAULT_LOCALE: optional(z.enum(['it', 'en'])).default('it'),
+  LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'])).default('info'),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  slack: {
+    botToken: string;
+    signingSecret: string;
+    appToken: string | undefined;
+    apiUrl: string | undefined;
+    reviewChannelId: string;
+    reviewerUserIds: readonly string[] | undefined;
+  };
+  databaseUrl: string;
+  port: number;
+  inboundEmailToken: string;
+  maxCreditsPerClaim: number;
+  defaultLocale: 'it' | 'en';
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses the environment once; throws a ConfigError whose message is one line naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const missing = env[name] === undefined || env[name] === '';
+      return `${name} ${missing ? 'is missing' : `is invalid (${issue.message})`}`;
+    });
+    throw new ConfigError(`Configuration error: ${[...new Set(problems)].join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV ?? 'development',
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      appToken: e.SLACK_APP_TOKEN,
+      apiUrl: e.SLACK_API_URL,
+      reviewChannelId: e.REVIEW_CHANNEL_ID,
+      reviewerUserIds: e.REVIEWER_USER_IDS,
+    },
+    databaseUrl: e.DATABASE_URL,
+    port: e.PORT,
+    inboundEmailToken: e.INBOUND_EMAIL_TOKEN,
+    maxCreditsPerClaim: e.MAX_CREDITS_PER_CLAIM,
+    defaultLocale: e.DEFAULT_LOCALE,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** For `npm run migrate`, which needs the database and nothing else. */
+export function loadDatabaseUrl(env: Record<string, string | undefined> = process.env): string {
+  const parsed = EnvSchema.shape.DATABASE_URL.safeParse(env.DATABASE_URL);
+  if (!parsed.success) {
+    throw new ConfigError(`Configuration error: DATABASE_URL ${env.DATABASE_URL ? 'is invalid (must be a postgres:// URL)' : 'is missing'}`);
+  }
+  return parsed.data;
+}

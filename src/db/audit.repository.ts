@@ -1,0 +1,42 @@
+import type { Db } from './database.ts';
+
+export type ClaimEventKind =
+  | 'submitted'
+  | 'evaluated'
+  | 'posted'
+  | 'post_failed'
+  | 'decided'
+  | 'notified'
+  | 'notify_failed'
+  | 'refused_click';
+
+export interface ClaimEvent {
+  claimId: string;
+  kind: ClaimEventKind;
+  actor: string | null;
+  at: Date;
+  /** Ids, rules and outcomes only: never the claim's contents or the client's phone. */
+  details?: Record<string, unknown>;
+}
+
+export async function recordClaimEvent(db: Db, event: ClaimEvent): Promise<void> {
+  await db
+    .insertInto('claim_events')
+    .values({
+      claim_id: event.claimId,
+      kind: event.kind,
+      actor: event.actor,
+      at: event.at,
+      details: JSON.stringify(event.details ?? {}),
+    })
+    .execute();
+}
+
+export async function listClaimEvents(db: Db, claimId: string) {
+  return db
+    .selectFrom('claim_events')
+    .select(['kind', 'actor', 'at', 'details'])
+    .where('claim_id', '=', claimId)
+    .orderBy('id')
+    .execute();
+}

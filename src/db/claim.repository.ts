@@ -1,0 +1,146 @@
+import { sql } from 'kysely';
+import type { Claim, ClaimInput, ClaimStatus, IsoDate, PriorClaim, Reason, Verdict } from '../domain/claim.ts';
+import type { Db } from './database.ts';
+import type { ClaimRow } from './schema.ts';
+
+export interface NewClaim {
+  reference: string;
+  teamId: string;
+  professionalId: string;
+  sourceViewId: string;
+  clientKey: string;
+  input: ClaimInput;
+  status: ClaimStatus;
+  verdict: Verdict;
+  submittedAt: Date;
+  reviewDeadlineOn: IsoDate | null;
+}
+
+/** Serialises one professional's submissions so the history the policy reads cannot change under it. */
+export async function lockProfessional(trx: Db, professionalId: string): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`claims:${professionalId}`}, 0))`.execute(trx);
+}
+
+/** `RIM-2026-000123`: the year of submission in Rome and a number that never repeats. */
+export async function nextClaimReference(trx: Db, year: number): Promise<string> {
+  const { rows } = await sql<{ n: string }>`SELECT nextval('claim_reference_seq')::text AS n`.execute(trx);
+  const n = rows[0]?.n ?? '0';
+  return `RIM-${year}-${n.padStart(6, '0')}`;
+}
+
+export async function insertClaim(trx: Db, claim: NewClaim): Promise<Claim> {
+  const row = await trx
+    .insertInto('claims')
+    .values({
+      reference: claim.reference,
+      team_id: claim.teamId,
+      professional_id: claim.professionalId,
+      source_view_id: claim.sourceViewId,
+      client_first_name: claim.input.clientFirstName,
+      client_last_name: claim.input.clientLastName,
+      client_key: claim.clientKey,
+      client_phone: claim.input.clientPhone,
+      service: claim.input.service,
+      answered_on: claim.input.answeredOn,
+      received_on: claim.input.receivedOn,
+      credits: claim.input.credits,
+      reason: claim.input.reason,
+      description: claim.input.description,
+      status: claim.status,
+      verdict: JSON.stringify(claim.verdict),
+      submitted_at: claim.submittedAt,
+      review_deadline_on: claim.reviewDeadlineOn,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toClaim(row);
+}
+
+export async function findClaimById(db: Db, id: string): Promise<Claim | undefined> {
+  const row = await db.selectFrom('claims').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toClaim(row);
+}
+
+export async function findClaimBySourceViewId(db: Db, sourceViewId: string): Promise<Claim | undefined> {
+  const row = await db.selectFrom('claims').selectAll().where('source_view_id', '=', sourceViewId).executeTakeFirst();
+  return row && toClaim(row);
+}
+
+/** What the policy needs of a professional's earlier claims (mistakes refunded, the same claim twice). */
+export async function findPriorClaims(db: Db, professionalId: string): Promise<PriorClaim[]> {
+  const rows = await db
+    .selectFrom('claims')
+    .select(['reference', 'reason', 'status', 'client_first_name', 'client_last_name', 'answered_on'])
+    .where('professional_id', '=', professionalId)
+    .where('status', '<>', 'ineligible')
+    .orderBy('submitted_at', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    reference: r.reference,
+    reason: r.reason as Reason,
+    status: r.status as ClaimStatus,
+    clientFirstName: r.client_first_name,
+    clientLastName: r.client_last_name,
+    answeredOn: r.answered_on,
+  }));
+}
+
+export interface Decision {
+  claimId: string;
+  status: 'approved' | 'rejected';
+  decidedBy: string;
+  decidedAt: Date;
+  reason: string | null;
+}
+
+/** Compare-and-set: only a claim still pending can be decided, so concurrent clicks give one decision. */
+export async function recordDecision(trx: Db, decision: Decision): Promise<Claim | undefined> {
+  const row = await trx
+    .updateTable('claims')
+    .set({
+      status: decision.status,
+      decided_by: decision.decidedBy,
+      decided_at: decision.decidedAt,
+      decision_reason: decision.reason,
+    })
+    .where('id', '=', decision.claimId)
+    .where('status', '=', 'pending_review')
+    .returningAll()
+    .executeTakeFirst();
+  return row && toClaim(row);
+}
+
+export async function recordReviewMessage(db: Db, claimId: string, channelId: string, ts: string): Promise<void> {
+  await db
+    .updateTable('claims')
+    .set({ review_channel_id: channelId, review_message_ts: ts })
+    .where('id', '=', claimId)
+    .execute();
+}
+
+function toClaim(row: ClaimRow): Claim {
+  return {
+    id: row.id,
+    reference: row.reference,
+    teamId: row.team_id,
+    professionalId: row.professional_id,
+    clientFirstName: row.client_first_name,
+    clientLastName: row.client_last_name,
+    clientPhone: row.client_phone,
+    service: row.service,
+    answeredOn: row.answered_on,
+    receivedOn: row.received_on,
+    credits: row.credits,
+    reason: row.reason as Reason,
+    description: row.description,
+    status: row.status as ClaimStatus,
+    verdict: row.verdict as Verdict,
+    submittedAt: row.submitted_at,
+    reviewDeadlineOn: row.review_deadline_on,
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at,
+    decisionReason: row.decision_reason,
+    reviewChannelId: row.review_channel_id,
+    reviewMessageTs: row.review_message_ts,
+  };
+}

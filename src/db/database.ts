@@ -1,0 +1,38 @@
+import { Kysely, Migrator, PostgresDialect, type MigrationResultSet } from 'kysely';
+import pg from 'pg';
+import { migrations } from '../../migrations/index.ts';
+import type { Database } from './schema.ts';
+
+// A `date` is a calendar day in Rome: keep it as 'YYYY-MM-DD' instead of a JS Date at local midnight.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
+// bigint ids and counts fit in JS numbers for this product's volumes; keep them exact as strings.
+
+export type Db = Kysely<Database>;
+
+export function createDb(databaseUrl: string, options: { max?: number } = {}): Db {
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10 });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/**
+ * Applies every pending migration. Kysely's migrator takes a PostgreSQL advisory lock, so instances
+ * starting at once run them one after the other; the later ones find nothing left to do.
+ */
+export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+  });
+  const result = await migrator.migrateToLatest();
+  if (result.error) throw result.error;
+  return result;
+}
+
+export async function isDatabaseReachable(db: Db): Promise<boolean> {
+  try {
+    await db.selectNoFrom((eb) => eb.val(1).as('ok')).execute();
+    return true;
+  } catch {
+    return false;
+  }
+}

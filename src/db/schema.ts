@@ -1,0 +1,57 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+/** Row types: they stay in src/db; the rest of the code sees domain types. */
+export interface ClaimsTable {
+  id: Generated<string>;
+  reference: string;
+  team_id: string;
+  professional_id: string;
+  source_view_id: string;
+  client_first_name: string;
+  client_last_name: string;
+  client_key: string;
+  client_phone: string | null;
+  service: string;
+  // `date` columns come back as strings (see the type parser in database.ts).
+  answered_on: string;
+  received_on: string | null;
+  credits: number;
+  reason: string;
+  description: string | null;
+  status: string;
+  verdict: ColumnType<unknown, string, string>;
+  submitted_at: Date;
+  review_deadline_on: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_reason: string | null;
+  review_channel_id: string | null;
+  review_message_ts: string | null;
+}
+
+export interface ClaimEventsTable {
+  id: Generated<string>;
+  claim_id: string;
+  kind: string;
+  actor: string | null;
+  at: Date;
+  details: ColumnType<unknown, string | undefined, never>;
+}
+
+export interface RefusedRequestsTable {
+  id: Generated<string>;
+  channel: 'dm' | 'mention' | 'channel' | 'email';
+  sender: string | null;
+  slack_channel_id: string | null;
+  dedupe_key: string | null;
+  at: Date;
+}
+
+export interface Database {
+  claims: ClaimsTable;
+  claim_events: ClaimEventsTable;
+  refused_requests: RefusedRequestsTable;
+}
+
+export type ClaimRow = Selectable<ClaimsTable>;
+export type NewClaimRow = Insertable<ClaimsTable>;

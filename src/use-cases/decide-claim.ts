@@ -1,0 +1,100 @@
+import type { Claim } from '../domain/claim.ts';
+import { recordClaimEvent } from '../db/audit.repository.ts';
+import { findClaimById, recordDecision } from '../db/claim.repository.ts';
+import type { Db } from '../db/database.ts';
+
+export type Refusal =
+  | { kind: 'not_found' }
+  | { kind: 'own_claim'; claim: Claim }
+  | { kind: 'not_reviewer'; claim: Claim }
+  | { kind: 'already_decided'; claim: Claim };
+
+export type Authorization = { kind: 'allowed'; claim: Claim } | Refusal;
+
+export interface DecisionDeps {
+  db: Db;
+  isReviewer: (userId: string) => Promise<boolean>;
+}
+
+/**
+ * May `userId` decide this claim now? Read from the database, never from the button: the claimant
+ * never decides their own claim, only reviewers decide, and a decided claim stays decided.
+ * Every refusal on an existing claim is audited.
+ */
+export async function authorizeDecision(
+  deps: DecisionDeps,
+  claimId: string,
+  userId: string,
+  now: Date,
+): Promise<Authorization> {
+  const claim = await findClaimById(deps.db, claimId);
+  if (!claim) return { kind: 'not_found' };
+  const refusal = await findRefusal(deps, claim, userId);
+  if (!refusal) return { kind: 'allowed', claim };
+  await recordClaimEvent(deps.db, {
+    claimId: claim.id,
+    kind: 'refused_click',
+    actor: userId,
+    at: now,
+    details: { why: refusal.kind },
+  });
+  return refusal;
+}
+
+async function findRefusal(deps: DecisionDeps, claim: Claim, userId: string): Promise<Refusal | undefined> {
+  if (claim.status !== 'pending_review') return { kind: 'already_decided', claim };
+  if (claim.professionalId === userId) return { kind: 'own_claim', claim };
+  if (!(await deps.isReviewer(userId))) return { kind: 'not_reviewer', claim };
+  return undefined;
+}
+
+export interface DecideClaimCommand {
+  claimId: string;
+  deciderId: string;
+  decision: 'approved' | 'rejected';
+  reason: string | null;
+  now: Date;
+}
+
+export type DecisionOutcome = { kind: 'decided'; claim: Claim } | Refusal;
+
+/**
+ * Records one decision. The status change is a compare-and-set, so when two reviewers (or one
+ * double click) race, exactly one wins and the others learn who decided.
+ */
+export async function decideClaim(deps: DecisionDeps, command: DecideClaimCommand): Promise<DecisionOutcome> {
+  const authorization = await authorizeDecision(deps, command.claimId, command.deciderId, command.now);
+  if (authorization.kind !== 'allowed') return authorization;
+
+  const decided = await deps.db.transaction().execute(async (trx) => {
+    const claim = await recordDecision(trx, {
+      claimId: command.claimId,
+      status: command.decision,
+      decidedBy: command.deciderId,
+      decidedAt: command.now,
+      reason: command.reason,
+    });
+    if (claim) {
+      await recordClaimEvent(trx, {
+        claimId: claim.id,
+        kind: 'decided',
+        actor: command.deciderId,
+        at: command.now,
+        details: { decision: command.decision },
+      });
+    }
+    return claim;
+  });
+  if (decided) return { kind: 'decided', claim: decided };
+
+  const lost = await findClaimById(deps.db, command.claimId);
+  if (!lost) return { kind: 'not_found' };
+  await recordClaimEvent(deps.db, {
+    claimId: lost.id,
+    kind: 'refused_click',
+    actor: command.deciderId,
+    at: command.now,
+    details: { why: 'already_decided' },
+  });
+  return { kind: 'already_decided', claim: lost };
+}

@@ -1,0 +1,69 @@
+import { REVIEW_BUSINESS_DAYS, addBusinessDays } from '../domain/business-days.ts';
+import type { Claim, ClaimInput, PolicyConfig } from '../domain/claim.ts';
+import { evaluateClaim, normaliseClientName } from '../domain/policy.ts';
+import { romeDateOf } from '../domain/rome-calendar.ts';
+import { recordClaimEvent } from '../db/audit.repository.ts';
+import {
+  findClaimBySourceViewId,
+  findPriorClaims,
+  insertClaim,
+  lockProfessional,
+  nextClaimReference,
+} from '../db/claim.repository.ts';
+import type { Db } from '../db/database.ts';
+
+export interface SubmitClaimCommand {
+  teamId: string;
+  professionalId: string;
+  /** The modal's view id: the same submission delivered twice makes one claim. */
+  sourceViewId: string;
+  input: ClaimInput;
+  now: Date;
+}
+
+export interface SubmitClaimResult {
+  claim: Claim;
+  /** False when this submission had already been stored (a replay or a double send). */
+  created: boolean;
+}
+
+/**
+ * Evaluates the claim against the policy and stores it with its verdict, in one transaction that
+ * holds the professional's lock: two submissions of the same claim at once cannot both pass the
+ * "same claim twice" rule.
+ */
+export async function submitClaim(
+  deps: { db: Db; policy: PolicyConfig },
+  command: SubmitClaimCommand,
+): Promise<SubmitClaimResult> {
+  return deps.db.transaction().execute(async (trx) => {
+    await lockProfessional(trx, command.professionalId);
+    const existing = await findClaimBySourceViewId(trx, command.sourceViewId);
+    if (existing) return { claim: existing, created: false };
+
+    const priorClaims = await findPriorClaims(trx, command.professionalId);
+    const verdict = evaluateClaim(command.input, priorClaims, deps.policy, command.now);
+    const today = romeDateOf(command.now);
+    const claim = await insertClaim(trx, {
+      reference: await nextClaimReference(trx, Number(today.slice(0, 4))),
+      teamId: command.teamId,
+      professionalId: command.professionalId,
+      sourceViewId: command.sourceViewId,
+      clientKey: normaliseClientName(command.input.clientFirstName, command.input.clientLastName),
+      input: command.input,
+      status: verdict.kind === 'to_review' ? 'pending_review' : 'ineligible',
+      verdict,
+      submittedAt: command.now,
+      reviewDeadlineOn: verdict.kind === 'to_review' ? addBusinessDays(today, REVIEW_BUSINESS_DAYS) : null,
+    });
+    await recordClaimEvent(trx, { claimId: claim.id, kind: 'submitted', actor: command.professionalId, at: command.now });
+    await recordClaimEvent(trx, {
+      claimId: claim.id,
+      kind: 'evaluated',
+      actor: null,
+      at: command.now,
+      details: verdict.kind === 'ineligible' ? { verdict: 'ineligible', rule: verdict.rule } : { verdict: 'to_review' },
+    });
+    return { claim, created: true };
+  });
+}
