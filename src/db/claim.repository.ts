@@ -85,6 +85,18 @@ export async function findPriorClaims(db: Db, professionalId: string): Promise<P
   }));
 }
 
+/** The professional's approved "sent by mistake" claim, if any: the policy refunds that case once. */
+export async function findApprovedMistake(db: Db, professionalId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('claims')
+    .select('reference')
+    .where('professional_id', '=', professionalId)
+    .where('reason', '=', 'sent_by_mistake')
+    .where('status', '=', 'approved')
+    .executeTakeFirst();
+  return row?.reference;
+}
+
 export interface Decision {
   claimId: string;
   status: 'approved' | 'rejected';

@@ -108,6 +108,8 @@ const it = {
   'decide.already_approved': 'La richiesta {reference} è già stata approvata da <@{user}>.',
   'decide.already_rejected': 'La richiesta {reference} è già stata rifiutata da <@{user}>.',
   'decide.not_found': 'Questa richiesta di rimborso non esiste più.',
+  'decide.mistake_already_refunded':
+    'Non si può approvare {reference}: a questo professionista è già stata rimborsata una risposta inviata per errore ({approved}) e la policy la rimborsa una sola volta. Rifiuta la richiesta indicando il motivo.',
 
   'dm.to_review':
     'Abbiamo ricevuto la tua richiesta di rimborso *{reference}* ({credits} crediti, cliente {client}). Il team la esaminerà e ti scriverà qui l’esito entro il *{deadline}*; potrebbe contattarti per maggiori informazioni.',
@@ -231,6 +233,8 @@ const en: Record<MessageKey, string> = {
   'decide.already_approved': 'Claim {reference} was already approved by <@{user}>.',
   'decide.already_rejected': 'Claim {reference} was already rejected by <@{user}>.',
   'decide.not_found': 'This refund claim no longer exists.',
+  'decide.mistake_already_refunded':
+    'Cannot approve {reference}: this professional already had an answer sent by mistake refunded ({approved}), and the policy refunds that once only. Reject the claim giving the reason.',
 
   'dm.to_review':
     'We received your refund claim *{reference}* ({credits} credits, client {client}). The team will review it and send you the outcome here by *{deadline}*; they may contact you for more information.',

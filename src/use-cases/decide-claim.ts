@@ -1,13 +1,14 @@
 import type { Claim } from '../domain/claim.ts';
 import { recordClaimEvent } from '../db/audit.repository.ts';
-import { findClaimById, recordDecision } from '../db/claim.repository.ts';
+import { findApprovedMistake, findClaimById, lockProfessional, recordDecision } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
 
 export type Refusal =
   | { kind: 'not_found' }
   | { kind: 'own_claim'; claim: Claim }
   | { kind: 'not_reviewer'; claim: Claim }
-  | { kind: 'already_decided'; claim: Claim };
+  | { kind: 'already_decided'; claim: Claim }
+  | { kind: 'mistake_already_refunded'; claim: Claim; approvedReference: string };
 
 export type Authorization = { kind: 'allowed'; claim: Claim } | Refusal;
 
@@ -66,7 +67,15 @@ export async function decideClaim(deps: DecisionDeps, command: DecideClaimComman
   const authorization = await authorizeDecision(deps, command.claimId, command.deciderId, command.now);
   if (authorization.kind !== 'allowed') return authorization;
 
+  const pending = authorization.claim;
   const decided = await deps.db.transaction().execute(async (trx) => {
+    if (command.decision === 'approved' && pending.reason === 'sent_by_mistake') {
+      // Two "by mistake" claims may both be pending; only one may ever be approved. The lock is the
+      // one submissions take, so no approval of another mistake can slip in between.
+      await lockProfessional(trx, pending.professionalId);
+      const approvedReference = await findApprovedMistake(trx, pending.professionalId);
+      if (approvedReference) return { refused: approvedReference } as const;
+    }
     const claim = await recordDecision(trx, {
       claimId: command.claimId,
       status: command.decision,
@@ -85,6 +94,16 @@ export async function decideClaim(deps: DecisionDeps, command: DecideClaimComman
     }
     return claim;
   });
+  if (decided && 'refused' in decided) {
+    await recordClaimEvent(deps.db, {
+      claimId: pending.id,
+      kind: 'refused_click',
+      actor: command.deciderId,
+      at: command.now,
+      details: { why: 'mistake_already_refunded', approved: decided.refused },
+    });
+    return { kind: 'mistake_already_refunded', claim: pending, approvedReference: decided.refused };
+  }
   if (decided) return { kind: 'decided', claim: decided };
 
   const lost = await findClaimById(deps.db, command.claimId);

@@ -10,6 +10,7 @@ export const BLOCK_KIT_LIMITS = {
   buttonText: 75,
   confirmTitle: 100,
   confirmText: 300,
+  confirmButton: 30,
   optionText: 75,
 } as const;
 

@@ -29,8 +29,13 @@ export function invalid(key: MessageKey, params?: MessageParams): Field<never> {
   return { ok: false, problem: params === undefined ? { key } : { key, params } };
 }
 
-/** Runs `check` on a present value; problems and nulls pass through. */
-export function andThen<T, U>(field: Field<T | null>, check: (value: T) => Field<U>): Field<U | null> {
+/** Runs `check` on a valid value; a problem passes through. */
+export function andThen<T, U>(field: Field<T>, check: (value: T) => Field<U>): Field<U> {
+  return field.ok ? check(field.value) : field;
+}
+
+/** Runs `check` on a value that was given; problems and nulls pass through. */
+export function ifGiven<T, U>(field: Field<T | null>, check: (value: T) => Field<U>): Field<U | null> {
   if (!field.ok || field.value === null) return field as Field<null>;
   return check(field.value);
 }
@@ -80,7 +85,7 @@ export function readText(
   ref: InputRef,
   options: { max?: number; multiline?: boolean } = {},
 ): Field<string | null> {
-  return andThen(readState(values, ref, textState), (state) => {
+  return ifGiven(readState(values, ref, textState), (state) => {
     const text = cleanText(state.value ?? '', options.multiline ?? false);
     if (text === '') return valid(null);
     if (options.max !== undefined && countCharacters(text) > options.max) {
@@ -92,7 +97,7 @@ export function readText(
 
 /** A datepicker's date: a real calendar date, not after `today`; null when not picked. */
 export function readPastDate(values: unknown, ref: InputRef, today: IsoDate): Field<IsoDate | null> {
-  return andThen(readState(values, ref, dateState), (state) => {
+  return ifGiven(readState(values, ref, dateState), (state) => {
     const date = (state.selected_date ?? '').trim();
     if (date === '') return valid(null);
     if (!isIsoDate(date)) return invalid('field.date_invalid');
@@ -103,7 +108,7 @@ export function readPastDate(values: unknown, ref: InputRef, today: IsoDate): Fi
 
 /** A static_select's selected value; null when nothing is selected. */
 export function readSelectedValue(values: unknown, ref: InputRef): Field<string | null> {
-  return andThen(readState(values, ref, selectState), (state) => valid(state.selected_option?.value ?? null));
+  return ifGiven(readState(values, ref, selectState), (state) => valid(state.selected_option?.value ?? null));
 }
 
 type FieldValues<T> = { [K in keyof T]: T[K] extends Field<infer V> ? V : never };

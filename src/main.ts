@@ -1,0 +1,47 @@
+import { ConfigError, loadConfig } from './config.ts';
+import { createDb, migrateToLatest } from './db/database.ts';
+import { createLogger } from './logger.ts';
+import { createSlackApp } from './slack/app.ts';
+
+/** Composition root: config → database (migrated) → Slack app; stops cleanly on SIGINT/SIGTERM. */
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.logLevel);
+  const db = createDb(config.databaseUrl);
+  const { results } = await migrateToLatest(db);
+  logger.info('database ready', { migrationsApplied: results?.length ?? 0 });
+
+  const app = createSlackApp({ config, db, logger, clock: () => new Date() });
+  await app.start(config.port);
+  logger.info('refund app running', {
+    mode: config.slack.appToken ? 'socket' : 'http',
+    port: config.port,
+    events: config.slack.appToken ? undefined : '/slack/events',
+  });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info('shutting down', { signal });
+    await app.stop();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(`Start-up failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+import type { App } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { looksLikeRefundRequest } from '../../domain/refund-request.ts';
+import { refuseRequest } from '../../use-cases/refuse-request.ts';
+import type { AppDeps } from '../deps.ts';
+import { buildFormPointerMessage } from '../messages/form-pointer.ts';
+
+interface Attempt {
+  where: 'dm' | 'mention' | 'channel';
+  userId: string;
+  channelId: string;
+  threadTs: string | undefined;
+  eventId: string;
+}
+
+/**
+ * Refund requests typed anywhere but the form get one answer: the form is the only way, with a button
+ * that opens it. In a DM the answer is a message; in a channel it is ephemeral, so the professional's
+ * request is not echoed to everyone.
+ */
+export function registerOtherChannels(app: App, deps: AppDeps): void {
+  const pointer = buildFormPointerMessage(deps.config.defaultLocale);
+
+  async function refuse(client: WebClient, attempt: Attempt) {
+    const first = await refuseRequest(deps, {
+      channel: attempt.where,
+      sender: attempt.userId,
+      slackChannelId: attempt.channelId,
+      dedupeKey: `slack:${attempt.eventId}`,
+      at: deps.clock(),
+    });
+    if (!first) return;
+    deps.logger.info('refund request outside the form refused', { where: attempt.where, user: attempt.userId });
+    const thread = attempt.threadTs ? { thread_ts: attempt.threadTs } : {};
+    if (attempt.where === 'dm') {
+      await client.chat.postMessage({ channel: attempt.channelId, ...thread, ...pointer });
+    } else {
+      await client.chat.postEphemeral({ channel: attempt.channelId, user: attempt.userId, ...thread, ...pointer });
+    }
+  }
+
+  app.event('app_mention', async ({ event, body, client }) => {
+    if (!event.user || event.bot_id || !looksLikeRefundRequest(event.text)) return;
+    await refuse(client, {
+      where: 'mention',
+      userId: event.user,
+      channelId: event.channel,
+      threadTs: event.thread_ts,
+      eventId: body.event_id,
+    });
+  });
+
+  app.message(async ({ message, body, client, context }) => {
+    // Edits, joins and bot posts carry a subtype; only people's new messages are read.
+    if (message.subtype !== undefined || message.bot_id || !message.text) return;
+    if (!looksLikeRefundRequest(message.text)) return;
+    const where = message.channel_type === 'im' ? 'dm' : 'channel';
+    if (where === 'channel') {
+      // Reviewers talk about refunds in their own channel; a mention is answered by app_mention.
+      if (message.channel === deps.config.slack.reviewChannelId) return;
+      if (context.botUserId && message.text.includes(`<@${context.botUserId}>`)) return;
+    }
+    await refuse(client, {
+      where,
+      userId: message.user,
+      channelId: message.channel,
+      threadTs: message.thread_ts,
+      eventId: body.event_id,
+    });
+  });
+}

@@ -1,0 +1,95 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { WebClient } from '@slack/web-api';
+import { authorizeDecision, decideClaim, type DecisionDeps } from '../../use-cases/decide-claim.ts';
+import type { AppDeps } from '../deps.ts';
+import { APPROVE_ACTION_ID, REJECT_ACTION_ID, parseClaimIdFromAction } from '../messages/review-message.ts';
+import { announceDecision, type NotifyDeps } from '../notify.ts';
+import { describeRefusal } from '../refusal-text.ts';
+import type { ReviewerDirectory } from '../reviewers.ts';
+import { REJECT_MODAL_CALLBACK_ID, REJECT_REASON_BLOCK_ID, buildRejectModal, parseRejectSubmission } from '../views/reject-modal.ts';
+
+/** Ephemeral, so only the person who clicked reads why nothing happened. */
+async function tellClicker(client: WebClient, body: BlockAction, fallbackChannel: string, text: string) {
+  await client.chat.postEphemeral({ channel: body.channel?.id ?? fallbackChannel, user: body.user.id, text });
+}
+
+export function registerReviewActions(app: App, deps: AppDeps, reviewers: ReviewerDirectory): void {
+  const locale = deps.config.defaultLocale;
+  const reviewChannelId = deps.config.slack.reviewChannelId;
+  const decisionDeps: DecisionDeps = { db: deps.db, isReviewer: (userId) => reviewers.isReviewer(userId) };
+  const notifyDeps = (client: WebClient): NotifyDeps => ({
+    db: deps.db,
+    client,
+    logger: deps.logger,
+    reviewChannelId,
+    locale,
+    clock: deps.clock,
+  });
+
+  app.action<BlockAction<ButtonAction>>(APPROVE_ACTION_ID, async ({ ack, body, action, client }) => {
+    await ack();
+    const claimId = parseClaimIdFromAction(action.value);
+    if (!claimId) {
+      deps.logger.warn('approve click without a claim id', { user: body.user.id });
+      return;
+    }
+    const outcome = await decideClaim(decisionDeps, {
+      claimId,
+      deciderId: body.user.id,
+      decision: 'approved',
+      reason: null,
+      now: deps.clock(),
+    });
+    if (outcome.kind !== 'decided') {
+      deps.logger.info('decision refused', { claimId, user: body.user.id, why: outcome.kind });
+      await tellClicker(client, body, reviewChannelId, describeRefusal(outcome, locale));
+      return;
+    }
+    deps.logger.info('claim decided', { claim: outcome.claim.reference, decision: 'approved', by: body.user.id });
+    await announceDecision(notifyDeps(client), outcome.claim);
+  });
+
+  // Reject asks for the reason first; whether the clicker may decide is checked before the modal opens
+  // and again when it is sent.
+  app.action<BlockAction<ButtonAction>>(REJECT_ACTION_ID, async ({ ack, body, action, client }) => {
+    await ack();
+    const claimId = parseClaimIdFromAction(action.value);
+    if (!claimId) {
+      deps.logger.warn('reject click without a claim id', { user: body.user.id });
+      return;
+    }
+    const authorization = await authorizeDecision(decisionDeps, claimId, body.user.id, deps.clock());
+    if (authorization.kind !== 'allowed') {
+      deps.logger.info('decision refused', { claimId, user: body.user.id, why: authorization.kind });
+      await tellClicker(client, body, reviewChannelId, describeRefusal(authorization, locale));
+      return;
+    }
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: buildRejectModal({ locale, claimId, reference: authorization.claim.reference }),
+    });
+  });
+
+  app.view(REJECT_MODAL_CALLBACK_ID, async ({ ack, body, view, client }) => {
+    const parsed = parseRejectSubmission(view.state.values, view.private_metadata, locale);
+    if (!parsed.ok) {
+      await ack({ response_action: 'errors', errors: parsed.errors });
+      return;
+    }
+    const outcome = await decideClaim(decisionDeps, {
+      claimId: parsed.claimId,
+      deciderId: body.user.id,
+      decision: 'rejected',
+      reason: parsed.reason,
+      now: deps.clock(),
+    });
+    if (outcome.kind !== 'decided') {
+      // The modal is still open: say why on the field, the reviewer closes it.
+      await ack({ response_action: 'errors', errors: { [REJECT_REASON_BLOCK_ID]: describeRefusal(outcome, locale) } });
+      return;
+    }
+    await ack();
+    deps.logger.info('claim decided', { claim: outcome.claim.reference, decision: 'rejected', by: body.user.id });
+    await announceDecision(notifyDeps(client), outcome.claim);
+  });
+}

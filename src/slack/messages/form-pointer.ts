@@ -1,0 +1,30 @@
+import type { KnownBlock } from '@slack/types';
+import { t, type Locale } from '../../i18n/messages.ts';
+import { BLOCK_KIT_LIMITS, mrkdwn, plainText } from './slack-text.ts';
+
+export const OPEN_FORM_ACTION_ID = 'open_refund_form';
+export const FORM_POINTER_TEXT_BLOCK_ID = 'refund_form_pointer_text';
+export const FORM_POINTER_ACTIONS_BLOCK_ID = 'refund_form_pointer_actions';
+
+/** The answer to a claim sent any other way: the policy accepts claims only through the form. */
+export function buildFormPointerMessage(locale: Locale): { text: string; blocks: KnownBlock[] } {
+  const text = t(locale, 'refuse.text');
+  return {
+    text,
+    blocks: [
+      { type: 'section', block_id: FORM_POINTER_TEXT_BLOCK_ID, text: mrkdwn(text) },
+      {
+        type: 'actions',
+        block_id: FORM_POINTER_ACTIONS_BLOCK_ID,
+        elements: [
+          {
+            type: 'button',
+            action_id: OPEN_FORM_ACTION_ID,
+            style: 'primary',
+            text: plainText(t(locale, 'refuse.button'), BLOCK_KIT_LIMITS.buttonText),
+          },
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,50 @@
+import type { KnownBlock } from '@slack/types';
+import type { Claim } from '../../domain/claim.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { t, type Locale } from '../../i18n/messages.ts';
+import { escapeMrkdwn } from './slack-text.ts';
+import { describeIneligibility } from './verdict-text.ts';
+
+/**
+ * DMs to the professional are plain mrkdwn `text` (up to 40,000 characters), so a long rejection
+ * reason needs no cutting. Every user-entered value is escaped. Refunds are in credits only: no currency.
+ */
+export interface DirectMessage {
+  text: string;
+  blocks?: KnownBlock[];
+}
+
+/** Sent once the claim is stored: what happens next, or why it cannot be refunded. */
+export function buildSubmissionDm(claim: Claim, locale: Locale): DirectMessage {
+  const reference = escapeMrkdwn(claim.reference);
+  if (claim.verdict.kind === 'ineligible') {
+    return { text: t(locale, 'dm.ineligible', { reference, why: describeIneligibility(claim.verdict, locale) }) };
+  }
+  if (claim.reviewDeadlineOn === null) throw new RangeError(`claim ${claim.reference} to review has no review deadline`);
+  return {
+    text: t(locale, 'dm.to_review', {
+      reference,
+      credits: claim.credits,
+      client: escapeMrkdwn(`${claim.clientFirstName} ${claim.clientLastName}`),
+      deadline: formatDate(claim.reviewDeadlineOn, locale),
+    }),
+  };
+}
+
+/** Sent after a reviewer decided; only approved or rejected claims have an outcome to tell. */
+export function buildDecisionDm(claim: Claim, locale: Locale): DirectMessage {
+  const reference = escapeMrkdwn(claim.reference);
+  switch (claim.status) {
+    case 'approved':
+      return { text: t(locale, 'dm.approved', { reference, credits: claim.credits }) };
+    case 'rejected':
+      return {
+        text: t(locale, 'dm.rejected', {
+          reference,
+          reason: escapeMrkdwn(claim.decisionReason ?? t(locale, 'review.not_given')),
+        }),
+      };
+    default:
+      throw new RangeError(`claim ${claim.reference} has no decision to tell (status ${claim.status})`);
+  }
+}

@@ -1,0 +1,97 @@
+import type { ActionsBlock, KnownBlock, SectionBlock } from '@slack/types';
+import { z } from 'zod';
+import type { Claim } from '../../domain/claim.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+import { t, type Locale } from '../../i18n/messages.ts';
+import { buildClaimDetailBlocks, mentionUser } from './review-details.ts';
+import { BLOCK_KIT_LIMITS, escapeAndTruncate, escapeMrkdwn, mrkdwn, plainText } from './slack-text.ts';
+
+export const APPROVE_ACTION_ID = 'claim_approve';
+export const REJECT_ACTION_ID = 'claim_reject';
+export const REVIEW_ACTIONS_BLOCK_ID = 'claim_review_actions';
+export const REVIEW_DECISION_BLOCK_ID = 'claim_review_decision';
+
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+
+/** Approve asks for confirmation; Reject does not, because it opens the modal for the reason. */
+function reviewActions(claim: Claim, locale: Locale): ActionsBlock {
+  const confirmText = t(locale, 'review.confirm_text', { credits: claim.credits, reference: claim.reference });
+  return {
+    type: 'actions',
+    block_id: REVIEW_ACTIONS_BLOCK_ID,
+    elements: [
+      {
+        type: 'button',
+        action_id: APPROVE_ACTION_ID,
+        style: 'primary',
+        text: plainText(t(locale, 'review.approve'), BLOCK_KIT_LIMITS.buttonText),
+        value: claim.id,
+        confirm: {
+          title: plainText(t(locale, 'review.confirm_title'), BLOCK_KIT_LIMITS.confirmTitle),
+          text: plainText(confirmText, BLOCK_KIT_LIMITS.confirmText),
+          confirm: plainText(t(locale, 'review.confirm_yes'), BLOCK_KIT_LIMITS.confirmButton),
+          deny: plainText(t(locale, 'review.confirm_no'), BLOCK_KIT_LIMITS.confirmButton),
+        },
+      },
+      {
+        type: 'button',
+        action_id: REJECT_ACTION_ID,
+        style: 'danger',
+        text: plainText(t(locale, 'review.reject'), BLOCK_KIT_LIMITS.buttonText),
+        value: claim.id,
+      },
+    ],
+  };
+}
+
+/** Who decided and when; null while there is no decision to show. */
+function decisionLine(claim: Claim, locale: Locale): SectionBlock | null {
+  const { decidedBy, decidedAt } = claim;
+  if (decidedBy === null || decidedAt === null) return null;
+  const who = { user: escapeMrkdwn(decidedBy), when: formatDateTime(decidedAt, locale) };
+  let text: string;
+  if (claim.status === 'approved') {
+    text = t(locale, 'review.decided_approved', { ...who, credits: claim.credits });
+  } else if (claim.status === 'rejected') {
+    // The catalog wraps {user} in <@…>; the reason is the reviewer's free text, escaped to fit.
+    const withoutReason = t(locale, 'review.decided_rejected', { ...who, reason: '' });
+    const reason = escapeAndTruncate(
+      claim.decisionReason ?? t(locale, 'review.not_given'),
+      BLOCK_KIT_LIMITS.sectionText - withoutReason.length,
+    );
+    text = t(locale, 'review.decided_rejected', { ...who, reason });
+  } else {
+    return null;
+  }
+  return { type: 'section', block_id: REVIEW_DECISION_BLOCK_ID, text: mrkdwn(text) };
+}
+
+/** The review channel's message: the buttons stay only while the claim waits for a decision. */
+export function buildReviewMessage(claim: Claim, locale: Locale): SlackMessage {
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: plainText(t(locale, 'review.header', { reference: claim.reference }), BLOCK_KIT_LIMITS.header) },
+    ...buildClaimDetailBlocks(claim, locale),
+  ];
+  if (claim.status === 'pending_review') blocks.push(reviewActions(claim, locale));
+  const decision = decisionLine(claim, locale);
+  if (decision) blocks.push(decision);
+  return {
+    text: t(locale, 'review.fallback', {
+      reference: claim.reference,
+      professional: mentionUser(claim.professionalId),
+      credits: claim.credits,
+    }),
+    blocks,
+  };
+}
+
+const claimIdSchema = z.uuid();
+
+/** The claim id a review button carries; null for anything else. */
+export function parseClaimIdFromAction(value: unknown): string | null {
+  const parsed = claimIdSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,42 @@
+import type { ModalView } from '@slack/types';
+import type { IsoDate, Verdict } from '../../domain/claim.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { t, type Locale } from '../../i18n/messages.ts';
+import { BLOCK_KIT_LIMITS, escapeMrkdwn, mrkdwn, plainText, truncate } from '../messages/slack-text.ts';
+import { describeIneligibility } from '../messages/verdict-text.ts';
+
+export const CLAIM_RESULT_BLOCK_ID = 'claim_result';
+
+export interface ClaimResultViewOptions {
+  locale: Locale;
+  reference: string;
+  verdict: Verdict;
+  /** The review deadline; always set for a claim to review, null for an ineligible one. */
+  deadlineOn: IsoDate | null;
+}
+
+function describeResult({ locale, reference, verdict, deadlineOn }: ClaimResultViewOptions): string {
+  if (verdict.kind === 'ineligible') {
+    return t(locale, 'result.ineligible', { reference: escapeMrkdwn(reference), why: describeIneligibility(verdict, locale) });
+  }
+  if (deadlineOn === null) throw new RangeError(`claim ${reference} to review has no review deadline`);
+  return t(locale, 'result.to_review', { reference: escapeMrkdwn(reference), deadline: formatDate(deadlineOn, locale) });
+}
+
+/** What replaces the refund modal (`response_action: 'update'`) once the claim is stored. */
+export function buildClaimResultView(options: ClaimResultViewOptions): ModalView {
+  const { locale, verdict } = options;
+  const title = verdict.kind === 'to_review' ? 'result.title_review' : 'result.title_ineligible';
+  return {
+    type: 'modal',
+    title: plainText(t(locale, title), BLOCK_KIT_LIMITS.modalTitle),
+    close: plainText(t(locale, 'result.close'), BLOCK_KIT_LIMITS.modalTitle),
+    blocks: [
+      {
+        type: 'section',
+        block_id: CLAIM_RESULT_BLOCK_ID,
+        text: mrkdwn(truncate(describeResult(options), BLOCK_KIT_LIMITS.sectionText)),
+      },
+    ],
+  };
+}

@@ -1,0 +1,79 @@
+import nock from 'nock';
+
+export interface SlackCall {
+  method: string;
+  args: Record<string, unknown>;
+}
+
+type Responder = (args: Record<string, unknown>) => { status?: number; body: Record<string, unknown>; headers?: Record<string, string> };
+
+/**
+ * Slack's Web API faked at the HTTP boundary: every call to https://slack.com/api/<method> is recorded
+ * with its decoded arguments and answered like Slack would. Tests override a method's answer to
+ * simulate failures, and read `calls(method)` to assert what the app sent.
+ */
+export function fakeSlackApi(options: { channelMembers?: string[] } = {}) {
+  const calls: SlackCall[] = [];
+  let tsCounter = 0;
+  const overrides = new Map<string, Responder>();
+  const defaults: Record<string, Responder> = {
+    'auth.test': () => ({ body: { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'rimborsi' } }),
+    'views.open': () => ({ body: { ok: true, view: { id: 'VOPENED' } } }),
+    'views.update': () => ({ body: { ok: true } }),
+    'chat.postMessage': (args) => ({
+      body: { ok: true, channel: args.channel, ts: `1700000000.${String(++tsCounter).padStart(6, '0')}` },
+    }),
+    'chat.update': (args) => ({ body: { ok: true, channel: args.channel, ts: args.ts } }),
+    'chat.postEphemeral': () => ({ body: { ok: true, message_ts: '1700000000.999999' } }),
+    'conversations.open': (args) => ({ body: { ok: true, channel: { id: `D${String(args.users)}` } } }),
+    'conversations.members': () => ({
+      body: { ok: true, members: options.channelMembers ?? [], response_metadata: { next_cursor: '' } },
+    }),
+  };
+
+  const scope = nock('https://slack.com')
+    .persist()
+    .post(/^\/api\/[\w.]+$/)
+    .reply(function (uri, body) {
+      const method = uri.replace(/^\/api\//, '');
+      const args = decodeArgs(body);
+      calls.push({ method, args });
+      const unknown: Responder = () => ({ body: { ok: false, error: 'unknown_method' } });
+      const responder = overrides.get(method) ?? defaults[method] ?? unknown;
+      const answer = responder(args);
+      return [answer.status ?? 200, answer.body, { 'content-type': 'application/json', ...answer.headers }];
+    });
+
+  return {
+    calls: (method?: string) => (method ? calls.filter((c) => c.method === method) : [...calls]),
+    respond(method: string, responder: Responder) {
+      overrides.set(method, responder);
+    },
+    reset() {
+      calls.length = 0;
+      overrides.clear();
+    },
+    stop() {
+      scope.persist(false);
+      nock.cleanAll();
+    },
+  };
+}
+
+export type FakeSlackApi = ReturnType<typeof fakeSlackApi>;
+
+/** @slack/web-api posts form-encoded arguments, with objects (blocks, views) as JSON strings. */
+function decodeArgs(body: unknown): Record<string, unknown> {
+  const entries: Record<string, unknown> =
+    typeof body === 'string' ? Object.fromEntries(new URLSearchParams(body)) : { ...(body as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(entries)) {
+    if (typeof value === 'string' && /^[[{]/.test(value)) {
+      try {
+        entries[key] = JSON.parse(value);
+      } catch {
+        // Not JSON after all: keep the string as Slack would receive it.
+      }
+    }
+  }
+  return entries;
+}

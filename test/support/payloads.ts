@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import { REFUND_BLOCKS, REFUND_MODAL_CALLBACK_ID } from '../../src/slack/views/refund-modal.ts';
+
+/** Factories for what Slack posts to the app, with overrides. */
+
+export interface RefundFormFields {
+  clientFirstName: string;
+  clientLastName: string;
+  clientPhone: string | null;
+  service: string;
+  answeredOn: string | null;
+  receivedOn: string | null;
+  credits: string | null;
+  reason: string | null;
+  description: string | null;
+}
+
+export const DEFAULT_FORM: RefundFormFields = {
+  clientFirstName: 'Maria',
+  clientLastName: 'Rossi',
+  clientPhone: '+39 333 123 4567',
+  service: 'Imbianchino',
+  answeredOn: '2026-11-10',
+  receivedOn: '2026-11-09',
+  credits: '12',
+  reason: 'no_grazie',
+  description: null,
+};
+
+export function buildRefundStateValues(overrides: Partial<RefundFormFields> = {}) {
+  const f = { ...DEFAULT_FORM, ...overrides };
+  const text = (id: string, value: string | null) => ({ [id]: { [id]: { type: 'plain_text_input', value } } });
+  const date = (id: string, value: string | null) => ({ [id]: { [id]: { type: 'datepicker', selected_date: value } } });
+  return {
+    ...text(REFUND_BLOCKS.clientFirstName, f.clientFirstName),
+    ...text(REFUND_BLOCKS.clientLastName, f.clientLastName),
+    ...text(REFUND_BLOCKS.clientPhone, f.clientPhone),
+    ...text(REFUND_BLOCKS.service, f.service),
+    ...date(REFUND_BLOCKS.answeredOn, f.answeredOn),
+    ...date(REFUND_BLOCKS.receivedOn, f.receivedOn),
+    [REFUND_BLOCKS.credits]: { [REFUND_BLOCKS.credits]: { type: 'number_input', value: f.credits } },
+    [REFUND_BLOCKS.reason]: {
+      [REFUND_BLOCKS.reason]: { type: 'static_select', selected_option: f.reason ? { value: f.reason } : null },
+    },
+    ...text(REFUND_BLOCKS.description, f.description),
+  };
+}
+
+export function buildSlashCommand(overrides: Record<string, string> = {}) {
+  return {
+    command: '/rimborso',
+    text: '',
+    team_id: 'T1',
+    team_domain: 'acme',
+    channel_id: 'D0PRO',
+    channel_name: 'directmessage',
+    user_id: 'UPRO',
+    user_name: 'pro',
+    trigger_id: `trigger-${randomUUID()}`,
+    response_url: 'https://hooks.slack.com/commands/T1/1/abc',
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+    ...overrides,
+  };
+}
+
+export function buildViewSubmission(
+  options: { user?: string; viewId?: string; values?: unknown; callbackId?: string; privateMetadata?: string } = {},
+) {
+  return {
+    type: 'view_submission',
+    team: { id: 'T1', domain: 'acme' },
+    user: { id: options.user ?? 'UPRO', username: 'pro', name: 'pro', team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+    trigger_id: `trigger-${randomUUID()}`,
+    view: {
+      id: options.viewId ?? `V${randomUUID().slice(0, 8).toUpperCase()}`,
+      team_id: 'T1',
+      type: 'modal',
+      callback_id: options.callbackId ?? REFUND_MODAL_CALLBACK_ID,
+      private_metadata: options.privateMetadata ?? '',
+      hash: '1700000000.abc',
+      state: { values: options.values ?? buildRefundStateValues() },
+      blocks: [],
+      title: { type: 'plain_text', text: 'Rimborso crediti' },
+      app_id: 'A1',
+      bot_id: 'BBOT',
+    },
+    response_urls: [],
+    is_enterprise_install: false,
+  };
+}
+
+export function buildBlockAction(options: {
+  actionId: string;
+  value: string;
+  user: string;
+  channel?: string;
+  messageTs?: string;
+}) {
+  return {
+    type: 'block_actions',
+    team: { id: 'T1', domain: 'acme' },
+    user: { id: options.user, username: options.user.toLowerCase(), name: options.user.toLowerCase(), team_id: 'T1' },
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+    trigger_id: `trigger-${randomUUID()}`,
+    container: { type: 'message', message_ts: options.messageTs ?? '1700000000.000001', channel_id: options.channel ?? 'CREVIEW', is_ephemeral: false },
+    channel: { id: options.channel ?? 'CREVIEW', name: 'rimborsi-review' },
+    message: { type: 'message', ts: options.messageTs ?? '1700000000.000001', text: '', blocks: [] },
+    response_url: 'https://hooks.slack.com/actions/T1/1/abc',
+    actions: [
+      {
+        type: 'button',
+        action_id: options.actionId,
+        block_id: 'review_actions',
+        value: options.value,
+        action_ts: '1700000001.000000',
+        text: { type: 'plain_text', text: 'x' },
+      },
+    ],
+  };
+}
+
+let eventCounter = 0;
+export function buildEventEnvelope(event: Record<string, unknown>, eventId = `Ev${String(++eventCounter).padStart(6, '0')}${Date.now()}`) {
+  return {
+    token: 'legacy-verification-token',
+    team_id: 'T1',
+    api_app_id: 'A1',
+    event: { event_ts: '1700000002.000100', ts: '1700000002.000100', ...event },
+    type: 'event_callback',
+    event_id: eventId,
+    event_time: 1700000002,
+    authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
+  };
+}

@@ -1,0 +1,83 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import nock from 'nock';
+import { loadConfig, type Config } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createSlackApp } from '../../src/slack/app.ts';
+import { fakeSlackApi, type FakeSlackApi } from './fake-slack-api.ts';
+import { createSlackSender, type SlackSender } from './signed-requests.ts';
+import { createTestDatabase, type TestDatabase } from './test-db.ts';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789';
+export const REVIEW_CHANNEL = 'CREVIEW';
+export const EMAIL_TOKEN = 'inbound-email-token-0123456789';
+
+export interface TestApp {
+  baseUrl: string;
+  database: TestDatabase;
+  slack: FakeSlackApi;
+  send: SlackSender;
+  logs: string[];
+  config: Config;
+  clock: { now: Date };
+  stop(): Promise<void>;
+}
+
+/**
+ * The real Bolt app (HTTP receiver, real listeners) on a random local port, a database of its own,
+ * and Slack's Web API faked with nock. Only loopback traffic may leave the process.
+ */
+export async function startTestApp(
+  options: { env?: Record<string, string>; channelMembers?: string[]; now?: Date; database?: TestDatabase } = {},
+): Promise<TestApp> {
+  nock.disableNetConnect();
+  nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
+  const database = options.database ?? (await createTestDatabase());
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    REVIEW_CHANNEL_ID: REVIEW_CHANNEL,
+    DATABASE_URL: database.url,
+    INBOUND_EMAIL_TOKEN: EMAIL_TOKEN,
+    MAX_CREDITS_PER_CLAIM: '50',
+    LOG_LEVEL: 'debug',
+    ...options.env,
+  });
+  const logs: string[] = [];
+  const clock = { now: options.now ?? new Date('2026-11-20T10:00:00Z') };
+  const slack = fakeSlackApi({ channelMembers: options.channelMembers ?? ['UREVIEWER1', 'UREVIEWER2', 'UPRO'] });
+  const app = createSlackApp(
+    { config, db: database.db, logger: createLogger('debug', (line) => logs.push(line)), clock: () => clock.now },
+    { clientOptions: { retryConfig: { retries: 0 } } },
+  );
+  const server = (await app.start(0)) as Server;
+  const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    baseUrl,
+    database,
+    slack,
+    send: createSlackSender(baseUrl, SIGNING_SECRET),
+    logs,
+    config,
+    clock,
+    async stop() {
+      await app.stop();
+      slack.stop();
+      if (!options.database) await database.destroy();
+    },
+  };
+}
+
+/** Waits for work Bolt does after the ack (Slack calls, audit rows), failing with the last error. */
+export async function eventually<T>(check: () => T | Promise<T>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+}

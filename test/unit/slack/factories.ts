@@ -1,0 +1,114 @@
+import type { Claim, Finding } from '../../../src/domain/claim.ts';
+import { REFUND_ACTIONS, REFUND_BLOCKS, type RefundField } from '../../../src/slack/views/refund-modal.ts';
+
+/** The form's fields as the user typed them; null is an input left empty. */
+export type StateOverrides = Partial<Record<RefundField, string | null>>;
+
+export const TODAY = '2026-11-24';
+
+const DEFAULT_STATE: Record<RefundField, string | null> = {
+  clientFirstName: 'Maria',
+  clientLastName: 'Bianchi',
+  clientPhone: '+39 333 1234567',
+  service: 'Imbiancatura',
+  answeredOn: '2026-11-12',
+  receivedOn: '2026-11-10',
+  credits: '5',
+  reason: 'no_grazie',
+  description: null,
+};
+
+function elementState(field: RefundField, value: string | null): Record<string, unknown> {
+  switch (field) {
+    case 'answeredOn':
+    case 'receivedOn':
+      return { type: 'datepicker', selected_date: value };
+    case 'credits':
+      return { type: 'number_input', value };
+    case 'reason':
+      return {
+        type: 'static_select',
+        selected_option: value === null ? null : { text: { type: 'plain_text', text: value }, value },
+      };
+    default:
+      return { type: 'plain_text_input', value };
+  }
+}
+
+/** Slack's `view.state.values` for the refund modal, as a valid claim unless overridden. */
+export function buildStateValues(overrides: StateOverrides = {}): Record<string, Record<string, unknown>> {
+  const state = { ...DEFAULT_STATE, ...overrides };
+  return Object.fromEntries(
+    (Object.keys(REFUND_BLOCKS) as RefundField[]).map((field) => [
+      REFUND_BLOCKS[field],
+      { [REFUND_ACTIONS[field]]: elementState(field, state[field]) },
+    ]),
+  );
+}
+
+export const CLAIM_ID = '6f1c2b7e-8a4d-4c1e-9b2a-5d6e7f8a9b0c';
+
+export const FINDINGS: Finding[] = [
+  { code: 'window_ok', level: 'ok', params: { windowDays: 30, days: 14, startDate: '2026-11-10' } },
+  { code: 'reason_no_grazie', level: 'info', params: {} },
+  { code: 'credits_unverified', level: 'warning', params: { credits: 5 } },
+  { code: 'refund_as_credits', level: 'info', params: {} },
+];
+
+export function buildClaim(overrides: Partial<Claim> = {}): Claim {
+  return {
+    id: CLAIM_ID,
+    reference: 'RC-2026-0001',
+    professionalId: 'U012PRO',
+    teamId: 'T0TEAM',
+    clientFirstName: 'Maria',
+    clientLastName: 'Bianchi',
+    clientPhone: '+39 333 1234567',
+    service: 'Imbiancatura',
+    answeredOn: '2026-11-12',
+    receivedOn: '2026-11-10',
+    credits: 5,
+    reason: 'no_grazie',
+    description: null,
+    status: 'pending_review',
+    verdict: { kind: 'to_review', findings: FINDINGS },
+    submittedAt: new Date('2026-11-24T10:00:00Z'),
+    reviewDeadlineOn: '2026-12-08',
+    decidedBy: null,
+    decidedAt: null,
+    decisionReason: null,
+    reviewChannelId: null,
+    reviewMessageTs: null,
+    ...overrides,
+  };
+}
+
+/**
+ * The longest text the form lets through, in the characters that grow most when escaped for mrkdwn
+ * (`&` → `&amp;`) or that take two UTF-16 units (emoji), so the builders' cutting is exercised.
+ */
+export const WORST_CASE_TEXTS = {
+  ampersands: (length: number) => '&'.repeat(length),
+  emoji: (length: number) => '😀'.repeat(length),
+  letters: (length: number) => 'x'.repeat(length),
+} as const;
+
+export function buildLongestClaim(fill: (length: number) => string, overrides: Partial<Claim> = {}): Claim {
+  return buildClaim({
+    clientFirstName: fill(100),
+    clientLastName: fill(100),
+    clientPhone: '+39 (333) 123-45.67 890 12 345',
+    service: fill(150),
+    description: fill(2000),
+    credits: 100,
+    reason: 'terms_violated',
+    verdict: {
+      kind: 'to_review',
+      findings: [
+        ...FINDINGS,
+        { code: 'mistake_pending_elsewhere', level: 'warning', params: { reference: 'RC-2026-9999' } },
+      ],
+    },
+    ...overrides,
+  });
+}
