@@ -8,11 +8,11 @@ export interface SlackCall {
 type Responder = (args: Record<string, unknown>) => { status?: number; body: Record<string, unknown>; headers?: Record<string, string> };
 
 /**
- * Slack's Web API faked at the HTTP boundary: every call to https://slack.com/api/<method> is recorded
+ * Slack's Web API faked at the HTTP boundary: every call to <origin>/api/<method> is recorded
  * with its decoded arguments and answered like Slack would. Tests override a method's answer to
  * simulate failures, and read `calls(method)` to assert what the app sent.
  */
-export function fakeSlackApi(options: { channelMembers?: string[] } = {}) {
+export function fakeSlackApi(options: { origin: string; channelMembers?: string[] }) {
   const calls: SlackCall[] = [];
   let tsCounter = 0;
   const overrides = new Map<string, Responder>();
@@ -31,10 +31,8 @@ export function fakeSlackApi(options: { channelMembers?: string[] } = {}) {
     }),
   };
 
-  const scope = nock('https://slack.com')
-    .persist()
-    .post(/^\/api\/[\w.]+$/)
-    .reply(function (uri, body) {
+  const interceptor = nock(options.origin).persist().post(/^\/api\/[\w.]+$/);
+  interceptor.reply(function (uri, body) {
       const method = uri.replace(/^\/api\//, '');
       const args = decodeArgs(body);
       calls.push({ method, args });
@@ -54,8 +52,7 @@ export function fakeSlackApi(options: { channelMembers?: string[] } = {}) {
       overrides.clear();
     },
     stop() {
-      scope.persist(false);
-      nock.cleanAll();
+      nock.removeInterceptor(interceptor);
     },
   };
 }

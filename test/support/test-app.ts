@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import nock from 'nock';
@@ -33,6 +34,8 @@ export async function startTestApp(
   nock.disableNetConnect();
   nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
   const database = options.database ?? (await createTestDatabase());
+  // A Slack API host of this app's own, so two apps in one test file never share a fake.
+  const slackOrigin = `https://slack-${randomBytes(4).toString('hex')}.test`;
   const config = loadConfig({
     NODE_ENV: 'test',
     SLACK_BOT_TOKEN: 'xoxb-test-token',
@@ -42,11 +45,12 @@ export async function startTestApp(
     INBOUND_EMAIL_TOKEN: EMAIL_TOKEN,
     MAX_CREDITS_PER_CLAIM: '50',
     LOG_LEVEL: 'debug',
+    SLACK_API_URL: `${slackOrigin}/api/`,
     ...options.env,
   });
   const logs: string[] = [];
   const clock = { now: options.now ?? new Date('2026-11-20T10:00:00Z') };
-  const slack = fakeSlackApi({ channelMembers: options.channelMembers ?? ['UREVIEWER1', 'UREVIEWER2', 'UPRO'] });
+  const slack = fakeSlackApi({ origin: slackOrigin, channelMembers: options.channelMembers ?? ['UREVIEWER1', 'UREVIEWER2', 'UPRO'] });
   const app = createSlackApp(
     { config, db: database.db, logger: createLogger('debug', (line) => logs.push(line)), clock: () => clock.now },
     { clientOptions: { retryConfig: { retries: 0 } } },
