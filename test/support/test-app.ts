@@ -44,7 +44,7 @@ export async function startTestApp(
     DATABASE_URL: database.url,
     INBOUND_EMAIL_TOKEN: EMAIL_TOKEN,
     MAX_CREDITS_PER_CLAIM: '50',
-    LOG_LEVEL: 'debug',
+    LOG_LEVEL: 'info',
     SLACK_API_URL: `${slackOrigin}/api/`,
     ...options.env,
   });
@@ -52,7 +52,7 @@ export async function startTestApp(
   const clock = { now: options.now ?? new Date('2026-11-20T10:00:00Z') };
   const slack = fakeSlackApi({ origin: slackOrigin, channelMembers: options.channelMembers ?? ['UREVIEWER1', 'UREVIEWER2', 'UPRO'] });
   const app = createSlackApp(
-    { config, db: database.db, logger: createLogger('debug', (line) => logs.push(line)), clock: () => clock.now },
+    { config, db: database.db, logger: createLogger(config.logLevel, (line) => logs.push(line)), clock: () => clock.now },
     { clientOptions: { retryConfig: { retries: 0 } } },
   );
   const server = (await app.start(0)) as Server;
