@@ -20,7 +20,7 @@ export const REFUND_BLOCKS = {
 export type RefundField = keyof typeof REFUND_BLOCKS;
 
 /** Each input's action id: the same string as its block id. */
-export const REFUND_ACTIONS: { readonly [F in RefundField]: (typeof REFUND_BLOCKS)[F] } = REFUND_BLOCKS;
+export const REFUND_ACTIONS = REFUND_BLOCKS;
 
 export const REFUND_INTRO_BLOCK_ID = 'refund_intro';
 
