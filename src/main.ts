@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config.ts';
+import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
 import { createDb, migrateToLatest } from './db/database.ts';
 import { createLogger } from './logger.ts';
 import { createSlackApp } from './slack/app.ts';
@@ -7,6 +7,7 @@ import { createSlackApp } from './slack/app.ts';
 async function main(): Promise<void> {
   let config;
   try {
+    loadDotEnv();
     config = loadConfig();
   } catch (error) {
     if (error instanceof ConfigError) {

@@ -1,8 +1,9 @@
-import { loadDatabaseUrl } from '../config.ts';
+import { loadDatabaseUrl, loadDotEnv } from '../config.ts';
 import { createDb, migrateToLatest } from './database.ts';
 
 let db: ReturnType<typeof createDb> | undefined;
 try {
+  loadDotEnv();
   db = createDb(loadDatabaseUrl(), { max: 1 });
   const { results } = await migrateToLatest(db);
   for (const r of results ?? []) console.log(`${r.status}: ${r.migrationName}`);

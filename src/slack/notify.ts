@@ -70,7 +70,7 @@ export async function announceSubmission(deps: NotifyDeps, claim: Claim): Promis
       deps.logger.info('claim posted for review', { claim: claim.reference, channel: posted.channel });
     });
   }
-  await notifyProfessional(deps, claim, 'submission_dm', buildSubmissionDm(claim, deps.locale));
+  await notifyProfessional(deps, claim, 'submission_dm', () => buildSubmissionDm(claim, deps.locale));
 }
 
 /** After a decision: the review message loses its buttons and shows who decided; the professional is told. */
@@ -85,12 +85,12 @@ export async function announceDecision(deps: NotifyDeps, claim: Claim): Promise<
       });
     });
   }
-  await notifyProfessional(deps, claim, 'decision_dm', buildDecisionDm(claim, deps.locale));
+  await notifyProfessional(deps, claim, 'decision_dm', () => buildDecisionDm(claim, deps.locale));
 }
 
-async function notifyProfessional(deps: NotifyDeps, claim: Claim, what: string, message: SlackMessage) {
+async function notifyProfessional(deps: NotifyDeps, claim: Claim, what: string, buildMessage: () => SlackMessage) {
   await step(deps, claim, what, 'notify_failed', async () => {
-    await sendDirectMessage(deps.client, claim.professionalId, message);
+    await sendDirectMessage(deps.client, claim.professionalId, buildMessage());
     await recordClaimEvent(deps.db, {
       claimId: claim.id,
       kind: 'notified',

@@ -89,8 +89,17 @@ describe('a claim from /rimborso to the professional’s DM', () => {
     const decided = await onlyClaim(app.database.db);
     expect(decided).toMatchObject({ status: 'approved', decided_by: 'UREVIEWER1' });
     expect(decided.decided_at).toEqual(app.clock.now);
-    const kinds = (await claimEvents(app.database.db, claim.id)).map((e) => e.kind);
-    expect(kinds).toEqual(['submitted', 'evaluated', 'posted', 'notified', 'decided', 'notified']);
+    // The audit row of the DM is written right after Slack answers it.
+    await eventually(async () =>
+      expect((await claimEvents(app.database.db, claim.id)).map((e) => e.kind)).toEqual([
+        'submitted',
+        'evaluated',
+        'posted',
+        'notified',
+        'decided',
+        'notified',
+      ]),
+    );
   });
 
   it('rejects with the reviewer’s reason, which the professional reads in the DM', async () => {

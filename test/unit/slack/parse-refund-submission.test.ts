@@ -21,7 +21,7 @@ function inputOf(result: ReturnType<typeof parse>): ClaimInput {
 
 const REQUIRED = 'Campo obbligatorio.';
 const CREDITS_INVALID = 'Indica un numero intero di crediti da 1 a 100.';
-const PHONE_INVALID = 'Numero di telefono non valido: usa da 6 a 15 cifre, spazi e al massimo un + iniziale.';
+const PHONE_INVALID = 'Numero di telefono non valido: da 6 a 15 cifre, con spazi, punti, trattini o parentesi e al massimo un + iniziale.';
 const B = REFUND_BLOCKS;
 
 describe('parseRefundSubmission', () => {

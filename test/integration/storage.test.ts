@@ -1,0 +1,61 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, isDatabaseReachable, migrateToLatest } from '../../src/db/database.ts';
+import { databaseUrl, withAdmin } from '../support/database.ts';
+import { inject } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../support/test-db.ts';
+import { buildViewSubmission } from '../support/payloads.ts';
+import { eventually, startTestApp } from '../support/test-app.ts';
+
+describe('migrations', () => {
+  const name = `${inject('runPrefix')}empty_${Date.now()}`;
+  beforeAll(async () => {
+    await withAdmin((admin) => admin.query(`CREATE DATABASE "${name}"`));
+  });
+
+  it('two instances migrating an empty database at once both succeed, and the schema is applied once', async () => {
+    const a = createDb(databaseUrl(name));
+    const b = createDb(databaseUrl(name));
+    try {
+      const results = await Promise.all([migrateToLatest(a), migrateToLatest(b)]);
+      const applied = results.flatMap((r) => r.results ?? []).filter((r) => r.status === 'Success');
+      expect(applied).toHaveLength(1);
+      const rows = await a.selectFrom('kysely_migration' as never).selectAll().execute();
+      expect(rows).toHaveLength(1);
+    } finally {
+      await Promise.all([a.destroy(), b.destroy()]);
+    }
+  });
+});
+
+describe('the audit table', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => database?.destroy());
+
+  it('is append-only: the database refuses to rewrite or delete an event', async () => {
+    const app = await startTestApp({ database });
+    try {
+      await app.send.interaction(buildViewSubmission());
+      await eventually(() => expect(app.slack.calls('chat.postMessage')).toHaveLength(2));
+    } finally {
+      await app.stop();
+    }
+    const db = database.db;
+    await expect(sql`UPDATE claim_events SET actor = 'someone-else'`.execute(db)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM claim_events`.execute(db)).rejects.toThrow(/append-only/);
+    expect((await db.selectFrom('claim_events').select('kind').execute()).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('health is false when the database cannot be reached', async () => {
+    const unreachable = createDb('postgres://postgres@127.0.0.1:1/nowhere');
+    try {
+      expect(await isDatabaseReachable(unreachable)).toBe(false);
+      expect(await isDatabaseReachable(database.db)).toBe(true);
+    } finally {
+      await unreachable.destroy();
+    }
+  });
+});

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+
+const VALID = {
+  SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
+  SLACK_SIGNING_SECRET: 'abcdef0123456789',
+  REVIEW_CHANNEL_ID: 'C0123ABC',
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/rimborsi',
+  INBOUND_EMAIL_TOKEN: 'a-long-random-token-123',
+};
+
+function errorOf(env: Record<string, string | undefined>): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig(VALID);
+    expect(config).toMatchObject({
+      port: 3000,
+      maxCreditsPerClaim: 100,
+      defaultLocale: 'it',
+      logLevel: 'info',
+      env: 'development',
+      slack: { appToken: undefined, apiUrl: undefined, reviewerUserIds: undefined },
+    });
+  });
+
+  it('reads the optional variables', () => {
+    const config = loadConfig({
+      ...VALID,
+      SLACK_APP_TOKEN: 'xapp-1-A1-xyz',
+      SLACK_API_URL: 'http://127.0.0.1:4000/api',
+      REVIEWER_USER_IDS: ' U01, U02 ,',
+      PORT: '8080',
+      MAX_CREDITS_PER_CLAIM: '40',
+    });
+    expect(config.slack).toMatchObject({
+      appToken: 'xapp-1-A1-xyz',
+      apiUrl: 'http://127.0.0.1:4000/api/',
+      reviewerUserIds: ['U01', 'U02'],
+    });
+    expect(config.port).toBe(8080);
+    expect(config.maxCreditsPerClaim).toBe(40);
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ ...VALID, REVIEWER_USER_IDS: '', SLACK_APP_TOKEN: '' }).slack).toMatchObject({
+      reviewerUserIds: undefined,
+      appToken: undefined,
+    });
+  });
+
+  it.each([
+    [{ SLACK_BOT_TOKEN: undefined }, 'SLACK_BOT_TOKEN is missing'],
+    [{ SLACK_BOT_TOKEN: 'xoxp-user-token' }, 'SLACK_BOT_TOKEN is invalid'],
+    [{ REVIEW_CHANNEL_ID: '#rimborsi' }, 'REVIEW_CHANNEL_ID is invalid'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL is invalid'],
+    [{ PORT: 'eighty' }, 'PORT is invalid'],
+    [{ MAX_CREDITS_PER_CLAIM: '0' }, 'MAX_CREDITS_PER_CLAIM is invalid'],
+    [{ REVIEWER_USER_IDS: 'U01,bob' }, 'REVIEWER_USER_IDS is invalid'],
+    [{ INBOUND_EMAIL_TOKEN: 'short' }, 'INBOUND_EMAIL_TOKEN is invalid'],
+  ])('stops with one line naming the variable: %j', (override, expected) => {
+    const message = errorOf({ ...VALID, ...override });
+    expect(message).toContain(expected);
+    expect(message).not.toContain('\n');
+  });
+
+  it('names every bad variable at once, and never echoes a secret', () => {
+    const message = errorOf({ ...VALID, SLACK_BOT_TOKEN: 'xoxp-secret-value', SLACK_SIGNING_SECRET: undefined });
+    expect(message).toContain('SLACK_BOT_TOKEN');
+    expect(message).toContain('SLACK_SIGNING_SECRET is missing');
+    expect(message).not.toContain('xoxp-secret-value');
+  });
+});
