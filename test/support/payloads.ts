@@ -1,21 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { REFUND_BLOCKS, REFUND_MODAL_CALLBACK_ID } from '../../src/slack/views/refund-modal.ts';
+import { REFUND_MODAL_CALLBACK_ID } from '../../src/slack/views/refund-modal.ts';
+import { buildStateValues, type StateOverrides } from './factories.ts';
 
 /** Factories for what Slack posts to the app, with overrides. */
 
-export interface RefundFormFields {
-  clientFirstName: string;
-  clientLastName: string;
-  clientPhone: string | null;
-  service: string;
-  answeredOn: string | null;
-  receivedOn: string | null;
-  credits: string | null;
-  reason: string | null;
-  description: string | null;
-}
-
-export const DEFAULT_FORM: RefundFormFields = {
+/** The integration tests' default claim: eligible on 20 November 2026, 12 credits. */
+export type RefundFormFields = StateOverrides;
+export const DEFAULT_FORM: Required<StateOverrides> = {
   clientFirstName: 'Maria',
   clientLastName: 'Rossi',
   clientPhone: '+39 333 123 4567',
@@ -27,23 +18,8 @@ export const DEFAULT_FORM: RefundFormFields = {
   description: null,
 };
 
-export function buildRefundStateValues(overrides: Partial<RefundFormFields> = {}) {
-  const f = { ...DEFAULT_FORM, ...overrides };
-  const text = (id: string, value: string | null) => ({ [id]: { [id]: { type: 'plain_text_input', value } } });
-  const date = (id: string, value: string | null) => ({ [id]: { [id]: { type: 'datepicker', selected_date: value } } });
-  return {
-    ...text(REFUND_BLOCKS.clientFirstName, f.clientFirstName),
-    ...text(REFUND_BLOCKS.clientLastName, f.clientLastName),
-    ...text(REFUND_BLOCKS.clientPhone, f.clientPhone),
-    ...text(REFUND_BLOCKS.service, f.service),
-    ...date(REFUND_BLOCKS.answeredOn, f.answeredOn),
-    ...date(REFUND_BLOCKS.receivedOn, f.receivedOn),
-    [REFUND_BLOCKS.credits]: { [REFUND_BLOCKS.credits]: { type: 'number_input', value: f.credits } },
-    [REFUND_BLOCKS.reason]: {
-      [REFUND_BLOCKS.reason]: { type: 'static_select', selected_option: f.reason ? { value: f.reason } : null },
-    },
-    ...text(REFUND_BLOCKS.description, f.description),
-  };
+export function buildRefundStateValues(overrides: StateOverrides = {}) {
+  return buildStateValues({ ...DEFAULT_FORM, ...overrides });
 }
 
 export function buildSlashCommand(overrides: Record<string, string> = {}) {

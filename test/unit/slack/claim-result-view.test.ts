@@ -4,7 +4,7 @@ import type { Verdict } from '../../../src/domain/claim.ts';
 import { LOCALES } from '../../../src/i18n/messages.ts';
 import { buildClaimResultView } from '../../../src/slack/views/claim-result-view.ts';
 import { expectWithinBlockKitLimits } from './block-kit-limits.ts';
-import { FINDINGS } from './factories.ts';
+import { FINDINGS } from '../../support/factories.ts';
 
 const TO_REVIEW: Verdict = { kind: 'to_review', findings: FINDINGS };
 const EXPIRED: Verdict = {

@@ -3,7 +3,7 @@ import type { ClaimInput } from '../../../src/domain/claim.ts';
 import type { Locale } from '../../../src/i18n/messages.ts';
 import { parseRefundSubmission } from '../../../src/slack/views/parse-refund-submission.ts';
 import { REFUND_BLOCKS } from '../../../src/slack/views/refund-modal.ts';
-import { TODAY, buildStateValues, type StateOverrides } from './factories.ts';
+import { TODAY, buildStateValues, type StateOverrides } from '../../support/factories.ts';
 
 function parse(overrides: StateOverrides = {}, locale: Locale = 'it', maxCredits = 100) {
   return parseRefundSubmission(buildStateValues(overrides), { today: TODAY, maxCredits, locale });

@@ -9,7 +9,7 @@ import {
   parseRejectSubmission,
 } from '../../../src/slack/views/reject-modal.ts';
 import { expectWithinBlockKitLimits } from './block-kit-limits.ts';
-import { CLAIM_ID } from './factories.ts';
+import { CLAIM_ID } from '../../support/factories.ts';
 
 const METADATA = JSON.stringify({ claimId: CLAIM_ID });
 const GENERIC_ERROR = 'Qualcosa è andato storto. Riprova tra poco; se il problema continua, contatta il supporto.';

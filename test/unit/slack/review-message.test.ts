@@ -11,7 +11,7 @@ import {
   parseClaimIdFromAction,
 } from '../../../src/slack/messages/review-message.ts';
 import { expectWithinBlockKitLimits } from './block-kit-limits.ts';
-import { CLAIM_ID, WORST_CASE_TEXTS, buildClaim, buildLongestClaim } from './factories.ts';
+import { CLAIM_ID, WORST_CASE_TEXTS, buildClaim, buildLongestClaim } from '../../support/factories.ts';
 
 const DECIDED_AT = new Date('2026-11-26T14:04:00Z');
 const approved = { status: 'approved' as const, decidedBy: 'U0REVIEWER', decidedAt: DECIDED_AT };

@@ -1,5 +1,5 @@
-import type { Claim, Finding } from '../../../src/domain/claim.ts';
-import { REFUND_ACTIONS, REFUND_BLOCKS, type RefundField } from '../../../src/slack/views/refund-modal.ts';
+import type { Claim, Finding } from '../../src/domain/claim.ts';
+import { REFUND_ACTIONS, REFUND_BLOCKS, type RefundField } from '../../src/slack/views/refund-modal.ts';
 
 /** The form's fields as the user typed them; null is an input left empty. */
 export type StateOverrides = Partial<Record<RefundField, string | null>>;
