@@ -45,6 +45,16 @@ describe('a claim from /rimborso to the professional’s DM', () => {
     expect(await app.database.db.selectFrom('claims').select('id').execute()).toEqual([]);
   });
 
+  it('tells the professional when the modal cannot open (an expired trigger), and stores nothing', async () => {
+    app.slack.respond('views.open', () => ({ body: { ok: false, error: 'expired_trigger_id' } }));
+    const res = await app.send.slashCommand(buildSlashCommand());
+    expect(res.status).toBe(200);
+    await eventually(() => expect(app.slack.calls('response_url')).toHaveLength(1));
+    expect(app.slack.calls('response_url')[0]?.args).toMatchObject({ response_type: 'ephemeral' });
+    expect(String(app.slack.calls('response_url')[0]?.args.text)).toContain('Riprova');
+    expect(app.logs.some((line) => line.includes('expired_trigger_id'))).toBe(true);
+  });
+
   it('stores an eligible claim, posts it for review, confirms by DM, and an approval returns the credits', async () => {
     const { ack, claim } = await submitEligibleClaim();
     expect(ack.response_action).toBe('update');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { APPROVE_ACTION_ID, REJECT_ACTION_ID } from '../../src/slack/messages/review-message.ts';
+import { REJECT_MODAL_CALLBACK_ID, REJECT_REASON_ACTION_ID, REJECT_REASON_BLOCK_ID } from '../../src/slack/views/reject-modal.ts';
 import { claimEvents, onlyClaim, resetDatabase } from '../support/db-helpers.ts';
 import { buildBlockAction, buildViewSubmission } from '../support/payloads.ts';
 import { eventually, startTestApp, type TestApp } from '../support/test-app.ts';
@@ -32,12 +33,12 @@ describe('who may decide, and exactly once', () => {
 
     await eventually(() => {
       expect(app.slack.calls('chat.postMessage')).toHaveLength(1);
-      expect(app.slack.calls('chat.postEphemeral')).toHaveLength(2);
+      expect(app.slack.calls('response_url')).toHaveLength(2);
     });
     const decided = await onlyClaim(app.database.db);
     expect(decided.status).toBe('approved');
     expect(app.slack.calls('chat.update')).toHaveLength(1);
-    for (const ephemeral of app.slack.calls('chat.postEphemeral')) {
+    for (const ephemeral of app.slack.calls('response_url')) {
       expect(String(ephemeral.args.text)).toContain(`già stata approvata da <@${decided.decided_by}>`);
     }
     const kinds = (await claimEvents(app.database.db, claim.id)).map((e) => e.kind);
@@ -50,9 +51,48 @@ describe('who may decide, and exactly once', () => {
     await approve(claim.id, 'UREVIEWER1');
     await eventually(() => expect(app.slack.calls('chat.postMessage')).toHaveLength(1));
     await app.send.interaction(buildBlockAction({ actionId: REJECT_ACTION_ID, value: claim.id, user: 'UREVIEWER2' }));
-    await eventually(() => expect(app.slack.calls('chat.postEphemeral')).toHaveLength(1));
-    expect(String(app.slack.calls('chat.postEphemeral')[0]?.args.text)).toContain('approvata da <@UREVIEWER1>');
+    await eventually(() => expect(app.slack.calls('response_url')).toHaveLength(1));
+    expect(String(app.slack.calls('response_url')[0]?.args.text)).toContain('approvata da <@UREVIEWER1>');
     expect(app.slack.calls('views.open')).toEqual([]);
+  });
+
+  it('a reject reason sent after another reviewer approved is refused on the field, and nothing changes', async () => {
+    const claim = await pendingClaim();
+    await app.send.interaction(buildBlockAction({ actionId: REJECT_ACTION_ID, value: claim.id, user: 'UREVIEWER2' }));
+    await eventually(() => expect(app.slack.calls('views.open')).toHaveLength(1));
+    const modal = app.slack.calls('views.open')[0]?.args.view as { private_metadata: string };
+
+    await approve(claim.id, 'UREVIEWER1');
+    await eventually(() => expect(app.slack.calls('chat.postMessage')).toHaveLength(1));
+
+    const res = await app.send.interaction(
+      buildViewSubmission({
+        user: 'UREVIEWER2',
+        callbackId: REJECT_MODAL_CALLBACK_ID,
+        privateMetadata: modal.private_metadata,
+        values: { [REJECT_REASON_BLOCK_ID]: { [REJECT_REASON_ACTION_ID]: { type: 'plain_text_input', value: 'Troppo tardi' } } },
+      }),
+    );
+    const ack = (await res.json()) as { response_action: string; errors: Record<string, string> };
+    expect(ack.response_action).toBe('errors');
+    expect(ack.errors[REJECT_REASON_BLOCK_ID]).toContain('approvata da <@UREVIEWER1>');
+    expect(await onlyClaim(app.database.db)).toMatchObject({ status: 'approved', decided_by: 'UREVIEWER1', decision_reason: null });
+    expect(app.slack.calls('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('a reject modal whose metadata was tampered with decides nothing', async () => {
+    const claim = await pendingClaim();
+    const res = await app.send.interaction(
+      buildViewSubmission({
+        user: 'UREVIEWER2',
+        callbackId: REJECT_MODAL_CALLBACK_ID,
+        privateMetadata: '{"claimId":"not-a-uuid"}',
+        values: { [REJECT_REASON_BLOCK_ID]: { [REJECT_REASON_ACTION_ID]: { type: 'plain_text_input', value: 'Motivo valido' } } },
+      }),
+    );
+    expect(((await res.json()) as { response_action: string }).response_action).toBe('errors');
+    expect((await onlyClaim(app.database.db)).status).toBe('pending_review');
+    expect(claim.status).toBe('pending_review');
   });
 
   it.each([
@@ -62,9 +102,9 @@ describe('who may decide, and exactly once', () => {
     const claim = await pendingClaim();
     const res = await approve(claim.id, user);
     expect(res.status).toBe(200);
-    await eventually(() => expect(app.slack.calls('chat.postEphemeral')).toHaveLength(1));
-    const [ephemeral] = app.slack.calls('chat.postEphemeral');
-    expect(ephemeral?.args.user).toBe(user);
+    await eventually(() => expect(app.slack.calls('response_url')).toHaveLength(1));
+    const [ephemeral] = app.slack.calls('response_url');
+    expect(ephemeral?.args).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(String(ephemeral?.args.text)).toContain(message);
     expect((await onlyClaim(app.database.db)).status).toBe('pending_review');
     expect(app.slack.calls('chat.update')).toEqual([]);
@@ -76,7 +116,7 @@ describe('who may decide, and exactly once', () => {
   it('refuses a non-reviewer’s reject click before any modal opens', async () => {
     const claim = await pendingClaim();
     await app.send.interaction(buildBlockAction({ actionId: REJECT_ACTION_ID, value: claim.id, user: 'UOUTSIDER' }));
-    await eventually(() => expect(app.slack.calls('chat.postEphemeral')).toHaveLength(1));
+    await eventually(() => expect(app.slack.calls('response_url')).toHaveLength(1));
     expect(app.slack.calls('views.open')).toEqual([]);
   });
 
@@ -108,7 +148,7 @@ describe('REVIEWER_USER_IDS narrows the review channel', () => {
     const claim = await onlyClaim(narrowed.database.db);
 
     await narrowed.send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claim.id, user: 'UREVIEWER2' }));
-    await eventually(() => expect(narrowed.slack.calls('chat.postEphemeral')).toHaveLength(1));
+    await eventually(() => expect(narrowed.slack.calls('response_url')).toHaveLength(1));
     expect((await onlyClaim(narrowed.database.db)).status).toBe('pending_review');
 
     await narrowed.send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claim.id, user: 'UREVIEWER1' }));

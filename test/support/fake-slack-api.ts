@@ -42,7 +42,15 @@ export function fakeSlackApi(options: { origin: string; channelMembers?: string[
       return [answer.status ?? 200, answer.body, { 'content-type': 'application/json', ...answer.headers }];
     });
 
+  // A click's or command's response_url: recorded as the pseudo-method 'response_url'.
+  const respondInterceptor = nock(options.origin).persist().post(/^\/respond\//);
+  respondInterceptor.reply(function (_uri, body) {
+    calls.push({ method: 'response_url', args: typeof body === 'string' ? JSON.parse(body) : (body as Record<string, unknown>) });
+    return [200, 'ok'];
+  });
+
   return {
+    responseUrl: `${options.origin}/respond/T1/1/abc`,
     calls: (method?: string) => (method ? calls.filter((c) => c.method === method) : [...calls]),
     respond(method: string, responder: Responder) {
       overrides.set(method, responder);
@@ -53,6 +61,7 @@ export function fakeSlackApi(options: { origin: string; channelMembers?: string[
     },
     stop() {
       nock.removeInterceptor(interceptor);
+      nock.removeInterceptor(respondInterceptor);
     },
   };
 }

@@ -4,6 +4,9 @@ import { buildStateValues, type StateOverrides } from './factories.ts';
 
 /** Factories for what Slack posts to the app, with overrides. */
 
+/** Stands for the app under test's own response_url; the test app's sender puts the real one in. */
+export const RESPONSE_URL_PLACEHOLDER = 'https://response-url.invalid/placeholder';
+
 /** The integration tests' default claim: eligible on 20 November 2026, 12 credits. */
 export type RefundFormFields = StateOverrides;
 export const DEFAULT_FORM: Required<StateOverrides> = {
@@ -33,7 +36,7 @@ export function buildSlashCommand(overrides: Record<string, string> = {}) {
     user_id: 'UPRO',
     user_name: 'pro',
     trigger_id: `trigger-${randomUUID()}`,
-    response_url: 'https://hooks.slack.com/commands/T1/1/abc',
+    response_url: RESPONSE_URL_PLACEHOLDER,
     api_app_id: 'A1',
     token: 'legacy-verification-token',
     ...overrides,
@@ -85,7 +88,7 @@ export function buildBlockAction(options: {
     container: { type: 'message', message_ts: options.messageTs ?? '1700000000.000001', channel_id: options.channel ?? 'CREVIEW', is_ephemeral: false },
     channel: { id: options.channel ?? 'CREVIEW', name: 'rimborsi-review' },
     message: { type: 'message', ts: options.messageTs ?? '1700000000.000001', text: '', blocks: [] },
-    response_url: 'https://hooks.slack.com/actions/T1/1/abc',
+    response_url: RESPONSE_URL_PLACEHOLDER,
     actions: [
       {
         type: 'button',

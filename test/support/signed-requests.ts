@@ -13,7 +13,11 @@ export interface SlackSender {
   raw(body: string, contentType: string, headers: Record<string, string>): Promise<Response>;
 }
 
-export function createSlackSender(baseUrl: string, secret: string): SlackSender {
+export function createSlackSender(
+  baseUrl: string,
+  secret: string,
+  prepare: (payload: unknown) => unknown = (payload) => payload,
+): SlackSender {
   const post = (body: string, contentType: string, headers: Record<string, string> = {}) =>
     fetch(`${baseUrl}/slack/events`, {
       method: 'POST',
@@ -21,9 +25,10 @@ export function createSlackSender(baseUrl: string, secret: string): SlackSender 
       body,
     });
   return {
-    slashCommand: (fields) => post(new URLSearchParams(fields).toString(), 'application/x-www-form-urlencoded'),
+    slashCommand: (fields) =>
+      post(new URLSearchParams(prepare(fields) as Record<string, string>).toString(), 'application/x-www-form-urlencoded'),
     interaction: (payload) =>
-      post(new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'application/x-www-form-urlencoded'),
+      post(new URLSearchParams({ payload: JSON.stringify(prepare(payload)) }).toString(), 'application/x-www-form-urlencoded'),
     event: (envelope, headers) => post(JSON.stringify(envelope), 'application/json', headers),
     raw: (body, contentType, headers) =>
       fetch(`${baseUrl}/slack/events`, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body }),

@@ -6,6 +6,7 @@ import { loadConfig, type Config } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createSlackApp } from '../../src/slack/app.ts';
 import { fakeSlackApi, type FakeSlackApi } from './fake-slack-api.ts';
+import { RESPONSE_URL_PLACEHOLDER } from './payloads.ts';
 import { createSlackSender, type SlackSender } from './signed-requests.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
@@ -61,7 +62,7 @@ export async function startTestApp(
     baseUrl,
     database,
     slack,
-    send: createSlackSender(baseUrl, SIGNING_SECRET),
+    send: createSlackSender(baseUrl, SIGNING_SECRET, (payload) => withResponseUrl(payload, slack.responseUrl)),
     logs,
     config,
     clock,
@@ -71,6 +72,11 @@ export async function startTestApp(
       if (!options.database) await database.destroy();
     },
   };
+}
+
+function withResponseUrl(payload: unknown, responseUrl: string): unknown {
+  const record = payload as Record<string, unknown>;
+  return record.response_url === RESPONSE_URL_PLACEHOLDER ? { ...record, response_url: responseUrl } : payload;
 }
 
 /** Waits for work Bolt does after the ack (Slack calls, audit rows), failing with the last error. */

@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { authorizeDecision, decideClaim, type DecisionDeps } from '../../use-cases/decide-claim.ts';
 import type { AppDeps } from '../deps.ts';
@@ -8,9 +8,13 @@ import { describeRefusal } from '../refusal-text.ts';
 import type { ReviewerDirectory } from '../reviewers.ts';
 import { REJECT_MODAL_CALLBACK_ID, REJECT_REASON_BLOCK_ID, buildRejectModal, parseRejectSubmission } from '../views/reject-modal.ts';
 
-/** Ephemeral, so only the person who clicked reads why nothing happened. */
-async function tellClicker(client: WebClient, body: BlockAction, fallbackChannel: string, text: string) {
-  await client.chat.postEphemeral({ channel: body.channel?.id ?? fallbackChannel, user: body.user.id, text });
+/**
+ * Only the person who clicked reads why nothing happened. Through the click's response_url, because
+ * chat.postEphemeral fails (user_not_in_channel) for someone who is not a member of the channel, and
+ * that is exactly who clicks a public review channel's buttons without being a reviewer.
+ */
+async function tellClicker(respond: RespondFn, text: string) {
+  await respond({ response_type: 'ephemeral', replace_original: false, text });
 }
 
 export function registerReviewActions(app: App, deps: AppDeps, reviewers: ReviewerDirectory): void {
@@ -26,7 +30,7 @@ export function registerReviewActions(app: App, deps: AppDeps, reviewers: Review
     clock: deps.clock,
   });
 
-  app.action<BlockAction<ButtonAction>>(APPROVE_ACTION_ID, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<ButtonAction>>(APPROVE_ACTION_ID, async ({ ack, body, action, client, respond }) => {
     await ack();
     const claimId = parseClaimIdFromAction(action.value);
     if (!claimId) {
@@ -42,7 +46,7 @@ export function registerReviewActions(app: App, deps: AppDeps, reviewers: Review
     });
     if (outcome.kind !== 'decided') {
       deps.logger.info('decision refused', { claimId, user: body.user.id, why: outcome.kind });
-      await tellClicker(client, body, reviewChannelId, describeRefusal(outcome, locale));
+      await tellClicker(respond, describeRefusal(outcome, locale));
       return;
     }
     deps.logger.info('claim decided', { claim: outcome.claim.reference, decision: 'approved', by: body.user.id });
@@ -51,7 +55,7 @@ export function registerReviewActions(app: App, deps: AppDeps, reviewers: Review
 
   // Reject asks for the reason first; whether the clicker may decide is checked before the modal opens
   // and again when it is sent.
-  app.action<BlockAction<ButtonAction>>(REJECT_ACTION_ID, async ({ ack, body, action, client }) => {
+  app.action<BlockAction<ButtonAction>>(REJECT_ACTION_ID, async ({ ack, body, action, client, respond }) => {
     await ack();
     const claimId = parseClaimIdFromAction(action.value);
     if (!claimId) {
@@ -61,7 +65,7 @@ export function registerReviewActions(app: App, deps: AppDeps, reviewers: Review
     const authorization = await authorizeDecision(decisionDeps, claimId, body.user.id, deps.clock());
     if (authorization.kind !== 'allowed') {
       deps.logger.info('decision refused', { claimId, user: body.user.id, why: authorization.kind });
-      await tellClicker(client, body, reviewChannelId, describeRefusal(authorization, locale));
+      await tellClicker(respond, describeRefusal(authorization, locale));
       return;
     }
     await client.views.open({
