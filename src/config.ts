@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
+import { parseClosedDays, type ClosedDays } from './domain/italian-holidays.ts';
+import type { EscalationTarget } from './domain/sla.ts';
 
 /**
  * The only module that reads the environment. Everything else receives a `Config`.
@@ -28,6 +30,26 @@ const EnvSchema = z.object({
   MAX_CREDITS_PER_CLAIM: optional(z.coerce.number().int().min(1).max(100_000)).default(100),
   DEFAULT_LOCALE: optional(z.enum(['it', 'en'])).default('it'),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'])).default('info'),
+  CLOSED_DAYS: optional(
+    z.string().transform((spec, ctx) => {
+      const parsed = parseClosedDays(spec);
+      if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error });
+      return 'error' in parsed ? undefined : parsed;
+    }),
+  ),
+  SLA_REMINDER_OFFSETS: optional(
+    z
+      .string()
+      .transform((list) => list.split(',').map((n) => n.trim()).filter(Boolean))
+      .pipe(z.array(z.string().regex(/^\d$/, 'must be whole numbers of business days from 0 to 9')).min(1))
+      .transform((offsets) => offsets.map(Number)),
+  ).default([2, 0]),
+  SLA_NOTIFY_HOUR: optional(z.coerce.number().int().min(0).max(23)).default(9),
+  SLA_SWEEP_INTERVAL_SECONDS: optional(z.coerce.number().int().min(5).max(86_400)).default(300),
+  SLA_ESCALATION_MENTION: optional(
+    z.union([z.literal('here'), z.string().regex(/^S[A-Z0-9]{2,}$/, 'must be "here" or a user group id (S…)')]),
+  ).default('here'),
+  DELIVERY_GIVE_UP_HOURS: optional(z.coerce.number().min(0.01).max(24 * 14)).default(24),
 });
 
 export interface Config {
@@ -46,6 +68,14 @@ export interface Config {
   maxCreditsPerClaim: number;
   defaultLocale: 'it' | 'en';
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  sla: {
+    closedDays: ClosedDays | undefined;
+    reminderOffsets: readonly number[];
+    notifyHour: number;
+    sweepIntervalSeconds: number;
+    escalation: EscalationTarget;
+  };
+  deliveryGiveUpHours: number;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +115,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     maxCreditsPerClaim: e.MAX_CREDITS_PER_CLAIM,
     defaultLocale: e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
+    sla: {
+      closedDays: e.CLOSED_DAYS,
+      reminderOffsets: e.SLA_REMINDER_OFFSETS,
+      notifyHour: e.SLA_NOTIFY_HOUR,
+      sweepIntervalSeconds: e.SLA_SWEEP_INTERVAL_SECONDS,
+      escalation:
+        e.SLA_ESCALATION_MENTION === 'here' ? { kind: 'here' } : { kind: 'usergroup', id: e.SLA_ESCALATION_MENTION },
+    },
+    deliveryGiveUpHours: e.DELIVERY_GIVE_UP_HOURS,
   };
 }
 

@@ -1,9 +1,12 @@
 import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
 import { createDb, migrateToLatest } from './db/database.ts';
 import { createLogger } from './logger.ts';
-import { createSlackApp } from './slack/app.ts';
+import { createApplication } from './application.ts';
 
-/** Composition root: config → database (migrated) → Slack app; stops cleanly on SIGINT/SIGTERM. */
+/**
+ * Composition root: config → database (migrated) → application (Slack app, outbox worker, SLA sweeper);
+ * stops cleanly on SIGINT/SIGTERM, letting the deliveries in flight finish.
+ */
 async function main(): Promise<void> {
   let config;
   try {
@@ -21,8 +24,8 @@ async function main(): Promise<void> {
   const { results } = await migrateToLatest(db);
   logger.info('database ready', { migrationsApplied: results?.length ?? 0 });
 
-  const app = createSlackApp({ config, db, logger, clock: () => new Date() });
-  await app.start(config.port);
+  const application = createApplication({ config, db, logger });
+  await application.start(config.port);
   logger.info('refund app running', {
     mode: config.slack.appToken ? 'socket' : 'http',
     port: config.port,
@@ -34,7 +37,7 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down', { signal });
-    await app.stop();
+    await application.stop();
     await db.destroy();
     process.exit(0);
   };

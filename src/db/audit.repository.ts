@@ -4,11 +4,12 @@ export type ClaimEventKind =
   | 'submitted'
   | 'evaluated'
   | 'posted'
-  | 'post_failed'
   | 'decided'
   | 'notified'
-  | 'notify_failed'
-  | 'refused_click';
+  | 'refused_click'
+  | 'reminded'
+  | 'escalated'
+  | 'delivery_failed';
 
 export interface ClaimEvent {
   claimId: string;

@@ -47,10 +47,37 @@ export interface RefusedRequestsTable {
   at: Date;
 }
 
+export interface OutboxTable {
+  id: Generated<string>;
+  claim_id: string;
+  kind: string;
+  lane: string;
+  dedupe_key: string;
+  payload: ColumnType<unknown, string | undefined, never>;
+  status: Generated<'pending' | 'delivered' | 'failed'>;
+  attempts: Generated<number>;
+  next_attempt_at: Date;
+  locked_until: Date | null;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: Date;
+  finished_at: Date | null;
+}
+
+export interface ClaimRemindersTable {
+  claim_id: string;
+  kind: 'reminder' | 'escalation';
+  business_days_left: number;
+  due_at: Date;
+  state: Generated<'scheduled' | 'enqueued' | 'cancelled'>;
+}
+
 export interface Database {
   claims: ClaimsTable;
   claim_events: ClaimEventsTable;
   refused_requests: RefusedRequestsTable;
+  outbox: OutboxTable;
+  claim_reminders: ClaimRemindersTable;
 }
 
 export type ClaimRow = Selectable<ClaimsTable>;

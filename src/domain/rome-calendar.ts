@@ -54,3 +54,19 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 export function weekdayOf(date: IsoDate): number {
   return new Date(toUtcMidnight(date)).getUTCDay();
 }
+
+const romeHourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: POLICY_TIME_ZONE, hour: '2-digit', hourCycle: 'h23' });
+
+/**
+ * The instant at which it is `hour`:00 on `date` in Rome. Rome is UTC+1 in winter and UTC+2 in
+ * summer; of the two candidates, the one that reads back as that date and hour is it. (An hour that
+ * does not exist, 02:00 on the spring change, falls back to the winter offset.)
+ */
+export function romeInstant(date: IsoDate, hour: number): Date {
+  const midnightUtc = toUtcMidnight(date);
+  const candidates = [1, 2].map((offset) => new Date(midnightUtc + (hour - offset) * 3_600_000));
+  const exact = candidates.find(
+    (candidate) => romeDateOf(candidate) === date && Number(romeHourFormat.format(candidate)) === hour,
+  );
+  return exact ?? (candidates[0] as Date);
+}

@@ -125,6 +125,15 @@ const it = {
   'refuse.email':
     'Grazie per averci scritto. Le richieste di rimborso dei crediti si accettano solo tramite il modulo: quelle inviate via email o in altro modo non vengono prese in considerazione. In Slack scrivi /rimborso e compila il modulo in ogni sua parte.',
 
+  'sla.reminder':
+    '⏰ Promemoria: la richiesta *{reference}* attende una decisione. Restano {days} giorni lavorativi: esito entro il *{deadline}*.',
+  'sla.reminder_one_day':
+    '⏰ Promemoria: la richiesta *{reference}* attende una decisione. Resta 1 giorno lavorativo: esito entro il *{deadline}*.',
+  'sla.reminder_last_day':
+    '⏰ Ultimo giorno lavorativo per decidere la richiesta *{reference}*: l’esito è promesso entro oggi, *{deadline}*.',
+  'sla.escalation':
+    '{mention} 🚨 La richiesta *{reference}* ha superato la scadenza dei 10 giorni lavorativi (*{deadline}*) senza una decisione.',
+
   'error.generic': 'Qualcosa è andato storto. Riprova tra poco; se il problema continua, contatta il supporto.',
 } as const satisfies Record<string, string>;
 
@@ -249,6 +258,15 @@ const en: Record<MessageKey, string> = {
   'refuse.email_subject': 'Refund request: please use the form',
   'refuse.email':
     'Thank you for writing. Credit refund claims are accepted only through the form: claims sent by email or any other way are not considered. In Slack, type /rimborso and fill in every field of the form.',
+
+  'sla.reminder':
+    '⏰ Reminder: claim *{reference}* is waiting for a decision. {days} business days left: outcome due by *{deadline}*.',
+  'sla.reminder_one_day':
+    '⏰ Reminder: claim *{reference}* is waiting for a decision. 1 business day left: outcome due by *{deadline}*.',
+  'sla.reminder_last_day':
+    '⏰ Last business day to decide claim *{reference}*: the outcome is promised by today, *{deadline}*.',
+  'sla.escalation':
+    '{mention} 🚨 Claim *{reference}* has passed its 10-business-day deadline (*{deadline}*) without a decision.',
 
   'error.generic': 'Something went wrong. Try again shortly; if it keeps happening, contact support.',
 };

@@ -1,11 +1,17 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import type { BusinessCalendar } from '../domain/italian-holidays.ts';
+import type { SlaConfig } from '../domain/sla.ts';
 import type { AppLogger } from '../logger.ts';
 
-/** What every listener may use: built once in main.ts (or a test) and passed down. */
+/** What every listener may use: built once in src/application.ts and passed down. */
 export interface AppDeps {
   config: Config;
   db: Db;
   logger: AppLogger;
   clock: () => Date;
+  calendar: BusinessCalendar;
+  sla: SlaConfig;
+  /** Asks the outbox worker to deliver now rather than at its next poll. */
+  wakeOutbox: () => void;
 }

@@ -2,6 +2,8 @@ import type { Claim } from '../domain/claim.ts';
 import { recordClaimEvent } from '../db/audit.repository.ts';
 import { findApprovedMistake, findClaimById, lockProfessional, recordDecision } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
+import { enqueueMessages } from '../db/outbox.repository.ts';
+import { cancelNotices } from '../db/reminder.repository.ts';
 
 export type Refusal =
   | { kind: 'not_found' }
@@ -60,8 +62,9 @@ export interface DecideClaimCommand {
 export type DecisionOutcome = { kind: 'decided'; claim: Claim } | Refusal;
 
 /**
- * Records one decision. The status change is a compare-and-set, so when two reviewers (or one
- * double click) race, exactly one wins and the others learn who decided.
+ * Records one decision, with the Slack messages that announce it (queued in the same transaction).
+ * The status change is a compare-and-set, so when two reviewers (or one double click) race, exactly
+ * one wins and the others learn who decided.
  */
 export async function decideClaim(deps: DecisionDeps, command: DecideClaimCommand): Promise<DecisionOutcome> {
   const authorization = await authorizeDecision(deps, command.claimId, command.deciderId, command.now);
@@ -91,6 +94,15 @@ export async function decideClaim(deps: DecisionDeps, command: DecideClaimComman
         at: command.now,
         details: { decision: command.decision },
       });
+      await cancelNotices(trx, claim.id);
+      await enqueueMessages(
+        trx,
+        [
+          { claimId: claim.id, kind: 'review_update' },
+          { claimId: claim.id, kind: 'decision_dm' },
+        ],
+        command.now,
+      );
     }
     return claim;
   });

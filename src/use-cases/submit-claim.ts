@@ -1,7 +1,8 @@
-import { REVIEW_BUSINESS_DAYS, addBusinessDays } from '../domain/business-days.ts';
 import type { Claim, ClaimInput, PolicyConfig } from '../domain/claim.ts';
+import type { BusinessCalendar } from '../domain/italian-holidays.ts';
 import { evaluateClaim, normaliseClientName } from '../domain/policy.ts';
 import { romeDateOf } from '../domain/rome-calendar.ts';
+import { planSla, type SlaConfig } from '../domain/sla.ts';
 import { recordClaimEvent } from '../db/audit.repository.ts';
 import {
   findClaimBySourceViewId,
@@ -11,6 +12,8 @@ import {
   nextClaimReference,
 } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
+import { enqueueMessages } from '../db/outbox.repository.ts';
+import { scheduleNotices } from '../db/reminder.repository.ts';
 
 export interface SubmitClaimCommand {
   teamId: string;
@@ -27,13 +30,21 @@ export interface SubmitClaimResult {
   created: boolean;
 }
 
+export interface SubmitClaimDeps {
+  db: Db;
+  policy: PolicyConfig;
+  calendar: BusinessCalendar;
+  sla: SlaConfig;
+}
+
 /**
- * Evaluates the claim against the policy and stores it with its verdict, in one transaction that
- * holds the professional's lock: two submissions of the same claim at once cannot both pass the
- * "same claim twice" rule.
+ * Evaluates the claim against the policy and stores it with its verdict, its SLA schedule and the
+ * Slack messages that announce it, in one transaction that holds the professional's lock: two
+ * submissions of the same claim at once cannot both pass the "same claim twice" rule, and a crash
+ * after the commit loses no message.
  */
 export async function submitClaim(
-  deps: { db: Db; policy: PolicyConfig },
+  deps: SubmitClaimDeps,
   command: SubmitClaimCommand,
 ): Promise<SubmitClaimResult> {
   return deps.db.transaction().execute(async (trx) => {
@@ -44,6 +55,7 @@ export async function submitClaim(
     const priorClaims = await findPriorClaims(trx, command.professionalId);
     const verdict = evaluateClaim(command.input, priorClaims, deps.policy, command.now);
     const today = romeDateOf(command.now);
+    const sla = verdict.kind === 'to_review' ? planSla(command.now, deps.calendar, deps.sla) : undefined;
     const claim = await insertClaim(trx, {
       reference: await nextClaimReference(trx, Number(today.slice(0, 4))),
       teamId: command.teamId,
@@ -54,8 +66,19 @@ export async function submitClaim(
       status: verdict.kind === 'to_review' ? 'pending_review' : 'ineligible',
       verdict,
       submittedAt: command.now,
-      reviewDeadlineOn: verdict.kind === 'to_review' ? addBusinessDays(today, REVIEW_BUSINESS_DAYS) : null,
+      reviewDeadlineOn: sla?.deadline ?? null,
     });
+    if (sla) await scheduleNotices(trx, claim.id, sla.notices);
+    await enqueueMessages(
+      trx,
+      sla
+        ? [
+            { claimId: claim.id, kind: 'review_post' },
+            { claimId: claim.id, kind: 'submission_dm' },
+          ]
+        : [{ claimId: claim.id, kind: 'submission_dm' }],
+      command.now,
+    );
     await recordClaimEvent(trx, { claimId: claim.id, kind: 'submitted', actor: command.professionalId, at: command.now });
     await recordClaimEvent(trx, {
       claimId: claim.id,

@@ -138,14 +138,17 @@ describe('the policy refuses at once what it refuses, saying why', () => {
         : { body: { ok: true, channel: args.channel, ts: '1700000000.000077' } },
     );
     await submit();
-    await eventually(() => expect(app.slack.calls('chat.postMessage')).toHaveLength(2));
     const [claim] = await claims();
-    expect(claim).toMatchObject({ status: 'pending_review', review_message_ts: null });
-    const kinds = (await claimEvents(app.database.db, claim?.id ?? '')).map((e) => e.kind);
-    await eventually(async () =>
-      expect((await claimEvents(app.database.db, claim?.id ?? '')).map((e) => e.kind)).toContain('notified'),
-    );
-    expect(kinds).toContain('post_failed');
+    await eventually(async () => {
+      const events = await claimEvents(app.database.db, claim?.id ?? '');
+      expect(events.map((e) => e.kind)).toContain('notified');
+      expect(events).toContainEqual(
+        expect.objectContaining({ kind: 'delivery_failed', details: expect.objectContaining({ message: 'review_post', reason: 'channel_not_found' }) }),
+      );
+    });
+    expect(await claims()).toMatchObject([{ status: 'pending_review', review_message_ts: null }]);
+    // channel_not_found will not get better by retrying: one attempt, not a retry loop.
+    expect(app.slack.calls('chat.postMessage').filter((c) => c.args.channel === REVIEW_CHANNEL)).toHaveLength(1);
     expect(app.logs.some((line) => line.includes('channel_not_found'))).toBe(true);
   });
 });

@@ -3,8 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import nock from 'nock';
 import { loadConfig, type Config } from '../../src/config.ts';
+import type { OutboxWorkerOptions } from '../../src/delivery/outbox-worker.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createSlackApp } from '../../src/slack/app.ts';
+import { createApplication, type Application } from '../../src/application.ts';
 import { fakeSlackApi, type FakeSlackApi } from './fake-slack-api.ts';
 import { RESPONSE_URL_PLACEHOLDER } from './payloads.ts';
 import { createSlackSender, type SlackSender } from './signed-requests.ts';
@@ -22,6 +23,7 @@ export interface TestApp {
   logs: string[];
   config: Config;
   clock: { now: Date };
+  application: Application;
   stop(): Promise<void>;
 }
 
@@ -30,7 +32,13 @@ export interface TestApp {
  * and Slack's Web API faked with nock. Only loopback traffic may leave the process.
  */
 export async function startTestApp(
-  options: { env?: Record<string, string>; channelMembers?: string[]; now?: Date; database?: TestDatabase } = {},
+  options: {
+    env?: Record<string, string>;
+    channelMembers?: string[];
+    now?: Date;
+    database?: TestDatabase;
+    worker?: Partial<OutboxWorkerOptions>;
+  } = {},
 ): Promise<TestApp> {
   nock.disableNetConnect();
   nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
@@ -52,11 +60,15 @@ export async function startTestApp(
   const logs: string[] = [];
   const clock = { now: options.now ?? new Date('2026-11-20T10:00:00Z') };
   const slack = fakeSlackApi({ origin: slackOrigin, channelMembers: options.channelMembers ?? ['UREVIEWER1', 'UREVIEWER2', 'UPRO'] });
-  const app = createSlackApp(
-    { config, db: database.db, logger: createLogger(config.logLevel, (line) => logs.push(line)), clock: () => clock.now },
-    { clientOptions: { retryConfig: { retries: 0 } } },
-  );
-  const server = (await app.start(0)) as Server;
+  const application = createApplication({
+    config,
+    db: database.db,
+    logger: createLogger(config.logLevel, (line) => logs.push(line)),
+    clock: () => clock.now,
+    clientOptions: { retryConfig: { retries: 0 } },
+    worker: { pollMs: 20, ...options.worker },
+  });
+  const server = (await application.start(0)) as Server;
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     baseUrl,
@@ -66,8 +78,9 @@ export async function startTestApp(
     logs,
     config,
     clock,
+    application,
     async stop() {
-      await app.stop();
+      await application.stop();
       slack.stop();
       if (!options.database) await database.destroy();
     },

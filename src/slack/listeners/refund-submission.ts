@@ -4,18 +4,18 @@ import { romeDateOf } from '../../domain/rome-calendar.ts';
 import { t } from '../../i18n/messages.ts';
 import { submitClaim } from '../../use-cases/submit-claim.ts';
 import type { AppDeps } from '../deps.ts';
-import { announceSubmission } from '../notify.ts';
 import { buildClaimResultView } from '../views/claim-result-view.ts';
 import { parseRefundSubmission } from '../views/parse-refund-submission.ts';
 import { REFUND_BLOCKS, REFUND_MODAL_CALLBACK_ID } from '../views/refund-modal.ts';
 
 /**
  * Field errors can only travel in the submission's own ack, so parsing, the policy and the database
- * write all happen before it; the Slack messages that follow go out after it.
+ * write all happen before it; the Slack messages that follow were queued with the claim and go out
+ * through the outbox.
  */
 export function registerRefundSubmission(app: App, deps: AppDeps): void {
   const locale = deps.config.defaultLocale;
-  app.view(REFUND_MODAL_CALLBACK_ID, async ({ ack, body, view, client }) => {
+  app.view(REFUND_MODAL_CALLBACK_ID, async ({ ack, body, view }) => {
     const now = deps.clock();
     const parsed = parseRefundSubmission(view.state.values, {
       today: romeDateOf(now),
@@ -30,7 +30,12 @@ export function registerRefundSubmission(app: App, deps: AppDeps): void {
     let result;
     try {
       result = await submitClaim(
-        { db: deps.db, policy: { ...DEFAULT_POLICY, maxCreditsPerClaim: deps.config.maxCreditsPerClaim } },
+        {
+          db: deps.db,
+          policy: { ...DEFAULT_POLICY, maxCreditsPerClaim: deps.config.maxCreditsPerClaim },
+          calendar: deps.calendar,
+          sla: deps.sla,
+        },
         {
           teamId: body.team?.id ?? view.team_id,
           professionalId: body.user.id,
@@ -51,11 +56,6 @@ export function registerRefundSubmission(app: App, deps: AppDeps): void {
       view: buildClaimResultView({ locale, reference: claim.reference, verdict: claim.verdict, deadlineOn: claim.reviewDeadlineOn }),
     });
     deps.logger.info('claim submitted', { claim: claim.reference, status: claim.status, replay: !created });
-    if (created) {
-      await announceSubmission(
-        { db: deps.db, client, logger: deps.logger, reviewChannelId: deps.config.slack.reviewChannelId, locale, clock: deps.clock },
-        claim,
-      );
-    }
+    if (created) deps.wakeOutbox();
   });
 }

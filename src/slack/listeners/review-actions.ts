@@ -1,9 +1,7 @@
 import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
 import { authorizeDecision, decideClaim, type DecisionDeps } from '../../use-cases/decide-claim.ts';
 import type { AppDeps } from '../deps.ts';
 import { APPROVE_ACTION_ID, REJECT_ACTION_ID, parseClaimIdFromAction } from '../messages/review-message.ts';
-import { announceDecision, type NotifyDeps } from '../notify.ts';
 import { describeRefusal } from '../refusal-text.ts';
 import type { ReviewerDirectory } from '../reviewers.ts';
 import { REJECT_MODAL_CALLBACK_ID, REJECT_REASON_BLOCK_ID, buildRejectModal, parseRejectSubmission } from '../views/reject-modal.ts';
@@ -19,18 +17,9 @@ async function tellClicker(respond: RespondFn, text: string) {
 
 export function registerReviewActions(app: App, deps: AppDeps, reviewers: ReviewerDirectory): void {
   const locale = deps.config.defaultLocale;
-  const reviewChannelId = deps.config.slack.reviewChannelId;
   const decisionDeps: DecisionDeps = { db: deps.db, isReviewer: (userId) => reviewers.isReviewer(userId) };
-  const notifyDeps = (client: WebClient): NotifyDeps => ({
-    db: deps.db,
-    client,
-    logger: deps.logger,
-    reviewChannelId,
-    locale,
-    clock: deps.clock,
-  });
 
-  app.action<BlockAction<ButtonAction>>(APPROVE_ACTION_ID, async ({ ack, body, action, client, respond }) => {
+  app.action<BlockAction<ButtonAction>>(APPROVE_ACTION_ID, async ({ ack, body, action, respond }) => {
     await ack();
     const claimId = parseClaimIdFromAction(action.value);
     if (!claimId) {
@@ -50,7 +39,7 @@ export function registerReviewActions(app: App, deps: AppDeps, reviewers: Review
       return;
     }
     deps.logger.info('claim decided', { claim: outcome.claim.reference, decision: 'approved', by: body.user.id });
-    await announceDecision(notifyDeps(client), outcome.claim);
+    deps.wakeOutbox();
   });
 
   // Reject asks for the reason first; whether the clicker may decide is checked before the modal opens
@@ -74,7 +63,7 @@ export function registerReviewActions(app: App, deps: AppDeps, reviewers: Review
     });
   });
 
-  app.view(REJECT_MODAL_CALLBACK_ID, async ({ ack, body, view, client }) => {
+  app.view(REJECT_MODAL_CALLBACK_ID, async ({ ack, body, view }) => {
     const parsed = parseRejectSubmission(view.state.values, view.private_metadata, locale);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
@@ -94,6 +83,6 @@ export function registerReviewActions(app: App, deps: AppDeps, reviewers: Review
     }
     await ack();
     deps.logger.info('claim decided', { claim: outcome.claim.reference, decision: 'rejected', by: body.user.id });
-    await announceDecision(notifyDeps(client), outcome.claim);
+    deps.wakeOutbox();
   });
 }

@@ -1,0 +1,103 @@
+import type { Server } from 'node:http';
+import type { App } from '@slack/bolt';
+import { WebClient, type WebClientOptions } from '@slack/web-api';
+import type { Config } from './config.ts';
+import type { Db } from './db/database.ts';
+import { createDeliverer } from './delivery/deliver-message.ts';
+import { createOutboxWorker, type OutboxWorkerOptions } from './delivery/outbox-worker.ts';
+import { createSlaSweeper } from './delivery/sla-sweeper.ts';
+import { createBusinessCalendar } from './domain/italian-holidays.ts';
+import type { AppLogger } from './logger.ts';
+import { createSlackApp } from './slack/app.ts';
+
+export interface ApplicationOptions {
+  config: Config;
+  db: Db;
+  logger: AppLogger;
+  clock?: () => Date;
+  /** Overrides for the listeners' Web API client (tests shorten its retries). */
+  clientOptions?: WebClientOptions;
+  worker?: Partial<OutboxWorkerOptions>;
+}
+
+/**
+ * Everything that runs in one instance: the Bolt app (listeners), the outbox worker that delivers
+ * queued Slack messages, and the SLA sweeper. Any number of instances may share one database.
+ */
+export function createApplication(options: ApplicationOptions) {
+  const { config, db, logger } = options;
+  const clock = options.clock ?? (() => new Date());
+  const calendar = createBusinessCalendar(config.sla.closedDays);
+
+  // The worker's own client neither retries nor pauses on a 429 (which would stall every Slack call
+  // of the process): it fails fast, and the outbox reschedules that one message.
+  const deliveryClient = new WebClient(config.slack.botToken, {
+    ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: 15_000,
+    logger,
+  });
+  const worker = createOutboxWorker({
+    db,
+    logger,
+    clock,
+    deliver: createDeliverer({
+      db,
+      client: deliveryClient,
+      logger,
+      clock,
+      reviewChannelId: config.slack.reviewChannelId,
+      locale: config.defaultLocale,
+      escalation: config.sla.escalation,
+    }),
+    options: {
+      ...options.worker,
+      retry: {
+        backoffBaseMs: 2_000,
+        backoffMaxMs: 10 * 60_000,
+        giveUpAfterMs: config.deliveryGiveUpHours * 3_600_000,
+        ...options.worker?.retry,
+      },
+    },
+  });
+  const sweeper = createSlaSweeper({
+    db,
+    clock,
+    logger,
+    intervalMs: config.sla.sweepIntervalSeconds * 1000,
+    onQueued: () => worker.wake(),
+  });
+  const app: App = createSlackApp(
+    {
+      config,
+      db,
+      logger,
+      clock,
+      calendar,
+      sla: { reminderOffsets: config.sla.reminderOffsets, notifyHour: config.sla.notifyHour },
+      wakeOutbox: () => worker.wake(),
+    },
+    { clientOptions: { rejectRateLimitedCalls: true, ...options.clientOptions } },
+  );
+
+  return {
+    app,
+    worker,
+    sweeper,
+    /** Starts the receiver (HTTP: resolves with the server), then the worker and the sweeper. */
+    async start(port: number): Promise<Server | undefined> {
+      const server = (await app.start(port)) as Server | undefined;
+      worker.start();
+      sweeper.start();
+      return server;
+    },
+    async stop(): Promise<void> {
+      await app.stop();
+      await sweeper.stop();
+      await worker.stop();
+    },
+  };
+}
+
+export type Application = ReturnType<typeof createApplication>;

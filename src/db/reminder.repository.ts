@@ -1,0 +1,56 @@
+import type { PlannedNotice } from '../domain/sla.ts';
+import type { Db } from './database.ts';
+
+export interface DueNotice {
+  claimId: string;
+  kind: 'reminder' | 'escalation';
+  businessDaysLeft: number;
+}
+
+export async function scheduleNotices(trx: Db, claimId: string, notices: readonly PlannedNotice[]): Promise<void> {
+  if (notices.length === 0) return;
+  await trx
+    .insertInto('claim_reminders')
+    .values(notices.map((n) => ({ claim_id: claimId, kind: n.kind, business_days_left: n.businessDaysLeft, due_at: n.dueAt })))
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+/** A decided claim is reminded of nothing more. */
+export async function cancelNotices(trx: Db, claimId: string): Promise<void> {
+  await trx
+    .updateTable('claim_reminders')
+    .set({ state: 'cancelled' })
+    .where('claim_id', '=', claimId)
+    .where('state', '=', 'scheduled')
+    .execute();
+}
+
+/**
+ * Takes the notices due at `now` (through the partial index on due_at: the cost follows the due rows,
+ * not the table) and marks them enqueued. Rows another sweep holds are skipped, not waited for, so two
+ * sweeps at once split the work and each notice is taken once. Run it inside the transaction that
+ * enqueues the messages.
+ */
+export async function takeDueNotices(trx: Db, now: Date, limit: number): Promise<DueNotice[]> {
+  const due = await trx
+    .selectFrom('claim_reminders')
+    .select(['claim_id', 'kind', 'business_days_left'])
+    .where('state', '=', 'scheduled')
+    .where('due_at', '<=', now)
+    .orderBy('due_at')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+  for (const notice of due) {
+    await trx
+      .updateTable('claim_reminders')
+      .set({ state: 'enqueued' })
+      .where('claim_id', '=', notice.claim_id)
+      .where('kind', '=', notice.kind)
+      .where('business_days_left', '=', notice.business_days_left)
+      .execute();
+  }
+  return due.map((n) => ({ claimId: n.claim_id, kind: n.kind, businessDaysLeft: n.business_days_left }));
+}

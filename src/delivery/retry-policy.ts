@@ -1,0 +1,72 @@
+import { ErrorCode } from '@slack/web-api';
+
+/**
+ * What to do after a failed Slack call. Rate limits wait what Slack says (Retry-After); server errors,
+ * network errors and Slack's transient platform errors back off exponentially; anything Slack says is
+ * wrong with the request itself (channel_not_found, not_in_channel, invalid_auth…) will not get better
+ * by retrying and is given up at once, as is everything older than the give-up age.
+ */
+export type RetryDecision = { kind: 'retry'; at: Date; reason: string } | { kind: 'give_up'; reason: string };
+
+export interface RetryPolicy {
+  backoffBaseMs: number;
+  backoffMaxMs: number;
+  giveUpAfterMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  backoffBaseMs: 2_000,
+  backoffMaxMs: 10 * 60_000,
+  giveUpAfterMs: 24 * 3_600_000,
+};
+
+const TRANSIENT_PLATFORM_ERRORS = new Set([
+  'internal_error',
+  'fatal_error',
+  'service_unavailable',
+  'request_timeout',
+  'ratelimited',
+  'team_added_to_org',
+]);
+
+interface SlackishError {
+  code?: string;
+  retryAfter?: number;
+  statusCode?: number;
+  data?: { error?: string };
+  message?: string;
+}
+
+export function describeError(error: unknown): string {
+  const e = (error ?? {}) as SlackishError;
+  if (e.code === ErrorCode.PlatformError) return e.data?.error ?? 'platform_error';
+  if (e.code === ErrorCode.RateLimitedError) return `rate_limited (retry after ${e.retryAfter ?? '?'}s)`;
+  if (e.code === ErrorCode.HTTPError) return `http_${e.statusCode ?? 'error'}`;
+  if (e.code === ErrorCode.RequestError) return 'network_error';
+  return error instanceof Error ? error.name : 'unknown_error';
+}
+
+export function decideRetry(
+  error: unknown,
+  context: { attempts: number; createdAt: Date; now: Date; policy: RetryPolicy; random?: () => number },
+): RetryDecision {
+  const { policy, now } = context;
+  const e = (error ?? {}) as SlackishError;
+  const reason = describeError(error);
+  if (now.getTime() - context.createdAt.getTime() >= policy.giveUpAfterMs) {
+    return { kind: 'give_up', reason: `${reason}; gave up after ${Math.round(policy.giveUpAfterMs / 60_000)} min` };
+  }
+  if (e.code === ErrorCode.PlatformError && !TRANSIENT_PLATFORM_ERRORS.has(e.data?.error ?? '')) {
+    return { kind: 'give_up', reason };
+  }
+  if (e.code === ErrorCode.HTTPError && e.statusCode !== undefined && e.statusCode < 500 && e.statusCode !== 408) {
+    return { kind: 'give_up', reason };
+  }
+  if (e.code === ErrorCode.RateLimitedError && e.retryAfter !== undefined) {
+    return { kind: 'retry', at: new Date(now.getTime() + e.retryAfter * 1000), reason };
+  }
+  const exponential = Math.min(policy.backoffBaseMs * 2 ** context.attempts, policy.backoffMaxMs);
+  // ±20 % jitter, so instances that failed together do not retry together.
+  const jitter = 0.8 + 0.4 * (context.random ?? Math.random)();
+  return { kind: 'retry', at: new Date(now.getTime() + Math.round(exponential * jitter)), reason };
+}

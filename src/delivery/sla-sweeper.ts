@@ -1,0 +1,48 @@
+import type { Db } from '../db/database.ts';
+import type { AppLogger } from '../logger.ts';
+import { runSlaSweep } from '../use-cases/run-sla-sweep.ts';
+
+/** Runs the SLA sweep at start-up and then every `intervalMs`; wakes the outbox when it queued something. */
+export function createSlaSweeper(deps: {
+  db: Db;
+  clock: () => Date;
+  logger: AppLogger;
+  intervalMs: number;
+  onQueued: () => void;
+}) {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+
+  async function sweepOnce(): Promise<number> {
+    const queued = await runSlaSweep(deps);
+    if (queued > 0) {
+      deps.logger.info('sla notices queued', { count: queued });
+      deps.onQueued();
+    }
+    return queued;
+  }
+
+  function tick() {
+    // One sweep at a time in this process; other instances are kept apart by the database.
+    if (running) return;
+    running = sweepOnce()
+      .then(() => undefined)
+      .catch((error: unknown) => deps.logger.error('sla sweep failed', error))
+      .finally(() => {
+        running = undefined;
+      });
+  }
+
+  return {
+    sweepOnce,
+    start() {
+      tick();
+      timer = setInterval(tick, deps.intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

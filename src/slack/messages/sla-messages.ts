@@ -1,0 +1,30 @@
+import type { Claim } from '../../domain/claim.ts';
+import type { EscalationTarget } from '../../domain/sla.ts';
+import { formatDate } from '../../i18n/format.ts';
+import { t, type Locale } from '../../i18n/messages.ts';
+
+
+export function mentionOf(target: EscalationTarget): string {
+  return target.kind === 'usergroup' ? `<!subteam^${target.id}>` : '<!here>';
+}
+
+function deadlineOf(claim: Claim, locale: Locale): string {
+  return claim.reviewDeadlineOn ? formatDate(claim.reviewDeadlineOn, locale) : '—';
+}
+
+/** A reminder in the claim's review thread, with the business days left. Plain text: it is short. */
+export function buildReminderMessage(claim: Claim, businessDaysLeft: number, locale: Locale): { text: string } {
+  const params = { reference: claim.reference, days: businessDaysLeft, deadline: deadlineOf(claim, locale) };
+  const key = businessDaysLeft <= 0 ? 'sla.reminder_last_day' : businessDaysLeft === 1 ? 'sla.reminder_one_day' : 'sla.reminder';
+  return { text: t(locale, key, params) };
+}
+
+export function buildEscalationMessage(claim: Claim, target: EscalationTarget, locale: Locale): { text: string } {
+  return {
+    text: t(locale, 'sla.escalation', {
+      mention: mentionOf(target),
+      reference: claim.reference,
+      deadline: deadlineOf(claim, locale),
+    }),
+  };
+}
