@@ -8,7 +8,10 @@ import { romeInstant } from './rome-calendar.ts';
  * after it. Planned once, when the claim is submitted, from the calendar in force then.
  */
 export interface SlaConfig {
-  /** Business days left at which reviewers are reminded; 0 is the last business day. Default [2, 0]. */
+  /**
+   * Business days left at which reviewers are reminded; 0 is the last business day. Default [2, 0].
+   * At most 9 (config enforces it): the review period has 10, so every reminder falls after the claim.
+   */
   reminderOffsets: readonly number[];
   /** Hour of the day (Rome) at which reminders and the escalation go out: working hours, not midnight. */
   notifyHour: number;
@@ -39,9 +42,7 @@ export function planSla(submittedAt: Date, calendar: BusinessCalendar, config: S
       kind: 'reminder',
       businessDaysLeft: offset,
       dueAt: romeInstant(reminderDate(deadline, offset, calendar), config.notifyHour),
-    }))
-    // An offset as long as the whole review period would fall before the claim exists.
-    .filter((notice) => notice.dueAt > submittedAt);
+    }));
   // The deadline is the end of its day in Rome; the team hears of it on the next business morning.
   const escalation: PlannedNotice = {
     kind: 'escalation',

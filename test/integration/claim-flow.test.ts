@@ -70,7 +70,9 @@ describe('a claim from /rimborso to the professional’s DM', () => {
     });
     expect(claim.review_message_ts).toMatch(/^\d+\.\d+$/);
 
-    const [review, dm] = app.slack.calls('chat.postMessage');
+    // The review post and the DM travel in separate lanes: either may arrive first.
+    const review = app.slack.calls('chat.postMessage').find((c) => c.args.channel === REVIEW_CHANNEL);
+    const dm = app.slack.calls('chat.postMessage').find((c) => c.args.channel !== REVIEW_CHANNEL);
     expect(review?.args.channel).toBe(REVIEW_CHANNEL);
     expect(blocksText(review?.args.blocks)).toContain(APPROVE_ACTION_ID);
     expect(blocksText(review?.args.blocks)).toContain(claim.id);

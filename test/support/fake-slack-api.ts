@@ -5,7 +5,9 @@ export interface SlackCall {
   args: Record<string, unknown>;
 }
 
-type Responder = (args: Record<string, unknown>) => { status?: number; body: Record<string, unknown>; headers?: Record<string, string> };
+type Answer = { status?: number; body: Record<string, unknown>; headers?: Record<string, string> };
+/** An answer, or a connection that fails before any answer (a network error). */
+type Responder = (args: Record<string, unknown>) => Answer | { networkError: string };
 
 /**
  * Slack's Web API faked at the HTTP boundary: every call to <origin>/api/<method> is recorded
@@ -32,15 +34,19 @@ export function fakeSlackApi(options: { origin: string; channelMembers?: string[
   };
 
   const interceptor = nock(options.origin).persist().post(/^\/api\/[\w.]+$/);
-  interceptor.reply(function (uri, body) {
-      const method = uri.replace(/^\/api\//, '');
-      const args = decodeArgs(body);
-      calls.push({ method, args });
-      const unknown: Responder = () => ({ body: { ok: false, error: 'unknown_method' } });
-      const responder = overrides.get(method) ?? defaults[method] ?? unknown;
-      const answer = responder(args);
-      return [answer.status ?? 200, answer.body, { 'content-type': 'application/json', ...answer.headers }];
-    });
+  // The error-first callback form: the only way nock lets a reply fail as a network error.
+  interceptor.reply(function (uri, body, callback) {
+    const method = uri.replace(/^\/api\//, '');
+    const args = decodeArgs(body);
+    calls.push({ method, args });
+    const unknown: Responder = () => ({ body: { ok: false, error: 'unknown_method' } });
+    const answer = (overrides.get(method) ?? defaults[method] ?? unknown)(args);
+    if ('networkError' in answer) {
+      callback(Object.assign(new Error(`simulated ${answer.networkError}`), { code: answer.networkError }), [0, '']);
+      return;
+    }
+    callback(null, [answer.status ?? 200, answer.body, { 'content-type': 'application/json', ...answer.headers }]);
+  });
 
   // A click's or command's response_url: recorded as the pseudo-method 'response_url'.
   const respondInterceptor = nock(options.origin).persist().post(/^\/respond\//);
@@ -54,6 +60,15 @@ export function fakeSlackApi(options: { origin: string; channelMembers?: string[
     calls: (method?: string) => (method ? calls.filter((c) => c.method === method) : [...calls]),
     respond(method: string, responder: Responder) {
       overrides.set(method, responder);
+    },
+    /** Answers the next calls of `method` in turn, then goes back to the usual answer. */
+    respondInTurn(method: string, answers: Array<ReturnType<Responder>>) {
+      const queue = [...answers];
+      overrides.set(method, (args) => {
+        const next = queue.shift();
+        if (queue.length === 0) overrides.delete(method);
+        return next ?? (defaults[method] ?? (() => ({ body: { ok: true } })))(args);
+      });
     },
     reset() {
       calls.length = 0;
