@@ -24,7 +24,8 @@ const EnvSchema = z.object({
       .transform((list) => list.split(',').map((id) => id.trim()).filter(Boolean))
       .pipe(z.array(slackId('UW')).min(1)),
   ),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL'),
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')),
+  EMBEDDED_PG_DIR: optional(z.string().min(1)).default('.data/pg'),
   PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
   INBOUND_EMAIL_TOKEN: z.string().min(16, 'must be at least 16 characters'),
   MAX_CREDITS_PER_CLAIM: optional(z.coerce.number().int().min(1).max(100_000)).default(100),
@@ -62,7 +63,8 @@ export interface Config {
     reviewChannelId: string;
     reviewerUserIds: readonly string[] | undefined;
   };
-  databaseUrl: string;
+  /** A server of your own, or (outside production) an embedded PostgreSQL kept in a folder. */
+  database: DatabaseTarget;
   port: number;
   inboundEmailToken: string;
   maxCreditsPerClaim: number;
@@ -77,6 +79,8 @@ export interface Config {
   };
   deliveryGiveUpHours: number;
 }
+
+export type DatabaseTarget = { kind: 'url'; url: string } | { kind: 'embedded'; dataDir: string };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -99,8 +103,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Configuration error: ${[...new Set(problems)].join('; ')}`);
   }
   const e = parsed.data;
+  const env_ = e.NODE_ENV ?? 'development';
   return {
-    env: e.NODE_ENV ?? 'development',
+    env: env_,
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
       signingSecret: e.SLACK_SIGNING_SECRET,
@@ -109,7 +114,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       reviewChannelId: e.REVIEW_CHANNEL_ID,
       reviewerUserIds: e.REVIEWER_USER_IDS,
     },
-    databaseUrl: e.DATABASE_URL,
+    database: databaseTarget(e.DATABASE_URL, e.EMBEDDED_PG_DIR, env_),
     port: e.PORT,
     inboundEmailToken: e.INBOUND_EMAIL_TOKEN,
     maxCreditsPerClaim: e.MAX_CREDITS_PER_CLAIM,
@@ -127,11 +132,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
+/** A production instance never silently keeps its data in a local folder. */
+function databaseTarget(url: string | undefined, dataDir: string, env: Config['env']): DatabaseTarget {
+  if (url) return { kind: 'url', url };
+  if (env === 'production') throw new ConfigError('Configuration error: DATABASE_URL is missing (required when NODE_ENV=production)');
+  return { kind: 'embedded', dataDir };
+}
+
 /** For `npm run migrate`, which needs the database and nothing else. */
-export function loadDatabaseUrl(env: Record<string, string | undefined> = process.env): string {
-  const parsed = EnvSchema.shape.DATABASE_URL.safeParse(env.DATABASE_URL);
-  if (!parsed.success) {
-    throw new ConfigError(`Configuration error: DATABASE_URL ${env.DATABASE_URL ? 'is invalid (must be a postgres:// URL)' : 'is missing'}`);
-  }
-  return parsed.data;
+export function loadDatabaseTarget(env: Record<string, string | undefined> = process.env): DatabaseTarget {
+  const url = EnvSchema.shape.DATABASE_URL.safeParse(env.DATABASE_URL);
+  if (!url.success) throw new ConfigError('Configuration error: DATABASE_URL is invalid (must be a postgres:// URL)');
+  const dataDir = EnvSchema.shape.EMBEDDED_PG_DIR.parse(env.EMBEDDED_PG_DIR);
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : 'development';
+  return databaseTarget(url.data, dataDir, nodeEnv);
 }

@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
-import { createDb, migrateToLatest } from './db/database.ts';
+import { migrateToLatest } from './db/database.ts';
+import { openDatabase } from './db/open-database.ts';
 import { createLogger } from './logger.ts';
 import { createApplication } from './application.ts';
 
@@ -20,7 +21,8 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const db = createDb(config.databaseUrl);
+  const database = await openDatabase(config.database, logger);
+  const { db } = database;
   const { results } = await migrateToLatest(db);
   logger.info('database ready', { migrationsApplied: results?.length ?? 0 });
 
@@ -38,7 +40,7 @@ async function main(): Promise<void> {
     stopping = true;
     logger.info('shutting down', { signal });
     await application.stop();
-    await db.destroy();
+    await database.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

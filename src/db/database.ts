@@ -9,8 +9,14 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 export type Db = Kysely<Database>;
 
-export function createDb(databaseUrl: string, options: { max?: number } = {}): Db {
+export function createDb(
+  databaseUrl: string,
+  options: { max?: number; onIdleClientError?: (error: Error) => void } = {},
+): Db {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: options.max ?? 10 });
+  // An idle connection closed by the server (a restart, a failover, Ctrl-C reaching an embedded
+  // server first) is an 'error' event on the pool: unhandled, it would crash the process.
+  pool.on('error', (error) => options.onIdleClientError?.(error));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

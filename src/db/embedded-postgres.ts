@@ -29,6 +29,7 @@ type Output = { write: (chunk: unknown) => void; recent: string[] };
 type Owner = { uid: number; gid: number };
 
 const PASSWORD_FILE = 'embedded-postgres.password';
+const OWNER_FILE = 'embedded-postgres.owner';
 const run = promisify(execFile);
 
 /** Starts PostgreSQL on `dataDir`, initialising a cluster there first when it has none. */
@@ -36,18 +37,19 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   detachLibraryExitHooks();
   const dataDir = resolve(options.dataDir);
   const persistent = options.persistent ?? true;
-  const output = collectOutput(options.log ?? (() => {}));
+  const log = options.log ?? (() => {});
   // PostgreSQL refuses to run as root: root runs it as the `postgres` user, as embedded-postgres expects.
   const owner = process.getuid?.() === 0 ? await ensurePostgresUser() : undefined;
 
   if (await hasCluster(dataDir)) {
     if (owner) await ensureOwnedBy(dataDir, owner);
   } else {
-    await initialiseCluster(dataDir, { persistent, output, asRoot: owner !== undefined });
+    await initialiseCluster(dataDir, { persistent, log, asRoot: owner !== undefined });
   }
   const password = await readPassword(dataDir);
   await clearStalePidFile(dataDir);
   const port = options.port ?? (await findFreePort());
+  const output = collectOutput(log);
   const server = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
@@ -70,6 +72,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
 
   const pid = await readPostmasterPid(dataDir);
+  await writeFile(join(dataDir, OWNER_FILE), `${process.pid}\n`);
   const stopOnExit = () => {
     try {
       if (pid !== undefined) process.kill(pid, persistent ? 'SIGINT' : 'SIGQUIT');
@@ -130,8 +133,9 @@ async function hasCluster(dataDir: string): Promise<boolean> {
 /** initdb runs in a sibling folder renamed into place at the end, so an interrupted run leaves no half cluster. */
 async function initialiseCluster(
   dataDir: string,
-  { persistent, output, asRoot }: { persistent: boolean; output: Output; asRoot: boolean },
+  { persistent, log, asRoot }: { persistent: boolean; log: (line: string) => void; asRoot: boolean },
 ): Promise<void> {
+  const output = collectOutput(log);
   if ((await readdir(dataDir).catch(() => [])).length > 0) {
     throw new Error(`${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION): not initialising one there.`);
   }
@@ -184,9 +188,10 @@ async function ensureOwnedBy(dataDir: string, owner: Owner): Promise<void> {
 }
 
 /**
- * A run killed without stopping its server leaves postmaster.pid behind. PostgreSQL skips it only when
- * that pid no longer exists; once the pid is reused by another process, it refuses to start. On Linux
- * /proc tells whether the pid is a server working in this folder; elsewhere PostgreSQL's check decides.
+ * A run killed without stopping its server leaves postmaster.pid behind, and often the server itself.
+ * PostgreSQL skips the file only when its pid no longer exists: a pid since reused by another process
+ * stops it. On Linux /proc tells whether the pid is a server working in this folder, and whether the app
+ * that started it is gone; elsewhere PostgreSQL's own check decides.
  */
 async function clearStalePidFile(dataDir: string): Promise<void> {
   const pid = await readPostmasterPid(dataDir);
@@ -194,13 +199,30 @@ async function clearStalePidFile(dataDir: string): Promise<void> {
     const cwd = await readlink(`/proc/${pid}/cwd`).catch(() => undefined);
     if (cwd === undefined) return;
     if (cwd === (await realpath(dataDir))) {
-      throw new Error(
-        `PostgreSQL (pid ${pid}) is already running on ${dataDir}: another instance of the app, or one left ` +
-          `by a killed run (stop it with: kill ${pid}).`,
-      );
+      if (!(await isOrphan(dataDir, pid).catch(() => false))) {
+        throw new Error(`PostgreSQL (pid ${pid}) is already running on ${dataDir}, started by another running process.`);
+      }
+      process.kill(pid, 'SIGINT');
+      await waitForExit(pid);
+      return;
     }
   }
   await rm(join(dataDir, 'postmaster.pid'), { force: true });
+}
+
+/** The app that started a server is its parent until it dies: then init, or a subreaper, adopts the server. */
+async function isOrphan(dataDir: string, pid: number): Promise<boolean> {
+  const owner = Number.parseInt(await readFile(join(dataDir, OWNER_FILE), 'utf8'), 10);
+  // "pid (command) state ppid …", where the command may itself hold spaces and parentheses.
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) !== owner;
+}
+
+async function waitForExit(pid: number): Promise<void> {
+  for (let waited = 0; isAlive(pid); waited += 50) {
+    if (waited > 30_000) throw new Error(`PostgreSQL (pid ${pid}) left by a killed run did not stop within 30 s.`);
+    await new Promise((resolveWait) => setTimeout(resolveWait, 50));
+  }
 }
 
 async function readPostmasterPid(dataDir: string): Promise<number | undefined> {

@@ -1,16 +1,18 @@
-import { loadDatabaseUrl, loadDotEnv } from '../config.ts';
-import { createDb, migrateToLatest } from './database.ts';
+import { loadDatabaseTarget, loadDotEnv } from '../config.ts';
+import { createLogger } from '../logger.ts';
+import { migrateToLatest } from './database.ts';
+import { openDatabase, type OpenDatabase } from './open-database.ts';
 
-let db: ReturnType<typeof createDb> | undefined;
+let database: OpenDatabase | undefined;
 try {
   loadDotEnv();
-  db = createDb(loadDatabaseUrl(), { max: 1 });
-  const { results } = await migrateToLatest(db);
+  database = await openDatabase(loadDatabaseTarget(), createLogger('info', (line) => console.error(line)), { max: 1 });
+  const { results } = await migrateToLatest(database.db);
   for (const r of results ?? []) console.log(`${r.status}: ${r.migrationName}`);
   if (!results?.length) console.log('Database already up to date.');
 } catch (error) {
   console.error(error instanceof Error ? error.message : String(error));
   process.exitCode = 1;
 } finally {
-  await db?.destroy();
+  await database?.close();
 }

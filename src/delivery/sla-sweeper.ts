@@ -2,6 +2,8 @@ import type { Db } from '../db/database.ts';
 import type { AppLogger } from '../logger.ts';
 import { runSlaSweep } from '../use-cases/run-sla-sweep.ts';
 
+const SWEEP_BATCH = 500;
+
 /** Runs the SLA sweep at start-up and then every `intervalMs`; wakes the outbox when it queued something. */
 export function createSlaSweeper(deps: {
   db: Db;
@@ -13,8 +15,14 @@ export function createSlaSweeper(deps: {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
 
+  /** Sweeps batch after batch until less than a full batch was due (a backlog after downtime). */
   async function sweepOnce(): Promise<number> {
-    const queued = await runSlaSweep(deps);
+    let queued = 0;
+    for (;;) {
+      const batch = await runSlaSweep(deps, SWEEP_BATCH);
+      queued += batch;
+      if (batch < SWEEP_BATCH) break;
+    }
     if (queued > 0) {
       deps.logger.info('sla notices queued', { count: queued });
       deps.onQueued();

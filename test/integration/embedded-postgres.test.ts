@@ -97,22 +97,30 @@ describe('embedded PostgreSQL', () => {
     }
   });
 
+  it('takes over the folder from a server whose app was killed without stopping it', async () => {
+    const killedApp = await runModuleScript(`
+      await startEmbeddedPostgres({ dataDir: ${JSON.stringify(dataDir)} });
+      process.kill(process.pid, 'SIGKILL');`);
+    expect(killedApp.signal).toBe('SIGKILL');
+    const orphan = Number.parseInt(await readFile(join(dataDir, 'postmaster.pid'), 'utf8'), 10);
+    expect(isAlive(orphan)).toBe(true);
+
+    const server = await startEmbeddedPostgres({ dataDir });
+    try {
+      expect(isAlive(orphan)).toBe(false);
+      expect(await sendersIn(urlOf(server.url, 'app'))).toEqual(['U0KEPT']);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('keeps the exit code of the process using it, prints nothing, and deletes a throwaway data folder', async () => {
     const throwaway = join(root, 'throwaway');
-    const moduleUrl = new URL('../../src/db/embedded-postgres.ts', import.meta.url).href;
-    const script = `
-      const { startEmbeddedPostgres } = await import(${JSON.stringify(moduleUrl)});
+    const result = await runModuleScript(`
       const server = await startEmbeddedPostgres({ dataDir: ${JSON.stringify(throwaway)}, persistent: false });
       await server.stop();
-      process.exitCode = 3;`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const code = await new Promise((resolve) => child.on('close', resolve));
-    expect({ code, output }).toEqual({ code: 3, output: '' });
+      process.exitCode = 3;`);
+    expect(result).toEqual({ code: 3, signal: null, output: '' });
     expect(existsSync(throwaway)).toBe(false);
   });
 });
@@ -138,16 +146,33 @@ async function sendersIn(url: string): Promise<string[]> {
   return rows.map((row) => row.sender);
 }
 
+/** Runs `body` in a separate Node process, with startEmbeddedPostgres imported. */
+async function runModuleScript(body: string) {
+  const moduleUrl = new URL('../../src/db/embedded-postgres.ts', import.meta.url).href;
+  const script = `const { startEmbeddedPostgres } = await import(${JSON.stringify(moduleUrl)});\n${body}`;
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolveExit) =>
+    child.on('close', (...exit) => resolveExit(exit)),
+  );
+  return { code, signal, output };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function waitUntilGone(pids: number[]): Promise<void> {
-  const alive = (pid: number) => {
-    try {
-      process.kill(pid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  for (let waited = 0; pids.some(alive); waited += 20) {
+  for (let waited = 0; pids.some(isAlive); waited += 20) {
     if (waited > 5_000) throw new Error(`processes ${pids.join(', ')} still running`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }

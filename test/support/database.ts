@@ -1,19 +1,24 @@
 import pg from 'pg';
 
 /**
- * Each run makes its own databases on the PostgreSQL server named by TEST_DATABASE_URL (default: the
- * local server) and drops them at the end: a template migrated once, then one copy per test file.
+ * Each run makes its own databases on the PostgreSQL server named by TEST_DATABASE_URL and drops them
+ * at the end: a template migrated once, then one copy per test file. When TEST_DATABASE_URL is not
+ * set, the global setup starts an embedded server for the run and sets it (workers inherit it).
  */
-export const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export function adminUrl(): string {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) throw new Error('TEST_DATABASE_URL is unset: run the tests with vitest, whose global setup provides a server.');
+  return url;
+}
 
 export function databaseUrl(name: string): string {
-  const url = new URL(ADMIN_URL);
+  const url = new URL(adminUrl());
   url.pathname = `/${name}`;
   return url.toString();
 }
 
 export async function withAdmin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
+  const client = new pg.Client({ connectionString: adminUrl() });
   await client.connect();
   try {
     return await run(client);

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createDb, migrateToLatest } from '../../src/db/database.ts';
+import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
 import { databaseUrl, dropDatabasesLike, withAdmin } from './database.ts';
 
 declare module 'vitest' {
@@ -11,18 +14,31 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  // No server named: a throwaway embedded PostgreSQL for this run, so `npm test` needs nothing installed.
+  const server = process.env.TEST_DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: join(tmpdir(), `rimborso-test-pg-${randomBytes(4).toString('hex')}`), persistent: false });
+  if (server) process.env.TEST_DATABASE_URL = server.url;
+  console.log(server ? 'Tests use an embedded PostgreSQL for this run.' : 'Tests use the PostgreSQL at TEST_DATABASE_URL.');
+
   const runPrefix = `rimborso_test_${randomBytes(4).toString('hex')}_`;
   const template = `${runPrefix}template`;
-  await withAdmin((admin) => admin.query(`CREATE DATABASE "${template}"`));
-  const db = createDb(databaseUrl(template), { max: 1 });
   try {
-    await migrateToLatest(db);
-  } finally {
-    await db.destroy();
+    await withAdmin((admin) => admin.query(`CREATE DATABASE "${template}"`));
+    const db = createDb(databaseUrl(template), { max: 1 });
+    try {
+      await migrateToLatest(db);
+    } finally {
+      await db.destroy();
+    }
+  } catch (error) {
+    await server?.stop();
+    throw error;
   }
   project.provide('templateDatabase', template);
   project.provide('runPrefix', runPrefix);
   return async () => {
-    await dropDatabasesLike(runPrefix);
+    if (server) await server.stop();
+    else await dropDatabasesLike(runPrefix);
   };
 }

@@ -50,6 +50,17 @@ describe('loadConfig', () => {
     expect(config.maxCreditsPerClaim).toBe(40);
   });
 
+  it('uses the embedded database when DATABASE_URL is not set, outside production only', () => {
+    const { DATABASE_URL: _, ...withoutUrl } = VALID;
+    expect(loadConfig(withoutUrl).database).toEqual({ kind: 'embedded', dataDir: '.data/pg' });
+    expect(loadConfig({ ...withoutUrl, EMBEDDED_PG_DIR: '/var/lib/rimborsi' }).database).toEqual({
+      kind: 'embedded',
+      dataDir: '/var/lib/rimborsi',
+    });
+    expect(loadConfig(VALID).database).toEqual({ kind: 'url', url: VALID.DATABASE_URL });
+    expect(errorOf({ ...withoutUrl, NODE_ENV: 'production' })).toContain('DATABASE_URL is missing');
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ ...VALID, REVIEWER_USER_IDS: '', SLACK_APP_TOKEN: '' }).slack).toMatchObject({
       reviewerUserIds: undefined,
