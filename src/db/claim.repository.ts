@@ -97,6 +97,18 @@ export async function findApprovedMistake(db: Db, professionalId: string): Promi
   return row?.reference;
 }
 
+/** A professional's latest claims, newest first (index claims_professional_submitted). */
+export async function listClaimsOfProfessional(db: Db, professionalId: string, limit = 20): Promise<Claim[]> {
+  const rows = await db
+    .selectFrom('claims')
+    .selectAll()
+    .where('professional_id', '=', professionalId)
+    .orderBy('submitted_at', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toClaim);
+}
+
 export interface Decision {
   claimId: string;
   status: 'approved' | 'rejected';

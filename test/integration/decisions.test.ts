@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { APPROVE_ACTION_ID, REJECT_ACTION_ID } from '../../src/slack/messages/review-message.ts';
 import { REJECT_MODAL_CALLBACK_ID, REJECT_REASON_ACTION_ID, REJECT_REASON_BLOCK_ID } from '../../src/slack/views/reject-modal.ts';
 import { claimEvents, onlyClaim, resetDatabase } from '../support/db-helpers.ts';
-import { buildBlockAction, buildViewSubmission } from '../support/payloads.ts';
+import { buildBlockAction, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
 import { eventually, startTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { leaseDueMessages } from '../../src/db/outbox.repository.ts';
 import { APPROVE_ACTION_ID } from '../../src/slack/messages/review-message.ts';
 import { claimEvents, onlyClaim, resetDatabase } from '../support/db-helpers.ts';
-import { buildBlockAction, buildViewSubmission } from '../support/payloads.ts';
+import { buildBlockAction, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
 import { REVIEW_CHANNEL, eventually, startTestApp, type TestApp } from '../support/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.ts';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OPEN_FORM_ACTION_ID } from '../../src/slack/messages/form-pointer.ts';
 import { resetDatabase } from '../support/db-helpers.ts';
-import { buildBlockAction, buildEventEnvelope } from '../support/payloads.ts';
+import { buildBlockAction, buildEventEnvelope } from '../../src/sandbox/slack-payloads.ts';
 import { EMAIL_TOKEN, REVIEW_CHANNEL, eventually, startTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { APPROVE_ACTION_ID } from '../../src/slack/messages/review-message.ts';
 import { claimEvents, resetDatabase } from '../support/db-helpers.ts';
-import { buildBlockAction, buildRefundStateValues, buildViewSubmission, type RefundFormFields } from '../support/payloads.ts';
+import { buildBlockAction, buildRefundStateValues, buildViewSubmission, type RefundFormFields } from '../../src/sandbox/slack-payloads.ts';
 import { REVIEW_CHANNEL, eventually, startTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildViewSubmission } from '../support/payloads.ts';
-import { signSlackRequest } from '../support/signed-requests.ts';
+import { buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
+import { signSlackRequest } from '../../src/sandbox/signed-requests.ts';
 import { SIGNING_SECRET, startTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;

@@ -5,7 +5,7 @@ import { createDb, isDatabaseReachable, migrateToLatest } from '../../src/db/dat
 import { databaseUrl, withAdmin } from '../support/database.ts';
 import { inject } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.ts';
-import { buildViewSubmission } from '../support/payloads.ts';
+import { buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
 import { eventually, startTestApp } from '../support/test-app.ts';
 
 describe('migrations', () => {

@@ -1,50 +1,8 @@
-import type { Claim, Finding } from '../../src/domain/claim.ts';
-import { REFUND_ACTIONS, REFUND_BLOCKS, type RefundField } from '../../src/slack/views/refund-modal.ts';
+export { buildStateValues, type StateOverrides } from '../../src/sandbox/slack-payloads.ts';
 
-/** The form's fields as the user typed them; null is an input left empty. */
-export type StateOverrides = Partial<Record<RefundField, string | null>>;
-
+/** The unit tests' today, in Rome. */
 export const TODAY = '2026-11-24';
-
-const DEFAULT_STATE: Record<RefundField, string | null> = {
-  clientFirstName: 'Maria',
-  clientLastName: 'Bianchi',
-  clientPhone: '+39 333 1234567',
-  service: 'Imbiancatura',
-  answeredOn: '2026-11-12',
-  receivedOn: '2026-11-10',
-  credits: '5',
-  reason: 'no_grazie',
-  description: null,
-};
-
-function elementState(field: RefundField, value: string | null): Record<string, unknown> {
-  switch (field) {
-    case 'answeredOn':
-    case 'receivedOn':
-      return { type: 'datepicker', selected_date: value };
-    case 'credits':
-      return { type: 'number_input', value };
-    case 'reason':
-      return {
-        type: 'static_select',
-        selected_option: value === null ? null : { text: { type: 'plain_text', text: value }, value },
-      };
-    default:
-      return { type: 'plain_text_input', value };
-  }
-}
-
-/** Slack's `view.state.values` for the refund modal, as a valid claim unless overridden. */
-export function buildStateValues(overrides: StateOverrides = {}): Record<string, Record<string, unknown>> {
-  const state = { ...DEFAULT_STATE, ...overrides };
-  return Object.fromEntries(
-    (Object.keys(REFUND_BLOCKS) as RefundField[]).map((field) => [
-      REFUND_BLOCKS[field],
-      { [REFUND_ACTIONS[field]]: elementState(field, state[field]) },
-    ]),
-  );
-}
+import type { Claim, Finding } from '../../src/domain/claim.ts';
 
 export const CLAIM_ID = '6f1c2b7e-8a4d-4c1e-9b2a-5d6e7f8a9b0c';
 

@@ -7,8 +7,8 @@ import type { OutboxWorkerOptions } from '../../src/delivery/outbox-worker.ts';
 import { createLogger } from '../../src/logger.ts';
 import { createApplication, type Application } from '../../src/application.ts';
 import { fakeSlackApi, type FakeSlackApi } from './fake-slack-api.ts';
-import { RESPONSE_URL_PLACEHOLDER } from './payloads.ts';
-import { createSlackSender, type SlackSender } from './signed-requests.ts';
+import { RESPONSE_URL_PLACEHOLDER } from '../../src/sandbox/slack-payloads.ts';
+import { createSlackSender, type SlackSender } from '../../src/sandbox/signed-requests.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';

@@ -1,8 +1,51 @@
 import { randomUUID } from 'node:crypto';
-import { REFUND_MODAL_CALLBACK_ID } from '../../src/slack/views/refund-modal.ts';
-import { buildStateValues, type StateOverrides } from './factories.ts';
+import { REFUND_ACTIONS, REFUND_BLOCKS, REFUND_MODAL_CALLBACK_ID, type RefundField } from '../slack/views/refund-modal.ts';
 
-/** Factories for what Slack posts to the app, with overrides. */
+/** Factories for what Slack posts to the app, with overrides: used by the tests, the demo and the benchmark. */
+
+/** The form's fields as the user typed them; null is an input left empty. */
+export type StateOverrides = Partial<Record<RefundField, string | null>>;
+
+const DEFAULT_STATE: Record<RefundField, string | null> = {
+  clientFirstName: 'Maria',
+  clientLastName: 'Bianchi',
+  clientPhone: '+39 333 1234567',
+  service: 'Imbiancatura',
+  answeredOn: '2026-11-12',
+  receivedOn: '2026-11-10',
+  credits: '5',
+  reason: 'no_grazie',
+  description: null,
+};
+
+function elementState(field: RefundField, value: string | null): Record<string, unknown> {
+  switch (field) {
+    case 'answeredOn':
+    case 'receivedOn':
+      return { type: 'datepicker', selected_date: value };
+    case 'credits':
+      return { type: 'number_input', value };
+    case 'reason':
+      return {
+        type: 'static_select',
+        selected_option: value === null ? null : { text: { type: 'plain_text', text: value }, value },
+      };
+    default:
+      return { type: 'plain_text_input', value };
+  }
+}
+
+/** Slack's `view.state.values` for the refund modal, as a valid claim unless overridden. */
+export function buildStateValues(overrides: StateOverrides = {}): Record<string, Record<string, unknown>> {
+  const state = { ...DEFAULT_STATE, ...overrides };
+  return Object.fromEntries(
+    (Object.keys(REFUND_BLOCKS) as RefundField[]).map((field) => [
+      REFUND_BLOCKS[field],
+      { [REFUND_ACTIONS[field]]: elementState(field, state[field]) },
+    ]),
+  );
+}
+
 
 /** Stands for the app under test's own response_url; the test app's sender puts the real one in. */
 export const RESPONSE_URL_PLACEHOLDER = 'https://response-url.invalid/placeholder';

@@ -1,0 +1,63 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readBody } from '../http/read-body.ts';
+import { createSlackApiDouble, decodeSlackArgs, type SlackApiDouble } from './slack-api-double.ts';
+
+export interface SlackStandIn extends SlackApiDouble {
+  /** Base URL of the Web API, for SLACK_API_URL: http://127.0.0.1:PORT/api/ */
+  apiUrl: string;
+  /** A response_url that this stand-in records. */
+  responseUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A local Slack Web API on 127.0.0.1: the same double the integration tests use through nock, served
+ * over HTTP, so the real app can run with SLACK_API_URL pointed here (demo, benchmark). A simulated
+ * network error closes the connection without an answer.
+ */
+export async function startSlackStandIn(options: { channelMembers?: readonly string[]; port?: number } = {}): Promise<SlackStandIn> {
+  const double = createSlackApiDouble(options);
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://stand-in');
+    const args = decodeSlackArgs(await readBody(req, 5_000_000));
+    if (url.pathname.startsWith('/respond/')) {
+      double.recordResponse(args);
+      res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
+      return;
+    }
+    const method = /^\/api\/([\w.]+)$/.exec(url.pathname)?.[1];
+    if (!method) {
+      res.writeHead(404).end();
+      return;
+    }
+    const reply = double.handle(method, args);
+    if ('networkError' in reply) {
+      req.socket.destroy();
+      return;
+    }
+    res.writeHead(reply.status ?? 200, { 'content-type': 'application/json; charset=utf-8', ...reply.headers });
+    res.end(JSON.stringify(reply.body));
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    ...double,
+    apiUrl: `${origin}/api/`,
+    responseUrl: `${origin}/respond/T1/1/abc`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
