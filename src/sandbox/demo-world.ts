@@ -1,0 +1,102 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApplication, type Application } from '../application.ts';
+import { loadConfig } from '../config.ts';
+import { createDb, migrateToLatest, type Db } from '../db/database.ts';
+import { startEmbeddedPostgres } from '../db/embedded-postgres.ts';
+import { createLogger } from '../logger.ts';
+import { RESPONSE_URL_PLACEHOLDER } from './slack-payloads.ts';
+import { createSlackSender, type SlackSender } from './signed-requests.ts';
+import { startSlackStandIn, type SlackStandIn } from './slack-stand-in.ts';
+
+export const REVIEW_CHANNEL = 'CRIMBORSI';
+export const PEOPLE = {
+  paola: 'UPAOLA', // a professional
+  giulia: 'UGIULIA', // reviewer
+  marco: 'UMARCO', // reviewer
+  luca: 'ULUCA', // works elsewhere in the company, not a reviewer
+} as const;
+export const NAMES: Record<string, string> = {
+  UPAOLA: 'Paola (professionista)',
+  UGIULIA: 'Giulia (revisione)',
+  UMARCO: 'Marco (revisione)',
+  ULUCA: 'Luca',
+  [REVIEW_CHANNEL]: '#rimborsi-revisione',
+};
+
+export interface DemoWorld {
+  db: Db;
+  slack: SlackStandIn;
+  send: SlackSender;
+  application: Application;
+  clock: { now: Date };
+  stop(): Promise<void>;
+}
+
+/**
+ * The real app in HTTP mode, on a fresh embedded PostgreSQL, talking to a local Slack stand-in: no
+ * network, no credentials. The clock is the demo's, so it can be moved forward for the reminders.
+ */
+export async function startDemoWorld(): Promise<DemoWorld> {
+  const signingSecret = randomBytes(16).toString('hex');
+  const pg = await startEmbeddedPostgres({ dataDir: join(tmpdir(), `rimborso-demo-${randomBytes(4).toString('hex')}`), persistent: false });
+  const stopAll: Array<() => Promise<void>> = [() => pg.stop()];
+  try {
+    const slack = await startSlackStandIn({ channelMembers: [PEOPLE.giulia, PEOPLE.marco] });
+    stopAll.unshift(() => slack.stop());
+    const config = loadConfig({
+      NODE_ENV: 'development',
+      SLACK_BOT_TOKEN: 'xoxb-demo-token',
+      SLACK_SIGNING_SECRET: signingSecret,
+      SLACK_API_URL: slack.apiUrl,
+      REVIEW_CHANNEL_ID: REVIEW_CHANNEL,
+      DATABASE_URL: pg.url,
+      INBOUND_EMAIL_TOKEN: randomBytes(16).toString('hex'),
+      LOG_LEVEL: 'error',
+    });
+    const db = createDb(pg.url);
+    stopAll.unshift(() => db.destroy());
+    await migrateToLatest(db);
+    const clock = { now: new Date() };
+    const application = createApplication({
+      config,
+      db,
+      logger: createLogger('error', (line) => process.stderr.write(`${line}\n`)),
+      clock: () => clock.now,
+      worker: { pollMs: 50 },
+    });
+    const server = (await application.start(0)) as Server;
+    stopAll.unshift(() => application.stop());
+    const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const send = createSlackSender(baseUrl, signingSecret, (payload) => {
+      const record = payload as Record<string, unknown>;
+      return record.response_url === RESPONSE_URL_PLACEHOLDER ? { ...record, response_url: slack.responseUrl } : payload;
+    });
+    return { db, slack, send, application, clock, stop: () => runAll(stopAll) };
+  } catch (error) {
+    await runAll(stopAll);
+    throw error;
+  }
+}
+
+async function runAll(steps: Array<() => Promise<void>>): Promise<void> {
+  for (const step of steps) await step().catch(() => undefined);
+}
+
+export class DemoStepFailed extends Error {
+  override name = 'DemoStepFailed';
+}
+
+/** Waits (bounded) for something the app does after its ack; fails the demo step when it never comes. */
+export async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new DemoStepFailed(`did not happen within ${timeoutMs} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}

@@ -1,0 +1,24 @@
+import { spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+
+describe('npm run demo', () => {
+  it('plays the whole story against the real app and exits 0', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/sandbox/demo.ts'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+    });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    const output = run.stdout;
+    expect(output).toContain('┏ Rimborso crediti ┓'); // the form
+    expect(output).toContain('[ Approva ] [ Rifiuta ]'); // the review message before a decision
+    expect(output).toContain('ne sono passati 31'); // day 31 refused
+    expect(output).toContain('Solo i revisori'); // a non-reviewer's click
+    expect(output).toMatch(/Rifiutata da @Giulia .* Motivo: La cliente conferma Milano/);
+    expect(output).toMatch(/5 crediti sono stati restituiti al tuo saldo/);
+    expect(output).toContain('[ Chiedi il rimborso ]'); // the DM refusal's button
+    expect(output).toContain('Restano 2 giorni lavorativi');
+    expect(output).toContain('@here 🚨');
+    expect(output).toMatch(/✓ 8 steps/);
+  }, 90_000);
+});
