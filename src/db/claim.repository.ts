@@ -166,5 +166,6 @@ function toClaim(row: ClaimRow): Claim {
     decisionReason: row.decision_reason,
     reviewChannelId: row.review_channel_id,
     reviewMessageTs: row.review_message_ts,
+    assignedTo: row.assigned_to,
   };
 }

@@ -27,6 +27,18 @@ export interface ClaimsTable {
   decision_reason: string | null;
   review_channel_id: string | null;
   review_message_ts: string | null;
+  assigned_to: Generated<string | null>;
+  assigned_at: Generated<Date | null>;
+}
+
+export interface ClaimQuestionsTable {
+  id: Generated<string>;
+  claim_id: string;
+  asked_by: string;
+  question: string;
+  asked_at: Date;
+  answer: string | null;
+  answered_at: Date | null;
 }
 
 export interface ClaimEventsTable {
@@ -78,6 +90,7 @@ export interface Database {
   refused_requests: RefusedRequestsTable;
   outbox: OutboxTable;
   claim_reminders: ClaimRemindersTable;
+  claim_questions: ClaimQuestionsTable;
 }
 
 export type ClaimRow = Selectable<ClaimsTable>;

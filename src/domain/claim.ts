@@ -94,4 +94,6 @@ export interface Claim extends ClaimInput {
   decisionReason: string | null;
   reviewChannelId: string | null;
   reviewMessageTs: string | null;
+  /** The reviewer who took the claim ("Prendi in carico"), if any. */
+  assignedTo: string | null;
 }

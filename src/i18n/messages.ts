@@ -1,8 +1,10 @@
+import { homeEn, homeIt } from './home-messages.ts';
+
 /**
  * Every user-facing text, Italian first. `en` must have the same keys (the type enforces it).
  * Placeholders are `{name}`; Slack mrkdwn is allowed where the text ends up in mrkdwn.
  */
-const it = {
+const core = {
   'modal.title': 'Rimborso crediti',
   'modal.submit': 'Invia',
   'modal.close': 'Annulla',
@@ -137,9 +139,7 @@ const it = {
   'error.generic': 'Qualcosa è andato storto. Riprova tra poco; se il problema continua, contatta il supporto.',
 } as const satisfies Record<string, string>;
 
-export type MessageKey = keyof typeof it;
-
-const en: Record<MessageKey, string> = {
+const coreEn: Record<keyof typeof core, string> = {
   'modal.title': 'Credit refund',
   'modal.submit': 'Send',
   'modal.close': 'Cancel',
@@ -271,6 +271,11 @@ const en: Record<MessageKey, string> = {
   'error.generic': 'Something went wrong. Try again shortly; if it keeps happening, contact support.',
 };
 
+// One catalog, kept in a few files by area; every area has the same keys in both languages.
+const it = { ...core, ...homeIt };
+const en: Record<MessageKey, string> = { ...coreEn, ...homeEn };
+
+export type MessageKey = keyof typeof core | keyof typeof homeIt;
 export type Locale = 'it' | 'en';
 export const LOCALES: readonly Locale[] = ['it', 'en'];
 const catalogs: Record<Locale, Record<MessageKey, string>> = { it, en };

@@ -37,6 +37,7 @@ export function buildClaim(overrides: Partial<Claim> = {}): Claim {
     decisionReason: null,
     reviewChannelId: null,
     reviewMessageTs: null,
+    assignedTo: null,
     ...overrides,
   };
 }

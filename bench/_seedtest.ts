@@ -1,0 +1,16 @@
+import pg from 'pg';
+import { createDb, migrateToLatest } from '/work/main/src/db/database.ts';
+import { seedClaims, seedReminders, SCALE_SHAPE } from '/work/main/bench/seed.ts';
+const admin = new pg.Client({ connectionString: 'postgres://postgres@127.0.0.1:5432/postgres' });
+await admin.connect();
+await admin.query('DROP DATABASE IF EXISTS seedtest WITH (FORCE)');
+await admin.query('CREATE DATABASE seedtest');
+const db = createDb('postgres://postgres@127.0.0.1:5432/seedtest');
+await migrateToLatest(db);
+const now = new Date();
+let t = performance.now();
+await seedClaims(db, SCALE_SHAPE, now);
+console.log('claims', performance.now() - t); t = performance.now();
+await seedReminders(db, SCALE_SHAPE, now);
+console.log('reminders', performance.now() - t);
+await db.destroy(); await admin.end();
