@@ -9,6 +9,9 @@ import { createSlaSweeper } from './delivery/sla-sweeper.ts';
 import { createBusinessCalendar } from './domain/italian-holidays.ts';
 import type { AppLogger } from './logger.ts';
 import { createSlackApp } from './slack/app.ts';
+import { publishHome } from './slack/home.ts';
+import { createLocaleDirectory } from './slack/locales.ts';
+import { createReviewerDirectory } from './slack/reviewers.ts';
 
 export interface ApplicationOptions {
   config: Config;
@@ -30,7 +33,8 @@ export function createApplication(options: ApplicationOptions) {
   const calendar = createBusinessCalendar(config.sla.closedDays);
 
   // The worker's own client neither retries nor pauses on a 429 (which would stall every Slack call
-  // of the process): it fails fast, and the outbox reschedules that one message.
+  // of the process): it fails fast, and the outbox reschedules that one message. The directories
+  // (reviewers, languages) use it too: they cache, and fall back on failure.
   const deliveryClient = new WebClient(config.slack.botToken, {
     ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl } : {}),
     retryConfig: { retries: 0 },
@@ -38,6 +42,16 @@ export function createApplication(options: ApplicationOptions) {
     timeout: 15_000,
     logger,
   });
+  const reviewers = createReviewerDirectory({
+    client: deliveryClient,
+    reviewChannelId: config.slack.reviewChannelId,
+    allowList: config.slack.reviewerUserIds,
+  });
+  const locales = createLocaleDirectory({ client: deliveryClient, fallback: config.defaultLocale });
+  const localeOf = (userId: string) => locales.localeOf(userId);
+  const homeDeps = { db, client: deliveryClient, reviewers, localeOf, calendar, clock };
+  const publishOneHome = (userId: string) => publishHome(homeDeps, userId);
+
   const worker = createOutboxWorker({
     db,
     logger,
@@ -48,8 +62,11 @@ export function createApplication(options: ApplicationOptions) {
       logger,
       clock,
       reviewChannelId: config.slack.reviewChannelId,
-      locale: config.defaultLocale,
+      reviewLocale: config.reviewLocale,
+      localeOf,
       escalation: config.sla.escalation,
+      publishHome: publishOneHome,
+      listReviewers: () => reviewers.listReviewers(),
     }),
     options: {
       ...options.worker,
@@ -77,6 +94,9 @@ export function createApplication(options: ApplicationOptions) {
       calendar,
       sla: { reminderOffsets: config.sla.reminderOffsets, notifyHour: config.sla.notifyHour },
       wakeOutbox: () => worker.wake(),
+      reviewers,
+      localeOf,
+      publishHome: publishOneHome,
     },
     { clientOptions: { rejectRateLimitedCalls: true, ...options.clientOptions } },
   );

@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   INBOUND_EMAIL_TOKEN: z.string().min(16, 'must be at least 16 characters'),
   MAX_CREDITS_PER_CLAIM: optional(z.coerce.number().int().min(1).max(100_000)).default(100),
   DEFAULT_LOCALE: optional(z.enum(['it', 'en'])).default('it'),
+  REVIEW_LOCALE: optional(z.enum(['it', 'en'])),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'])).default('info'),
   CLOSED_DAYS: optional(
     z.string().transform((spec, ctx) => {
@@ -68,7 +69,10 @@ export interface Config {
   port: number;
   inboundEmailToken: string;
   maxCreditsPerClaim: number;
+  /** For people whose Slack locale we do not speak, or cannot look up. */
   defaultLocale: 'it' | 'en';
+  /** The review channel's language (default: defaultLocale). */
+  reviewLocale: 'it' | 'en';
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   sla: {
     closedDays: ClosedDays | undefined;
@@ -119,6 +123,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     inboundEmailToken: e.INBOUND_EMAIL_TOKEN,
     maxCreditsPerClaim: e.MAX_CREDITS_PER_CLAIM,
     defaultLocale: e.DEFAULT_LOCALE,
+    reviewLocale: e.REVIEW_LOCALE ?? e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,
     sla: {
       closedDays: e.CLOSED_DAYS,

@@ -9,7 +9,10 @@ export type ClaimEventKind =
   | 'refused_click'
   | 'reminded'
   | 'escalated'
-  | 'delivery_failed';
+  | 'delivery_failed'
+  | 'assigned'
+  | 'info_requested'
+  | 'info_answered';
 
 export interface ClaimEvent {
   claimId: string;

@@ -109,6 +109,24 @@ export async function listClaimsOfProfessional(db: Db, professionalId: string, l
   return rows.map(toClaim);
 }
 
+export async function countClaimsOfProfessional(db: Db, professionalId: string): Promise<number> {
+  const row = await db
+    .selectFrom('claims')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('professional_id', '=', professionalId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** The review queue: pending claims, the earliest deadline first (index claims_pending_by_deadline). */
+export async function listPendingClaims(db: Db, limit: number): Promise<{ claims: Claim[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    db.selectFrom('claims').selectAll().where('status', '=', 'pending_review').orderBy('review_deadline_on').orderBy('submitted_at').limit(limit).execute(),
+    db.selectFrom('claims').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'pending_review').executeTakeFirstOrThrow(),
+  ]);
+  return { claims: rows.map(toClaim), total: Number(count.n) };
+}
+
 export interface Decision {
   claimId: string;
   status: 'approved' | 'rejected';
@@ -128,6 +146,18 @@ export async function recordDecision(trx: Db, decision: Decision): Promise<Claim
       decision_reason: decision.reason,
     })
     .where('id', '=', decision.claimId)
+    .where('status', '=', 'pending_review')
+    .returningAll()
+    .executeTakeFirst();
+  return row && toClaim(row);
+}
+
+/** Assigns a pending claim to a reviewer (taking it over from another); undefined when no longer pending. */
+export async function assignClaim(trx: Db, claimId: string, reviewerId: string, at: Date): Promise<Claim | undefined> {
+  const row = await trx
+    .updateTable('claims')
+    .set({ assigned_to: reviewerId, assigned_at: at })
+    .where('id', '=', claimId)
     .where('status', '=', 'pending_review')
     .returningAll()
     .executeTakeFirst();

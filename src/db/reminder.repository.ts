@@ -5,6 +5,8 @@ export interface DueNotice {
   claimId: string;
   kind: 'reminder' | 'escalation';
   businessDaysLeft: number;
+  /** The reviewer who has taken the claim, who is also reminded by DM. */
+  assignedTo: string | null;
 }
 
 export async function scheduleNotices(trx: Db, claimId: string, notices: readonly PlannedNotice[]): Promise<void> {
@@ -34,13 +36,14 @@ export async function cancelNotices(trx: Db, claimId: string): Promise<void> {
  */
 export async function takeDueNotices(trx: Db, now: Date, limit: number): Promise<DueNotice[]> {
   const due = await trx
-    .selectFrom('claim_reminders')
-    .select(['claim_id', 'kind', 'business_days_left'])
-    .where('state', '=', 'scheduled')
-    .where('due_at', '<=', now)
-    .orderBy('due_at')
+    .selectFrom('claim_reminders as r')
+    .innerJoin('claims as c', 'c.id', 'r.claim_id')
+    .select(['r.claim_id', 'r.kind', 'r.business_days_left', 'c.assigned_to'])
+    .where('r.state', '=', 'scheduled')
+    .where('r.due_at', '<=', now)
+    .orderBy('r.due_at')
     .limit(limit)
-    .forUpdate()
+    .forUpdate('r')
     .skipLocked()
     .execute();
   for (const notice of due) {
@@ -52,5 +55,5 @@ export async function takeDueNotices(trx: Db, now: Date, limit: number): Promise
       .where('business_days_left', '=', notice.business_days_left)
       .execute();
   }
-  return due.map((n) => ({ claimId: n.claim_id, kind: n.kind, businessDaysLeft: n.business_days_left }));
+  return due.map((n) => ({ claimId: n.claim_id, kind: n.kind, businessDaysLeft: n.business_days_left, assignedTo: n.assigned_to }));
 }

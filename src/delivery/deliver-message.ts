@@ -1,13 +1,16 @@
+import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Claim } from '../domain/claim.ts';
 import { recordClaimEvent, type ClaimEventKind } from '../db/audit.repository.ts';
 import { findClaimById, recordReviewMessage } from '../db/claim.repository.ts';
+import { findQuestionById, type Question } from '../db/question.repository.ts';
 import type { Db } from '../db/database.ts';
 import type { QueuedMessage } from '../db/outbox.repository.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { AppLogger } from '../logger.ts';
 import { buildDecisionDm, buildSubmissionDm } from '../slack/messages/professional-dm.ts';
+import { buildAnswerThreadPost, buildQuestionDm, buildQuestionThreadPost } from '../slack/messages/question-messages.ts';
 import { buildReviewMessage } from '../slack/messages/review-message.ts';
 import type { EscalationTarget } from '../domain/sla.ts';
 import { buildEscalationMessage, buildReminderMessage } from '../slack/messages/sla-messages.ts';
@@ -19,15 +22,23 @@ export interface DeliveryDeps {
   logger: AppLogger;
   clock: () => Date;
   reviewChannelId: string;
-  locale: Locale;
+  /** The review channel's language (REVIEW_LOCALE). */
+  reviewLocale: Locale;
+  /** Each person's language, for what they read in their DMs. */
+  localeOf: (userId: string) => Promise<Locale>;
   escalation: EscalationTarget;
+  /** Publishes the App Home of one person (their claims, or a reviewer's queue). */
+  publishHome: (userId: string) => Promise<void>;
+  listReviewers: () => Promise<string[]>;
 }
 
 type Outcome = 'delivered' | 'skipped';
 const ReminderPayload = z.object({ businessDaysLeft: z.number().int() });
+const QuestionPayload = z.object({ questionId: z.uuid() });
+const HomePayload = z.union([z.object({ userId: z.string().min(1) }), z.object({ reviewers: z.literal(true) })]);
 
 /** DMs go through conversations.open so they land in the app's Messages tab (scope im:write). */
-async function sendDirectMessage(client: WebClient, userId: string, message: { text: string }): Promise<void> {
+async function sendDirectMessage(client: WebClient, userId: string, message: { text: string; blocks?: KnownBlock[] }): Promise<void> {
   const { channel } = await client.conversations.open({ users: userId });
   if (!channel?.id) throw new Error('conversations.open returned no channel');
   await client.chat.postMessage({ channel: channel.id, ...message });
@@ -45,7 +56,7 @@ export function createDeliverer(deps: DeliveryDeps) {
   const handlers: Record<QueuedMessage['kind'], (claim: Claim, message: QueuedMessage) => Promise<Outcome>> = {
     async review_post(claim) {
       if (claim.reviewMessageTs) return 'skipped';
-      const posted = await deps.client.chat.postMessage({ channel: deps.reviewChannelId, ...buildReviewMessage(claim, deps.locale) });
+      const posted = await deps.client.chat.postMessage({ channel: deps.reviewChannelId, ...buildReviewMessage(claim, deps.reviewLocale) });
       if (!posted.ts || !posted.channel) throw new Error('chat.postMessage returned no ts');
       await recordReviewMessage(deps.db, claim.id, posted.channel, posted.ts);
       await audit(claim, 'posted', { channel: posted.channel, ts: posted.ts });
@@ -53,13 +64,13 @@ export function createDeliverer(deps: DeliveryDeps) {
     },
     async review_update(claim) {
       if (!claim.reviewChannelId || !claim.reviewMessageTs) return 'skipped';
-      await deps.client.chat.update({ channel: claim.reviewChannelId, ts: claim.reviewMessageTs, ...buildReviewMessage(claim, deps.locale) });
+      await deps.client.chat.update({ channel: claim.reviewChannelId, ts: claim.reviewMessageTs, ...buildReviewMessage(claim, deps.reviewLocale) });
       return 'delivered';
     },
     async reminder(claim, message) {
       if (claim.status !== 'pending_review') return 'skipped';
       const { businessDaysLeft } = ReminderPayload.parse(message.payload);
-      await deps.client.chat.postMessage({ ...threadOf(claim), ...buildReminderMessage(claim, businessDaysLeft, deps.locale) });
+      await deps.client.chat.postMessage({ ...threadOf(claim), ...buildReminderMessage(claim, businessDaysLeft, deps.reviewLocale) });
       await audit(claim, 'reminded', { businessDaysLeft });
       return 'delivered';
     },
@@ -67,7 +78,7 @@ export function createDeliverer(deps: DeliveryDeps) {
       if (claim.status !== 'pending_review') return 'skipped';
       // In the thread and, broadcast, in the channel: one message, seen in both places.
       const { channel, thread_ts } = threadOf(claim);
-      const message = buildEscalationMessage(claim, deps.escalation, deps.locale);
+      const message = buildEscalationMessage(claim, deps.escalation, deps.reviewLocale);
       await deps.client.chat.postMessage(
         thread_ts ? { channel, thread_ts, reply_broadcast: true, ...message } : { channel, ...message },
       );
@@ -75,17 +86,57 @@ export function createDeliverer(deps: DeliveryDeps) {
       return 'delivered';
     },
     async submission_dm(claim) {
-      await sendDirectMessage(deps.client, claim.professionalId, buildSubmissionDm(claim, deps.locale));
+      const locale = await deps.localeOf(claim.professionalId);
+      await sendDirectMessage(deps.client, claim.professionalId, buildSubmissionDm(claim, locale));
       await audit(claim, 'notified', { message: 'submission_dm', to: claim.professionalId });
       return 'delivered';
     },
     async decision_dm(claim) {
       if (claim.status !== 'approved' && claim.status !== 'rejected') return 'skipped';
-      await sendDirectMessage(deps.client, claim.professionalId, buildDecisionDm(claim, deps.locale));
+      const locale = await deps.localeOf(claim.professionalId);
+      await sendDirectMessage(deps.client, claim.professionalId, buildDecisionDm(claim, locale));
       await audit(claim, 'notified', { message: 'decision_dm', to: claim.professionalId });
       return 'delivered';
     },
+    async assignee_reminder_dm(claim, message) {
+      if (claim.status !== 'pending_review' || !claim.assignedTo) return 'skipped';
+      const { businessDaysLeft } = ReminderPayload.parse(message.payload);
+      const locale = await deps.localeOf(claim.assignedTo);
+      await sendDirectMessage(deps.client, claim.assignedTo, buildReminderMessage(claim, businessDaysLeft, locale));
+      return 'delivered';
+    },
+    async question_post(claim, message) {
+      const question = await questionOf(message);
+      if (!question) return 'skipped';
+      await deps.client.chat.postMessage({ ...threadOf(claim), ...buildQuestionThreadPost(claim, question, deps.reviewLocale) });
+      return 'delivered';
+    },
+    async question_dm(claim, message) {
+      const question = await questionOf(message);
+      if (!question) return 'skipped';
+      const locale = await deps.localeOf(claim.professionalId);
+      await sendDirectMessage(deps.client, claim.professionalId, buildQuestionDm(claim, question, locale));
+      await audit(claim, 'notified', { message: 'question_dm', to: claim.professionalId, questionId: question.id });
+      return 'delivered';
+    },
+    async answer_post(claim, message) {
+      const question = await questionOf(message);
+      if (!question?.answer) return 'skipped';
+      await deps.client.chat.postMessage({ ...threadOf(claim), ...buildAnswerThreadPost(claim, question, deps.reviewLocale) });
+      return 'delivered';
+    },
+    async home_refresh(_claim, message) {
+      const target = HomePayload.parse(message.payload);
+      const users = 'userId' in target ? [target.userId] : await deps.listReviewers();
+      // views.publish replaces the whole Home: publishing again after a partial failure is harmless.
+      for (const userId of users) await deps.publishHome(userId);
+      return 'delivered';
+    },
   };
+
+  async function questionOf(message: QueuedMessage): Promise<Question | undefined> {
+    return findQuestionById(deps.db, QuestionPayload.parse(message.payload).questionId);
+  }
 
   function threadOf(claim: Claim): { channel: string; thread_ts?: string } {
     const channel = claim.reviewChannelId ?? deps.reviewChannelId;

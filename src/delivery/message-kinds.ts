@@ -1,25 +1,57 @@
-/** The Slack messages that follow a claim's state changes, and the lane each travels in. */
-export type MessageKind = 'review_post' | 'review_update' | 'reminder' | 'escalation' | 'submission_dm' | 'decision_dm';
+import { randomUUID } from 'node:crypto';
 
-export type Lane = 'review' | 'dm';
+/** The Slack messages that follow a claim's state changes, and the lane each travels in. */
+export type MessageKind =
+  | 'review_post'
+  | 'review_update'
+  | 'reminder'
+  | 'escalation'
+  | 'question_post'
+  | 'answer_post'
+  | 'submission_dm'
+  | 'decision_dm'
+  | 'question_dm'
+  | 'assignee_reminder_dm'
+  | 'home_refresh';
+
+export type Lane = 'review' | 'dm' | 'home';
 
 export const LANE_OF: Record<MessageKind, Lane> = {
   review_post: 'review',
   review_update: 'review',
   reminder: 'review',
   escalation: 'review',
+  question_post: 'review',
+  answer_post: 'review',
   submission_dm: 'dm',
   decision_dm: 'dm',
+  question_dm: 'dm',
+  assignee_reminder_dm: 'dm',
+  home_refresh: 'home',
 };
 
 export interface OutgoingMessage {
   claimId: string;
   kind: MessageKind;
-  /** Distinguishes several messages of one kind (a reminder per offset). */
+  /** Distinguishes several messages of one kind (a reminder per offset, a question, a new assignment). */
   variant?: string;
   payload?: Record<string, unknown>;
 }
 
 export function dedupeKeyOf(message: OutgoingMessage): string {
   return [message.claimId, message.kind, message.variant].filter(Boolean).join(':');
+}
+
+/** The professional's Home, drawn again after their claim changed. */
+export function professionalHomeRefresh(claimId: string, professionalId: string): OutgoingMessage {
+  return { claimId, kind: 'home_refresh', variant: randomUUID(), payload: { userId: professionalId } };
+}
+
+/** Every reviewer's queue, drawn again after a claim in it changed. */
+export function reviewerHomesRefresh(claimId: string): OutgoingMessage {
+  return { claimId, kind: 'home_refresh', variant: randomUUID(), payload: { reviewers: true } };
+}
+
+export function homeRefreshesFor(claimId: string, professionalId: string): OutgoingMessage[] {
+  return [professionalHomeRefresh(claimId, professionalId), reviewerHomesRefresh(claimId)];
 }

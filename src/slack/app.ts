@@ -6,7 +6,8 @@ import { registerOtherChannels } from './listeners/other-channels.ts';
 import { registerRefundForm } from './listeners/refund-form.ts';
 import { registerRefundSubmission } from './listeners/refund-submission.ts';
 import { registerReviewActions } from './listeners/review-actions.ts';
-import { createReviewerDirectory } from './reviewers.ts';
+import { registerAppHome } from './listeners/app-home.ts';
+import { registerClaimWork } from './listeners/claim-work.ts';
 
 export interface SlackAppOptions {
   /** Overrides for the Web API client (tests shorten its retries). */
@@ -20,6 +21,7 @@ export interface SlackAppOptions {
  */
 export function createSlackApp(deps: AppDeps, options: SlackAppOptions = {}): App {
   const { slack, port } = deps.config;
+  // The one WebClient of the listeners: it fails fast on a 429 instead of pausing every call.
   const common: AppOptions = {
     token: slack.botToken,
     logger: deps.logger,
@@ -31,14 +33,11 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions = {}): Ap
     ? new App({ ...common, socketMode: true, appToken: slack.appToken, installerOptions: { port } })
     : new App({ ...common, signingSecret: slack.signingSecret });
 
-  const reviewers = createReviewerDirectory({
-    client: app.client,
-    reviewChannelId: slack.reviewChannelId,
-    allowList: slack.reviewerUserIds,
-  });
   registerRefundForm(app, deps);
   registerRefundSubmission(app, deps);
-  registerReviewActions(app, deps, reviewers);
+  registerReviewActions(app, deps);
+  registerClaimWork(app, deps);
+  registerAppHome(app, deps);
   registerOtherChannels(app, deps);
 
   app.error(async (error) => {

@@ -2,7 +2,9 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { BusinessCalendar } from '../domain/italian-holidays.ts';
 import type { SlaConfig } from '../domain/sla.ts';
+import type { Locale } from '../i18n/messages.ts';
 import type { AppLogger } from '../logger.ts';
+import type { ReviewerDirectory } from './reviewers.ts';
 
 /** What every listener may use: built once in src/application.ts and passed down. */
 export interface AppDeps {
@@ -14,4 +16,9 @@ export interface AppDeps {
   sla: SlaConfig;
   /** Asks the outbox worker to deliver now rather than at its next poll. */
   wakeOutbox: () => void;
+  reviewers: ReviewerDirectory;
+  /** A person's language, from their Slack locale (cached; the default when unknown or slow). */
+  localeOf: (userId: string) => Promise<Locale>;
+  /** Publishes one person's App Home. */
+  publishHome: (userId: string) => Promise<void>;
 }

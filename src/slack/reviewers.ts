@@ -46,6 +46,11 @@ export function createReviewerDirectory(options: ReviewerDirectoryOptions) {
   }
 
   return {
+    /** Everyone who may decide: the channel's members, narrowed to the allow-list. */
+    async listReviewers(): Promise<string[]> {
+      const members = [...(await channelMembers())];
+      return options.allowList ? members.filter((id) => options.allowList?.includes(id)) : members;
+    },
     async isReviewer(userId: string): Promise<boolean> {
       if (options.allowList && !options.allowList.includes(userId)) return false;
       return (await channelMembers()).has(userId);

@@ -2,6 +2,7 @@ import type { Claim } from '../domain/claim.ts';
 import { recordClaimEvent } from '../db/audit.repository.ts';
 import { findApprovedMistake, findClaimById, lockProfessional, recordDecision } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
+import { homeRefreshesFor } from '../delivery/message-kinds.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import { cancelNotices } from '../db/reminder.repository.ts';
 
@@ -100,6 +101,7 @@ export async function decideClaim(deps: DecisionDeps, command: DecideClaimComman
         [
           { claimId: claim.id, kind: 'review_update' },
           { claimId: claim.id, kind: 'decision_dm' },
+          ...homeRefreshesFor(claim.id, claim.professionalId),
         ],
         command.now,
       );

@@ -14,12 +14,15 @@ export async function runSlaSweep(deps: { db: Db; clock: () => Date }, limit = 5
     const due = await takeDueNotices(trx, now, limit);
     await enqueueMessages(
       trx,
-      due.map((notice) => ({
-        claimId: notice.claimId,
-        kind: notice.kind,
-        variant: notice.kind === 'reminder' ? String(notice.businessDaysLeft) : undefined,
-        payload: { businessDaysLeft: notice.businessDaysLeft },
-      })),
+      due.flatMap((notice) => {
+        const variant = notice.kind === 'reminder' ? String(notice.businessDaysLeft) : undefined;
+        const payload = { businessDaysLeft: notice.businessDaysLeft };
+        const thread = { claimId: notice.claimId, kind: notice.kind, variant, payload };
+        // The reviewer who took the claim is also reminded in person.
+        return notice.kind === 'reminder' && notice.assignedTo
+          ? [thread, { claimId: notice.claimId, kind: 'assignee_reminder_dm' as const, variant, payload }]
+          : [thread];
+      }),
       now,
     );
     return due.length;

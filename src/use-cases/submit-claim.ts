@@ -12,6 +12,7 @@ import {
   nextClaimReference,
 } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
+import { homeRefreshesFor } from '../delivery/message-kinds.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import { scheduleNotices } from '../db/reminder.repository.ts';
 
@@ -75,8 +76,9 @@ export async function submitClaim(
         ? [
             { claimId: claim.id, kind: 'review_post' },
             { claimId: claim.id, kind: 'submission_dm' },
+            ...homeRefreshesFor(claim.id, claim.professionalId),
           ]
-        : [{ claimId: claim.id, kind: 'submission_dm' }],
+        : [{ claimId: claim.id, kind: 'submission_dm' }, ...homeRefreshesFor(claim.id, claim.professionalId)],
       command.now,
     );
     await recordClaimEvent(trx, { claimId: claim.id, kind: 'submitted', actor: command.professionalId, at: command.now });

@@ -19,8 +19,6 @@ interface Attempt {
  * request is not echoed to everyone.
  */
 export function registerOtherChannels(app: App, deps: AppDeps): void {
-  const pointer = buildFormPointerMessage(deps.config.defaultLocale);
-
   async function refuse(client: WebClient, attempt: Attempt) {
     const first = await refuseRequest(deps, {
       channel: attempt.where,
@@ -31,6 +29,7 @@ export function registerOtherChannels(app: App, deps: AppDeps): void {
     });
     if (!first) return;
     deps.logger.info('refund request outside the form refused', { where: attempt.where, user: attempt.userId });
+    const pointer = buildFormPointerMessage(await deps.localeOf(attempt.userId));
     const thread = attempt.threadTs ? { thread_ts: attempt.threadTs } : {};
     if (attempt.where === 'dm') {
       await client.chat.postMessage({ channel: attempt.channelId, ...thread, ...pointer });

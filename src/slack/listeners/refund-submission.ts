@@ -14,9 +14,9 @@ import { REFUND_BLOCKS, REFUND_MODAL_CALLBACK_ID } from '../views/refund-modal.t
  * through the outbox.
  */
 export function registerRefundSubmission(app: App, deps: AppDeps): void {
-  const locale = deps.config.defaultLocale;
   app.view(REFUND_MODAL_CALLBACK_ID, async ({ ack, body, view }) => {
     const now = deps.clock();
+    const locale = await deps.localeOf(body.user.id);
     const parsed = parseRefundSubmission(view.state.values, {
       today: romeDateOf(now),
       maxCredits: deps.config.maxCreditsPerClaim,

@@ -3,7 +3,6 @@ import { authorizeDecision, decideClaim, type DecisionDeps } from '../../use-cas
 import type { AppDeps } from '../deps.ts';
 import { APPROVE_ACTION_ID, REJECT_ACTION_ID, parseClaimIdFromAction } from '../messages/review-message.ts';
 import { describeRefusal } from '../refusal-text.ts';
-import type { ReviewerDirectory } from '../reviewers.ts';
 import { REJECT_MODAL_CALLBACK_ID, REJECT_REASON_BLOCK_ID, buildRejectModal, parseRejectSubmission } from '../views/reject-modal.ts';
 
 /**
@@ -15,9 +14,8 @@ async function tellClicker(respond: RespondFn, text: string) {
   await respond({ response_type: 'ephemeral', replace_original: false, text });
 }
 
-export function registerReviewActions(app: App, deps: AppDeps, reviewers: ReviewerDirectory): void {
-  const locale = deps.config.defaultLocale;
-  const decisionDeps: DecisionDeps = { db: deps.db, isReviewer: (userId) => reviewers.isReviewer(userId) };
+export function registerReviewActions(app: App, deps: AppDeps): void {
+  const decisionDeps: DecisionDeps = { db: deps.db, isReviewer: (userId) => deps.reviewers.isReviewer(userId) };
 
   app.action<BlockAction<ButtonAction>>(APPROVE_ACTION_ID, async ({ ack, body, action, respond }) => {
     await ack();
@@ -26,6 +24,7 @@ export function registerReviewActions(app: App, deps: AppDeps, reviewers: Review
       deps.logger.warn('approve click without a claim id', { user: body.user.id });
       return;
     }
+    const locale = await deps.localeOf(body.user.id);
     const outcome = await decideClaim(decisionDeps, {
       claimId,
       deciderId: body.user.id,
@@ -51,6 +50,7 @@ export function registerReviewActions(app: App, deps: AppDeps, reviewers: Review
       deps.logger.warn('reject click without a claim id', { user: body.user.id });
       return;
     }
+    const locale = await deps.localeOf(body.user.id);
     const authorization = await authorizeDecision(decisionDeps, claimId, body.user.id, deps.clock());
     if (authorization.kind !== 'allowed') {
       deps.logger.info('decision refused', { claimId, user: body.user.id, why: authorization.kind });
@@ -64,6 +64,7 @@ export function registerReviewActions(app: App, deps: AppDeps, reviewers: Review
   });
 
   app.view(REJECT_MODAL_CALLBACK_ID, async ({ ack, body, view }) => {
+    const locale = await deps.localeOf(body.user.id);
     const parsed = parseRejectSubmission(view.state.values, view.private_metadata, locale);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });

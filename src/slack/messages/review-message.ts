@@ -10,6 +10,9 @@ export const APPROVE_ACTION_ID = 'claim_approve';
 export const REJECT_ACTION_ID = 'claim_reject';
 export const REVIEW_ACTIONS_BLOCK_ID = 'claim_review_actions';
 export const REVIEW_DECISION_BLOCK_ID = 'claim_review_decision';
+export const TAKE_ACTION_ID = 'claim_take';
+export const ASK_INFO_ACTION_ID = 'claim_ask_info';
+export const REVIEW_ASSIGNEE_BLOCK_ID = 'claim_review_assignee';
 
 export interface SlackMessage {
   text: string;
@@ -43,7 +46,29 @@ function reviewActions(claim: Claim, locale: Locale): ActionsBlock {
         text: plainText(t(locale, 'review.reject'), BLOCK_KIT_LIMITS.buttonText),
         value: claim.id,
       },
+      {
+        type: 'button',
+        action_id: TAKE_ACTION_ID,
+        text: plainText(t(locale, 'review.take'), BLOCK_KIT_LIMITS.buttonText),
+        value: claim.id,
+      },
+      {
+        type: 'button',
+        action_id: ASK_INFO_ACTION_ID,
+        text: plainText(t(locale, 'review.ask_info'), BLOCK_KIT_LIMITS.buttonText),
+        value: claim.id,
+      },
     ],
+  };
+}
+
+/** Who is working the claim, while it waits for a decision. */
+function assigneeLine(claim: Claim, locale: Locale): SectionBlock | null {
+  if (claim.status !== 'pending_review' || claim.assignedTo === null) return null;
+  return {
+    type: 'section',
+    block_id: REVIEW_ASSIGNEE_BLOCK_ID,
+    text: mrkdwn(t(locale, 'review.assigned', { user: escapeMrkdwn(claim.assignedTo) })),
   };
 }
 
@@ -75,6 +100,8 @@ export function buildReviewMessage(claim: Claim, locale: Locale): SlackMessage {
     { type: 'header', text: plainText(t(locale, 'review.header', { reference: claim.reference }), BLOCK_KIT_LIMITS.header) },
     ...buildClaimDetailBlocks(claim, locale),
   ];
+  const assignee = assigneeLine(claim, locale);
+  if (assignee) blocks.push(assignee);
   if (claim.status === 'pending_review') blocks.push(reviewActions(claim, locale));
   const decision = decisionLine(claim, locale);
   if (decision) blocks.push(decision);

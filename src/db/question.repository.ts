@@ -1,0 +1,48 @@
+import type { Db } from './database.ts';
+
+export interface Question {
+  id: string;
+  claimId: string;
+  askedBy: string;
+  question: string;
+  askedAt: Date;
+  answer: string | null;
+  answeredAt: Date | null;
+}
+
+type Row = { id: string; claim_id: string; asked_by: string; question: string; asked_at: Date; answer: string | null; answered_at: Date | null };
+const toQuestion = (r: Row): Question => ({
+  id: r.id,
+  claimId: r.claim_id,
+  askedBy: r.asked_by,
+  question: r.question,
+  askedAt: r.asked_at,
+  answer: r.answer,
+  answeredAt: r.answered_at,
+});
+
+export async function insertQuestion(trx: Db, q: { claimId: string; askedBy: string; question: string; askedAt: Date }): Promise<Question> {
+  const row = await trx
+    .insertInto('claim_questions')
+    .values({ claim_id: q.claimId, asked_by: q.askedBy, question: q.question, asked_at: q.askedAt })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toQuestion(row);
+}
+
+export async function findQuestionById(db: Db, id: string): Promise<Question | undefined> {
+  const row = await db.selectFrom('claim_questions').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toQuestion(row);
+}
+
+/** Compare-and-set: a question is answered once, whatever the double clicks. */
+export async function recordAnswer(trx: Db, id: string, answer: string, at: Date): Promise<Question | undefined> {
+  const row = await trx
+    .updateTable('claim_questions')
+    .set({ answer, answered_at: at })
+    .where('id', '=', id)
+    .where('answer', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  return row && toQuestion(row);
+}

@@ -1,0 +1,110 @@
+import type { HomeView, KnownBlock, SectionBlock } from '@slack/types';
+import { businessDaysBetween } from '../../domain/business-days.ts';
+import type { Claim, IsoDate } from '../../domain/claim.ts';
+import type { BusinessCalendar } from '../../domain/italian-holidays.ts';
+import { romeDateOf } from '../../domain/rome-calendar.ts';
+import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { t, type Locale } from '../../i18n/messages.ts';
+import { mentionUser } from '../messages/review-details.ts';
+import { BLOCK_KIT_LIMITS, escapeAndTruncate, mrkdwn, plainText } from '../messages/slack-text.ts';
+
+export const REVIEWER_HOME_EMPTY_BLOCK_ID = 'home_reviewer_empty';
+export const REVIEWER_HOME_MORE_BLOCK_ID = 'home_reviewer_more';
+
+/** One section per claim: 40 of them and the tab's fixed blocks stay below a home tab's 100. */
+export const REVIEWER_HOME_MAX_CLAIMS = 40;
+
+const REFERENCE_BUDGET = 60;
+
+function section(text: string): SectionBlock {
+  return { type: 'section', text: mrkdwn(text) };
+}
+
+export interface ReviewerHomeOptions {
+  /** Claims waiting for a decision, in any order. */
+  pending: readonly Claim[];
+  locale: Locale;
+  now: Date;
+  calendar: BusinessCalendar;
+  /** How many claims wait in all, when `pending` is only the first page. */
+  totalPending?: number;
+}
+
+/** Earliest deadline first; a claim without one (should not happen) last; ties by age, then reference. */
+function byDeadline(a: Claim, b: Claim): number {
+  if (a.reviewDeadlineOn !== b.reviewDeadlineOn) {
+    if (a.reviewDeadlineOn === null) return 1;
+    if (b.reviewDeadlineOn === null) return -1;
+    return a.reviewDeadlineOn < b.reviewDeadlineOn ? -1 : 1;
+  }
+  return a.submittedAt.getTime() - b.submittedAt.getTime() || a.reference.localeCompare(b.reference);
+}
+
+interface TimeLeft {
+  mark: string;
+  text: string;
+}
+
+/** Counted like the SLA reminders: business days d with today < d <= deadline. */
+function describeTimeLeft(deadline: IsoDate, today: IsoDate, calendar: BusinessCalendar, locale: Locale): TimeLeft {
+  if (deadline < today) {
+    const late = businessDaysBetween(deadline, today, calendar.isBusinessDay);
+    const text =
+      late === 0 ? t(locale, 'home.rev.overdue_none')
+      : late === 1 ? t(locale, 'home.rev.overdue_one')
+      : t(locale, 'home.rev.overdue', { days: late });
+    return { mark: '🔴', text: `*${text}*` };
+  }
+  const left = businessDaysBetween(today, deadline, calendar.isBusinessDay);
+  if (left === 0) return { mark: '🟠', text: `*${t(locale, 'home.rev.last_day')}*` };
+  if (left === 1) return { mark: '🟠', text: t(locale, 'home.rev.days_left_one') };
+  return { mark: '🟢', text: t(locale, 'home.rev.days_left', { days: left }) };
+}
+
+function describePendingClaim(claim: Claim, options: ReviewerHomeOptions, today: IsoDate): string {
+  const { locale, calendar } = options;
+  const deadline = claim.reviewDeadlineOn;
+  const timeLeft: TimeLeft =
+    deadline === null
+      ? { mark: '⚪', text: t(locale, 'home.rev.no_deadline') }
+      : describeTimeLeft(deadline, today, calendar, locale);
+  const credits =
+    claim.credits === 1 ? t(locale, 'home.rev.credits_one') : t(locale, 'home.rev.credits', { credits: claim.credits });
+  const reference = escapeAndTruncate(claim.reference, REFERENCE_BUDGET);
+  const due = deadline === null ? [] : [t(locale, 'claim_status.deadline', { deadline: formatDate(deadline, locale) })];
+  const taken =
+    claim.assignedTo === null
+      ? t(locale, 'home.rev.unassigned')
+      : t(locale, 'home.rev.assigned', { reviewer: mentionUser(claim.assignedTo) });
+  return [
+    `${timeLeft.mark} *${reference}* · ${mentionUser(claim.professionalId)} · ${credits}`,
+    t(locale, `reason.${claim.reason}`),
+    [...due, timeLeft.text].join(' · '),
+    taken,
+  ].join('\n');
+}
+
+/** The App Home of a reviewer: the claims waiting for a decision, the nearest deadline first. */
+export function buildReviewerHome(options: ReviewerHomeOptions): HomeView {
+  const { pending, locale, now, totalPending } = options;
+  const today = romeDateOf(now);
+  const shown = [...pending].sort(byDeadline).slice(0, REVIEWER_HOME_MAX_CLAIMS);
+  const total = Math.max(totalPending ?? 0, pending.length);
+  const hidden = total - shown.length;
+  const blocks: KnownBlock[] = [
+    { type: 'header', text: plainText(t(locale, 'home.rev.header'), BLOCK_KIT_LIMITS.header) },
+  ];
+  if (total === 0) {
+    blocks.push({ type: 'section', block_id: REVIEWER_HOME_EMPTY_BLOCK_ID, text: mrkdwn(t(locale, 'home.rev.empty')) });
+  } else {
+    const summary = total === 1 ? t(locale, 'home.rev.summary_one') : t(locale, 'home.rev.summary', { count: total });
+    blocks.push(section(summary), { type: 'divider' });
+  }
+  blocks.push(...shown.map((claim) => section(describePendingClaim(claim, options, today))));
+  if (hidden > 0) {
+    const more = hidden === 1 ? t(locale, 'home.rev.more_one') : t(locale, 'home.rev.more', { count: hidden });
+    blocks.push({ type: 'context', block_id: REVIEWER_HOME_MORE_BLOCK_ID, elements: [mrkdwn(more)] });
+  }
+  blocks.push({ type: 'context', elements: [mrkdwn(t(locale, 'home.updated_at', { when: formatDateTime(now, locale) }))] });
+  return { type: 'home', blocks };
+}
