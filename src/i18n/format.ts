@@ -21,3 +21,15 @@ const dateTimeFormats: Record<Locale, Intl.DateTimeFormat> = {
 export function formatDateTime(instant: Date, locale: Locale): string {
   return dateTimeFormats[locale].format(instant);
 }
+
+/**
+ * A due date after "entro" / "by": Italian needs the article, and elides it before a vowel —
+ * "entro il 10 dicembre", "entro l'8 dicembre", "entro l'11 dicembre", "entro il 1º dicembre".
+ */
+export function formatDueDate(date: IsoDate, locale: Locale): string {
+  const formatted = formatDate(date, locale);
+  if (locale !== 'it') return formatted;
+  const day = Number(date.slice(8, 10));
+  if (day === 1) return `il ${formatted.replace(/^1 /, '1º ')}`;
+  return day === 8 || day === 11 ? `l’${formatted}` : `il ${formatted}`;
+}

@@ -29,8 +29,8 @@ export const homeIt = {
   'home.rev.more_one': '+1 altra richiesta in attesa, non mostrata qui.',
 
   'claim_status.pending_review': 'In revisione',
-  'claim_status.deadline': 'Esito entro il {deadline}',
-  'claim_status.deadline_passed': 'Esito previsto entro il {deadline}: siamo in ritardo, ti rispondiamo al più presto',
+  'claim_status.deadline': 'Esito entro {deadline}',
+  'claim_status.deadline_passed': 'Esito previsto entro {deadline}: siamo in ritardo, ti rispondiamo al più presto',
   'claim_status.approved': 'Approvata: {credits} crediti restituiti',
   'claim_status.approved_one': 'Approvata: 1 credito restituito',
   'claim_status.rejected': 'Non accolta. Motivo: {reason}',

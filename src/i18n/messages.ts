@@ -44,7 +44,7 @@ const core = {
   'result.title_ineligible': 'Non rimborsabile',
   'result.close': 'Chiudi',
   'result.to_review':
-    'La tua richiesta *{reference}* è stata inviata al team. Riceverai l’esito in un messaggio diretto entro il *{deadline}*.',
+    'La tua richiesta *{reference}* è stata inviata al team. Riceverai l’esito in un messaggio diretto entro *{deadline}*.',
   'result.ineligible': 'La richiesta *{reference}* non può essere rimborsata: {why}',
 
   'rule.window_expired':
@@ -85,7 +85,7 @@ const core = {
   'review.credits': 'Crediti',
   'review.reason': 'Motivo',
   'review.description': 'Descrizione',
-  'review.deadline': 'Esito entro il',
+  'review.deadline': 'Scadenza dell’esito',
   'review.not_given': 'non indicato',
   'review.findings': 'Verifiche della policy',
   'review.approve': 'Approva',
@@ -111,7 +111,7 @@ const core = {
   'ask.question': 'Domanda per il professionista',
   'ask.too_short': 'Scrivi una domanda di almeno {min} caratteri.',
   'question.dm':
-    'Il team che esamina la tua richiesta di rimborso *{reference}* ha una domanda:\n>{question}\nRispondi con il pulsante qui sotto. L’esito resta previsto entro il *{deadline}*.',
+    'Il team che esamina la tua richiesta di rimborso *{reference}* ha una domanda:\n>{question}\nRispondi con il pulsante qui sotto. L’esito resta previsto entro *{deadline}*.',
   'question.answer_button': 'Rispondi',
   'question.thread': '❓ <@{user}> ha chiesto a <@{professional}>: {question}',
   'answer.title': 'Rispondi al team',
@@ -142,7 +142,7 @@ const core = {
     'Non si può approvare {reference}: a questo professionista è già stata rimborsata una risposta inviata per errore ({approved}) e la policy la rimborsa una sola volta. Rifiuta la richiesta indicando il motivo.',
 
   'dm.to_review':
-    'Abbiamo ricevuto la tua richiesta di rimborso *{reference}* ({credits} crediti, cliente {client}). Il team la esaminerà e ti scriverà qui l’esito entro il *{deadline}*; potrebbe contattarti per maggiori informazioni.',
+    'Abbiamo ricevuto la tua richiesta di rimborso *{reference}* ({credits} crediti, cliente {client}). Il team la esaminerà e ti scriverà qui l’esito entro *{deadline}*; potrebbe contattarti per maggiori informazioni.',
   'dm.ineligible': 'La tua richiesta di rimborso *{reference}* non può essere accolta: {why}',
   'dm.approved':
     '✅ La tua richiesta di rimborso *{reference}* è stata approvata: {credits} crediti sono stati restituiti al tuo saldo (Impostazioni › Saldo crediti). I rimborsi avvengono solo in crediti, non in denaro.',
@@ -156,9 +156,9 @@ const core = {
     'Grazie per averci scritto. Le richieste di rimborso dei crediti si accettano solo tramite il modulo: quelle inviate via email o in altro modo non vengono prese in considerazione. In Slack scrivi /rimborso e compila il modulo in ogni sua parte.',
 
   'sla.reminder':
-    '⏰ Promemoria: la richiesta *{reference}* attende una decisione. Restano {days} giorni lavorativi: esito entro il *{deadline}*.',
+    '⏰ Promemoria: la richiesta *{reference}* attende una decisione. Restano {days} giorni lavorativi: esito entro *{deadline}*.',
   'sla.reminder_one_day':
-    '⏰ Promemoria: la richiesta *{reference}* attende una decisione. Resta 1 giorno lavorativo: esito entro il *{deadline}*.',
+    '⏰ Promemoria: la richiesta *{reference}* attende una decisione. Resta 1 giorno lavorativo: esito entro *{deadline}*.',
   'sla.reminder_last_day':
     '⏰ Ultimo giorno lavorativo per decidere la richiesta *{reference}*: l’esito è promesso entro oggi, *{deadline}*.',
   'sla.escalation':
@@ -245,7 +245,7 @@ const coreEn: Record<keyof typeof core, string> = {
   'review.credits': 'Credits',
   'review.reason': 'Reason',
   'review.description': 'Description',
-  'review.deadline': 'Outcome due by',
+  'review.deadline': 'Outcome due',
   'review.not_given': 'not given',
   'review.findings': 'Policy checks',
   'review.approve': 'Approve',

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Claim } from '../../domain/claim.ts';
-import { formatDate } from '../../i18n/format.ts';
+import { formatDueDate } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { escapeMrkdwn } from './slack-text.ts';
 import { describeIneligibility } from './verdict-text.ts';
@@ -26,7 +26,7 @@ export function buildSubmissionDm(claim: Claim, locale: Locale): DirectMessage {
       reference,
       credits: claim.credits,
       client: escapeMrkdwn(`${claim.clientFirstName} ${claim.clientLastName}`),
-      deadline: formatDate(claim.reviewDeadlineOn, locale),
+      deadline: formatDueDate(claim.reviewDeadlineOn, locale),
     }),
   };
 }

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Claim } from '../../domain/claim.ts';
 import type { Question } from '../../db/question.repository.ts';
-import { formatDate } from '../../i18n/format.ts';
+import { formatDueDate } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { BLOCK_KIT_LIMITS, escapeAndTruncate, mrkdwn, plainText } from './slack-text.ts';
 
@@ -15,7 +15,7 @@ export function buildQuestionDm(claim: Claim, question: Question, locale: Locale
   const text = t(locale, 'question.dm', {
     reference: claim.reference,
     question: quote(question.question, 2500),
-    deadline: claim.reviewDeadlineOn ? formatDate(claim.reviewDeadlineOn, locale) : '—',
+    deadline: claim.reviewDeadlineOn ? formatDueDate(claim.reviewDeadlineOn, locale) : '—',
   });
   return {
     text,

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import type { Claim, ClaimStatus, IsoDate } from '../../domain/claim.ts';
 import { romeDateOf } from '../../domain/rome-calendar.ts';
-import { formatDate } from '../../i18n/format.ts';
+import { formatDueDate } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { buildAskRefundActions } from './help-message.ts';
 import type { SlackMessage } from './review-message.ts';
@@ -42,7 +42,7 @@ function pendingWords(claim: Claim, locale: Locale, today: IsoDate): string {
   if (deadline === null) return words;
   // ISO dates compare as strings. Past the deadline the promise is no longer a date to wait for.
   const key = deadline < today ? 'claim_status.deadline_passed' : 'claim_status.deadline';
-  return `${words} · ${t(locale, key, { deadline: formatDate(deadline, locale) })}`;
+  return `${words} · ${t(locale, key, { deadline: formatDueDate(deadline, locale) })}`;
 }
 
 /**

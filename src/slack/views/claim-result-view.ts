@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
 import type { IsoDate, Verdict } from '../../domain/claim.ts';
-import { formatDate } from '../../i18n/format.ts';
+import { formatDueDate } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { BLOCK_KIT_LIMITS, escapeMrkdwn, mrkdwn, plainText, truncate } from '../messages/slack-text.ts';
 import { describeIneligibility } from '../messages/verdict-text.ts';
@@ -20,7 +20,7 @@ function describeResult({ locale, reference, verdict, deadlineOn }: ClaimResultV
     return t(locale, 'result.ineligible', { reference: escapeMrkdwn(reference), why: describeIneligibility(verdict, locale) });
   }
   if (deadlineOn === null) throw new RangeError(`claim ${reference} to review has no review deadline`);
-  return t(locale, 'result.to_review', { reference: escapeMrkdwn(reference), deadline: formatDate(deadlineOn, locale) });
+  return t(locale, 'result.to_review', { reference: escapeMrkdwn(reference), deadline: formatDueDate(deadlineOn, locale) });
 }
 
 /** What replaces the refund modal (`response_action: 'update'`) once the claim is stored. */

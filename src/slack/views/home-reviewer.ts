@@ -3,7 +3,7 @@ import { businessDaysBetween } from '../../domain/business-days.ts';
 import type { Claim, IsoDate } from '../../domain/claim.ts';
 import type { BusinessCalendar } from '../../domain/italian-holidays.ts';
 import { romeDateOf } from '../../domain/rome-calendar.ts';
-import { formatDate, formatDateTime } from '../../i18n/format.ts';
+import { formatDateTime, formatDueDate } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { mentionUser } from '../messages/review-details.ts';
 import { BLOCK_KIT_LIMITS, escapeAndTruncate, mrkdwn, plainText } from '../messages/slack-text.ts';
@@ -71,7 +71,7 @@ function describePendingClaim(claim: Claim, options: ReviewerHomeOptions, today:
   const credits =
     claim.credits === 1 ? t(locale, 'home.rev.credits_one') : t(locale, 'home.rev.credits', { credits: claim.credits });
   const reference = escapeAndTruncate(claim.reference, REFERENCE_BUDGET);
-  const due = deadline === null ? [] : [t(locale, 'claim_status.deadline', { deadline: formatDate(deadline, locale) })];
+  const due = deadline === null ? [] : [t(locale, 'claim_status.deadline', { deadline: formatDueDate(deadline, locale) })];
   const taken =
     claim.assignedTo === null
       ? t(locale, 'home.rev.unassigned')

@@ -24,7 +24,7 @@ describe('buildClaimResultView', () => {
     expect(view.close?.text).toBe('Chiudi');
     expect(view.submit).toBeUndefined();
     expect(textOf(view)).toBe(
-      'La tua richiesta *RC-2026-0001* è stata inviata al team. Riceverai l’esito in un messaggio diretto entro il *8 dicembre 2026*.',
+      'La tua richiesta *RC-2026-0001* è stata inviata al team. Riceverai l’esito in un messaggio diretto entro *l’8 dicembre 2026*.',
     );
   });
 

@@ -106,7 +106,7 @@ describe('buildProfessionalHome', () => {
   });
 
   it.each<[string, Partial<Claim>, string]>([
-    ['pending, with the deadline', {}, '⏳ In revisione · Esito entro il 8 dicembre 2026'],
+    ['pending, with the deadline', {}, '⏳ In revisione · Esito entro l’8 dicembre 2026'],
     ['approved, with the credits returned', approved, '✅ Approvata: 5 crediti restituiti'],
     ['approved for a single credit', { ...approved, credits: 1 }, '✅ Approvata: 1 credito restituito'],
     ['rejected, with the reviewer’s reason', rejected, '❌ Non accolta. Motivo: Nessun addebito risulta sul saldo.'],
@@ -264,7 +264,7 @@ describe('buildReviewerHome', () => {
       [
         '🟢 *RC-2026-0001* · <@U012PRO> · 1 credito',
         'Il primo riscontro del cliente è “No, grazie”',
-        'Esito entro il 8 dicembre 2026 · Restano 9 giorni lavorativi',
+        'Esito entro l’8 dicembre 2026 · Restano 9 giorni lavorativi',
         'Non assegnata',
       ].join('\n'),
     );

@@ -17,7 +17,7 @@ const ineligible: Partial<Claim> = {
 describe('buildSubmissionDm', () => {
   it('tells the professional the claim is with the team, and the deadline', () => {
     expect(buildSubmissionDm(buildClaim(), 'it').text).toBe(
-      'Abbiamo ricevuto la tua richiesta di rimborso *RC-2026-0001* (5 crediti, cliente Maria Bianchi). Il team la esaminerà e ti scriverà qui l’esito entro il *8 dicembre 2026*; potrebbe contattarti per maggiori informazioni.',
+      'Abbiamo ricevuto la tua richiesta di rimborso *RC-2026-0001* (5 crediti, cliente Maria Bianchi). Il team la esaminerà e ti scriverà qui l’esito entro *l’8 dicembre 2026*; potrebbe contattarti per maggiori informazioni.',
     );
   });
 

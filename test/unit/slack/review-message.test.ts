@@ -100,7 +100,7 @@ describe('buildReviewMessage', () => {
       '*Richiesta ricevuta il*\n10 novembre 2026',
       '*Crediti*\n5',
       '*Motivo*\nIl primo riscontro del cliente è “No, grazie”',
-      '*Esito entro il*\n8 dicembre 2026',
+      '*Scadenza dell’esito*\n8 dicembre 2026',
     ]);
   });
 

@@ -44,7 +44,7 @@ describe('buildStatusMessage', () => {
     const { blocks } = buildStatusMessage({ claims, locale: 'it', now: NOW });
     expect(textOf(blockWithId(blocks, STATUS_HEADING_BLOCK_ID))).toBe('*Le tue richieste di rimborso più recenti*');
     expect(claimLines(blocks)).toEqual([
-      '*RC-2026-0001* · Maria Bianchi — ⏳ In revisione · Esito entro il 8 dicembre 2026',
+      '*RC-2026-0001* · Maria Bianchi — ⏳ In revisione · Esito entro l’8 dicembre 2026',
       '*RC-2026-0001* · Maria Bianchi — ✅ Approvata: 5 crediti restituiti',
       '*RC-2026-0001* · Maria Bianchi — ❌ Non accolta. Motivo: Nessun addebito risulta sul saldo.',
       '*RC-2026-0001* · Maria Bianchi — 🚫 Non rimborsabile: una risposta inviata per errore si rimborsa una sola volta e ti è già stata rimborsata (RC-2026-0002); gli errori successivi non sono rimborsabili.',
@@ -56,7 +56,7 @@ describe('buildStatusMessage', () => {
     expect(text).toBe(
       [
         'Le tue richieste di rimborso più recenti',
-        'RC-2026-0001 · Maria Bianchi — ⏳ In revisione · Esito entro il 8 dicembre 2026',
+        'RC-2026-0001 · Maria Bianchi — ⏳ In revisione · Esito entro l’8 dicembre 2026',
         'RC-2026-0001 · Maria Bianchi — ✅ Approvata: 5 crediti restituiti',
       ].join('\n'),
     );
