@@ -67,6 +67,7 @@ export function createApplication(options: ApplicationOptions) {
       escalation: config.sla.escalation,
       publishHome: publishOneHome,
       listReviewers: () => reviewers.listReviewers(),
+      refundWebhook: config.refundWebhook,
     }),
     options: {
       ...options.worker,

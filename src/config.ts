@@ -28,6 +28,9 @@ const EnvSchema = z.object({
   EMBEDDED_PG_DIR: optional(z.string().min(1)).default('.data/pg'),
   PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
   INBOUND_EMAIL_TOKEN: z.string().min(16, 'must be at least 16 characters'),
+  LEDGER_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  REFUND_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
+  REFUND_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
   MAX_CREDITS_PER_CLAIM: optional(z.coerce.number().int().min(1).max(100_000)).default(100),
   DEFAULT_LOCALE: optional(z.enum(['it', 'en'])).default('it'),
   REVIEW_LOCALE: optional(z.enum(['it', 'en'])),
@@ -68,6 +71,8 @@ export interface Config {
   database: DatabaseTarget;
   port: number;
   inboundEmailToken: string;
+  /** The marketplace's bearer token for POST /ledger/charges; unset, the endpoint answers 404. */
+  ledgerToken: string | undefined;
   maxCreditsPerClaim: number;
   /** For people whose Slack locale we do not speak, or cannot look up. */
   defaultLocale: 'it' | 'en';
@@ -82,6 +87,8 @@ export interface Config {
     escalation: EscalationTarget;
   };
   deliveryGiveUpHours: number;
+  /** Where approved refunds are announced to the marketplace, and the secret that signs them. */
+  refundWebhook: { url: string; secret: string } | undefined;
 }
 
 export type DatabaseTarget = { kind: 'url'; url: string } | { kind: 'embedded'; dataDir: string };
@@ -121,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: databaseTarget(e.DATABASE_URL, e.EMBEDDED_PG_DIR, env_),
     port: e.PORT,
     inboundEmailToken: e.INBOUND_EMAIL_TOKEN,
+    ledgerToken: e.LEDGER_TOKEN,
     maxCreditsPerClaim: e.MAX_CREDITS_PER_CLAIM,
     defaultLocale: e.DEFAULT_LOCALE,
     reviewLocale: e.REVIEW_LOCALE ?? e.DEFAULT_LOCALE,
@@ -134,7 +142,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         e.SLA_ESCALATION_MENTION === 'here' ? { kind: 'here' } : { kind: 'usergroup', id: e.SLA_ESCALATION_MENTION },
     },
     deliveryGiveUpHours: e.DELIVERY_GIVE_UP_HOURS,
+    refundWebhook: refundWebhookOf(e.REFUND_WEBHOOK_URL, e.REFUND_WEBHOOK_SECRET),
   };
+}
+
+/** A webhook without its secret could not be verified by the marketplace: both or neither. */
+function refundWebhookOf(url: string | undefined, secret: string | undefined): Config['refundWebhook'] {
+  if (url && !secret) throw new ConfigError('Configuration error: REFUND_WEBHOOK_SECRET is missing (required with REFUND_WEBHOOK_URL)');
+  if (secret && !url) throw new ConfigError('Configuration error: REFUND_WEBHOOK_URL is missing (REFUND_WEBHOOK_SECRET is set)');
+  return url && secret ? { url, secret } : undefined;
 }
 
 /** A production instance never silently keeps its data in a local folder. */

@@ -12,7 +12,8 @@ export type ClaimEventKind =
   | 'delivery_failed'
   | 'assigned'
   | 'info_requested'
-  | 'info_answered';
+  | 'info_answered'
+  | 'refund_sent';
 
 export interface ClaimEvent {
   claimId: string;

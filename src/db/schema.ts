@@ -84,6 +84,38 @@ export interface ClaimRemindersTable {
   state: Generated<'scheduled' | 'enqueued' | 'cancelled'>;
 }
 
+export interface ProfessionalsTable {
+  marketplace_id: string;
+  slack_user_id: string;
+}
+
+export interface ChargesTable {
+  charge_id: string;
+  professional_id: string;
+  lead_id: string;
+  client_first_name: string;
+  client_last_name: string;
+  client_key: string;
+  client_phone: string | null;
+  client_phone_key: string | null;
+  service: string;
+  service_key: string;
+  lead_received_at: Date;
+  charged_at: Date;
+  credits: number;
+  trigger: 'phone_answer' | 'client_chat';
+  imported_at: Date;
+}
+
+export interface CreditEntriesTable {
+  id: Generated<string>;
+  claim_id: string;
+  professional_id: string;
+  charge_id: string | null;
+  credits: number;
+  created_at: Date;
+}
+
 export interface Database {
   claims: ClaimsTable;
   claim_events: ClaimEventsTable;
@@ -91,6 +123,9 @@ export interface Database {
   outbox: OutboxTable;
   claim_reminders: ClaimRemindersTable;
   claim_questions: ClaimQuestionsTable;
+  professionals: ProfessionalsTable;
+  charges: ChargesTable;
+  credit_entries: CreditEntriesTable;
 }
 
 export type ClaimRow = Selectable<ClaimsTable>;

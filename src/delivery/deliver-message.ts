@@ -8,6 +8,7 @@ import { findQuestionById, type Question } from '../db/question.repository.ts';
 import type { Db } from '../db/database.ts';
 import type { QueuedMessage } from '../db/outbox.repository.ts';
 import type { Locale } from '../i18n/messages.ts';
+import { sendRefundWebhook, type RefundWebhookTarget } from './refund-webhook.ts';
 import type { AppLogger } from '../logger.ts';
 import { buildDecisionDm, buildSubmissionDm } from '../slack/messages/professional-dm.ts';
 import { buildAnswerThreadPost, buildQuestionDm, buildQuestionThreadPost } from '../slack/messages/question-messages.ts';
@@ -30,6 +31,8 @@ export interface DeliveryDeps {
   /** Publishes the App Home of one person (their claims, or a reviewer's queue). */
   publishHome: (userId: string) => Promise<void>;
   listReviewers: () => Promise<string[]>;
+  /** Where approved refunds are announced to the marketplace (REFUND_WEBHOOK_URL), if anywhere. */
+  refundWebhook: RefundWebhookTarget | undefined;
 }
 
 type Outcome = 'delivered' | 'skipped';
@@ -123,6 +126,19 @@ export function createDeliverer(deps: DeliveryDeps) {
       const question = await questionOf(message);
       if (!question?.answer) return 'skipped';
       await deps.client.chat.postMessage({ ...threadOf(claim), ...buildAnswerThreadPost(claim, question, deps.reviewLocale) });
+      return 'delivered';
+    },
+    async refund_webhook(claim) {
+      if (claim.status !== 'approved' || !claim.decidedAt || !deps.refundWebhook) return 'skipped';
+      const chargeId = claim.verdict.kind === 'to_review' ? (claim.verdict.matchedChargeId ?? null) : null;
+      await sendRefundWebhook(deps.refundWebhook, {
+        claimReference: claim.reference,
+        professionalId: claim.professionalId,
+        credits: claim.credits,
+        chargeId,
+        approvedAt: claim.decidedAt,
+      });
+      await audit(claim, 'refund_sent', { credits: claim.credits, chargeId });
       return 'delivered';
     },
     async home_refresh(_claim, message) {

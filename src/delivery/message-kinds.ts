@@ -12,9 +12,10 @@ export type MessageKind =
   | 'decision_dm'
   | 'question_dm'
   | 'assignee_reminder_dm'
-  | 'home_refresh';
+  | 'home_refresh'
+  | 'refund_webhook';
 
-export type Lane = 'review' | 'dm' | 'home';
+export type Lane = 'review' | 'dm' | 'home' | 'ledger';
 
 export const LANE_OF: Record<MessageKind, Lane> = {
   review_post: 'review',
@@ -28,6 +29,7 @@ export const LANE_OF: Record<MessageKind, Lane> = {
   question_dm: 'dm',
   assignee_reminder_dm: 'dm',
   home_refresh: 'home',
+  refund_webhook: 'ledger',
 };
 
 export interface OutgoingMessage {

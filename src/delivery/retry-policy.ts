@@ -1,4 +1,5 @@
 import { ErrorCode } from '@slack/web-api';
+import { WebhookHttpError } from './refund-webhook.ts';
 
 /**
  * What to do after a failed Slack call. Rate limits wait what Slack says (Retry-After); server errors,
@@ -38,6 +39,7 @@ interface SlackishError {
 }
 
 export function describeError(error: unknown): string {
+  if (error instanceof WebhookHttpError) return `http_${error.status}`;
   const e = (error ?? {}) as SlackishError;
   if (e.code === ErrorCode.PlatformError) return e.data?.error ?? 'platform_error';
   if (e.code === ErrorCode.RateLimitedError) return `rate_limited (retry after ${e.retryAfter ?? '?'}s)`;
@@ -55,6 +57,12 @@ export function decideRetry(
   const reason = describeError(error);
   if (now.getTime() - context.createdAt.getTime() >= policy.giveUpAfterMs) {
     return { kind: 'give_up', reason: `${reason}; gave up after ${Math.round(policy.giveUpAfterMs / 60_000)} min` };
+  }
+  if (error instanceof WebhookHttpError) {
+    if (error.status === 429 && error.retryAfterSeconds !== undefined) {
+      return { kind: 'retry', at: new Date(now.getTime() + error.retryAfterSeconds * 1000), reason };
+    }
+    if (error.status < 500 && error.status !== 408 && error.status !== 429) return { kind: 'give_up', reason };
   }
   if (e.code === ErrorCode.PlatformError && !TRANSIENT_PLATFORM_ERRORS.has(e.data?.error ?? '')) {
     return { kind: 'give_up', reason };

@@ -46,7 +46,14 @@ export interface PriorClaim {
   answeredOn: IsoDate;
 }
 
-export type IneligibleRule = 'window_expired' | 'description_required' | 'mistake_already_refunded' | 'duplicate_claim' | 'credits_out_of_range';
+export type IneligibleRule =
+  | 'window_expired'
+  | 'description_required'
+  | 'mistake_already_refunded'
+  | 'duplicate_claim'
+  | 'credits_out_of_range'
+  | 'no_matching_charge'
+  | 'credits_exceed_charge';
 
 export type FindingCode =
   | 'window_ok'
@@ -58,7 +65,14 @@ export type FindingCode =
   | 'reason_sent_by_mistake'
   | 'mistake_pending_elsewhere'
   | 'credits_unverified'
-  | 'refund_as_credits';
+  | 'refund_as_credits'
+  | 'window_ok_from_ledger'
+  | 'ledger_match'
+  | 'ledger_missing'
+  | 'duplicate_charges_found'
+  | 'duplicate_charges_missing'
+  | 'later_interaction_charged'
+  | 'refund_share';
 
 export interface Finding {
   code: FindingCode;
@@ -69,7 +83,12 @@ export interface Finding {
 
 export type Verdict =
   | { kind: 'ineligible'; rule: IneligibleRule; params: Record<string, string | number> }
-  | { kind: 'to_review'; findings: Finding[] };
+  | {
+      kind: 'to_review';
+      findings: Finding[];
+      /** The ledger charge the refund is for, when the professional's charges were checked. */
+      matchedChargeId?: string;
+    };
 
 export interface PolicyConfig {
   /** Calendar days (Europe/Rome) from the request received, the last one included. */

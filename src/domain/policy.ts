@@ -8,7 +8,17 @@ import {
   type PriorClaim,
   type Verdict,
 } from './claim.ts';
+import type { Charge, LedgerView } from './ledger.ts';
+import {
+  findDuplicateCharges,
+  findEarlierChargeForLead,
+  matchCharge,
+  normaliseClientName,
+  type ChargeMatch,
+} from './ledger-match.ts';
 import { daysBetween, romeDateOf } from './rome-calendar.ts';
+
+export { normaliseClientName };
 
 /**
  * The refund policy ("Rimborso dei crediti") as a pure function. Rules that the article states as
@@ -21,50 +31,90 @@ type Ineligible = Extract<Verdict, { kind: 'ineligible' }>;
 interface RefundWindow {
   startDate: IsoDate;
   days: number;
-  fromAnswer: boolean;
+  /** Where the start date comes from: the form's received date, its answer date, or the ledger's lead. */
+  source: 'received' | 'answer' | 'ledger';
 }
 
 /**
- * The key under which two claims name the same client: lower-case, accent-free, single spaces,
- * "first last". People type "José  Rossi" one day and "jose rossi" the next.
+ * What the professional's charges say about the claim. `refunded` is the charge a refund would be
+ * for: the matched one, or for "answered twice" the duplicate charged after the first.
  */
-export function normaliseClientName(first: string, last: string): string {
-  return `${first} ${last}`
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    // Phones type ’ where keyboards type ': D’Angelo and D'Angelo are the same client.
-    .replace(/[’‘`´]/g, "'")
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+type LedgerEvidence =
+  | { kind: 'no_ledger' }
+  | { kind: 'no_data' }
+  | { kind: 'unmatched' }
+  | { kind: 'matched'; ledger: LedgerView; match: ChargeMatch; refunded: Charge; duplicates: Charge[] };
 
-/** Checks the claim against the policy; the first failing rule wins, in the order below. */
+/** Peers cap refund claims at a share of the leads bought (Rated People: 20% over 3 months). */
+export const REFUND_SHARE_WARNING_PERCENT = 20;
+
+/**
+ * Checks the claim against the policy; the first failing rule wins, in the order below:
+ * 1. the form's own limits (credits in range, a description where needed);
+ * 2. the window, from the matched charge's lead when there is one, else from the form's dates. It
+ *    comes before the ledger's checks because it cannot be fixed by resubmitting, and a typo that
+ *    hides the charge can;
+ * 3. what the ledger settles: a charge exists, for at least the credits claimed;
+ * 4. the claims already made (the same claim twice, a second mistake).
+ *
+ * `ledger` is the professional's charges. Without it the rules are those of the form alone and the
+ * credits are reported unverified; with `hasData` false, nothing is matched and the reviewer is told.
+ */
 export function evaluateClaim(
   input: ClaimInput,
   priorClaims: readonly PriorClaim[],
   config: PolicyConfig,
   now: Date,
+  ledger?: LedgerView,
 ): Verdict {
-  const window = measureWindow(input, now);
+  const evidence = readLedger(input, ledger);
+  const window = measureWindow(input, evidence, now);
   const ineligible =
     checkCredits(input, config) ??
     checkDescription(input) ??
     checkWindow(window, config) ??
+    checkCharged(evidence) ??
+    checkCreditsCharged(input, evidence) ??
     checkDuplicate(input, priorClaims) ??
     checkMistakeAlreadyRefunded(input, priorClaims);
   if (ineligible) return ineligible;
-  return { kind: 'to_review', findings: collectFindings(input, priorClaims, config, window) };
+  const findings = collectFindings(input, priorClaims, config, window, evidence);
+  if (evidence.kind !== 'matched') return { kind: 'to_review', findings };
+  return { kind: 'to_review', findings, matchedChargeId: evidence.refunded.chargeId };
+}
+
+function readLedger(input: ClaimInput, ledger: LedgerView | undefined): LedgerEvidence {
+  if (!ledger) return { kind: 'no_ledger' };
+  if (!ledger.hasData) return { kind: 'no_data' };
+  const match = matchCharge(input, ledger.charges);
+  if (!match) return { kind: 'unmatched' };
+  const duplicates = input.reason === 'answered_twice' ? findDuplicateCharges(match.charge, ledger.charges) : [];
+  return { kind: 'matched', ledger, match, refunded: chargeToRefund(match.charge, duplicates), duplicates };
 }
 
 /**
- * "Il rimborso può essere richiesto entro 30 giorni dalla ricezione della richiesta." The form makes
- * the received date optional, so without it we count from the answer, which can only come later
- * (the professional gets the benefit of the doubt). Days are Rome calendar days.
+ * "Rispondi due volte allo stesso potenziale cliente": the first charge was due, the second was not.
+ * If the form matched a later one, that is the refund; if it matched the first, the one after it.
  */
-function measureWindow(input: ClaimInput, now: Date): RefundWindow {
+function chargeToRefund(matched: Charge, duplicates: readonly Charge[]): Charge {
+  const firstDuplicate = duplicates[0];
+  return firstDuplicate && firstDuplicate.chargedAt >= matched.chargedAt ? firstDuplicate : matched;
+}
+
+/**
+ * "Il rimborso può essere richiesto entro 30 giorni dalla ricezione della richiesta." With a matched
+ * charge the lead's own arrival counts, not what the form says. Otherwise the form makes the received
+ * date optional, so without it we count from the answer, which can only come later (the professional
+ * gets the benefit of the doubt). Days are Rome calendar days.
+ */
+function measureWindow(input: ClaimInput, evidence: LedgerEvidence, now: Date): RefundWindow {
+  const today = romeDateOf(now);
+  if (evidence.kind === 'matched') {
+    const startDate = romeDateOf(evidence.refunded.leadReceivedAt);
+    return { startDate, days: daysBetween(startDate, today), source: 'ledger' };
+  }
   const startDate = input.receivedOn ?? input.answeredOn;
-  return { startDate, days: daysBetween(startDate, romeDateOf(now)), fromAnswer: input.receivedOn === null };
+  return { startDate, days: daysBetween(startDate, today), source: input.receivedOn === null ? 'answer' : 'received' };
 }
 
 /** The professional must state "il numero di crediti utilizzati"; a claim is for whole credits. */
@@ -92,6 +142,19 @@ function checkWindow(window: RefundWindow, config: PolicyConfig): Ineligible | n
     rule: 'window_expired',
     params: { windowDays: config.windowDays, days: window.days, startDate: window.startDate },
   };
+}
+
+/** "Assicurati di avere effettivamente utilizzato i crediti": only charged credits are refunded. */
+function checkCharged(evidence: LedgerEvidence): Ineligible | null {
+  if (evidence.kind !== 'unmatched') return null;
+  return { kind: 'ineligible', rule: 'no_matching_charge', params: {} };
+}
+
+function checkCreditsCharged(input: ClaimInput, evidence: LedgerEvidence): Ineligible | null {
+  if (evidence.kind !== 'matched') return null;
+  const charged = evidence.refunded.credits;
+  if (input.credits <= charged) return null;
+  return { kind: 'ineligible', rule: 'credits_exceed_charge', params: { claimed: input.credits, charged } };
 }
 
 /**
@@ -127,6 +190,7 @@ function collectFindings(
   priorClaims: readonly PriorClaim[],
   config: PolicyConfig,
   window: RefundWindow,
+  evidence: LedgerEvidence,
 ): Finding[] {
   const findings: Finding[] = [windowFinding(window, config), reasonFinding(input)];
   const pendingMistake = input.reason === 'sent_by_mistake' ? findPriorMistake(priorClaims, 'pending_review') : undefined;
@@ -134,19 +198,84 @@ function collectFindings(
   if (pendingMistake) {
     findings.push({ code: 'mistake_pending_elsewhere', level: 'warning', params: { reference: pendingMistake.reference } });
   }
-  // "Assicurati di avere effettivamente utilizzato i crediti": there is no charge ledger to check yet.
-  findings.push({ code: 'credits_unverified', level: 'warning', params: { credits: input.credits } });
+  findings.push(...ledgerFindings(input, evidence));
   // "Esclusivamente sotto forma di crediti [...] e non in denaro."
   findings.push({ code: 'refund_as_credits', level: 'info', params: {} });
   return findings;
 }
 
+/** "Assicurati di avere effettivamente utilizzato i crediti": what the ledger confirms, or that nothing could be. */
+function ledgerFindings(input: ClaimInput, evidence: LedgerEvidence): Finding[] {
+  switch (evidence.kind) {
+    case 'no_ledger':
+      return [{ code: 'credits_unverified', level: 'warning', params: { credits: input.credits } }];
+    case 'no_data':
+      return [{ code: 'ledger_missing', level: 'warning', params: { credits: input.credits } }];
+    case 'unmatched':
+      // checkCharged made the claim ineligible; kept for exhaustiveness.
+      return [];
+    case 'matched': {
+      const { match, refunded, duplicates, ledger } = evidence;
+      const findings: Finding[] = [matchFinding(match)];
+      if (input.reason === 'answered_twice') findings.push(duplicatesFinding(refunded, duplicates));
+      const earlier = findEarlierChargeForLead(refunded, ledger.charges);
+      if (earlier) {
+        findings.push({
+          code: 'later_interaction_charged',
+          level: 'ok',
+          params: { chargeId: refunded.chargeId, earlierChargeId: earlier.chargeId },
+        });
+      }
+      findings.push(refundShareFinding(ledger.last90Days));
+      return findings;
+    }
+  }
+}
+
+function matchFinding({ charge, differences }: ChargeMatch): Finding {
+  return {
+    code: 'ledger_match',
+    level: 'ok',
+    params: {
+      chargeId: charge.chargeId,
+      credits: charge.credits,
+      chargedOn: romeDateOf(charge.chargedAt),
+      differences: differences.length > 0 ? differences.join(', ') : '—',
+    },
+  };
+}
+
+/** "Ti vengono scalati i crediti per entrambe": without a second charge there is nothing to refund twice. */
+function duplicatesFinding(refunded: Charge, duplicates: readonly Charge[]): Finding {
+  if (duplicates.length === 0) return { code: 'duplicate_charges_missing', level: 'warning', params: {} };
+  return {
+    code: 'duplicate_charges_found',
+    level: 'ok',
+    params: { count: duplicates.length + 1, chargeId: refunded.chargeId },
+  };
+}
+
+function refundShareFinding(last90Days: LedgerView['last90Days']): Finding {
+  const { refunds, creditsRefunded, creditsCharged } = last90Days;
+  const share = creditsCharged > 0 ? Math.round((100 * creditsRefunded) / creditsCharged) : 0;
+  return {
+    code: 'refund_share',
+    level: share > REFUND_SHARE_WARNING_PERCENT ? 'warning' : 'info',
+    params: { refunds, creditsRefunded, creditsCharged, share, maxShare: REFUND_SHARE_WARNING_PERCENT },
+  };
+}
+
 /** Without the received date the count is only an approximation, so it is information, not an "ok". */
 function windowFinding(window: RefundWindow, config: PolicyConfig): Finding {
   const params = { windowDays: config.windowDays, days: window.days, startDate: window.startDate };
-  return window.fromAnswer
-    ? { code: 'window_ok_from_answer', level: 'info', params }
-    : { code: 'window_ok', level: 'ok', params };
+  switch (window.source) {
+    case 'ledger':
+      return { code: 'window_ok_from_ledger', level: 'ok', params };
+    case 'received':
+      return { code: 'window_ok', level: 'ok', params };
+    case 'answer':
+      return { code: 'window_ok_from_answer', level: 'info', params };
+  }
 }
 
 /** A first mistake is refundable by the policy's own words; the other cases need the team's check. */

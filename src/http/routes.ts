@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import { z } from 'zod';
@@ -6,24 +5,15 @@ import { isDatabaseReachable } from '../db/database.ts';
 import { t } from '../i18n/messages.ts';
 import type { AppDeps } from '../slack/deps.ts';
 import { refuseRequest } from '../use-cases/refuse-request.ts';
+import { buildLedgerRoute } from './ledger-route.ts';
+import { bearerMatches, sendJson } from './http-helpers.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
 
 export const HEALTH_PATH = '/healthz';
 export const INBOUND_EMAIL_PATH = '/inbound/email';
 const MAX_EMAIL_BODY_BYTES = 1_000_000;
 
-function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(body));
-}
 
-/** Compares digests so neither the token's length nor its content leaks through timing. */
-function bearerMatches(header: string | undefined, token: string): boolean {
-  const match = /^Bearer (.+)$/i.exec(header ?? '');
-  if (!match?.[1]) return false;
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(match[1].trim()), digest(token));
-}
 
 // Helpdesks and mail providers name the sender differently; only the address is kept, never the text.
 const InboundEmail = z.looseObject({
@@ -93,5 +83,6 @@ export function buildCustomRoutes(deps: AppDeps): CustomRoute[] {
   return [
     { path: HEALTH_PATH, method: ['GET'], handler: safely(deps, (_req, res) => handleHealth(deps, res)) },
     { path: INBOUND_EMAIL_PATH, method: ['POST'], handler: safely(deps, (req, res) => handleInboundEmail(deps, req, res)) },
+    buildLedgerRoute(deps),
   ];
 }

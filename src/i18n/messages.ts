@@ -55,6 +55,10 @@ const core = {
   'rule.duplicate_claim':
     'esiste già una tua richiesta per lo stesso cliente e la stessa data di risposta ({reference}).',
   'rule.credits_out_of_range': 'i crediti indicati devono essere da 1 a {max}.',
+  'rule.no_matching_charge':
+    'non troviamo un addebito di crediti per questo cliente e questa data. Controlla il Saldo crediti nelle Impostazioni: si rimborsano solo crediti effettivamente scalati.',
+  'rule.credits_exceed_charge':
+    'hai indicato {claimed} crediti, ma per questa risposta te ne sono stati scalati {charged}: si rimborsano solo i crediti effettivamente scalati.',
 
   'finding.window_ok': 'Entro i {windowDays} giorni: {days} dalla ricezione della richiesta ({startDate}).',
   'finding.window_ok_from_answer':
@@ -73,6 +77,29 @@ const core = {
   'finding.credits_unverified':
     '{credits} crediti dichiarati, non verificati: nessun dato sugli addebiti. Controlla il Saldo crediti del professionista.',
   'finding.refund_as_credits': 'Il rimborso avviene solo in crediti sulla piattaforma, mai in denaro.',
+  'finding.window_ok_from_ledger':
+    'Entro i {windowDays} giorni: {days} dalla ricezione della richiesta secondo il registro degli addebiti ({startDate}).',
+  'finding.ledger_match':
+    'Addebito trovato nel registro: {chargeId}, {credits} crediti scalati il {chargedOn}. Differenze rispetto al modulo: {differences}.',
+  'finding.ledger_missing':
+    'Nulla è stato verificato: il marketplace non ha inviato dati sugli addebiti di questo professionista. {credits} crediti dichiarati: controlla il suo Saldo crediti.',
+  'finding.duplicate_charges_found':
+    'Il registro mostra {count} addebiti per lo stesso cliente e lo stesso servizio su richieste diverse: si rimborsa l’addebito doppio {chargeId}, non il primo.',
+  'finding.duplicate_charges_missing':
+    'Nel registro non c’è un secondo addebito per lo stesso cliente e servizio: non risulta che i crediti siano stati scalati due volte.',
+  'finding.later_interaction_charged':
+    'Errore della piattaforma, rimborsabile: l’addebito {chargeId} è un’interazione successiva con lo stesso cliente sulla stessa richiesta, già addebitata ({earlierChargeId}). Le interazioni successive non scalano crediti.',
+  'finding.refund_share':
+    'Ultimi 90 giorni: {creditsRefunded} crediti rimborsati su {creditsCharged} scalati ({share}%), rimborsi: {refunds}. Oltre il {maxShare}% la quota è alta: altri marketplace limitano i rimborsi a una parte dei contatti acquistati.',
+
+  'match.name_swapped': 'nome e cognome invertiti',
+  'match.name_initial': 'nome indicato con l’iniziale',
+  'match.name_differs': 'nome diverso',
+  'match.phone_differs': 'telefono diverso',
+  'match.service_partial': 'servizio scritto in parte',
+  'match.service_differs': 'servizio diverso',
+  'match.answer_date_off_by_one': 'data della risposta di un giorno diversa',
+  'match.received_date_differs': 'data di ricezione diversa da quella del modulo',
 
   'review.fallback': 'Richiesta di rimborso {reference} da {professional}: {credits} crediti',
   'review.header': 'Richiesta di rimborso {reference}',
@@ -216,6 +243,10 @@ const coreEn: Record<keyof typeof core, string> = {
     'an answer sent by mistake is refunded only once and yours already was ({reference}); later mistakes are not refunded.',
   'rule.duplicate_claim': 'you already have a claim for the same client and the same answer date ({reference}).',
   'rule.credits_out_of_range': 'the credits must be from 1 to {max}.',
+  'rule.no_matching_charge':
+    'we find no credit charge for this client and this date. Check your Credit balance in Settings: only credits actually charged are refunded.',
+  'rule.credits_exceed_charge':
+    'you claimed {claimed} credits, but {charged} were charged for this answer: only credits actually charged are refunded.',
 
   'finding.window_ok': 'Within {windowDays} days: {days} since the request was received ({startDate}).',
   'finding.window_ok_from_answer':
@@ -233,6 +264,29 @@ const coreEn: Record<keyof typeof core, string> = {
   'finding.credits_unverified':
     '{credits} credits declared, not verified: no charge data. Check the professional’s credit balance.',
   'finding.refund_as_credits': 'Refunds are paid only as credits on the platform, never as money.',
+  'finding.window_ok_from_ledger':
+    'Within {windowDays} days: {days} since the request was received, according to the charge ledger ({startDate}).',
+  'finding.ledger_match':
+    'Charge found in the ledger: {chargeId}, {credits} credits charged on {chargedOn}. Differences from the form: {differences}.',
+  'finding.ledger_missing':
+    'Nothing was verified: the marketplace has sent no charge data for this professional. {credits} credits declared: check their credit balance.',
+  'finding.duplicate_charges_found':
+    'The ledger shows {count} charges for the same client and service on different requests: the refund is for the duplicate charge {chargeId}, not the first one.',
+  'finding.duplicate_charges_missing':
+    'The ledger has no second charge for the same client and service: nothing shows that credits were charged twice.',
+  'finding.later_interaction_charged':
+    'Platform error, refundable: charge {chargeId} is a later interaction with the same client on the same request, already charged ({earlierChargeId}). Later interactions cost no credits.',
+  'finding.refund_share':
+    'Last 90 days: {creditsRefunded} credits refunded out of {creditsCharged} charged ({share}%), refunds: {refunds}. Above {maxShare}% the share is high: other marketplaces cap refunds at a share of the leads bought.',
+
+  'match.name_swapped': 'first and last name swapped',
+  'match.name_initial': 'first name given as an initial',
+  'match.name_differs': 'different name',
+  'match.phone_differs': 'different phone',
+  'match.service_partial': 'service partly written',
+  'match.service_differs': 'different service',
+  'match.answer_date_off_by_one': 'answer date one day apart',
+  'match.received_date_differs': 'received date differs from the form',
 
   'review.fallback': 'Refund claim {reference} from {professional}: {credits} credits',
   'review.header': 'Refund claim {reference}',

@@ -5,6 +5,7 @@ import type { Db } from '../db/database.ts';
 import { homeRefreshesFor } from '../delivery/message-kinds.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import { cancelNotices } from '../db/reminder.repository.ts';
+import { recordCreditEntry } from '../db/credit-entry.repository.ts';
 
 export type Refusal =
   | { kind: 'not_found' }
@@ -96,11 +97,18 @@ export async function decideClaim(deps: DecisionDeps, command: DecideClaimComman
         details: { decision: command.decision },
       });
       await cancelNotices(trx, claim.id);
+      const refund = claim.status === 'approved';
+      if (refund) {
+        // The credits go back in this very transaction: one entry per claim, whatever races it.
+        const chargeId = claim.verdict.kind === 'to_review' ? (claim.verdict.matchedChargeId ?? null) : null;
+        await recordCreditEntry(trx, { claimId: claim.id, professionalId: claim.professionalId, chargeId, credits: claim.credits, at: command.now });
+      }
       await enqueueMessages(
         trx,
         [
           { claimId: claim.id, kind: 'review_update' },
           { claimId: claim.id, kind: 'decision_dm' },
+          ...(refund ? [{ claimId: claim.id, kind: 'refund_webhook' as const }] : []),
           ...homeRefreshesFor(claim.id, claim.professionalId),
         ],
         command.now,

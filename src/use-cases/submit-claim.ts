@@ -15,6 +15,7 @@ import type { Db } from '../db/database.ts';
 import { homeRefreshesFor } from '../delivery/message-kinds.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import { scheduleNotices } from '../db/reminder.repository.ts';
+import { loadLedgerView } from './load-ledger-view.ts';
 
 export interface SubmitClaimCommand {
   teamId: string;
@@ -54,7 +55,8 @@ export async function submitClaim(
     if (existing) return { claim: existing, created: false };
 
     const priorClaims = await findPriorClaims(trx, command.professionalId);
-    const verdict = evaluateClaim(command.input, priorClaims, deps.policy, command.now);
+    const ledger = await loadLedgerView(trx, command.professionalId, command.input, command.now);
+    const verdict = evaluateClaim(command.input, priorClaims, deps.policy, command.now, ledger);
     const today = romeDateOf(command.now);
     const sla = verdict.kind === 'to_review' ? planSla(command.now, deps.calendar, deps.sla) : undefined;
     const claim = await insertClaim(trx, {

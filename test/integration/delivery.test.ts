@@ -155,7 +155,7 @@ describe('durable delivery of Slack messages', () => {
     expect(everyCall('conversations.open')).toHaveLength(2);
     await eventually(async () => expect(new Set((await outboxRows()).map((r) => r.status))).toEqual(new Set(['delivered'])));
     const kinds = (await outboxRows()).map((r) => r.kind).filter((k) => k !== 'home_refresh');
-    expect(kinds.sort()).toEqual(['decision_dm', 'review_post', 'review_update', 'submission_dm']);
+    expect(kinds.sort()).toEqual(['decision_dm', 'refund_webhook', 'review_post', 'review_update', 'submission_dm']);
     expect(reviewPosts(a).length + reviewPosts(b).length).toBe(1);
   });
 });

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../src/db/database.ts';
 
 export async function resetDatabase(db: Db): Promise<void> {
-  await sql`TRUNCATE outbox, claim_reminders, claim_questions, claim_events, claims, refused_requests RESTART IDENTITY`.execute(db);
+  await sql`TRUNCATE outbox, claim_reminders, claim_questions, credit_entries, charges, professionals, claim_events, claims, refused_requests RESTART IDENTITY`.execute(db);
   await sql`ALTER SEQUENCE claim_reference_seq RESTART`.execute(db);
 }
 

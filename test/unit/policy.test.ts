@@ -1,6 +1,8 @@
 import { describe, it, expect } from 'vitest';
-import type { ClaimInput, ClaimStatus, PolicyConfig, PriorClaim, Reason, Verdict } from '../../src/domain/claim.ts';
+import { REASONS, type ClaimInput, type ClaimStatus, type PolicyConfig, type PriorClaim, type Reason, type Verdict } from '../../src/domain/claim.ts';
+import type { Charge, LedgerView } from '../../src/domain/ledger.ts';
 import { evaluateClaim, normaliseClientName } from '../../src/domain/policy.ts';
+import { t } from '../../src/i18n/messages.ts';
 
 const CONFIG: PolicyConfig = { windowDays: 30, maxCreditsPerClaim: 100 };
 
@@ -339,5 +341,306 @@ describe('normaliseClientName', () => {
     { first: 'Zoë', last: 'Ñúñez', key: 'zoe nunez' },
   ])('"$first" + "$last" becomes "$key"', ({ first, last, key }) => {
     expect(normaliseClientName(first, last)).toBe(key);
+  });
+});
+
+/** A charge for the default claim: Maria Bianchi, lead received on 10 November, charged at 11:00 in Rome on the 12th. */
+function buildCharge(overrides: Partial<Charge> = {}): Charge {
+  return {
+    chargeId: 'CH-1',
+    professionalId: 'U012PRO',
+    leadId: 'L-1',
+    clientFirstName: 'Maria',
+    clientLastName: 'Bianchi',
+    clientPhone: '+39 333 1234567',
+    service: 'Imbiancatura',
+    leadReceivedAt: new Date('2026-11-10T09:00:00Z'),
+    chargedAt: new Date('2026-11-12T10:00:00Z'),
+    credits: 5,
+    trigger: 'phone_answer',
+    ...overrides,
+  };
+}
+
+function buildLedger(charges: Charge[], overrides: Partial<LedgerView> = {}): LedgerView {
+  return { hasData: true, charges, last90Days: { refunds: 1, creditsRefunded: 5, creditsCharged: 100 }, ...overrides };
+}
+
+function evaluateWithLedger(
+  input: Partial<ClaimInput>,
+  ledger: LedgerView,
+  priors: PriorClaim[] = [],
+  now: Date = NOW,
+): Verdict {
+  return evaluateClaim(buildInput(input), priors, CONFIG, now, ledger);
+}
+
+function findingOf(verdict: Verdict, code: string) {
+  if (verdict.kind !== 'to_review') throw new Error(`expected to_review, got ${JSON.stringify(verdict)}`);
+  return verdict.findings.find((finding) => finding.code === code);
+}
+
+describe('evaluateClaim: without a ledger', () => {
+  it.each<{ case: string; input: Partial<ClaimInput> }>([
+    { case: 'a clean claim', input: {} },
+    { case: 'a claim without a received date', input: { receivedOn: null } },
+    { case: 'an expired claim', input: { receivedOn: '2026-09-01', answeredOn: '2026-09-01' } },
+    { case: 'an answered-twice claim', input: { reason: 'answered_twice' } },
+  ])('$case is judged as before, with no charge attached', ({ input }) => {
+    const withUndefined = evaluateClaim(buildInput(input), [], CONFIG, NOW, undefined);
+    expect(withUndefined).toEqual(evaluate(input));
+    expect(withUndefined).not.toHaveProperty('matchedChargeId');
+  });
+});
+
+describe('evaluateClaim: a ledger with no data for the professional', () => {
+  const noData = buildLedger([], { hasData: false });
+
+  it('says plainly that nothing was verified, in place of the unverified credits', () => {
+    expect(evaluateWithLedger({ credits: 7 }, noData)).toEqual({
+      kind: 'to_review',
+      findings: [
+        { code: 'window_ok', level: 'ok', params: { windowDays: 30, days: 14, startDate: '2026-11-10' } },
+        { code: 'reason_no_grazie', level: 'info', params: {} },
+        { code: 'ledger_missing', level: 'warning', params: { credits: 7 } },
+        { code: 'refund_as_credits', level: 'info', params: {} },
+      ],
+    });
+  });
+
+  it.each<{ case: string; input: Partial<ClaimInput>; rule: string }>([
+    { case: 'the form’s window', input: { receivedOn: '2026-10-24', answeredOn: '2026-10-24' }, rule: 'window_expired' },
+    { case: 'the form’s credits', input: { credits: 0 }, rule: 'credits_out_of_range' },
+  ])('keeps the rules of the form alone: $case', ({ input, rule }) => {
+    expect(evaluateWithLedger(input, noData)).toMatchObject({ kind: 'ineligible', rule });
+  });
+
+  it('does not ask for a charge it cannot see', () => {
+    expect(evaluateWithLedger({}, noData).kind).toBe('to_review');
+  });
+
+  it('tells the reviewer that no charge data came from the marketplace', () => {
+    expect(t('it', 'finding.ledger_missing', { credits: 7 })).toMatch(/Nulla è stato verificato.*marketplace/);
+    expect(t('en', 'finding.ledger_missing', { credits: 7 })).toMatch(/Nothing was verified.*marketplace/);
+  });
+});
+
+describe('evaluateClaim: no charge matches the claim', () => {
+  it.each<{ case: string; charges: Charge[] }>([
+    { case: 'the ledger has no charge around the claim', charges: [] },
+    { case: 'the charge is for another client', charges: [buildCharge({ clientFirstName: 'Luca', clientLastName: 'Verdi', clientPhone: null })] },
+    { case: 'the charge is two days from the answer', charges: [buildCharge({ chargedAt: new Date('2026-11-14T10:00:00Z') })] },
+  ])('is ineligible when $case', ({ charges }) => {
+    expect(evaluateWithLedger({}, buildLedger(charges))).toEqual({ kind: 'ineligible', rule: 'no_matching_charge', params: {} });
+  });
+
+  it('tells the professional to check the credit balance in the settings', () => {
+    expect(t('it', 'rule.no_matching_charge')).toMatch(/Saldo crediti nelle Impostazioni/);
+    expect(t('en', 'rule.no_matching_charge')).toMatch(/Credit balance in Settings/);
+  });
+});
+
+describe('evaluateClaim: credits claimed against credits charged', () => {
+  it.each([
+    { credits: 3, kind: 'to_review' },
+    { credits: 5, kind: 'to_review' },
+    { credits: 6, kind: 'ineligible' },
+  ])('claiming $credits of 5 charged credits is $kind', ({ credits, kind }) => {
+    expect(evaluateWithLedger({ credits }, buildLedger([buildCharge({ credits: 5 })])).kind).toBe(kind);
+  });
+
+  it('names both numbers', () => {
+    expect(evaluateWithLedger({ credits: 8 }, buildLedger([buildCharge({ credits: 5 })]))).toEqual({
+      kind: 'ineligible',
+      rule: 'credits_exceed_charge',
+      params: { claimed: 8, charged: 5 },
+    });
+  });
+});
+
+describe('evaluateClaim: the window counts from the lead in the ledger', () => {
+  const answeredOn = '2026-11-14';
+  const chargedAt = new Date('2026-11-14T10:00:00Z');
+
+  it('is out of the window when the form says day 10 but the ledger says day 31', () => {
+    const charge = buildCharge({ chargedAt, leadReceivedAt: new Date('2026-10-24T09:00:00Z') });
+    expect(evaluateWithLedger({ receivedOn: '2026-11-14', answeredOn }, buildLedger([charge]))).toEqual({
+      kind: 'ineligible',
+      rule: 'window_expired',
+      params: { windowDays: 30, days: 31, startDate: '2026-10-24' },
+    });
+  });
+
+  it('is within the window when the form says day 31 but the ledger says day 10', () => {
+    const charge = buildCharge({ chargedAt, leadReceivedAt: new Date('2026-11-14T09:00:00Z') });
+    const verdict = evaluateWithLedger({ receivedOn: '2026-10-24', answeredOn }, buildLedger([charge]));
+    expect(verdict.kind === 'to_review' && verdict.findings[0]).toEqual({
+      code: 'window_ok_from_ledger',
+      level: 'ok',
+      params: { windowDays: 30, days: 10, startDate: '2026-11-14' },
+    });
+  });
+
+  it.each([
+    // CEST until 25 October: 22:30Z on the 24th is 00:30 on the 25th in Rome (day 30); 21:30Z is 23:30 on the 24th.
+    { leadReceivedAt: '2026-10-24T22:30:00Z', kind: 'to_review', days: 30 },
+    { leadReceivedAt: '2026-10-24T21:30:00Z', kind: 'ineligible', days: 31 },
+  ])('a lead received at $leadReceivedAt is on Rome day $days: $kind', ({ leadReceivedAt, kind, days }) => {
+    const charge = buildCharge({ chargedAt, leadReceivedAt: new Date(leadReceivedAt) });
+    const verdict = evaluateWithLedger({ answeredOn }, buildLedger([charge]));
+    expect(verdict.kind).toBe(kind);
+    const params = verdict.kind === 'ineligible' ? verdict.params : verdict.findings[0]?.params;
+    expect(params).toMatchObject({ days });
+  });
+
+  it('counts from the ledger even when the form gives no received date', () => {
+    const verdict = evaluateWithLedger({ receivedOn: null }, buildLedger([buildCharge()]));
+    expect(verdict.kind === 'to_review' && verdict.findings[0]).toMatchObject({
+      code: 'window_ok_from_ledger',
+      params: { days: 14, startDate: '2026-11-10' },
+    });
+  });
+});
+
+describe('evaluateClaim: a matched charge', () => {
+  it('replaces the unverified credits with the charge, and names it as the one refunded', () => {
+    expect(evaluateWithLedger({ credits: 5 }, buildLedger([buildCharge({ chargeId: 'CH-7' })]))).toEqual({
+      kind: 'to_review',
+      matchedChargeId: 'CH-7',
+      findings: [
+        { code: 'window_ok_from_ledger', level: 'ok', params: { windowDays: 30, days: 14, startDate: '2026-11-10' } },
+        { code: 'reason_no_grazie', level: 'info', params: {} },
+        { code: 'ledger_match', level: 'ok', params: { chargeId: 'CH-7', credits: 5, chargedOn: '2026-11-12', differences: '—' } },
+        { code: 'refund_share', level: 'info', params: { refunds: 1, creditsRefunded: 5, creditsCharged: 100, share: 5, maxShare: 20 } },
+        { code: 'refund_as_credits', level: 'info', params: {} },
+      ],
+    });
+  });
+
+  it('lists the small differences and the Rome date of the charge', () => {
+    // 23:30Z on the 12th is 00:30 on the 13th in Rome: one day after the answer.
+    const charge = buildCharge({ chargedAt: new Date('2026-11-12T23:30:00Z') });
+    const verdict = evaluateWithLedger({ clientFirstName: 'Bianchi', clientLastName: 'Maria' }, buildLedger([charge]));
+    expect(findingOf(verdict, 'ledger_match')?.params).toMatchObject({
+      chargedOn: '2026-11-13',
+      differences: 'name_swapped, answer_date_off_by_one',
+    });
+  });
+});
+
+describe('evaluateClaim: answered twice', () => {
+  const first = buildCharge({ chargeId: 'CH-FIRST', leadId: 'L-1', chargedAt: new Date('2026-11-12T09:00:00Z') });
+  const second = buildCharge({
+    chargeId: 'CH-SECOND',
+    leadId: 'L-2',
+    leadReceivedAt: new Date('2026-11-11T09:00:00Z'),
+    chargedAt: new Date('2026-11-13T09:00:00Z'),
+    credits: 4,
+  });
+  const twice = { reason: 'answered_twice' as const, credits: 4 };
+
+  it.each<{ case: string; answeredOn: string }>([
+    { case: 'the form names the first answer', answeredOn: '2026-11-12' },
+    { case: 'the form names the second answer', answeredOn: '2026-11-13' },
+  ])('refunds the later charge when $case', ({ answeredOn }) => {
+    const verdict = evaluateWithLedger({ ...twice, answeredOn }, buildLedger([first, second]));
+    expect(verdict).toMatchObject({ kind: 'to_review', matchedChargeId: 'CH-SECOND' });
+    expect(findingOf(verdict, 'duplicate_charges_found')).toEqual({
+      code: 'duplicate_charges_found',
+      level: 'ok',
+      params: { count: 2, chargeId: 'CH-SECOND' },
+    });
+    expect(findingOf(verdict, 'duplicate_charges_missing')).toBeUndefined();
+  });
+
+  it('checks the window and the credits against the later charge', () => {
+    const ledger = buildLedger([first, second]);
+    const verdict = evaluateWithLedger({ ...twice, answeredOn: '2026-11-12' }, ledger);
+    expect(findingOf(verdict, 'window_ok_from_ledger')?.params).toMatchObject({ startDate: '2026-11-11' });
+    expect(evaluateWithLedger({ ...twice, credits: 5, answeredOn: '2026-11-12' }, ledger)).toMatchObject({
+      rule: 'credits_exceed_charge',
+      params: { claimed: 5, charged: 4 },
+    });
+  });
+
+  it('warns when the ledger has only one charge for the client, and still leaves it to the team', () => {
+    const verdict = evaluateWithLedger({ ...twice, answeredOn: '2026-11-12' }, buildLedger([first]));
+    expect(verdict).toMatchObject({ kind: 'to_review', matchedChargeId: 'CH-FIRST' });
+    expect(findingOf(verdict, 'duplicate_charges_missing')).toEqual({ code: 'duplicate_charges_missing', level: 'warning', params: {} });
+  });
+
+  it('another reason does not look for duplicates', () => {
+    const verdict = evaluateWithLedger({ reason: 'no_grazie', credits: 4, answeredOn: '2026-11-12' }, buildLedger([first, second]));
+    expect(verdict).toMatchObject({ matchedChargeId: 'CH-FIRST' });
+    expect(findingCodes(verdict).filter((code) => code.startsWith('duplicate_charges'))).toEqual([]);
+  });
+});
+
+describe('evaluateClaim: a later interaction with the same client was charged', () => {
+  const earlier = buildCharge({ chargeId: 'CH-EARLIER', chargedAt: new Date('2026-11-12T09:00:00Z') });
+  const later = buildCharge({ chargeId: 'CH-LATER', chargedAt: new Date('2026-11-12T15:00:00Z'), trigger: 'client_chat' });
+
+  it.each<{ reason: Reason }>(REASONS.map((reason) => ({ reason })))('is flagged as refundable for reason $reason', ({ reason }) => {
+    const verdict = evaluateWithLedger({ reason, description: 'Descrizione del caso.' }, buildLedger([earlier, later]));
+    expect(verdict).toMatchObject({ kind: 'to_review', matchedChargeId: 'CH-LATER' });
+    expect(findingOf(verdict, 'later_interaction_charged')).toEqual({
+      code: 'later_interaction_charged',
+      level: 'ok',
+      params: { chargeId: 'CH-LATER', earlierChargeId: 'CH-EARLIER' },
+    });
+  });
+
+  it.each<{ case: string; charges: Charge[] }>([
+    { case: 'a single charge', charges: [earlier] },
+    { case: 'a second charge on another lead', charges: [earlier, { ...later, leadId: 'L-2' }] },
+  ])('is not flagged for $case', ({ charges }) => {
+    expect(findingOf(evaluateWithLedger({}, buildLedger(charges)), 'later_interaction_charged')).toBeUndefined();
+  });
+});
+
+describe('evaluateClaim: the share of credits refunded in the last 90 days', () => {
+  it.each([
+    { creditsRefunded: 20, creditsCharged: 100, share: 20, level: 'info' },
+    { creditsRefunded: 21, creditsCharged: 100, share: 21, level: 'warning' },
+    { creditsRefunded: 102, creditsCharged: 500, share: 20, level: 'info' },
+    { creditsRefunded: 0, creditsCharged: 0, share: 0, level: 'info' },
+    { creditsRefunded: 5, creditsCharged: 0, share: 0, level: 'info' },
+  ])('$creditsRefunded of $creditsCharged credits is $share %: $level', ({ creditsRefunded, creditsCharged, share, level }) => {
+    const ledger = buildLedger([buildCharge()], { last90Days: { refunds: 3, creditsRefunded, creditsCharged } });
+    expect(findingOf(evaluateWithLedger({}, ledger), 'refund_share')).toEqual({
+      code: 'refund_share',
+      level,
+      params: { refunds: 3, creditsRefunded, creditsCharged, share, maxShare: 20 },
+    });
+  });
+});
+
+describe('evaluateClaim: rule precedence with a ledger', () => {
+  const expired = { receivedOn: '2026-09-01', answeredOn: '2026-09-01' };
+  const samePrior = buildPrior({ clientFirstName: 'Maria', clientLastName: 'Bianchi', answeredOn: '2026-11-12', status: 'approved' });
+  const oldLead = buildCharge({ leadReceivedAt: new Date('2026-10-01T09:00:00Z'), credits: 2 });
+
+  it.each<{ case: string; input: Partial<ClaimInput>; charges: Charge[]; priors: PriorClaim[]; rule: string }>([
+    { case: 'bad credits before no charge', input: { credits: 0 }, charges: [], priors: [], rule: 'credits_out_of_range' },
+    {
+      case: 'a missing description before no charge',
+      input: { reason: 'details_changed', description: null },
+      charges: [],
+      priors: [],
+      rule: 'description_required',
+    },
+    { case: 'the form’s expired window before no charge', input: expired, charges: [], priors: [], rule: 'window_expired' },
+    { case: 'the ledger’s expired window before credits over the charge', input: { credits: 5 }, charges: [oldLead], priors: [], rule: 'window_expired' },
+    { case: 'no charge before the same claim twice', input: {}, charges: [], priors: [samePrior], rule: 'no_matching_charge' },
+    {
+      case: 'credits over the charge before the same claim twice',
+      input: { credits: 6 },
+      charges: [buildCharge()],
+      priors: [samePrior],
+      rule: 'credits_exceed_charge',
+    },
+    { case: 'the same claim twice still applies with a match', input: {}, charges: [buildCharge()], priors: [samePrior], rule: 'duplicate_claim' },
+  ])('$case', ({ input, charges, priors, rule }) => {
+    expect(evaluateWithLedger(input, buildLedger(charges), priors)).toMatchObject({ kind: 'ineligible', rule });
   });
 });

@@ -1,0 +1,39 @@
+import { ChargeConflictError, insertCharges, resolveProfessionals } from '../db/charge.repository.ts';
+import type { Db } from '../db/database.ts';
+import type { Charge } from '../domain/ledger.ts';
+import type { ChargeItemError, ParsedCharge } from './charge-input.ts';
+
+export type IngestOutcome =
+  | { kind: 'ingested'; inserted: number; unchanged: number }
+  /** Items naming a marketplace id with no Slack user mapped to it. */
+  | { kind: 'invalid'; errors: ChargeItemError[] }
+  /** charge_ids already stored with different content. */
+  | { kind: 'conflict'; chargeIds: readonly string[] };
+
+/** All or nothing: one transaction; an unknown marketplace id or a conflicting re-send writes no charge at all. */
+export async function ingestCharges(db: Db, parsed: readonly ParsedCharge[], now: Date): Promise<IngestOutcome> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const marketplaceIds = parsed.flatMap((c) => (c.professional.kind === 'marketplace' ? [c.professional.marketplaceId] : []));
+      const slackUserOf = await resolveProfessionals(trx, marketplaceIds);
+      const errors: ChargeItemError[] = [];
+      const charges: Charge[] = [];
+      parsed.forEach((charge, item) => {
+        const ref = charge.professional;
+        const professionalId = ref.kind === 'slack' ? ref.slackUserId : slackUserOf.get(ref.marketplaceId);
+        if (professionalId === undefined) {
+          errors.push({ item, field: 'marketplace_id', message: 'is not a known professional' });
+          return;
+        }
+        const { professional: _ref, ...rest } = charge;
+        charges.push({ ...rest, professionalId });
+      });
+      if (errors.length > 0) return { kind: 'invalid', errors };
+      const counts = await insertCharges(trx, charges, now);
+      return { kind: 'ingested', ...counts };
+    });
+  } catch (error) {
+    if (error instanceof ChargeConflictError) return { kind: 'conflict', chargeIds: error.chargeIds };
+    throw error;
+  }
+}
