@@ -5,7 +5,7 @@ import { isDatabaseReachable } from '../db/database.ts';
 import { t } from '../i18n/messages.ts';
 import type { AppDeps } from '../slack/deps.ts';
 import { refuseRequest } from '../use-cases/refuse-request.ts';
-import { buildLedgerRoute } from './ledger-route.ts';
+import { buildLedgerRoutes } from './ledger-route.ts';
 import { bearerMatches, sendJson } from './http-helpers.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
 
@@ -83,6 +83,6 @@ export function buildCustomRoutes(deps: AppDeps): CustomRoute[] {
   return [
     { path: HEALTH_PATH, method: ['GET'], handler: safely(deps, (_req, res) => handleHealth(deps, res)) },
     { path: INBOUND_EMAIL_PATH, method: ['POST'], handler: safely(deps, (req, res) => handleInboundEmail(deps, req, res)) },
-    buildLedgerRoute(deps),
+    ...buildLedgerRoutes(deps),
   ];
 }

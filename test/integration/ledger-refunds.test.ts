@@ -1,0 +1,220 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { APPROVE_ACTION_ID } from '../../src/slack/messages/review-message.ts';
+import { buildBlockAction, buildRefundStateValues, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
+import { onlyClaim, resetDatabase } from '../support/db-helpers.ts';
+import { REVIEW_CHANNEL, eventually, startTestApp, type TestApp } from '../support/test-app.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-db.ts';
+
+const LEDGER_TOKEN = 'ledger-token-0123456789abcdef';
+const WEBHOOK_SECRET = 'refund-webhook-secret-0123456789';
+const MARKETPLACE = `https://marketplace-${randomBytes(4).toString('hex')}.test`;
+const NOW = new Date('2026-11-20T10:00:00Z');
+
+let database: TestDatabase;
+const running: TestApp[] = [];
+async function start(): Promise<TestApp> {
+  const app = await startTestApp({
+    database,
+    now: NOW,
+    env: { LEDGER_TOKEN, REFUND_WEBHOOK_URL: `${MARKETPLACE}/refunds`, REFUND_WEBHOOK_SECRET: WEBHOOK_SECRET },
+  });
+  running.push(app);
+  return app;
+}
+
+interface Delivery {
+  body: string;
+  signature: string | undefined;
+  idempotencyKey: string | undefined;
+}
+/** The marketplace's webhook endpoint: records each delivery, answers the given statuses in turn (then 200). */
+function marketplaceReceiver(statuses: number[] = []) {
+  const deliveries: Delivery[] = [];
+  const interceptor = nock(MARKETPLACE).persist().post('/refunds');
+  interceptor.reply(function (_uri, body) {
+    const header = (name: string) => {
+      const value = this.req.headers[name];
+      return Array.isArray(value) ? value[0] : value;
+    };
+    deliveries.push({ body: typeof body === 'string' ? body : JSON.stringify(body), signature: header('x-signature'), idempotencyKey: header('idempotency-key') });
+    return [statuses.shift() ?? 200, { received: true }];
+  });
+  return { deliveries, stop: () => nock.removeInterceptor(interceptor) };
+}
+let receiver: ReturnType<typeof marketplaceReceiver>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => database?.destroy());
+beforeEach(async () => {
+  await resetDatabase(database.db);
+});
+afterEach(async () => {
+  receiver?.stop();
+  await Promise.all(running.splice(0).map((app) => app.stop()));
+});
+
+/** The charge behind the default form's claim (Maria Rossi, answered 10 November, 12 credits). */
+function charge(overrides: Record<string, unknown> = {}) {
+  return {
+    charge_id: 'ch_true',
+    slack_user_id: 'UPRO',
+    lead_id: 'lead_1',
+    client_first_name: 'Maria',
+    client_last_name: 'Rossi',
+    client_phone: '+39 333 123 4567',
+    service: 'Imbianchino',
+    lead_received_at: '2026-11-09T09:00:00+01:00',
+    charged_at: '2026-11-10T11:00:00+01:00',
+    credits: 12,
+    trigger: 'client_chat',
+    ...overrides,
+  };
+}
+async function loadCharges(app: TestApp, charges: unknown[]) {
+  const res = await fetch(`${app.baseUrl}/ledger/charges`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${LEDGER_TOKEN}` },
+    body: JSON.stringify({ charges }),
+  });
+  expect(res.status).toBe(200);
+}
+async function submit(app: TestApp) {
+  const res = await app.send.interaction(buildViewSubmission({ values: buildRefundStateValues() }));
+  return JSON.stringify(await res.json());
+}
+const reviewPost = (app: TestApp) => app.slack.calls('chat.postMessage').find((c) => c.args.channel === REVIEW_CHANNEL);
+const approve = (app: TestApp, claimId: string, user = 'UREVIEWER1') =>
+  app.send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claimId, user }));
+const creditEntries = () => database.db.selectFrom('credit_entries').selectAll().execute();
+const expectSigned = (delivery: Delivery | undefined) =>
+  expect(delivery?.signature).toBe(createHmac('sha256', WEBHOOK_SECRET).update(delivery?.body ?? '').digest('hex'));
+
+describe('the policy with the marketplace’s charges', () => {
+  it('a claim for credits that were never charged is refused, pointing to the credit balance', async () => {
+    const app = await start();
+    await loadCharges(app, [charge({ charge_id: 'ch_other', client_first_name: 'Luigi', client_last_name: 'Verdi', client_phone: '+39 347 000 0000' })]);
+    const ack = await submit(app);
+    expect(ack).toContain('Saldo crediti');
+    expect(await onlyClaim(database.db)).toMatchObject({ status: 'ineligible', verdict: { rule: 'no_matching_charge' } });
+  });
+
+  it('credits above what was charged for that lead are refused', async () => {
+    const app = await start();
+    await loadCharges(app, [charge({ credits: 5 })]);
+    await submit(app);
+    expect((await onlyClaim(database.db)).verdict).toMatchObject({ kind: 'ineligible', rule: 'credits_exceed_charge' });
+  });
+
+  it('the 30 days count from when the lead was received, as the marketplace recorded it', async () => {
+    const app = await start();
+    // The form says received on 9 November; the marketplace says 15 October: day 36.
+    await loadCharges(app, [charge({ lead_received_at: '2026-10-15T09:00:00+02:00' })]);
+    await submit(app);
+    expect((await onlyClaim(database.db)).verdict).toMatchObject({ kind: 'ineligible', rule: 'window_expired' });
+  });
+
+  it('charges may name the professional by marketplace id once POST /ledger/professionals mapped it', async () => {
+    const app = await start();
+    const post = (path: string, body: unknown, token = LEDGER_TOKEN) =>
+      fetch(`${app.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
+    expect((await post('/ledger/professionals', { professionals: [{ marketplace_id: 'mp-77', slack_user_id: 'UPRO' }] }, 'wrong-token-0123456789')).status).toBe(401);
+    const bad = await post('/ledger/professionals', { professionals: [{ marketplace_id: 'mp 77', slack_user_id: 'bob' }] });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field).sort()).toEqual(['marketplace_id', 'slack_user_id']);
+    expect((await post('/ledger/professionals', { professionals: [{ marketplace_id: 'mp-77', slack_user_id: 'UPRO' }] })).status).toBe(200);
+
+    const { slack_user_id: _, ...byMarketplace } = charge();
+    expect((await post('/ledger/charges', { charges: [{ ...byMarketplace, marketplace_id: 'mp-77' }] })).status).toBe(200);
+    await submit(app);
+    expect((await onlyClaim(database.db)).verdict).toMatchObject({ kind: 'to_review', matchedChargeId: 'ch_true' });
+  });
+
+  it('without any ledger data the reviewer is told plainly that nothing was verified', async () => {
+    const app = await start();
+    await submit(app);
+    await eventually(() => expect(reviewPost(app)).toBeDefined());
+    expect(JSON.stringify(reviewPost(app)?.args.blocks)).toContain('Nulla è stato verificato');
+  });
+});
+
+describe('a refund is credits, returned exactly once', () => {
+  it('a true claim shows its charge to the reviewer; approving writes one credit entry and one signed webhook', async () => {
+    receiver = marketplaceReceiver();
+    const app = await start();
+    await loadCharges(app, [charge()]);
+    await submit(app);
+    await eventually(() => expect(reviewPost(app)).toBeDefined());
+    expect(JSON.stringify(reviewPost(app)?.args.blocks)).toContain('ch_true');
+    const claim = await onlyClaim(database.db);
+
+    await approve(app, claim.id);
+    await eventually(() => expect(receiver.deliveries).toHaveLength(1));
+    const [delivery] = receiver.deliveries;
+    expectSigned(delivery);
+    expect(delivery?.idempotencyKey).toBe(claim.reference);
+    expect(JSON.parse(delivery?.body ?? '{}')).toMatchObject({ claim_reference: claim.reference, professional_slack_user_id: 'UPRO', credits: 12, charge_id: 'ch_true' });
+    expect(await creditEntries()).toEqual([expect.objectContaining({ claim_id: claim.id, charge_id: 'ch_true', credits: 12 })]);
+    await eventually(() => expect(app.slack.calls('chat.postMessage').some((c) => String(c.args.text).includes('12 crediti sono stati restituiti'))).toBe(true));
+  });
+
+  it('approvals at once write one credit entry and send one webhook', async () => {
+    receiver = marketplaceReceiver();
+    const app = await start();
+    await loadCharges(app, [charge()]);
+    await submit(app);
+    await eventually(() => expect(reviewPost(app)).toBeDefined());
+    const claim = await onlyClaim(database.db);
+    await Promise.all([approve(app, claim.id, 'UREVIEWER1'), approve(app, claim.id, 'UREVIEWER2'), approve(app, claim.id, 'UREVIEWER1')]);
+    await eventually(() => expect(receiver.deliveries).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(receiver.deliveries).toHaveLength(1);
+    expect(await creditEntries()).toHaveLength(1);
+  });
+
+  it('500 then 200: one refund, the same Idempotency-Key and the same signed bytes on both tries', async () => {
+    receiver = marketplaceReceiver([500]);
+    const app = await start();
+    await loadCharges(app, [charge()]);
+    await submit(app);
+    await eventually(() => expect(reviewPost(app)).toBeDefined());
+    const claim = await onlyClaim(database.db);
+    await approve(app, claim.id);
+    await eventually(() => expect(receiver.deliveries).toHaveLength(1));
+    await eventually(async () =>
+      expect((await database.db.selectFrom('outbox').select('attempts').where('kind', '=', 'refund_webhook').executeTakeFirst())?.attempts).toBe(1),
+    );
+    app.clock.now = new Date(NOW.getTime() + 10_000);
+    app.application.worker.wake();
+    await eventually(() => expect(receiver.deliveries).toHaveLength(2));
+    const [first, second] = receiver.deliveries;
+    expect(second?.idempotencyKey).toBe(first?.idempotencyKey);
+    expect(second?.body).toBe(first?.body);
+    expectSigned(second);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(receiver.deliveries).toHaveLength(2);
+    expect(await creditEntries()).toHaveLength(1);
+  });
+
+  it('an instance that stops after the approval leaves the webhook to the next one', async () => {
+    receiver = marketplaceReceiver();
+    const first = await start();
+    await loadCharges(first, [charge()]);
+    await submit(first);
+    await eventually(() => expect(reviewPost(first)).toBeDefined());
+    const claim = await onlyClaim(database.db);
+    await first.application.worker.stop();
+    await approve(first, claim.id);
+    await eventually(async () => expect((await onlyClaim(database.db)).status).toBe('approved'));
+    await first.stop();
+    running.splice(running.indexOf(first), 1);
+    expect(receiver.deliveries).toEqual([]);
+
+    await start();
+    await eventually(() => expect(receiver.deliveries).toHaveLength(1));
+    expect(receiver.deliveries[0]?.idempotencyKey).toBe(claim.reference);
+  });
+});
