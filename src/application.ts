@@ -9,7 +9,7 @@ import { createSlaSweeper } from './delivery/sla-sweeper.ts';
 import { createBusinessCalendar } from './domain/italian-holidays.ts';
 import type { AppLogger } from './logger.ts';
 import { createSlackApp } from './slack/app.ts';
-import { publishHome } from './slack/home.ts';
+import { publishHome, renderHome } from './slack/home.ts';
 import { createLocaleDirectory } from './slack/locales.ts';
 import { createReviewerDirectory } from './slack/reviewers.ts';
 
@@ -65,7 +65,7 @@ export function createApplication(options: ApplicationOptions) {
       reviewLocale: config.reviewLocale,
       localeOf,
       escalation: config.sla.escalation,
-      publishHome: publishOneHome,
+      renderHome: (userId, readFrom) => renderHome(homeDeps, userId, readFrom),
       listReviewers: () => reviewers.listReviewers(),
       refundWebhook: config.refundWebhook,
     }),

@@ -106,3 +106,20 @@ export async function rescheduleMessage(db: Db, id: string, workerId: string, ne
     .where('status', '=', 'pending')
     .execute();
 }
+
+/**
+ * Settles every other pending message of this kind with the same payload as already covered (a Home
+ * refresh renders the current state, so one refresh answers all the earlier ones). Run it in the
+ * snapshot the render read from: only messages whose changes that snapshot saw are settled.
+ */
+export async function settleCoveredMessages(trx: Db, message: { id: string; kind: string; payload: unknown }, now: Date): Promise<number> {
+  const result = await trx
+    .updateTable('outbox')
+    .set({ status: 'delivered', last_error: `covered by ${message.id}`, finished_at: now, locked_until: null })
+    .where('kind', '=', message.kind)
+    .where('status', '=', 'pending')
+    .where('id', '<>', message.id)
+    .where(sql<boolean>`payload = ${JSON.stringify(message.payload)}::jsonb`)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

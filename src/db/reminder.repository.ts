@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { PlannedNotice } from '../domain/sla.ts';
 import type { Db } from './database.ts';
 
@@ -30,30 +31,23 @@ export async function cancelNotices(trx: Db, claimId: string): Promise<void> {
 
 /**
  * Takes the notices due at `now` (through the partial index on due_at: the cost follows the due rows,
- * not the table) and marks them enqueued. Rows another sweep holds are skipped, not waited for, so two
- * sweeps at once split the work and each notice is taken once. Run it inside the transaction that
- * enqueues the messages.
+ * not the table) and marks them enqueued, in one statement. Rows another sweep holds are skipped, not
+ * waited for, so two sweeps at once split the work and each notice is taken once. Run it inside the
+ * transaction that enqueues the messages.
  */
 export async function takeDueNotices(trx: Db, now: Date, limit: number): Promise<DueNotice[]> {
-  const due = await trx
-    .selectFrom('claim_reminders as r')
-    .innerJoin('claims as c', 'c.id', 'r.claim_id')
-    .select(['r.claim_id', 'r.kind', 'r.business_days_left', 'c.assigned_to'])
-    .where('r.state', '=', 'scheduled')
-    .where('r.due_at', '<=', now)
-    .orderBy('r.due_at')
-    .limit(limit)
-    .forUpdate('r')
-    .skipLocked()
-    .execute();
-  for (const notice of due) {
-    await trx
-      .updateTable('claim_reminders')
-      .set({ state: 'enqueued' })
-      .where('claim_id', '=', notice.claim_id)
-      .where('kind', '=', notice.kind)
-      .where('business_days_left', '=', notice.business_days_left)
-      .execute();
-  }
-  return due.map((n) => ({ claimId: n.claim_id, kind: n.kind, businessDaysLeft: n.business_days_left, assignedTo: n.assigned_to }));
+  const { rows } = await sql<{ claim_id: string; kind: 'reminder' | 'escalation'; business_days_left: number; assigned_to: string | null }>`
+    WITH due AS (
+      SELECT r.claim_id, r.kind, r.business_days_left
+      FROM claim_reminders r
+      WHERE r.state = 'scheduled' AND r.due_at <= ${now}
+      ORDER BY r.due_at
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    UPDATE claim_reminders r SET state = 'enqueued'
+    FROM due JOIN claims c ON c.id = due.claim_id
+    WHERE r.claim_id = due.claim_id AND r.kind = due.kind AND r.business_days_left = due.business_days_left
+    RETURNING r.claim_id, r.kind, r.business_days_left, c.assigned_to`.execute(trx);
+  return rows.map((n) => ({ claimId: n.claim_id, kind: n.kind, businessDaysLeft: n.business_days_left, assignedTo: n.assigned_to }));
 }

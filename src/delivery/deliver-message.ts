@@ -6,8 +6,9 @@ import { recordClaimEvent, type ClaimEventKind } from '../db/audit.repository.ts
 import { findClaimById, recordReviewMessage } from '../db/claim.repository.ts';
 import { findQuestionById, type Question } from '../db/question.repository.ts';
 import type { Db } from '../db/database.ts';
-import type { QueuedMessage } from '../db/outbox.repository.ts';
+import { settleCoveredMessages, type QueuedMessage } from '../db/outbox.repository.ts';
 import type { Locale } from '../i18n/messages.ts';
+import type { HomeView } from '../slack/views/home-view.ts';
 import { sendRefundWebhook, type RefundWebhookTarget } from './refund-webhook.ts';
 import type { AppLogger } from '../logger.ts';
 import { buildDecisionDm, buildSubmissionDm } from '../slack/messages/professional-dm.ts';
@@ -28,8 +29,8 @@ export interface DeliveryDeps {
   /** Each person's language, for what they read in their DMs. */
   localeOf: (userId: string) => Promise<Locale>;
   escalation: EscalationTarget;
-  /** Publishes the App Home of one person (their claims, or a reviewer's queue). */
-  publishHome: (userId: string) => Promise<void>;
+  /** Renders the App Home of one person (their claims, or a reviewer's queue), reading from `db`. */
+  renderHome: (userId: string, db: Db) => Promise<HomeView>;
   listReviewers: () => Promise<string[]>;
   /** Where approved refunds are announced to the marketplace (REFUND_WEBHOOK_URL), if anywhere. */
   refundWebhook: RefundWebhookTarget | undefined;
@@ -144,8 +145,19 @@ export function createDeliverer(deps: DeliveryDeps) {
     async home_refresh(_claim, message) {
       const target = HomePayload.parse(message.payload);
       const users = 'userId' in target ? [target.userId] : await deps.listReviewers();
+      // One snapshot for the render and for settling the refreshes it covers: a change committed
+      // after the snapshot keeps its own refresh. Busy days then cost one publish, not one per change.
+      const views = await deps.db
+        .transaction()
+        .setIsolationLevel('repeatable read')
+        .execute(async (trx) => {
+          const rendered: Array<[string, HomeView]> = [];
+          for (const userId of users) rendered.push([userId, await deps.renderHome(userId, trx)]);
+          await settleCoveredMessages(trx, message, deps.clock());
+          return rendered;
+        });
       // views.publish replaces the whole Home: publishing again after a partial failure is harmless.
-      for (const userId of users) await deps.publishHome(userId);
+      for (const [userId, view] of views) await deps.client.views.publish({ user_id: userId, view });
       return 'delivered';
     },
   };

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import type { BusinessCalendar } from '../domain/italian-holidays.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { ReviewerDirectory } from './reviewers.ts';
-import { buildProfessionalHome, buildReviewerHome } from './views/home-view.ts';
+import { buildProfessionalHome, buildReviewerHome, type HomeView } from './views/home-view.ts';
 
 export const HOME_CLAIMS_SHOWN = 20;
 export const HOME_QUEUE_SHOWN = 40;
@@ -18,19 +18,22 @@ export interface HomeDeps {
   clock: () => Date;
 }
 
-/** A reviewer's Home is the queue, sorted by deadline; everyone else's is their own claims. */
-export async function publishHome(deps: HomeDeps, userId: string): Promise<void> {
+/**
+ * A reviewer's Home is the queue, sorted by deadline; everyone else's is their own claims. Read from
+ * `db`, which may be a transaction (the outbox renders several Homes in one snapshot).
+ */
+export async function renderHome(deps: HomeDeps, userId: string, db: Db = deps.db): Promise<HomeView> {
   const [locale, isReviewer] = await Promise.all([deps.localeOf(userId), deps.reviewers.isReviewer(userId)]);
   const now = deps.clock();
   if (isReviewer) {
-    const { claims, total } = await listPendingClaims(deps.db, HOME_QUEUE_SHOWN);
-    const view = buildReviewerHome({ pending: claims, locale, now, calendar: deps.calendar, totalPending: total });
-    await deps.client.views.publish({ user_id: userId, view });
-    return;
+    const { claims, total } = await listPendingClaims(db, HOME_QUEUE_SHOWN);
+    return buildReviewerHome({ pending: claims, locale, now, calendar: deps.calendar, totalPending: total });
   }
-  const [claims, totalCount] = await Promise.all([
-    listClaimsOfProfessional(deps.db, userId, HOME_CLAIMS_SHOWN),
-    countClaimsOfProfessional(deps.db, userId),
-  ]);
-  await deps.client.views.publish({ user_id: userId, view: buildProfessionalHome({ claims, locale, now, totalCount }) });
+  const claims = await listClaimsOfProfessional(db, userId, HOME_CLAIMS_SHOWN);
+  const totalCount = await countClaimsOfProfessional(db, userId);
+  return buildProfessionalHome({ claims, locale, now, totalCount });
+}
+
+export async function publishHome(deps: HomeDeps, userId: string): Promise<void> {
+  await deps.client.views.publish({ user_id: userId, view: await renderHome(deps, userId) });
 }

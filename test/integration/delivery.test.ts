@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { leaseDueMessages } from '../../src/db/outbox.repository.ts';
 import { APPROVE_ACTION_ID } from '../../src/slack/messages/review-message.ts';
 import { claimEvents, onlyClaim, resetDatabase } from '../support/db-helpers.ts';
-import { buildBlockAction, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
+import { buildBlockAction, buildRefundStateValues, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
 import { REVIEW_CHANNEL, eventually, startTestApp, type TestApp } from '../support/test-app.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.ts';
 
@@ -10,8 +10,8 @@ const FRIDAY = new Date('2026-11-20T10:00:00Z');
 let database: TestDatabase;
 const running: TestApp[] = [];
 
-async function start(now = FRIDAY): Promise<TestApp> {
-  const app = await startTestApp({ database, now });
+async function start(now = FRIDAY, worker?: { batchSize: number }): Promise<TestApp> {
+  const app = await startTestApp({ database, now, ...(worker ? { worker } : {}) });
   running.push(app);
   return app;
 }
@@ -157,5 +157,21 @@ describe('durable delivery of Slack messages', () => {
     const kinds = (await outboxRows()).map((r) => r.kind).filter((k) => k !== 'home_refresh');
     expect(kinds.sort()).toEqual(['decision_dm', 'refund_webhook', 'review_post', 'review_update', 'submission_dm']);
     expect(reviewPosts(a).length + reviewPosts(b).length).toBe(1);
+  });
+
+  it('a backlog of Home refreshes for one person costs one publish, not one per change', async () => {
+    const app = await start(FRIDAY, { batchSize: 1 });
+    await app.application.worker.stop();
+    for (const name of ['Anna', 'Bruno', 'Carla', 'Dario', 'Elena']) {
+      await app.send.interaction(buildViewSubmission({ values: buildRefundStateValues({ clientFirstName: name }) }));
+    }
+    await eventually(async () => expect((await outboxRows()).filter((r) => r.kind === 'home_refresh')).toHaveLength(10));
+    app.application.worker.start();
+    await eventually(async () => expect((await outboxRows()).every((r) => r.status === 'delivered')).toBe(true));
+    // Five changes, two refreshes each (UPRO's Home; every reviewer's queue, UPRO being a channel
+    // member here too): without coalescing, 5 × (1 + 3) publishes; with it, one per person and kind.
+    const publishes = app.slack.calls('views.publish');
+    expect(publishes.map((c) => c.args.user_id).sort()).toEqual(['UPRO', 'UPRO', 'UREVIEWER1', 'UREVIEWER2']);
+    for (const publish of publishes) expect(JSON.stringify(publish.args.view)).toContain('RIM-2026-000005');
   });
 });

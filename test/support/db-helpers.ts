@@ -1,8 +1,19 @@
 import { sql } from 'kysely';
 import type { Db } from '../../src/db/database.ts';
 
+/**
+ * Empties every table between tests. The previous test's app may still be delivering (its worker
+ * never stops between tests), so PostgreSQL can pick the TRUNCATE as a deadlock victim: try again.
+ */
 export async function resetDatabase(db: Db): Promise<void> {
-  await sql`TRUNCATE outbox, claim_reminders, claim_questions, credit_entries, charges, professionals, claim_events, claims, refused_requests RESTART IDENTITY`.execute(db);
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await sql`TRUNCATE outbox, claim_reminders, claim_questions, credit_entries, charges, professionals, claim_events, claims, refused_requests RESTART IDENTITY`.execute(db);
+      break;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+    }
+  }
   await sql`ALTER SEQUENCE claim_reference_seq RESTART`.execute(db);
 }
 
