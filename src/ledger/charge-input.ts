@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHARGE_TRIGGERS, type ChargeTrigger } from '../domain/ledger.ts';
+import { CHARGE_TRIGGERS, type Charge } from '../domain/ledger.ts';
 import { isIsoDate, romeInstant } from '../domain/rome-calendar.ts';
 import { normalisePhone } from './normalise.ts';
 
@@ -11,19 +11,8 @@ import { normalisePhone } from './normalise.ts';
  */
 export type ProfessionalRef = { kind: 'slack'; slackUserId: string } | { kind: 'marketplace'; marketplaceId: string };
 
-export interface ParsedCharge {
-  chargeId: string;
-  professional: ProfessionalRef;
-  leadId: string;
-  clientFirstName: string;
-  clientLastName: string;
-  clientPhone: string | null;
-  service: string;
-  leadReceivedAt: Date;
-  chargedAt: Date;
-  credits: number;
-  trigger: ChargeTrigger;
-}
+/** A charge as the marketplace sent it: the professional may still be a marketplace id to resolve. */
+export type ParsedCharge = Omit<Charge, 'professionalId'> & { professional: ProfessionalRef };
 
 /** `item` is the 0-based index in the batch; a CSV caller turns it into a line number. */
 export interface ChargeItemError {
