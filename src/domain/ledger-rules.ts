@@ -1,0 +1,116 @@
+import type { ClaimInput, Finding, Verdict } from './claim.ts';
+import type { Charge, LedgerView } from './ledger.ts';
+import { findDuplicateCharges, findEarlierChargeForLead, matchCharge, type ChargeMatch } from './ledger-match.ts';
+import { romeDateOf } from './rome-calendar.ts';
+
+/**
+ * The policy's rules that need the marketplace's charges (src/domain/policy.ts applies them in its
+ * order): whether credits were really charged, for how much, and what the reviewer should know.
+ */
+
+type Ineligible = Extract<Verdict, { kind: 'ineligible' }>;
+
+/**
+ * What the professional's charges say about the claim. `refunded` is the charge a refund would be
+ * for: the matched one, or for "answered twice" the duplicate charged after the first.
+ */
+export type LedgerEvidence =
+  | { kind: 'no_ledger' }
+  | { kind: 'no_data' }
+  | { kind: 'unmatched' }
+  | { kind: 'matched'; ledger: LedgerView; match: ChargeMatch; refunded: Charge; duplicates: Charge[] };
+
+/** Peers cap refund claims at a share of the leads bought (Rated People: 20% over 3 months). */
+export const REFUND_SHARE_WARNING_PERCENT = 20;
+
+export function readLedger(input: ClaimInput, ledger: LedgerView | undefined): LedgerEvidence {
+  if (!ledger) return { kind: 'no_ledger' };
+  if (!ledger.hasData) return { kind: 'no_data' };
+  const match = matchCharge(input, ledger.charges);
+  if (!match) return { kind: 'unmatched' };
+  const duplicates = input.reason === 'answered_twice' ? findDuplicateCharges(match.charge, ledger.charges) : [];
+  return { kind: 'matched', ledger, match, refunded: chargeToRefund(match.charge, duplicates), duplicates };
+}
+
+/**
+ * "Rispondi due volte allo stesso potenziale cliente": the first charge was due, the second was not.
+ * If the form matched a later one, that is the refund; if it matched the first, the one after it.
+ */
+function chargeToRefund(matched: Charge, duplicates: readonly Charge[]): Charge {
+  const firstDuplicate = duplicates[0];
+  return firstDuplicate && firstDuplicate.chargedAt >= matched.chargedAt ? firstDuplicate : matched;
+}
+
+/** "Assicurati di avere effettivamente utilizzato i crediti": only charged credits are refunded. */
+export function checkCharged(evidence: LedgerEvidence): Ineligible | null {
+  if (evidence.kind !== 'unmatched') return null;
+  return { kind: 'ineligible', rule: 'no_matching_charge', params: {} };
+}
+
+export function checkCreditsCharged(input: ClaimInput, evidence: LedgerEvidence): Ineligible | null {
+  if (evidence.kind !== 'matched') return null;
+  const charged = evidence.refunded.credits;
+  if (input.credits <= charged) return null;
+  return { kind: 'ineligible', rule: 'credits_exceed_charge', params: { claimed: input.credits, charged } };
+}
+
+/** "Assicurati di avere effettivamente utilizzato i crediti": what the ledger confirms, or that nothing could be. */
+export function ledgerFindings(input: ClaimInput, evidence: LedgerEvidence): Finding[] {
+  switch (evidence.kind) {
+    case 'no_ledger':
+      return [{ code: 'credits_unverified', level: 'warning', params: { credits: input.credits } }];
+    case 'no_data':
+      return [{ code: 'ledger_missing', level: 'warning', params: { credits: input.credits } }];
+    case 'unmatched':
+      // checkCharged made the claim ineligible; kept for exhaustiveness.
+      return [];
+    case 'matched': {
+      const { match, refunded, duplicates, ledger } = evidence;
+      const findings: Finding[] = [matchFinding(match)];
+      if (input.reason === 'answered_twice') findings.push(duplicatesFinding(refunded, duplicates));
+      const earlier = findEarlierChargeForLead(refunded, ledger.charges);
+      if (earlier) {
+        findings.push({
+          code: 'later_interaction_charged',
+          level: 'ok',
+          params: { chargeId: refunded.chargeId, earlierChargeId: earlier.chargeId },
+        });
+      }
+      findings.push(refundShareFinding(ledger.last90Days));
+      return findings;
+    }
+  }
+}
+
+function matchFinding({ charge, differences }: ChargeMatch): Finding {
+  return {
+    code: 'ledger_match',
+    level: 'ok',
+    params: {
+      chargeId: charge.chargeId,
+      credits: charge.credits,
+      chargedOn: romeDateOf(charge.chargedAt),
+      differences: differences.length > 0 ? differences.join(', ') : '—',
+    },
+  };
+}
+
+/** "Ti vengono scalati i crediti per entrambe": without a second charge there is nothing to refund twice. */
+function duplicatesFinding(refunded: Charge, duplicates: readonly Charge[]): Finding {
+  if (duplicates.length === 0) return { code: 'duplicate_charges_missing', level: 'warning', params: {} };
+  return {
+    code: 'duplicate_charges_found',
+    level: 'ok',
+    params: { count: duplicates.length + 1, chargeId: refunded.chargeId },
+  };
+}
+
+function refundShareFinding(last90Days: LedgerView['last90Days']): Finding {
+  const { refunds, creditsRefunded, creditsCharged } = last90Days;
+  const share = creditsCharged > 0 ? Math.round((100 * creditsRefunded) / creditsCharged) : 0;
+  return {
+    code: 'refund_share',
+    level: share > REFUND_SHARE_WARNING_PERCENT ? 'warning' : 'info',
+    params: { refunds, creditsRefunded, creditsCharged, share, maxShare: REFUND_SHARE_WARNING_PERCENT },
+  };
+}
