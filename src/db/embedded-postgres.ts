@@ -32,9 +32,13 @@ const PASSWORD_FILE = 'embedded-postgres.password';
 const OWNER_FILE = 'embedded-postgres.owner';
 const run = promisify(execFile);
 
+// At import, not at first use: merely importing embedded-postgres hooks the process's exit, and a
+// process that imports this module but never starts a server (tests on TEST_DATABASE_URL) must
+// keep its own exit code too.
+detachLibraryExitHooks();
+
 /** Starts PostgreSQL on `dataDir`, initialising a cluster there first when it has none. */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgresServer> {
-  detachLibraryExitHooks();
   const dataDir = resolve(options.dataDir);
   const persistent = options.persistent ?? true;
   const log = options.log ?? (() => {});

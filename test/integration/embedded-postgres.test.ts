@@ -114,6 +114,13 @@ describe('embedded PostgreSQL', () => {
     }
   });
 
+  it('keeps the exit code of a process that imports it without starting a server (tests on TEST_DATABASE_URL)', async () => {
+    const result = await runModuleScript(`
+      void startEmbeddedPostgres;
+      process.exitCode = 3;`);
+    expect(result).toEqual({ code: 3, signal: null, output: '' });
+  });
+
   it('keeps the exit code of the process using it, prints nothing, and deletes a throwaway data folder', async () => {
     const throwaway = join(root, 'throwaway');
     const result = await runModuleScript(`

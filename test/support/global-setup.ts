@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { createDb, migrateToLatest } from '../../src/db/database.ts';
-import { startEmbeddedPostgres } from '../../src/db/embedded-postgres.ts';
 import { databaseUrl, dropDatabasesLike, withAdmin } from './database.ts';
 
 declare module 'vitest' {
@@ -15,9 +14,10 @@ declare module 'vitest' {
 
 export default async function setup(project: TestProject) {
   // No server named: a throwaway embedded PostgreSQL for this run, so `npm test` needs nothing installed.
+  // Imported only when needed: a run on TEST_DATABASE_URL never loads the embedded server's package.
   const server = process.env.TEST_DATABASE_URL
     ? undefined
-    : await startEmbeddedPostgres({ dataDir: join(tmpdir(), `rimborso-test-pg-${randomBytes(4).toString('hex')}`), persistent: false });
+    : await (await import('../../src/db/embedded-postgres.ts')).startEmbeddedPostgres({ dataDir: join(tmpdir(), `rimborso-test-pg-${randomBytes(4).toString('hex')}`), persistent: false });
   if (server) process.env.TEST_DATABASE_URL = server.url;
   console.log(server ? 'Tests use an embedded PostgreSQL for this run.' : 'Tests use the PostgreSQL at TEST_DATABASE_URL.');
 
