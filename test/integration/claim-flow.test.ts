@@ -25,7 +25,13 @@ async function submitEligibleClaim() {
   expect(res.status).toBe(200);
   const ack = (await res.json()) as { response_action: string; view: unknown };
   await eventually(() => expect(app.slack.calls('chat.postMessage')).toHaveLength(2));
-  return { ack, claim: await onlyClaim(app.database.db) };
+  // The review message's ts is stored just after Slack answers the post.
+  const claim = await eventually(async () => {
+    const stored = await onlyClaim(app.database.db);
+    expect(stored.review_message_ts).not.toBeNull();
+    return stored;
+  });
+  return { ack, claim };
 }
 
 function findRejectModal(): { private_metadata: string; blocks: Array<{ block_id?: string; element?: { action_id?: string } }> } {

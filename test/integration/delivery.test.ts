@@ -86,8 +86,10 @@ describe('durable delivery of Slack messages', () => {
       expect(dm?.last_error).toContain('gave up');
     });
     const claim = await onlyClaim(database.db);
-    expect(await claimEvents(database.db, claim.id)).toContainEqual(
-      expect.objectContaining({ kind: 'delivery_failed', details: expect.objectContaining({ message: 'submission_dm' }) }),
+    await eventually(async () =>
+      expect(await claimEvents(database.db, claim.id)).toContainEqual(
+        expect.objectContaining({ kind: 'delivery_failed', details: expect.objectContaining({ message: 'submission_dm' }) }),
+      ),
     );
     const attempts = app.slack.calls('conversations.open').length;
     advance(app, 3_600_000);

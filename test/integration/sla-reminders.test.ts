@@ -32,7 +32,12 @@ afterEach(async () => {
 async function submitClaim(app: TestApp) {
   await app.send.interaction(buildViewSubmission());
   await eventually(() => expect(app.slack.calls('chat.postMessage')).toHaveLength(2));
-  const claim = await onlyClaim(database.db);
+  // The review message's ts is stored just after Slack answers the post.
+  const claim = await eventually(async () => {
+    const stored = await onlyClaim(database.db);
+    expect(stored.review_message_ts).not.toBeNull();
+    return stored;
+  });
   app.slack.reset();
   return claim;
 }
