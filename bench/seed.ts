@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import type { Db } from '../src/db/database.ts';
 
@@ -76,12 +77,14 @@ export async function seedReminders(db: Db, shape: ScaleShape, now: Date): Promi
     INSERT INTO claim_reminders (claim_id, kind, business_days_left, due_at, state)
     SELECT c.id, notice.kind, notice.days_left,
       CASE WHEN c.status = 'pending_review'
-        THEN ${now}::timestamptz + (random() - ${shape.dueShare}) * interval '21 days'
+        THEN ${now}::timestamptz + (spread - ${shape.dueShare}) * interval '21 days'
         ELSE c.submitted_at + notice.after END,
       CASE WHEN c.status = 'pending_review' THEN 'scheduled' ELSE 'cancelled' END
     FROM claims c
     CROSS JOIN (VALUES ('reminder', 2, interval '10 days'), ('reminder', 0, interval '13 days'),
                        ('escalation', -1, interval '15 days')) AS notice (kind, days_left, after)
+    -- A spread in [0, 1) drawn from the claim's reference: the same due notices on every run.
+    CROSS JOIN LATERAL (SELECT (hashtext(c.reference || notice.kind || notice.days_left) & 2147483647) / 2147483648.0 AS spread) AS draw
     WHERE c.status <> 'ineligible'`.execute(db);
 }
 
@@ -96,12 +99,42 @@ export async function seedPendingClaims(db: Db, count: number, now: Date): Promi
       '{"kind":"to_review","findings":[]}'::jsonb, ${now}, ${now}::date + 14, 'CREVIEW', '1700000000.' || lpad(n::text, 6, '0')
     FROM generate_series(1, ${count}) AS n
     RETURNING id`.execute(db);
+  const ids = rows.map((row) => row.id);
   await sql`
     INSERT INTO claim_reminders (claim_id, kind, business_days_left, due_at)
     SELECT c.id, notice.kind, notice.days_left, ${now}::timestamptz + notice.after
     FROM claims c
     CROSS JOIN (VALUES ('reminder', 2, interval '8 days'), ('reminder', 0, interval '10 days'),
                        ('escalation', -1, interval '11 days')) AS notice (kind, days_left, after)
-    WHERE c.status = 'pending_review'`.execute(db);
-  return rows.map((row) => row.id);
+    WHERE c.id = ANY(${ids}::uuid[])`.execute(db);
+  return ids;
+}
+
+async function seconds(run: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return (performance.now() - started) / 1000;
+}
+
+/** Seeds the scale database, VACUUM ANALYZE, and counts what it holds (timed, for the report). */
+export async function seedScaleDatabase(db: Db, shape: ScaleShape, now: Date, progress: (line: string) => void) {
+  progress(`seeding ${shape.claims.toLocaleString('en')} claims…`);
+  const claims = await seconds(() => seedClaims(db, shape, now));
+  progress(`claims in ${claims.toFixed(1)} s; seeding their reminders…`);
+  const reminders = await seconds(() => seedReminders(db, shape, now));
+  const vacuumAnalyze = await seconds(() => sql`VACUUM (ANALYZE) claims, claim_reminders`.execute(db));
+  progress(`reminders in ${reminders.toFixed(1)} s, VACUUM ANALYZE in ${vacuumAnalyze.toFixed(1)} s`);
+  const { rows } = await sql<{ claims: string; reminders: string; scheduled: string; due: string; heaviest: string; heaviest_claims: string }>`
+    SELECT (SELECT count(*) FROM claims) AS claims, (SELECT count(*) FROM claim_reminders) AS reminders,
+      (SELECT count(*) FROM claim_reminders WHERE state = 'scheduled') AS scheduled,
+      (SELECT count(*) FROM claim_reminders WHERE state = 'scheduled' AND due_at <= ${now}) AS due,
+      top.professional_id AS heaviest, top.n AS heaviest_claims
+    FROM (SELECT professional_id, count(*) AS n FROM claims GROUP BY 1 ORDER BY 2 DESC LIMIT 1) AS top`.execute(db);
+  const counts = rows[0];
+  if (!counts) throw new Error('the seeded database answered nothing');
+  return {
+    seedSeconds: { claims, reminders, vacuumAnalyze },
+    rows: { claims: Number(counts.claims), reminders: Number(counts.reminders), scheduled: Number(counts.scheduled), dueAtNow: Number(counts.due) },
+    heaviest: { professionalId: counts.heaviest, claims: Number(counts.heaviest_claims) },
+  };
 }
