@@ -17,6 +17,9 @@ export function createDb(
   // An idle connection closed by the server (a restart, a failover, Ctrl-C reaching an embedded
   // server first) is an 'error' event on the pool: unhandled, it would crash the process.
   pool.on('error', (error) => options.onIdleClientError?.(error));
+  // A connection that dies while checked out (killed mid-transaction) also emits 'error' on its
+  // client; the query in flight fails on its own, and the event must not crash the process.
+  pool.on('connect', (client) => client.on('error', (error) => options.onIdleClientError?.(error)));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 

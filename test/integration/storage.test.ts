@@ -5,7 +5,7 @@ import { createDb, isDatabaseReachable, migrateToLatest } from '../../src/db/dat
 import { databaseUrl, withAdmin } from '../support/database.ts';
 import { inject } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.ts';
-import { buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
+import { buildRefundStateValues, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
 import { eventually, startTestApp } from '../support/test-app.ts';
 
 describe('migrations', () => {
@@ -49,6 +49,36 @@ describe('the audit table', () => {
     await expect(sql`UPDATE claim_events SET actor = 'someone-else'`.execute(db)).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM claim_events`.execute(db)).rejects.toThrow(/append-only/);
     expect((await db.selectFrom('claim_events').select('kind').execute()).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('survives PostgreSQL killing its connections (a restart, a failover) and keeps serving', async () => {
+    const app = await startTestApp({ database });
+    try {
+      await app.send.interaction(buildViewSubmission({ values: buildRefundStateValues({ clientFirstName: 'Prima' }) }));
+      await eventually(() => expect(app.slack.calls('chat.postMessage')).toHaveLength(2));
+      const killer = createDb(database.url, { max: 1 });
+      try {
+        for (let round = 0; round < 3; round += 1) {
+          await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid()`.execute(killer);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      } finally {
+        await killer.destroy();
+      }
+      await eventually(async () => expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200));
+      const res = await app.send.interaction(
+        buildViewSubmission({ values: buildRefundStateValues({ clientFirstName: 'Dopo', answeredOn: '2026-11-11' }) }),
+      );
+      expect(((await res.json()) as { response_action: string }).response_action).toBe('update');
+      await eventually(async () =>
+        expect(await database.db.selectFrom('claims').select('status').where('client_first_name', '=', 'Dopo').execute()).toEqual([
+          { status: 'pending_review' },
+        ]),
+      );
+    } finally {
+      await app.stop();
+    }
   });
 
   it('health is false when the database cannot be reached', async () => {
