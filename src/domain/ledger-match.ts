@@ -60,14 +60,17 @@ export function normaliseClientName(first: string, last: string): string {
 }
 
 /**
- * Digits only, without the Italian prefix: "+39 333 123 4567", "0039 3331234567" and "333.123.4567"
- * are one phone. A bare "39" is a prefix only on 11+ digits, since mobiles such as 393… are 10.
+ * Digits only, without Italy's country code: "+39 333 123 4567", "0039-333-1234567" and
+ * "333.123.4567" are one phone. "00" is the international prefix, as "+" is; other countries keep
+ * their code ("0041 79…" = "+41 79…"). A bare "39" is Italy's code only on 11+ digits, since mobiles
+ * such as 393… have 10. Null when there are no digits.
  */
-export function normalisePhone(phone: string): string {
-  const compact = phone.replace(/[^\d+]/g, '');
-  const national = compact.replace(/^(\+39|0039)/, '');
+export function normalisePhone(raw: string | null | undefined): string | null {
+  const compact = (raw ?? '').replace(/[^\d+]/g, '').replace(/^00/, '+');
+  const national = compact.startsWith('+39') ? compact.slice(3) : compact;
   const digits = national.replace(/\D/g, '');
-  return national === compact && /^39\d{9,}$/.test(digits) ? digits.slice(2) : digits;
+  const local = national === compact && /^39\d{9,}$/.test(digits) ? digits.slice(2) : digits;
+  return local === '' ? null : local;
 }
 
 /** Lower-case, accent-free words: "Imbiancatura / Tinteggiatura" → "imbiancatura tinteggiatura". */
@@ -139,9 +142,9 @@ function isInitialOf(initial: string, name: string): boolean {
 }
 
 function comparePhones(phone: string | null, otherPhone: string | null): 'match' | 'differs' | 'unknown' {
-  const a = phone === null ? '' : normalisePhone(phone);
-  const b = otherPhone === null ? '' : normalisePhone(otherPhone);
-  if (a === '' || b === '') return 'unknown';
+  const a = normalisePhone(phone);
+  const b = normalisePhone(otherPhone);
+  if (a === null || b === null) return 'unknown';
   return a === b ? 'match' : 'differs';
 }
 
