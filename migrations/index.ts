@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as claims from './2026-11-24-001-claims.ts';
 import * as outbox from './2026-11-25-002-outbox-and-reminders.ts';
 import * as assignment from './2026-11-25-003-assignment-and-questions.ts';
+import * as questionIdempotency from './2026-11-25-005-question-idempotency.ts';
 import * as ledger from './2026-11-25-004-ledger.ts';
 
 /** Every migration, by its sortable name. Add new ones here; never edit an applied one. */
@@ -9,5 +10,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24-001-claims': claims,
   '2026-11-25-002-outbox-and-reminders': outbox,
   '2026-11-25-003-assignment-and-questions': assignment,
+  '2026-11-25-005-question-idempotency': questionIdempotency,
   '2026-11-25-004-ledger': ledger,
 };

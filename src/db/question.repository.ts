@@ -21,13 +21,18 @@ const toQuestion = (r: Row): Question => ({
   answeredAt: r.answered_at,
 });
 
-export async function insertQuestion(trx: Db, q: { claimId: string; askedBy: string; question: string; askedAt: Date }): Promise<Question> {
+/** Undefined when a question from the same modal view was already stored (a replay). */
+export async function insertQuestion(
+  trx: Db,
+  q: { claimId: string; askedBy: string; question: string; askedAt: Date; sourceViewId: string },
+): Promise<Question | undefined> {
   const row = await trx
     .insertInto('claim_questions')
-    .values({ claim_id: q.claimId, asked_by: q.askedBy, question: q.question, asked_at: q.askedAt })
+    .values({ claim_id: q.claimId, asked_by: q.askedBy, question: q.question, asked_at: q.askedAt, source_view_id: q.sourceViewId })
+    .onConflict((oc) => oc.column('source_view_id').doNothing())
     .returningAll()
-    .executeTakeFirstOrThrow();
-  return toQuestion(row);
+    .executeTakeFirst();
+  return row && toQuestion(row);
 }
 
 export async function findQuestionById(db: Db, id: string): Promise<Question | undefined> {

@@ -39,6 +39,7 @@ export interface ClaimQuestionsTable {
   asked_at: Date;
   answer: string | null;
   answered_at: Date | null;
+  source_view_id: string | null;
 }
 
 export interface ClaimEventsTable {

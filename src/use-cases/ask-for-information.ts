@@ -12,13 +12,20 @@ import { authorizeDecision, type DecisionDeps, type Refusal } from './decide-cla
  */
 export async function askForInformation(
   deps: DecisionDeps,
-  command: { claimId: string; reviewerId: string; question: string; now: Date },
-): Promise<{ kind: 'asked'; claim: Claim; question: Question } | Refusal> {
+  command: { claimId: string; reviewerId: string; question: string; now: Date; sourceViewId: string },
+): Promise<{ kind: 'asked'; claim: Claim; question: Question | undefined } | Refusal> {
   const authorization = await authorizeDecision(deps, command.claimId, command.reviewerId, command.now);
   if (authorization.kind !== 'allowed') return authorization;
   const { claim } = authorization;
   const question = await deps.db.transaction().execute(async (trx) => {
-    const asked = await insertQuestion(trx, { claimId: claim.id, askedBy: command.reviewerId, question: command.question, askedAt: command.now });
+    const asked = await insertQuestion(trx, {
+      claimId: claim.id,
+      askedBy: command.reviewerId,
+      question: command.question,
+      askedAt: command.now,
+      sourceViewId: command.sourceViewId,
+    });
+    if (!asked) return undefined; // the same modal sent again: asked already
     await recordClaimEvent(trx, { claimId: claim.id, kind: 'info_requested', actor: command.reviewerId, at: command.now, details: { questionId: asked.id } });
     await enqueueMessages(
       trx,

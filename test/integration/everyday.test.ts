@@ -194,6 +194,27 @@ describe('asking the professional for more information', () => {
   });
 });
 
+describe('asking twice by accident', () => {
+  it('the same question submission delivered twice asks once', async () => {
+    const claim = await pendingClaim();
+    await click(ASK_INFO_ACTION_ID, claim.id, 'UREVIEWER1');
+    await eventually(() => expect(app.slack.calls('views.open')).toHaveLength(1));
+    const askModal = app.slack.calls('views.open')[0]?.args.view as { private_metadata: string };
+    const submission = buildViewSubmission({
+      user: 'UREVIEWER1',
+      viewId: 'VASKTWICE',
+      callbackId: ASK_MODAL.callbackId,
+      privateMetadata: askModal.private_metadata,
+      values: { [ASK_MODAL.blockId]: { [ASK_MODAL.actionId]: { type: 'plain_text_input', value: 'Hai lo screenshot?' } } },
+    });
+    await Promise.all([app.send.interaction(submission), app.send.interaction(submission)]);
+    await eventually(() => expect(app.slack.calls('chat.postMessage').filter((c) => c.args.channel === 'DUPRO')).toHaveLength(1));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(app.slack.calls('chat.postMessage').filter((c) => c.args.channel === 'DUPRO')).toHaveLength(1);
+    expect(await app.database.db.selectFrom('claim_questions').select('id').execute()).toHaveLength(1);
+  });
+});
+
 describe('languages', () => {
   it('a professional whose Slack is in English gets the form and the DMs in English; the review channel stays Italian', async () => {
     app.slack.respond('users.info', (args) => ({ body: { ok: true, user: { id: args.user, locale: args.user === 'UENGLISH' ? 'en-US' : 'it-IT' } } }));

@@ -71,6 +71,7 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
       reviewerId: body.user.id,
       question: parsed.text,
       now: deps.clock(),
+      sourceViewId: view.id,
     });
     if (outcome.kind !== 'asked') {
       await ack({ response_action: 'errors', errors: { [ASK_MODAL.blockId]: describeRefusal(outcome, locale) } });
