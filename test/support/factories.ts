@@ -2,7 +2,7 @@ export { buildStateValues, type StateOverrides } from '../../src/sandbox/slack-p
 
 /** The unit tests' today, in Rome. */
 export const TODAY = '2026-11-24';
-import type { Claim, Finding } from '../../src/domain/claim.ts';
+import type { Claim, ClaimInput, Finding } from '../../src/domain/claim.ts';
 
 export const CLAIM_ID = '6f1c2b7e-8a4d-4c1e-9b2a-5d6e7f8a9b0c';
 
@@ -13,12 +13,9 @@ export const FINDINGS: Finding[] = [
   { code: 'refund_as_credits', level: 'info', params: {} },
 ];
 
-export function buildClaim(overrides: Partial<Claim> = {}): Claim {
+/** A valid claim as the form produces it: Maria Bianchi, answered 12 November, 5 credits, "No, grazie". */
+export function buildClaimInput(overrides: Partial<ClaimInput> = {}): ClaimInput {
   return {
-    id: CLAIM_ID,
-    reference: 'RC-2026-0001',
-    professionalId: 'U012PRO',
-    teamId: 'T0TEAM',
     clientFirstName: 'Maria',
     clientLastName: 'Bianchi',
     clientPhone: '+39 333 1234567',
@@ -28,6 +25,17 @@ export function buildClaim(overrides: Partial<Claim> = {}): Claim {
     credits: 5,
     reason: 'no_grazie',
     description: null,
+    ...overrides,
+  };
+}
+
+export function buildClaim(overrides: Partial<Claim> = {}): Claim {
+  return {
+    ...buildClaimInput(),
+    id: CLAIM_ID,
+    reference: 'RC-2026-0001',
+    professionalId: 'U012PRO',
+    teamId: 'T0TEAM',
     status: 'pending_review',
     verdict: { kind: 'to_review', findings: FINDINGS },
     submittedAt: new Date('2026-11-24T10:00:00Z'),

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { buildClaimInput } from '../support/factories.ts';
 import type { ClaimInput } from '../../src/domain/claim.ts';
 import type { Charge } from '../../src/domain/ledger.ts';
 import {
@@ -11,19 +12,9 @@ import {
   type MatchDifference,
 } from '../../src/domain/ledger-match.ts';
 
+/** The shared valid claim, without a phone or received date: the tests add what they compare. */
 function buildInput(overrides: Partial<ClaimInput> = {}): ClaimInput {
-  return {
-    clientFirstName: 'Maria',
-    clientLastName: 'Bianchi',
-    clientPhone: null,
-    service: 'Imbiancatura',
-    answeredOn: '2026-11-12',
-    receivedOn: null,
-    credits: 5,
-    reason: 'no_grazie',
-    description: null,
-    ...overrides,
-  };
+  return buildClaimInput({ clientPhone: null, receivedOn: null, ...overrides });
 }
 
 /** Charged at 11:00 in Rome on 12 November 2026, for a lead received on the 10th. */

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import { buildClaimInput } from '../support/factories.ts';
 import { REASONS, type ClaimInput, type ClaimStatus, type PolicyConfig, type PriorClaim, type Reason, type Verdict } from '../../src/domain/claim.ts';
 import type { Charge, LedgerView } from '../../src/domain/ledger.ts';
 import { evaluateClaim, normaliseClientName } from '../../src/domain/policy.ts';
@@ -9,20 +10,7 @@ const CONFIG: PolicyConfig = { windowDays: 30, maxCreditsPerClaim: 100 };
 /** 11:00 in Rome on 24 November 2026. */
 const NOW = new Date('2026-11-24T10:00:00Z');
 
-function buildInput(overrides: Partial<ClaimInput> = {}): ClaimInput {
-  return {
-    clientFirstName: 'Maria',
-    clientLastName: 'Bianchi',
-    clientPhone: '+39 333 1234567',
-    service: 'Imbiancatura',
-    answeredOn: '2026-11-12',
-    receivedOn: '2026-11-10',
-    credits: 5,
-    reason: 'no_grazie',
-    description: null,
-    ...overrides,
-  };
-}
+const buildInput = buildClaimInput;
 
 function buildPrior(overrides: Partial<PriorClaim> = {}): PriorClaim {
   return {
