@@ -1,31 +1,17 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { leaseDueMessages } from '../../src/db/outbox.repository.ts';
 import { APPROVE_ACTION_ID } from '../../src/slack/messages/review-message.ts';
-import { claimEvents, onlyClaim, resetDatabase } from '../support/db-helpers.ts';
+import { claimEvents, onlyClaim } from '../support/db-helpers.ts';
 import { buildBlockAction, buildRefundStateValues, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
-import { REVIEW_CHANNEL, eventually, startTestApp, type TestApp } from '../support/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-db.ts';
+import { REVIEW_CHANNEL, eventually, type TestApp } from '../support/test-app.ts';
+import { useSharedDatabase } from '../support/shared-database.ts';
 
 const FRIDAY = new Date('2026-11-20T10:00:00Z');
-let database: TestDatabase;
-const running: TestApp[] = [];
+const shared = useSharedDatabase();
+const start = (now = FRIDAY, worker?: { batchSize: number }) => shared.start({ now, ...(worker ? { worker } : {}) });
 
-async function start(now = FRIDAY, worker?: { batchSize: number }): Promise<TestApp> {
-  const app = await startTestApp({ database, now, ...(worker ? { worker } : {}) });
-  running.push(app);
-  return app;
-}
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.destroy());
-beforeEach(async () => resetDatabase(database.db));
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((app) => app.stop()));
-});
-
-const outboxRows = () => database.db.selectFrom('outbox').selectAll().orderBy('id').execute();
+const outboxRows = () => shared.database.db.selectFrom('outbox').selectAll().orderBy('id').execute();
 const advance = (app: TestApp, ms: number) => {
   app.clock.now = new Date(app.clock.now.getTime() + ms);
   app.application.worker.wake();
@@ -64,7 +50,7 @@ describe('durable delivery of Slack messages', () => {
     await reviewPostAttempts(3);
 
     advance(app, 15_000); // past the third backoff (8 s ± 20 %)
-    await eventually(async () => expect((await onlyClaim(database.db)).review_message_ts).toBe('1700000000.000900'));
+    await eventually(async () => expect((await onlyClaim(shared.database.db)).review_message_ts).toBe('1700000000.000900'));
     expect(reviewAttempts).toBe(4);
 
     const [row] = (await outboxRows()).filter((r) => r.kind === 'review_post');
@@ -85,9 +71,9 @@ describe('durable delivery of Slack messages', () => {
       expect(dm).toMatchObject({ status: 'failed' });
       expect(dm?.last_error).toContain('gave up');
     });
-    const claim = await onlyClaim(database.db);
+    const claim = await onlyClaim(shared.database.db);
     await eventually(async () =>
-      expect(await claimEvents(database.db, claim.id)).toContainEqual(
+      expect(await claimEvents(shared.database.db, claim.id)).toContainEqual(
         expect.objectContaining({ kind: 'delivery_failed', details: expect.objectContaining({ message: 'submission_dm' }) }),
       ),
     );
@@ -101,13 +87,12 @@ describe('durable delivery of Slack messages', () => {
     const first = await start();
     await first.send.interaction(buildViewSubmission());
     await eventually(() => expect(first.slack.calls('chat.postMessage')).toHaveLength(2));
-    const claim = await onlyClaim(database.db);
+    const claim = await onlyClaim(shared.database.db);
 
     await first.application.worker.stop(); // nothing will be delivered by this instance any more
     await first.send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claim.id, user: 'UREVIEWER1' }));
-    await eventually(async () => expect((await onlyClaim(database.db)).status).toBe('approved'));
-    await first.stop();
-    running.splice(running.indexOf(first), 1);
+    await eventually(async () => expect((await onlyClaim(shared.database.db)).status).toBe('approved'));
+    await shared.stop(first);
     expect(first.slack.calls('chat.update')).toEqual([]);
 
     const second = await start();
@@ -124,7 +109,7 @@ describe('durable delivery of Slack messages', () => {
     await app.send.interaction(buildViewSubmission());
     await eventually(async () => expect((await outboxRows()).map((r) => r.kind)).toContain('review_post'));
     // Another instance took the messages (the head of each lane) and died before finishing them.
-    const leased = await leaseDueMessages(database.db, {
+    const leased = await leaseDueMessages(shared.database.db, {
       now: FRIDAY,
       leaseUntil: new Date(FRIDAY.getTime() + 60_000),
       workerId: 'crashed-instance',
@@ -146,7 +131,7 @@ describe('durable delivery of Slack messages', () => {
 
     await a.send.interaction(buildViewSubmission());
     await eventually(() => expect(everyCall('chat.postMessage')).toHaveLength(2));
-    const claim = await onlyClaim(database.db);
+    const claim = await onlyClaim(shared.database.db);
     await b.send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claim.id, user: 'UREVIEWER1' }));
     await eventually(() => {
       expect(everyCall('chat.postMessage')).toHaveLength(3);

@@ -1,28 +1,23 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { APPROVE_ACTION_ID } from '../../src/slack/messages/review-message.ts';
 import { buildBlockAction, buildRefundStateValues, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
-import { onlyClaim, resetDatabase } from '../support/db-helpers.ts';
-import { REVIEW_CHANNEL, eventually, startTestApp, type TestApp } from '../support/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-db.ts';
+import { onlyClaim } from '../support/db-helpers.ts';
+import { REVIEW_CHANNEL, eventually, type TestApp } from '../support/test-app.ts';
+import { useSharedDatabase } from '../support/shared-database.ts';
 
 const LEDGER_TOKEN = 'ledger-token-0123456789abcdef';
 const WEBHOOK_SECRET = 'refund-webhook-secret-0123456789';
 const MARKETPLACE = `https://marketplace-${randomBytes(4).toString('hex')}.test`;
 const NOW = new Date('2026-11-20T10:00:00Z');
 
-let database: TestDatabase;
-const running: TestApp[] = [];
-async function start(): Promise<TestApp> {
-  const app = await startTestApp({
-    database,
+const shared = useSharedDatabase();
+const start = () =>
+  shared.start({
     now: NOW,
     env: { LEDGER_TOKEN, REFUND_WEBHOOK_URL: `${MARKETPLACE}/refunds`, REFUND_WEBHOOK_SECRET: WEBHOOK_SECRET },
   });
-  running.push(app);
-  return app;
-}
 
 interface Delivery {
   body: string;
@@ -45,17 +40,7 @@ function marketplaceReceiver(statuses: number[] = []) {
 }
 let receiver: ReturnType<typeof marketplaceReceiver>;
 
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.destroy());
-beforeEach(async () => {
-  await resetDatabase(database.db);
-});
-afterEach(async () => {
-  receiver?.stop();
-  await Promise.all(running.splice(0).map((app) => app.stop()));
-});
+afterEach(() => receiver?.stop());
 
 /** The charge behind the default form's claim (Maria Rossi, answered 10 November, 12 credits). */
 function charge(overrides: Record<string, unknown> = {}) {
@@ -89,7 +74,7 @@ async function submit(app: TestApp) {
 const reviewPost = (app: TestApp) => app.slack.calls('chat.postMessage').find((c) => c.args.channel === REVIEW_CHANNEL);
 const approve = (app: TestApp, claimId: string, user = 'UREVIEWER1') =>
   app.send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claimId, user }));
-const creditEntries = () => database.db.selectFrom('credit_entries').selectAll().execute();
+const creditEntries = () => shared.database.db.selectFrom('credit_entries').selectAll().execute();
 const expectSigned = (delivery: Delivery | undefined) =>
   expect(delivery?.signature).toBe(createHmac('sha256', WEBHOOK_SECRET).update(delivery?.body ?? '').digest('hex'));
 
@@ -99,14 +84,14 @@ describe('the policy with the marketplace’s charges', () => {
     await loadCharges(app, [charge({ charge_id: 'ch_other', client_first_name: 'Luigi', client_last_name: 'Verdi', client_phone: '+39 347 000 0000' })]);
     const ack = await submit(app);
     expect(ack).toContain('Saldo crediti');
-    expect(await onlyClaim(database.db)).toMatchObject({ status: 'ineligible', verdict: { rule: 'no_matching_charge' } });
+    expect(await onlyClaim(shared.database.db)).toMatchObject({ status: 'ineligible', verdict: { rule: 'no_matching_charge' } });
   });
 
   it('credits above what was charged for that lead are refused', async () => {
     const app = await start();
     await loadCharges(app, [charge({ credits: 5 })]);
     await submit(app);
-    expect((await onlyClaim(database.db)).verdict).toMatchObject({ kind: 'ineligible', rule: 'credits_exceed_charge' });
+    expect((await onlyClaim(shared.database.db)).verdict).toMatchObject({ kind: 'ineligible', rule: 'credits_exceed_charge' });
   });
 
   it('the 30 days count from when the lead was received, as the marketplace recorded it', async () => {
@@ -114,7 +99,7 @@ describe('the policy with the marketplace’s charges', () => {
     // The form says received on 9 November; the marketplace says 15 October: day 36.
     await loadCharges(app, [charge({ lead_received_at: '2026-10-15T09:00:00+02:00' })]);
     await submit(app);
-    expect((await onlyClaim(database.db)).verdict).toMatchObject({ kind: 'ineligible', rule: 'window_expired' });
+    expect((await onlyClaim(shared.database.db)).verdict).toMatchObject({ kind: 'ineligible', rule: 'window_expired' });
   });
 
   it('charges may name the professional by marketplace id once POST /ledger/professionals mapped it', async () => {
@@ -130,7 +115,7 @@ describe('the policy with the marketplace’s charges', () => {
     const { slack_user_id: _, ...byMarketplace } = charge();
     expect((await post('/ledger/charges', { charges: [{ ...byMarketplace, marketplace_id: 'mp-77' }] })).status).toBe(200);
     await submit(app);
-    expect((await onlyClaim(database.db)).verdict).toMatchObject({ kind: 'to_review', matchedChargeId: 'ch_true' });
+    expect((await onlyClaim(shared.database.db)).verdict).toMatchObject({ kind: 'to_review', matchedChargeId: 'ch_true' });
   });
 
   it('without any ledger data the reviewer is told plainly that nothing was verified', async () => {
@@ -149,7 +134,7 @@ describe('a refund is credits, returned exactly once', () => {
     await submit(app);
     await eventually(() => expect(reviewPost(app)).toBeDefined());
     expect(JSON.stringify(reviewPost(app)?.args.blocks)).toContain('ch_true');
-    const claim = await onlyClaim(database.db);
+    const claim = await onlyClaim(shared.database.db);
 
     await approve(app, claim.id);
     await eventually(() => expect(receiver.deliveries).toHaveLength(1));
@@ -167,7 +152,7 @@ describe('a refund is credits, returned exactly once', () => {
     await loadCharges(app, [charge()]);
     await submit(app);
     await eventually(() => expect(reviewPost(app)).toBeDefined());
-    const claim = await onlyClaim(database.db);
+    const claim = await onlyClaim(shared.database.db);
     await Promise.all([approve(app, claim.id, 'UREVIEWER1'), approve(app, claim.id, 'UREVIEWER2'), approve(app, claim.id, 'UREVIEWER1')]);
     await eventually(() => expect(receiver.deliveries).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -181,11 +166,11 @@ describe('a refund is credits, returned exactly once', () => {
     await loadCharges(app, [charge()]);
     await submit(app);
     await eventually(() => expect(reviewPost(app)).toBeDefined());
-    const claim = await onlyClaim(database.db);
+    const claim = await onlyClaim(shared.database.db);
     await approve(app, claim.id);
     await eventually(() => expect(receiver.deliveries).toHaveLength(1));
     await eventually(async () =>
-      expect((await database.db.selectFrom('outbox').select('attempts').where('kind', '=', 'refund_webhook').executeTakeFirst())?.attempts).toBe(1),
+      expect((await shared.database.db.selectFrom('outbox').select('attempts').where('kind', '=', 'refund_webhook').executeTakeFirst())?.attempts).toBe(1),
     );
     app.clock.now = new Date(NOW.getTime() + 10_000);
     app.application.worker.wake();
@@ -205,12 +190,11 @@ describe('a refund is credits, returned exactly once', () => {
     await loadCharges(first, [charge()]);
     await submit(first);
     await eventually(() => expect(reviewPost(first)).toBeDefined());
-    const claim = await onlyClaim(database.db);
+    const claim = await onlyClaim(shared.database.db);
     await first.application.worker.stop();
     await approve(first, claim.id);
-    await eventually(async () => expect((await onlyClaim(database.db)).status).toBe('approved'));
-    await first.stop();
-    running.splice(running.indexOf(first), 1);
+    await eventually(async () => expect((await onlyClaim(shared.database.db)).status).toBe('approved'));
+    await shared.stop(first);
     expect(receiver.deliveries).toEqual([]);
 
     await start();

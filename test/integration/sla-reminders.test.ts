@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDb } from '../../src/db/database.ts';
 import { APPROVE_ACTION_ID } from '../../src/slack/messages/review-message.ts';
 import { runSlaSweep } from '../../src/use-cases/run-sla-sweep.ts';
-import { claimEvents, onlyClaim, resetDatabase } from '../support/db-helpers.ts';
+import { claimEvents, onlyClaim } from '../support/db-helpers.ts';
 import { buildBlockAction, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
-import { REVIEW_CHANNEL, eventually, startTestApp, type TestApp } from '../support/test-app.ts';
-import { createTestDatabase, type TestDatabase } from '../support/test-db.ts';
+import { REVIEW_CHANNEL, eventually, type TestApp } from '../support/test-app.ts';
+import { useSharedDatabase } from '../support/shared-database.ts';
 
 // Submitted Friday 20 November 2026 at 11:00 in Rome: due Friday 4 December (10 business days).
 // Reminders at 09:00 Rome (08:00 UTC): 2 business days left on Wednesday 2 December, the last
@@ -13,28 +13,15 @@ import { createTestDatabase, type TestDatabase } from '../support/test-db.ts';
 const SUBMITTED = new Date('2026-11-20T10:00:00Z');
 const at = (iso: string) => new Date(iso);
 
-let database: TestDatabase;
-const running: TestApp[] = [];
-async function start(): Promise<TestApp> {
-  const app = await startTestApp({ database, now: SUBMITTED });
-  running.push(app);
-  return app;
-}
-beforeAll(async () => {
-  database = await createTestDatabase();
-});
-afterAll(async () => database?.destroy());
-beforeEach(async () => resetDatabase(database.db));
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((app) => app.stop()));
-});
+const shared = useSharedDatabase();
+const start = (now = SUBMITTED) => shared.start({ now });
 
 async function submitClaim(app: TestApp) {
   await app.send.interaction(buildViewSubmission());
   await eventually(() => expect(app.slack.calls('chat.postMessage')).toHaveLength(2));
   // The review message's ts is stored just after Slack answers the post.
   const claim = await eventually(async () => {
-    const stored = await onlyClaim(database.db);
+    const stored = await onlyClaim(shared.database.db);
     expect(stored.review_message_ts).not.toBeNull();
     return stored;
   });
@@ -79,7 +66,7 @@ describe('reminders before the deadline, escalation after it', () => {
     expect(await sweepAt(app, '2026-12-20T08:00:00Z')).toBe(0);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(threadMessages(app)).toHaveLength(3);
-    const kinds = (await claimEvents(database.db, claim.id)).map((e) => e.kind);
+    const kinds = (await claimEvents(shared.database.db, claim.id)).map((e) => e.kind);
     expect(kinds.filter((k) => k === 'reminded')).toHaveLength(2);
     expect(kinds.filter((k) => k === 'escalated')).toHaveLength(1);
   });
@@ -104,7 +91,7 @@ describe('reminders before the deadline, escalation after it', () => {
     await app.application.worker.stop();
     expect(await sweepAt(app, '2026-12-02T08:00:00Z')).toBe(1);
     await app.send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claim.id, user: 'UREVIEWER1' }));
-    await eventually(async () => expect((await onlyClaim(database.db)).status).toBe('approved'));
+    await eventually(async () => expect((await onlyClaim(shared.database.db)).status).toBe('approved'));
     app.application.worker.start();
     await eventually(() => expect(app.slack.calls('chat.update')).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -114,12 +101,12 @@ describe('reminders before the deadline, escalation after it', () => {
   it('two sweeps at once, on two connections, queue one reminder', async () => {
     const app = await start();
     await submitClaim(app);
-    const other = createDb(database.url);
+    const other = createDb(shared.database.url);
     app.clock.now = at('2026-12-02T09:00:00Z');
     try {
       const clock = () => app.clock.now;
       const counts = await Promise.all([
-        runSlaSweep({ db: database.db, clock }),
+        runSlaSweep({ db: shared.database.db, clock }),
         runSlaSweep({ db: other, clock }),
         runSlaSweep({ db: other, clock }),
       ]);
@@ -136,8 +123,7 @@ describe('reminders before the deadline, escalation after it', () => {
     await submitClaim(first);
     expect(await sweepAt(first, '2026-12-02T08:30:00Z')).toBe(1);
     await eventually(() => expect(threadMessages(first)).toHaveLength(1));
-    await first.stop();
-    running.splice(running.indexOf(first), 1);
+    await shared.stop(first);
 
     const second = await start();
     expect(await sweepAt(second, '2026-12-02T10:00:00Z')).toBe(0);
@@ -149,11 +135,9 @@ describe('reminders before the deadline, escalation after it', () => {
   it('the sweep runs at start-up: a notice that fell due while no instance ran goes out when one starts', async () => {
     const first = await start();
     await submitClaim(first);
-    await first.stop();
-    running.splice(running.indexOf(first), 1);
+    await shared.stop(first);
 
-    const app = await startTestApp({ database, now: at('2026-12-02T09:00:00Z') });
-    running.push(app);
+    const app = await start(at('2026-12-02T09:00:00Z'));
     await eventually(() => expect(threadMessages(app)).toHaveLength(1));
   });
 });

@@ -15,6 +15,14 @@ export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const REVIEW_CHANNEL = 'CREVIEW';
 export const EMAIL_TOKEN = 'inbound-email-token-0123456789';
 
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  channelMembers?: string[];
+  now?: Date;
+  database?: TestDatabase;
+  worker?: Partial<OutboxWorkerOptions>;
+}
+
 export interface TestApp {
   baseUrl: string;
   database: TestDatabase;
@@ -32,13 +40,7 @@ export interface TestApp {
  * and Slack's Web API faked with nock. Only loopback traffic may leave the process.
  */
 export async function startTestApp(
-  options: {
-    env?: Record<string, string>;
-    channelMembers?: string[];
-    now?: Date;
-    database?: TestDatabase;
-    worker?: Partial<OutboxWorkerOptions>;
-  } = {},
+  options: TestAppOptions = {},
 ): Promise<TestApp> {
   nock.disableNetConnect();
   nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
