@@ -10,6 +10,8 @@ export type ClaimEventKind =
   | 'reminded'
   | 'escalated'
   | 'delivery_failed'
+  | 'delivery_blocked'
+  | 'delivery_retried'
   | 'assigned'
   | 'info_requested'
   | 'info_answered'

@@ -9,6 +9,12 @@ export interface QueuedMessage {
   payload: Record<string, unknown>;
   attempts: number;
   createdAt: Date;
+  /** When the first attempt started: where to look for the message in Slack. */
+  firstAttemptAt: Date;
+  /** The previous attempt started and never got a definite answer: it may be in Slack already. */
+  outcomeUnknown: boolean;
+  /** Set when the message was blocked and released: the cause it was blocked for, and when. */
+  releasedFrom: { cause: string; at: Date } | null;
 }
 
 /** Writes messages in the caller's transaction; a message already queued (same dedupe key) is skipped. */
@@ -40,6 +46,8 @@ export async function leaseDueMessages(
   db: Db,
   options: { now: Date; leaseUntil: Date; workerId: string; limit: number },
 ): Promise<QueuedMessage[]> {
+  // Leasing is the start of an attempt, recorded before Slack is called: were the instance to die
+  // after Slack accepted, the next attempt knows to look for the message before posting it again.
   const { rows } = await sql<{
     id: string;
     claim_id: string;
@@ -47,23 +55,31 @@ export async function leaseDueMessages(
     payload: Record<string, unknown>;
     attempts: number;
     created_at: Date;
+    first_attempt_at: Date;
+    was_unknown: boolean;
+    blocked_reason: string | null;
+    released_at: Date | null;
   }>`
-    UPDATE outbox SET locked_until = ${options.leaseUntil}, locked_by = ${options.workerId}
-    WHERE id IN (
-      SELECT o.id FROM outbox o
-      WHERE o.status = 'pending'
-        AND o.next_attempt_at <= ${options.now}
-        AND (o.locked_until IS NULL OR o.locked_until < ${options.now})
+    UPDATE outbox o SET locked_until = ${options.leaseUntil}, locked_by = ${options.workerId},
+      attempt_started_at = ${options.now}, first_attempt_at = COALESCE(o.first_attempt_at, ${options.now}),
+      outcome_unknown = true
+    FROM (
+      SELECT c.id, c.outcome_unknown AS was_unknown FROM outbox c
+      WHERE c.status = 'pending'
+        AND c.next_attempt_at <= ${options.now}
+        AND (c.locked_until IS NULL OR c.locked_until < ${options.now})
         AND NOT EXISTS (
           SELECT 1 FROM outbox earlier
-          WHERE earlier.status = 'pending' AND earlier.claim_id = o.claim_id
-            AND earlier.lane = o.lane AND earlier.id < o.id
+          WHERE earlier.status IN ('pending', 'blocked') AND earlier.claim_id = c.claim_id
+            AND earlier.lane = c.lane AND earlier.id < c.id
         )
-      ORDER BY o.next_attempt_at, o.id
+      ORDER BY c.next_attempt_at, c.id
       LIMIT ${options.limit}
       FOR UPDATE SKIP LOCKED
-    )
-    RETURNING id, claim_id, kind, payload, attempts, created_at`.execute(db);
+    ) due
+    WHERE o.id = due.id
+    RETURNING o.id, o.claim_id, o.kind, o.payload, o.attempts, o.created_at, o.first_attempt_at,
+      due.was_unknown, o.blocked_reason, o.released_at`.execute(db);
   return rows.map((r) => ({
     id: r.id,
     claimId: r.claim_id,
@@ -71,7 +87,22 @@ export async function leaseDueMessages(
     payload: r.payload,
     attempts: r.attempts,
     createdAt: r.created_at,
+    firstAttemptAt: r.first_attempt_at,
+    outcomeUnknown: r.was_unknown,
+    releasedFrom: r.released_at && r.blocked_reason ? { cause: r.blocked_reason, at: r.released_at } : null,
   }));
+}
+
+/** Keeps a message leased while its worker is still working on it; false when the lease was lost. */
+export async function renewLease(db: Db, id: string, workerId: string, leaseUntil: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({ locked_until: leaseUntil })
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /** Ends a message's life; only its current lease holder may, so a lease that expired mid-send is not doubled. */
@@ -89,6 +120,7 @@ export async function finishMessage(
       last_error: outcome.error ?? null,
       finished_at: outcome.now,
       locked_until: null,
+      outcome_unknown: false,
     })
     .where('id', '=', id)
     .where('locked_by', '=', workerId)
@@ -97,14 +129,118 @@ export async function finishMessage(
   return result.numUpdatedRows > 0n;
 }
 
-export async function rescheduleMessage(db: Db, id: string, workerId: string, nextAttemptAt: Date, error: string) {
-  await db
+export async function rescheduleMessage(
+  db: Db,
+  id: string,
+  workerId: string,
+  retry: { at: Date; error: string; outcomeUnknown: boolean },
+): Promise<boolean> {
+  const result = await db
     .updateTable('outbox')
-    .set({ attempts: sql`attempts + 1`, next_attempt_at: nextAttemptAt, last_error: error, locked_until: null })
+    .set({
+      attempts: sql`attempts + 1`,
+      next_attempt_at: retry.at,
+      last_error: retry.error,
+      locked_until: null,
+      outcome_unknown: retry.outcomeUnknown,
+    })
     .where('id', '=', id)
     .where('locked_by', '=', workerId)
     .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Parks a message Slack refused for a cause a person must fix; it waits, never given up. */
+export async function blockMessage(db: Db, id: string, workerId: string, block: { cause: string; now: Date }): Promise<boolean> {
+  const result = await db
+    .updateTable('outbox')
+    .set({
+      status: 'blocked',
+      attempts: sql`attempts + 1`,
+      last_error: block.cause,
+      blocked_reason: block.cause,
+      blocked_at: block.now,
+      locked_until: null,
+      outcome_unknown: false,
+    })
+    .where('id', '=', id)
+    .where('locked_by', '=', workerId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export interface BlockedMessage {
+  id: string;
+  claimId: string;
+  kind: MessageKind;
+  cause: string;
+  blockedAt: Date;
+  attempts: number;
+  claimReference: string | null;
+}
+
+/**
+ * Makes blocked messages due again (all of them, those blocked for some causes, some ids, or the
+ * oldest `limit`), oldest first; returns them for the audit. Their give-up clock starts again.
+ */
+export async function releaseBlockedMessages(
+  trx: Db,
+  filter: { now: Date; causes?: readonly string[]; ids?: readonly string[]; limit?: number },
+): Promise<Array<{ id: string; claimId: string; kind: MessageKind; cause: string }>> {
+  let chosen = trx.selectFrom('outbox').select('id').where('status', '=', 'blocked').orderBy('blocked_at').orderBy('id').forUpdate().skipLocked();
+  if (filter.causes) chosen = chosen.where('blocked_reason', 'in', filter.causes.length ? [...filter.causes] : ['']);
+  if (filter.ids) chosen = chosen.where('id', 'in', filter.ids.length ? [...filter.ids] : ['0']);
+  if (filter.limit !== undefined) chosen = chosen.limit(filter.limit);
+  const rows = await trx
+    .updateTable('outbox')
+    .set({ status: 'pending', next_attempt_at: filter.now, released_at: filter.now, locked_until: null, locked_by: null })
+    .where('id', 'in', chosen)
+    .returning(['id', 'claim_id', 'kind', 'blocked_reason'])
     .execute();
+  return rows.map((r) => ({ id: r.id, claimId: r.claim_id, kind: r.kind as MessageKind, cause: r.blocked_reason ?? 'unknown' }));
+}
+
+/** What is blocked and why, oldest first (for `npm run outbox -- list`). */
+export async function listBlockedMessages(db: Db): Promise<BlockedMessage[]> {
+  const rows = await db
+    .selectFrom('outbox')
+    .leftJoin('claims', 'claims.id', 'outbox.claim_id')
+    .select([
+      'outbox.id',
+      'outbox.claim_id',
+      'outbox.kind',
+      'outbox.blocked_reason',
+      'outbox.blocked_at',
+      'outbox.attempts',
+      'claims.reference',
+    ])
+    .where('outbox.status', '=', 'blocked')
+    .orderBy('outbox.blocked_at')
+    .orderBy('outbox.id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    claimId: r.claim_id,
+    kind: r.kind as MessageKind,
+    cause: r.blocked_reason ?? 'unknown',
+    blockedAt: r.blocked_at ?? new Date(0),
+    attempts: r.attempts,
+    claimReference: r.reference,
+  }));
+}
+
+/** How many messages wait blocked, by cause (App Home banner, readiness). */
+export async function countBlockedMessagesByCause(db: Db): Promise<Array<{ cause: string; count: number }>> {
+  const rows = await db
+    .selectFrom('outbox')
+    .select(['blocked_reason', db.fn.countAll<string>().as('count')])
+    .where('status', '=', 'blocked')
+    .groupBy('blocked_reason')
+    .orderBy('blocked_reason')
+    .execute();
+  return rows.map((r) => ({ cause: r.blocked_reason ?? 'unknown', count: Number(r.count) }));
 }
 
 /**

@@ -67,7 +67,7 @@ export interface OutboxTable {
   lane: string;
   dedupe_key: string;
   payload: ColumnType<unknown, string | undefined, never>;
-  status: Generated<'pending' | 'delivered' | 'failed'>;
+  status: Generated<'pending' | 'delivered' | 'failed' | 'blocked'>;
   attempts: Generated<number>;
   next_attempt_at: Date;
   locked_until: Date | null;
@@ -75,6 +75,12 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: Date;
   finished_at: Date | null;
+  first_attempt_at: Date | null;
+  attempt_started_at: Date | null;
+  outcome_unknown: Generated<boolean>;
+  blocked_reason: string | null;
+  blocked_at: Date | null;
+  released_at: Date | null;
 }
 
 export interface ClaimRemindersTable {

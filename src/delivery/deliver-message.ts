@@ -1,5 +1,5 @@
 import type { KnownBlock } from '@slack/types';
-import type { WebClient } from '@slack/web-api';
+import type { ChatPostMessageArguments, WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Claim } from '../domain/claim.ts';
 import { recordClaimEvent, type ClaimEventKind } from '../db/audit.repository.ts';
@@ -10,6 +10,8 @@ import { settleCoveredMessages, type QueuedMessage } from '../db/outbox.reposito
 import type { Locale } from '../i18n/messages.ts';
 import type { HomeView } from '../slack/views/home-view.ts';
 import { sendRefundWebhook, type RefundWebhookTarget } from './refund-webhook.ts';
+import { findPostedMessage, outboxMetadata } from './find-posted-message.ts';
+import type { DeliveryResult } from './outbox-worker.ts';
 import type { AppLogger } from '../logger.ts';
 import { buildDecisionDm, buildSubmissionDm } from '../slack/messages/professional-dm.ts';
 import { buildAnswerThreadPost, buildQuestionDm, buildQuestionThreadPost } from '../slack/messages/question-messages.ts';
@@ -36,102 +38,128 @@ export interface DeliveryDeps {
   refundWebhook: RefundWebhookTarget | undefined;
 }
 
-type Outcome = 'delivered' | 'skipped';
+const SKIPPED: DeliveryResult = { outcome: 'skipped' };
 const ReminderPayload = z.object({ businessDaysLeft: z.number().int() });
 const QuestionPayload = z.object({ questionId: z.uuid() });
 const HomePayload = z.union([z.object({ userId: z.string().min(1) }), z.object({ reviewers: z.literal(true) })]);
 
-/** DMs go through conversations.open so they land in the app's Messages tab (scope im:write). */
-async function sendDirectMessage(client: WebClient, userId: string, message: { text: string; blocks?: KnownBlock[] }): Promise<void> {
-  const { channel } = await client.conversations.open({ users: userId });
-  if (!channel?.id) throw new Error('conversations.open returned no channel');
-  await client.chat.postMessage({ channel: channel.id, ...message });
-}
+type PostArgs = { channel: string; thread_ts?: string; reply_broadcast?: boolean; text: string; blocks?: KnownBlock[] };
 
 /**
  * Sends one queued message, rendered from the claim as it is now (a review post delivered after a
  * decision already shows the decision). Messages that no longer make sense are skipped, not sent: a
- * reminder for a decided claim, an update of a review post that never went out.
+ * reminder for a decided claim, an update of a review post that never went out. What follows a send
+ * (the review ts, the audit) is returned for the worker to record with the message's finish.
  */
 export function createDeliverer(deps: DeliveryDeps) {
-  const audit = (claim: Claim, kind: ClaimEventKind, details: Record<string, unknown>) =>
-    recordClaimEvent(deps.db, { claimId: claim.id, kind, actor: null, at: deps.clock(), details });
+  const audited =
+    (claim: Claim, kind: ClaimEventKind, details: Record<string, unknown>, also?: (trx: Db) => Promise<void>) =>
+    async (trx: Db) => {
+      await also?.(trx);
+      await recordClaimEvent(trx, { claimId: claim.id, kind, actor: null, at: deps.clock(), details });
+    };
+  const delivered = (record?: (trx: Db) => Promise<void>): DeliveryResult =>
+    record ? { outcome: 'delivered', record } : { outcome: 'delivered' };
 
-  const handlers: Record<QueuedMessage['kind'], (claim: Claim, message: QueuedMessage) => Promise<Outcome>> = {
-    async review_post(claim) {
-      if (claim.reviewMessageTs) return 'skipped';
-      const posted = await deps.client.chat.postMessage({ channel: deps.reviewChannelId, ...buildReviewMessage(claim, deps.reviewLocale) });
-      if (!posted.ts || !posted.channel) throw new Error('chat.postMessage returned no ts');
-      await recordReviewMessage(deps.db, claim.id, posted.channel, posted.ts);
-      await audit(claim, 'posted', { channel: posted.channel, ts: posted.ts });
-      return 'delivered';
+  /**
+   * Posts a message carrying its outbox id as metadata. When an earlier attempt's outcome is unknown
+   * (the instance died, the lease ran out, the call timed out), looks for it first: found, it is not
+   * posted again. Returns where the message is.
+   */
+  async function postOnce(message: QueuedMessage, args: PostArgs): Promise<{ channel: string; ts: string }> {
+    if (message.outcomeUnknown) {
+      const found = await findPostedMessage(deps.client, {
+        channel: args.channel,
+        ...(args.thread_ts ? { threadTs: args.thread_ts } : {}),
+        outboxId: message.id,
+        since: message.firstAttemptAt,
+        now: deps.clock(),
+      });
+      if (found) {
+        deps.logger.info('slack message found from an earlier attempt: not sent again', { outboxId: message.id, kind: message.kind });
+        return { channel: args.channel, ts: found };
+      }
+    }
+    // The builders always give a `text`; the SDK's union of argument shapes cannot see it through the spread.
+    const posted = await deps.client.chat.postMessage({ ...args, metadata: outboxMetadata(message.id) } as ChatPostMessageArguments);
+    if (!posted.ts) throw new Error('chat.postMessage returned no ts');
+    return { channel: posted.channel ?? args.channel, ts: posted.ts };
+  }
+
+  /** DMs go through conversations.open so they land in the app's Messages tab (scope im:write). */
+  async function sendDirectMessage(message: QueuedMessage, userId: string, content: { text: string; blocks?: KnownBlock[] }) {
+    const { channel } = await deps.client.conversations.open({ users: userId });
+    if (!channel?.id) throw new Error('conversations.open returned no channel');
+    await postOnce(message, { channel: channel.id, ...content });
+  }
+
+  const handlers: Record<QueuedMessage['kind'], (claim: Claim, message: QueuedMessage) => Promise<DeliveryResult>> = {
+    async review_post(claim, message) {
+      if (claim.reviewMessageTs) return SKIPPED;
+      const posted = await postOnce(message, { channel: deps.reviewChannelId, ...buildReviewMessage(claim, deps.reviewLocale) });
+      return delivered(audited(claim, 'posted', posted, (trx) => recordReviewMessage(trx, claim.id, posted.channel, posted.ts)));
     },
     async review_update(claim) {
-      if (!claim.reviewChannelId || !claim.reviewMessageTs) return 'skipped';
+      if (!claim.reviewChannelId || !claim.reviewMessageTs) return SKIPPED;
+      // The same content again is harmless: an update is repeated without looking for it first.
       await deps.client.chat.update({ channel: claim.reviewChannelId, ts: claim.reviewMessageTs, ...buildReviewMessage(claim, deps.reviewLocale) });
-      return 'delivered';
+      return delivered();
     },
     async reminder(claim, message) {
-      if (claim.status !== 'pending_review') return 'skipped';
+      if (claim.status !== 'pending_review') return SKIPPED;
       const { businessDaysLeft } = ReminderPayload.parse(message.payload);
-      await deps.client.chat.postMessage({ ...threadOf(claim), ...buildReminderMessage(claim, businessDaysLeft, deps.reviewLocale) });
-      await audit(claim, 'reminded', { businessDaysLeft });
-      return 'delivered';
+      await postOnce(message, { ...threadOf(claim), ...buildReminderMessage(claim, businessDaysLeft, deps.reviewLocale) });
+      return delivered(audited(claim, 'reminded', { businessDaysLeft }));
     },
-    async escalation(claim) {
-      if (claim.status !== 'pending_review') return 'skipped';
+    async escalation(claim, message) {
+      if (claim.status !== 'pending_review') return SKIPPED;
       // In the thread and, broadcast, in the channel: one message, seen in both places.
       const { channel, thread_ts } = threadOf(claim);
-      const message = buildEscalationMessage(claim, deps.escalation, deps.reviewLocale);
-      await deps.client.chat.postMessage(
-        thread_ts ? { channel, thread_ts, reply_broadcast: true, ...message } : { channel, ...message },
-      );
-      await audit(claim, 'escalated', {});
-      return 'delivered';
+      const content = buildEscalationMessage(claim, deps.escalation, deps.reviewLocale);
+      await postOnce(message, thread_ts ? { channel, thread_ts, reply_broadcast: true, ...content } : { channel, ...content });
+      return delivered(audited(claim, 'escalated', {}));
     },
-    async submission_dm(claim) {
+    async submission_dm(claim, message) {
       const locale = await deps.localeOf(claim.professionalId);
-      await sendDirectMessage(deps.client, claim.professionalId, buildSubmissionDm(claim, locale));
-      await audit(claim, 'notified', { message: 'submission_dm', to: claim.professionalId });
-      return 'delivered';
+      await sendDirectMessage(message, claim.professionalId, buildSubmissionDm(claim, locale));
+      return delivered(audited(claim, 'notified', { message: 'submission_dm', to: claim.professionalId }));
     },
-    async decision_dm(claim) {
-      if (claim.status !== 'approved' && claim.status !== 'rejected') return 'skipped';
+    async decision_dm(claim, message) {
+      if (claim.status !== 'approved' && claim.status !== 'rejected') return SKIPPED;
       const locale = await deps.localeOf(claim.professionalId);
-      await sendDirectMessage(deps.client, claim.professionalId, buildDecisionDm(claim, locale));
-      await audit(claim, 'notified', { message: 'decision_dm', to: claim.professionalId });
-      return 'delivered';
+      await sendDirectMessage(message, claim.professionalId, buildDecisionDm(claim, locale));
+      return delivered(audited(claim, 'notified', { message: 'decision_dm', to: claim.professionalId }));
     },
     async assignee_reminder_dm(claim, message) {
-      if (claim.status !== 'pending_review' || !claim.assignedTo) return 'skipped';
+      if (claim.status !== 'pending_review' || !claim.assignedTo) return SKIPPED;
       const { businessDaysLeft } = ReminderPayload.parse(message.payload);
       const locale = await deps.localeOf(claim.assignedTo);
-      await sendDirectMessage(deps.client, claim.assignedTo, buildReminderMessage(claim, businessDaysLeft, locale));
-      return 'delivered';
+      await sendDirectMessage(message, claim.assignedTo, buildReminderMessage(claim, businessDaysLeft, locale));
+      return delivered();
     },
     async question_post(claim, message) {
       const question = await questionOf(message);
-      if (!question) return 'skipped';
-      await deps.client.chat.postMessage({ ...threadOf(claim), ...buildQuestionThreadPost(claim, question, deps.reviewLocale) });
-      return 'delivered';
+      if (!question) return SKIPPED;
+      await postOnce(message, { ...threadOf(claim), ...buildQuestionThreadPost(claim, question, deps.reviewLocale) });
+      return delivered();
     },
     async question_dm(claim, message) {
       const question = await questionOf(message);
-      if (!question) return 'skipped';
+      if (!question) return SKIPPED;
       const locale = await deps.localeOf(claim.professionalId);
-      await sendDirectMessage(deps.client, claim.professionalId, buildQuestionDm(claim, question, locale));
-      await audit(claim, 'notified', { message: 'question_dm', to: claim.professionalId, questionId: question.id });
-      return 'delivered';
+      await sendDirectMessage(message, claim.professionalId, buildQuestionDm(claim, question, locale));
+      return delivered(audited(claim, 'notified', { message: 'question_dm', to: claim.professionalId, questionId: question.id }));
     },
     async answer_post(claim, message) {
       const question = await questionOf(message);
-      if (!question?.answer) return 'skipped';
-      await deps.client.chat.postMessage({ ...threadOf(claim), ...buildAnswerThreadPost(claim, question, deps.reviewLocale) });
-      return 'delivered';
+      if (!question?.answer) return SKIPPED;
+      await postOnce(message, { ...threadOf(claim), ...buildAnswerThreadPost(claim, question, deps.reviewLocale) });
+      return delivered();
     },
     async refund_webhook(claim) {
-      if (claim.status !== 'approved' || !claim.decidedAt || !deps.refundWebhook) return 'skipped';
+      if (claim.status !== 'approved' || !claim.decidedAt || !deps.refundWebhook) return SKIPPED;
       const chargeId = claim.verdict.kind === 'to_review' ? (claim.verdict.matchedChargeId ?? null) : null;
+      // After an unknown outcome it is sent again with the same bytes and Idempotency-Key: credited once.
       await sendRefundWebhook(deps.refundWebhook, {
         claimReference: claim.reference,
         professionalId: claim.professionalId,
@@ -139,8 +167,7 @@ export function createDeliverer(deps: DeliveryDeps) {
         chargeId,
         approvedAt: claim.decidedAt,
       });
-      await audit(claim, 'refund_sent', { credits: claim.credits, chargeId });
-      return 'delivered';
+      return delivered(audited(claim, 'refund_sent', { credits: claim.credits, chargeId }));
     },
     async home_refresh(_claim, message) {
       const target = HomePayload.parse(message.payload);
@@ -158,7 +185,7 @@ export function createDeliverer(deps: DeliveryDeps) {
         });
       // views.publish replaces the whole Home: publishing again after a partial failure is harmless.
       for (const [userId, view] of views) await deps.client.views.publish({ user_id: userId, view });
-      return 'delivered';
+      return delivered();
     },
   };
 
@@ -171,11 +198,11 @@ export function createDeliverer(deps: DeliveryDeps) {
     return claim.reviewMessageTs ? { channel, thread_ts: claim.reviewMessageTs } : { channel };
   }
 
-  return async function deliver(message: QueuedMessage): Promise<Outcome> {
+  return async function deliver(message: QueuedMessage): Promise<DeliveryResult> {
     const claim = await findClaimById(deps.db, message.claimId);
-    if (!claim) return 'skipped';
-    const outcome = await handlers[message.kind](claim, message);
-    if (outcome === 'delivered') deps.logger.info('slack message delivered', { claim: claim.reference, message: message.kind });
-    return outcome;
+    if (!claim) return SKIPPED;
+    const result = await handlers[message.kind](claim, message);
+    if (result.outcome === 'delivered') deps.logger.info('slack message delivered', { claim: claim.reference, message: message.kind });
+    return result;
   };
 }

@@ -1,16 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { recordClaimEvent } from '../db/audit.repository.ts';
 import type { Db } from '../db/database.ts';
-import { finishMessage, leaseDueMessages, rescheduleMessage, type QueuedMessage } from '../db/outbox.repository.ts';
+import { finishMessage, leaseDueMessages, renewLease, rescheduleMessage, type QueuedMessage } from '../db/outbox.repository.ts';
 import type { AppLogger } from '../logger.ts';
-import { DEFAULT_RETRY_POLICY, decideRetry, type RetryPolicy } from './retry-policy.ts';
+import { parkMessage, releaseBlockedDeliveries } from '../use-cases/blocked-deliveries.ts';
+import { createOutageLog } from './outage-log.ts';
+import { DEFAULT_RETRY_POLICY, TOKEN_ERRORS, decideRetry, isOutcomeUnknown, type RetryPolicy } from './retry-policy.ts';
 
 export interface OutboxWorkerOptions {
   pollMs: number;
+  /** At most this many messages in flight at once; each settles on its own. */
   batchSize: number;
-  /** A lease longer than any Slack call (the client times out first), so a live worker keeps its rows. */
+  /** How long a lease lasts; renewed every third of it while the message is in flight. */
   leaseMs: number;
   retry: RetryPolicy;
+  /** Every this often, one blocked message is tried again (its cause may have cleared). */
+  blockedRecheckMs: number;
+  /** Backoff of the bookkeeping after a send (finish, review ts, audit) while the database is away. */
+  bookkeepingBackoffMs: { base: number; max: number };
 }
 
 export const DEFAULT_WORKER_OPTIONS: OutboxWorkerOptions = {
@@ -18,49 +25,146 @@ export const DEFAULT_WORKER_OPTIONS: OutboxWorkerOptions = {
   batchSize: 20,
   leaseMs: 60_000,
   retry: DEFAULT_RETRY_POLICY,
+  blockedRecheckMs: 5 * 60_000,
+  bookkeepingBackoffMs: { base: 100, max: 5_000 },
 };
+
+/** What a delivery did, and the writes that record it (run with the finish, in one transaction). */
+export interface DeliveryResult {
+  outcome: 'delivered' | 'skipped';
+  record?: (trx: Db) => Promise<void>;
+}
 
 export interface OutboxWorkerDeps {
   db: Db;
   logger: AppLogger;
   clock: () => Date;
-  deliver: (message: QueuedMessage) => Promise<'delivered' | 'skipped'>;
+  deliver: (message: QueuedMessage) => Promise<DeliveryResult>;
   options?: Partial<OutboxWorkerOptions>;
 }
 
+class LeaseLost extends Error {}
+
 /**
- * Delivers the outbox: leases due messages, sends them concurrently (each is the head of its own
- * claim-and-lane), and records the outcome. Several workers, in one process or many, share the table.
+ * Delivers the outbox: keeps up to `batchSize` messages in flight, each the head of its own
+ * claim-and-lane, each settling on its own (a hung call holds one slot, not the others). Once Slack
+ * accepted a message, recording it is retried until it succeeds while the lease is kept alive, so a
+ * database hiccup never causes a resend. Several workers, in one process or many, share the table.
  */
 export function createOutboxWorker(deps: OutboxWorkerDeps) {
   const options = { ...DEFAULT_WORKER_OPTIONS, ...deps.options };
   const workerId = randomUUID();
+  const outage = createOutageLog(deps.logger, 'outbox');
+  const inFlight = new Set<Promise<void>>();
+  /** Causes already logged (the log says each once, until it clears). */
+  const announced = new Set<string>();
   let running = false;
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
+  let recheckTimer: NodeJS.Timeout | undefined;
+  /** A token Slack refuses: no new leases until the next re-check or release. */
+  let pausedFor: string | undefined;
+
+  /** Runs a write until it succeeds (backing off while the database is away) or the lease is lost. */
+  async function persist<T>(what: string, write: () => Promise<T>): Promise<T | undefined> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        const result = await write();
+        outage.succeeded();
+        return result;
+      } catch (error) {
+        if (error instanceof LeaseLost) return undefined;
+        outage.failed(error);
+        // Stopping: the lease runs out and the next attempt looks for the message before resending.
+        if (!running && attempt >= 3) {
+          deps.logger.warn('outbox bookkeeping abandoned at shutdown', { what });
+          return undefined;
+        }
+        const { base, max } = options.bookkeepingBackoffMs;
+        await sleep(Math.min(base * 2 ** attempt, max));
+      }
+    }
+  }
+
+  /** Renews the lease while the message is in flight, so it only expires for a worker that is gone. */
+  function keepLease(message: QueuedMessage): () => void {
+    const timer = setInterval(() => {
+      renewLease(deps.db, message.id, workerId, new Date(deps.clock().getTime() + options.leaseMs))
+        .then((kept) => {
+          outage.succeeded();
+          if (!kept) deps.logger.warn('outbox lease lost while in flight', { outboxId: message.id, kind: message.kind });
+        })
+        .catch((error: unknown) => outage.failed(error));
+    }, Math.max(1, Math.floor(options.leaseMs / 3)));
+    timer.unref();
+    return () => clearInterval(timer);
+  }
 
   async function settle(message: QueuedMessage): Promise<void> {
     const log = { outboxId: message.id, claimId: message.claimId, kind: message.kind, attempt: message.attempts + 1 };
-    let outcome: 'delivered' | 'skipped';
+    const release = keepLease(message);
     try {
-      outcome = await deps.deliver(message);
-    } catch (error) {
-      await recordFailure(message, error, log);
-      return;
+      let result: DeliveryResult;
+      try {
+        result = await deps.deliver(message);
+      } catch (error) {
+        await persist('failure', () => recordFailure(message, error, log));
+        return;
+      }
+      const finished = await persist('delivery', () => recordDelivery(message, result));
+      if (finished) {
+        deps.logger.debug('outbox message delivered', { ...log, outcome: result.outcome });
+        if (result.outcome === 'delivered') await afterSuccess(message);
+      }
+    } finally {
+      release();
     }
-    await finishMessage(deps.db, message.id, workerId, {
-      status: 'delivered',
-      now: deps.clock(),
-      ...(outcome === 'skipped' ? { error: 'skipped' } : {}),
+  }
+
+  /** The writes after Slack accepted, in one transaction: recording the review ts, the audit, the finish. */
+  async function recordDelivery(message: QueuedMessage, result: DeliveryResult): Promise<boolean> {
+    return deps.db.transaction().execute(async (trx) => {
+      await result.record?.(trx);
+      const finished = await finishMessage(trx, message.id, workerId, {
+        status: 'delivered',
+        now: deps.clock(),
+        ...(result.outcome === 'skipped' ? { error: 'skipped' } : {}),
+      });
+      if (!finished) throw new LeaseLost();
+      return true;
     });
-    deps.logger.debug('outbox message delivered', { ...log, outcome });
+  }
+
+  /** A message delivered after a block, or while the token was refused: its cause cleared for the others too. */
+  async function afterSuccess(message: QueuedMessage): Promise<void> {
+    const cleared = [message.releasedFrom?.cause, pausedFor].filter((c): c is string => c !== undefined);
+    pausedFor = undefined;
+    if (cleared.length === 0) return;
+    const causes = [...new Set(cleared.flatMap((c) => (TOKEN_ERRORS.has(c) ? [...TOKEN_ERRORS] : [c])))];
+    const released = await persist('release', () => releaseBlockedDeliveries(deps.db, { now: deps.clock(), trigger: 'cause_cleared', causes }));
+    for (const cause of causes) {
+      if (announced.delete(cause)) deps.logger.info('slack delivery resumed: the cause cleared', { cause, released });
+    }
+    wakeUp?.();
   }
 
   async function recordFailure(message: QueuedMessage, error: unknown, log: Record<string, unknown>): Promise<void> {
     const now = deps.clock();
-    const decision = decideRetry(error, { attempts: message.attempts, createdAt: message.createdAt, now, policy: options.retry });
+    const ageFrom = message.releasedFrom?.at ?? message.createdAt;
+    const decision = decideRetry(error, { attempts: message.attempts, createdAt: ageFrom, now, policy: options.retry });
+    if (decision.kind === 'block') {
+      if (!(await parkMessage(deps.db, message, { workerId, cause: decision.reason, now }))) return;
+      if (TOKEN_ERRORS.has(decision.reason)) pausedFor = decision.reason;
+      if (announced.has(decision.reason)) {
+        deps.logger.debug('slack delivery blocked', { ...log, cause: decision.reason });
+      } else {
+        announced.add(decision.reason);
+        deps.logger.error('slack delivery blocked until a person fixes its cause', { ...log, cause: decision.reason });
+      }
+      return;
+    }
     if (decision.kind === 'retry') {
-      await rescheduleMessage(deps.db, message.id, workerId, decision.at, decision.reason);
+      await rescheduleMessage(deps.db, message.id, workerId, { at: decision.at, error: decision.reason, outcomeUnknown: isOutcomeUnknown(error) });
       deps.logger.warn('slack delivery will be retried', { ...log, reason: decision.reason, at: decision.at.toISOString() });
       return;
     }
@@ -76,16 +180,26 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     });
   }
 
-  /** One pass: returns how many messages it handled. */
-  async function runOnce(): Promise<number> {
+  async function lease(limit: number): Promise<QueuedMessage[]> {
     const now = deps.clock();
-    const due = await leaseDueMessages(deps.db, {
-      now,
-      leaseUntil: new Date(now.getTime() + options.leaseMs),
-      workerId,
-      limit: options.batchSize,
-    });
-    await Promise.all(due.map((message) => settle(message)));
+    return leaseDueMessages(deps.db, { now, leaseUntil: new Date(now.getTime() + options.leaseMs), workerId, limit });
+  }
+
+  function track(message: QueuedMessage): Promise<void> {
+    const settled = settle(message)
+      .catch((error: unknown) => deps.logger.error('outbox delivery failed unexpectedly', { outboxId: message.id }, error))
+      .finally(() => {
+        inFlight.delete(settled);
+        wakeUp?.(); // a slot is free
+      });
+    inFlight.add(settled);
+    return settled;
+  }
+
+  /** One pass, waiting for what it leased: returns how many messages it handled (tests, the demo). */
+  async function runOnce(): Promise<number> {
+    const due = await lease(options.batchSize);
+    await Promise.all(due.map((message) => track(message)));
     return due.length;
   }
 
@@ -103,35 +217,69 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
 
   async function run(): Promise<void> {
     while (running) {
-      let handled = 0;
-      try {
-        handled = await runOnce();
-      } catch (error) {
-        deps.logger.error('outbox pass failed', error);
+      const free = options.batchSize - inFlight.size;
+      let leased = 0;
+      if (free > 0 && !pausedFor) {
+        try {
+          const due = await lease(free);
+          outage.succeeded();
+          for (const message of due) void track(message);
+          leased = due.length;
+        } catch (error) {
+          outage.failed(error);
+        }
       }
-      if (running && handled < options.batchSize) await pause(options.pollMs);
+      if (running && (free <= 0 || leased < free || pausedFor)) await pause(options.pollMs);
+    }
+  }
+
+  /** One blocked message is tried again every so often: a cause may clear with nobody telling us. */
+  async function recheckBlocked(): Promise<void> {
+    try {
+      const released = await releaseBlockedDeliveries(deps.db, { now: deps.clock(), trigger: 'recheck', limit: 1 });
+      outage.succeeded();
+      if (released > 0 || pausedFor) {
+        pausedFor = undefined;
+        wakeUp?.();
+      }
+    } catch (error) {
+      outage.failed(error);
     }
   }
 
   return {
     workerId,
     runOnce,
+    recheckBlocked,
     start() {
       if (running) return;
       running = true;
       loop = run();
+      recheckTimer = setInterval(() => void recheckBlocked(), options.blockedRecheckMs);
+      recheckTimer.unref();
     },
     /** Delivers soon instead of at the next poll (after a state change in this process). */
     wake() {
       wakeUp?.();
     },
-    /** Stops after the pass in progress; what is left is delivered by the next start or another instance. */
+    /** Blocked messages were released (the bot joined, an operator): leases again even if paused. */
+    resume() {
+      pausedFor = undefined;
+      wakeUp?.();
+    },
+    /** Stops leasing and waits for the messages in flight; what is left goes out with the next start or another instance. */
     async stop() {
       running = false;
+      clearInterval(recheckTimer);
       wakeUp?.();
       await loop;
+      await Promise.allSettled([...inFlight]);
     },
   };
 }
 
 export type OutboxWorker = ReturnType<typeof createOutboxWorker>;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -7,7 +7,38 @@ import { WebhookHttpError } from './refund-webhook.ts';
  * wrong with the request itself (channel_not_found, not_in_channel, invalid_auth…) will not get better
  * by retrying and is given up at once, as is everything older than the give-up age.
  */
-export type RetryDecision = { kind: 'retry'; at: Date; reason: string } | { kind: 'give_up'; reason: string };
+export type RetryDecision =
+  | { kind: 'retry'; at: Date; reason: string }
+  | { kind: 'give_up'; reason: string }
+  /** Slack refused for a cause a person must fix: the message waits, never given up, until it clears. */
+  | { kind: 'block'; reason: string };
+
+/**
+ * Causes a person must fix (invite the bot, unarchive the channel, reinstall the app, grant a scope):
+ * retrying cannot help until they do, and giving up would strand the claim.
+ */
+export const BLOCKING_ERRORS: ReadonlySet<string> = new Set([
+  'not_in_channel',
+  'channel_not_found',
+  'is_archived',
+  'invalid_auth',
+  'token_revoked',
+  'token_expired',
+  'account_inactive',
+  'not_authed',
+  'missing_scope',
+  'no_permission',
+  'team_access_not_granted',
+  'ekm_access_denied',
+  'restricted_action',
+  'not_allowed_token_type',
+]);
+
+/** Causes that make every call fail: delivery pauses instead of trying every message in turn. */
+export const TOKEN_ERRORS: ReadonlySet<string> = new Set(['invalid_auth', 'token_revoked', 'token_expired', 'account_inactive', 'not_authed']);
+
+/** Causes the bot joining a channel may clear (a private channel it is not in looks not found). */
+export const CHANNEL_ERRORS: readonly string[] = ['not_in_channel', 'channel_not_found'];
 
 export interface RetryPolicy {
   backoffBaseMs: number;
@@ -48,6 +79,19 @@ export function describeError(error: unknown): string {
   return error instanceof Error ? error.name : 'unknown_error';
 }
 
+/**
+ * Whether Slack may have acted on a call that failed: only a definite refusal (Slack's ok:false, a
+ * 429, a 4xx) proves nothing was posted. A timeout, a network error or a 5xx may come after Slack
+ * accepted the message, so the next attempt looks for it before posting again.
+ */
+export function isOutcomeUnknown(error: unknown): boolean {
+  const e = (error ?? {}) as SlackishError;
+  if (error instanceof WebhookHttpError) return error.status >= 500;
+  if (e.code === ErrorCode.PlatformError || e.code === ErrorCode.RateLimitedError) return false;
+  if (e.code === ErrorCode.HTTPError) return e.statusCode === undefined || e.statusCode >= 500 || e.statusCode === 408;
+  return true;
+}
+
 export function decideRetry(
   error: unknown,
   context: { attempts: number; createdAt: Date; now: Date; policy: RetryPolicy; random?: () => number },
@@ -55,6 +99,8 @@ export function decideRetry(
   const { policy, now } = context;
   const e = (error ?? {}) as SlackishError;
   const reason = describeError(error);
+  if (e.code === ErrorCode.PlatformError && BLOCKING_ERRORS.has(e.data?.error ?? '')) return { kind: 'block', reason };
+  if (error instanceof WebhookHttpError && [401, 403, 404].includes(error.status)) return { kind: 'block', reason };
   if (now.getTime() - context.createdAt.getTime() >= policy.giveUpAfterMs) {
     return { kind: 'give_up', reason: `${reason}; gave up after ${Math.round(policy.giveUpAfterMs / 60_000)} min` };
   }

@@ -11,22 +11,61 @@ export interface SlackCall {
 export type Answer = { status?: number; body: Record<string, unknown>; headers?: Record<string, string> };
 /** An answer, or a connection that fails before any answer (a network error). */
 export type Reply = Answer | { networkError: string };
-export type Responder = (args: Record<string, unknown>) => Reply;
+/** An answer now, or later (a promise): a call that hangs until the test lets it go. */
+export type Responder = (args: Record<string, unknown>) => Reply | Promise<Reply>;
+
+/** A message the double accepted, kept per channel so conversations.history/replies can find it. */
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  threadTs?: string;
+  text?: string;
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
+}
 
 /** The pseudo-method under which calls to a response_url are recorded. */
 export const RESPONSE_URL_METHOD = 'response_url';
 
-export function createSlackApiDouble(options: { channelMembers?: readonly string[]; botUserId?: string } = {}) {
+export function createSlackApiDouble(
+  options: {
+    channelMembers?: readonly string[];
+    botUserId?: string;
+    /** Slack's clock: message ts are its seconds (a fixed 1700000000 when absent). */
+    clock?: () => Date;
+  } = {},
+) {
   const calls: SlackCall[] = [];
+  const messages: StoredMessage[] = [];
   let tsCounter = 0;
+  const nextTs = () => {
+    const seconds = options.clock ? Math.floor(options.clock().getTime() / 1000) : 1700000000;
+    return `${seconds}.${String(++tsCounter).padStart(6, '0')}`;
+  };
   const overrides = new Map<string, Responder>();
-  const defaults: Record<string, Responder> = {
+  const defaults: Record<string, (args: Record<string, unknown>) => Reply> = {
     'auth.test': () => ({ body: { ok: true, user_id: options.botUserId ?? 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'rimborsi' } }),
     'views.open': () => ({ body: { ok: true, view: { id: `V${String(++tsCounter).padStart(8, '0')}` } } }),
     'views.update': () => ({ body: { ok: true } }),
     'views.publish': () => ({ body: { ok: true } }),
-    'chat.postMessage': (args) => ({
-      body: { ok: true, channel: args.channel, ts: `1700000000.${String(++tsCounter).padStart(6, '0')}` },
+    'chat.postMessage': (args) => {
+      const stored = storeMessage(args);
+      return { body: { ok: true, channel: stored.channel, ts: stored.ts, message: { ts: stored.ts, text: stored.text } } };
+    },
+    'conversations.history': (args) => ({
+      body: {
+        ok: true,
+        messages: inWindow(args, (m) => m.channel === args.channel && (!m.threadTs || m.threadTs === m.ts)).reverse(),
+        has_more: false,
+        response_metadata: { next_cursor: '' },
+      },
+    }),
+    'conversations.replies': (args) => ({
+      body: {
+        ok: true,
+        messages: inWindow(args, (m) => m.channel === args.channel && (m.ts === args.ts || m.threadTs === args.ts)),
+        has_more: false,
+        response_metadata: { next_cursor: '' },
+      },
     }),
     'chat.update': (args) => ({ body: { ok: true, channel: args.channel, ts: args.ts } }),
     'chat.postEphemeral': () => ({ body: { ok: true, message_ts: '1700000000.999999' } }),
@@ -38,12 +77,48 @@ export function createSlackApiDouble(options: { channelMembers?: readonly string
   };
   const unknownMethod: Responder = () => ({ body: { ok: false, error: 'unknown_method' } });
 
+  function storeMessage(args: Record<string, unknown>): StoredMessage {
+    const metadata = args.metadata as StoredMessage['metadata'] | undefined;
+    const stored: StoredMessage = {
+      channel: String(args.channel),
+      ts: nextTs(),
+      ...(typeof args.thread_ts === 'string' ? { threadTs: args.thread_ts } : {}),
+      ...(typeof args.text === 'string' ? { text: args.text } : {}),
+      ...(metadata && typeof metadata === 'object' ? { metadata } : {}),
+    };
+    messages.push(stored);
+    return stored;
+  }
+
+  /** Slack's oldest/latest are exclusive; metadata only comes back with include_all_metadata. */
+  function inWindow(args: Record<string, unknown>, where: (m: StoredMessage) => boolean) {
+    const oldest = args.oldest === undefined ? -Infinity : Number(args.oldest);
+    const latest = args.latest === undefined ? Infinity : Number(args.latest);
+    const withMetadata = String(args.include_all_metadata) === 'true';
+    return messages
+      .filter((m) => where(m) && Number(m.ts) > oldest && Number(m.ts) < latest)
+      .map((m) => ({
+        type: 'message',
+        bot_id: 'BBOT',
+        ts: m.ts,
+        text: m.text ?? '',
+        ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
+        ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+      }));
+  }
+
   return {
-    /** Records a Web API call and returns Slack's answer to it. */
-    handle(method: string, args: Record<string, unknown>): Reply {
+    /** Records a Web API call and returns Slack's answer to it (a hung call: a promise). */
+    async handle(method: string, args: Record<string, unknown>): Promise<Reply> {
       calls.push({ method, args });
       return (overrides.get(method) ?? defaults[method] ?? unknownMethod)(args);
     },
+    /** Does what Slack does with a call (a message posted is kept), whatever the override answers. */
+    accept(method: string, args: Record<string, unknown>): Reply {
+      return (defaults[method] ?? unknownMethod)(args) as Reply;
+    },
+    /** The messages Slack holds in a channel (each thread reply too), oldest first. */
+    messagesIn: (channel: string) => messages.filter((m) => m.channel === channel),
     /** Records a message sent to a response_url (Slack answers those with a plain 200). */
     recordResponse(args: Record<string, unknown>): void {
       calls.push({ method: RESPONSE_URL_METHOD, args });
@@ -63,6 +138,7 @@ export function createSlackApiDouble(options: { channelMembers?: readonly string
     },
     reset() {
       calls.length = 0;
+      messages.length = 0;
       overrides.clear();
     },
   };

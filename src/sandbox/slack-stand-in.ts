@@ -16,8 +16,10 @@ export interface SlackStandIn extends SlackApiDouble {
  * over HTTP, so the real app can run with SLACK_API_URL pointed here (demo, benchmark). A simulated
  * network error closes the connection without an answer.
  */
-export async function startSlackStandIn(options: { channelMembers?: readonly string[]; port?: number } = {}): Promise<SlackStandIn> {
-  const double = createSlackApiDouble(options);
+export async function startSlackStandIn(
+  options: { channelMembers?: readonly string[]; port?: number; clock?: () => Date } = {},
+): Promise<SlackStandIn> {
+  const double = createSlackApiDouble({ clock: () => new Date(), ...options });
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://stand-in');
@@ -32,7 +34,7 @@ export async function startSlackStandIn(options: { channelMembers?: readonly str
       res.writeHead(404).end();
       return;
     }
-    const reply = double.handle(method, args);
+    const reply = await double.handle(method, args);
     if ('networkError' in reply) {
       req.socket.destroy();
       return;

@@ -8,18 +8,22 @@ export type { SlackCall } from '../../src/sandbox/slack-api-double.ts';
  * <origin>/respond/…, the response_url) goes to the shared Slack double, which records it and
  * answers like Slack would.
  */
-export function fakeSlackApi(options: { origin: string; channelMembers?: string[] }) {
-  const double = createSlackApiDouble({ channelMembers: options.channelMembers });
+export function fakeSlackApi(options: { origin: string; channelMembers?: string[]; clock?: () => Date }) {
+  const double = createSlackApiDouble({
+    ...(options.channelMembers ? { channelMembers: options.channelMembers } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
 
   const api = nock(options.origin).persist().post(/^\/api\/[\w.]+$/);
   // The error-first callback form: the only way nock lets a reply fail as a network error.
   api.reply(function (uri, body, callback) {
-    const answer = double.handle(uri.replace(/^\/api\//, ''), decodeSlackArgs(body));
-    if ('networkError' in answer) {
-      callback(Object.assign(new Error(`simulated ${answer.networkError}`), { code: answer.networkError }), [0, '']);
-      return;
-    }
-    callback(null, [answer.status ?? 200, answer.body, { 'content-type': 'application/json', ...answer.headers }]);
+    void double.handle(uri.replace(/^\/api\//, ''), decodeSlackArgs(body)).then((answer) => {
+      if ('networkError' in answer) {
+        callback(Object.assign(new Error(`simulated ${answer.networkError}`), { code: answer.networkError }), [0, '']);
+        return;
+      }
+      callback(null, [answer.status ?? 200, answer.body, { 'content-type': 'application/json', ...answer.headers }]);
+    });
   });
   const responses = nock(options.origin).persist().post(/^\/respond\//);
   responses.reply(function (_uri, body) {

@@ -61,7 +61,11 @@ export async function startTestApp(
   });
   const logs: string[] = [];
   const clock = { now: options.now ?? new Date('2026-11-20T10:00:00Z') };
-  const slack = fakeSlackApi({ origin: slackOrigin, channelMembers: options.channelMembers ?? ['UREVIEWER1', 'UREVIEWER2', 'UPRO'] });
+  const slack = fakeSlackApi({
+    origin: slackOrigin,
+    channelMembers: options.channelMembers ?? ['UREVIEWER1', 'UREVIEWER2', 'UPRO'],
+    clock: () => clock.now,
+  });
   const application = createApplication({
     config,
     db: database.db,

@@ -1,6 +1,6 @@
 import { ErrorCode } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RETRY_POLICY, decideRetry } from '../../src/delivery/retry-policy.ts';
+import { DEFAULT_RETRY_POLICY, decideRetry, isOutcomeUnknown } from '../../src/delivery/retry-policy.ts';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
 const decide = (error: unknown, attempts = 0, createdAt = NOW) =>
@@ -35,12 +35,25 @@ describe('decideRetry', () => {
     expect(ms(at(1))).toBe(2_400);
   });
 
-  it.each(['channel_not_found', 'not_in_channel', 'invalid_auth', 'user_not_found', 'msg_too_long'])(
-    'gives up at once on %s: retrying cannot help',
+  it.each(['user_not_found', 'msg_too_long', 'invalid_blocks'])('gives up at once on %s: retrying cannot help', (code) => {
+    expect(decide(platform(code))).toEqual({ kind: 'give_up', reason: code });
+  });
+
+  it.each(['channel_not_found', 'not_in_channel', 'is_archived', 'invalid_auth', 'token_revoked', 'missing_scope'])(
+    'blocks on %s, a cause a person must fix, however old the message',
     (code) => {
-      expect(decide(platform(code))).toEqual({ kind: 'give_up', reason: code });
+      expect(decide(platform(code))).toEqual({ kind: 'block', reason: code });
+      expect(decide(platform(code), 9, new Date(NOW.getTime() - 2 * DEFAULT_RETRY_POLICY.giveUpAfterMs)).kind).toBe('block');
     },
   );
+
+  it('knows a refusal proves nothing was posted, and a timeout or a 5xx does not', () => {
+    expect(isOutcomeUnknown(platform('not_in_channel'))).toBe(false);
+    expect(isOutcomeUnknown({ code: ErrorCode.RateLimitedError, retryAfter: 1 })).toBe(false);
+    expect(isOutcomeUnknown({ code: ErrorCode.HTTPError, statusCode: 400 })).toBe(false);
+    expect(isOutcomeUnknown({ code: ErrorCode.HTTPError, statusCode: 503 })).toBe(true);
+    expect(isOutcomeUnknown({ code: ErrorCode.RequestError })).toBe(true);
+  });
 
   it('gives up on a 4xx other than 408 and 429', () => {
     expect(decide({ code: ErrorCode.HTTPError, statusCode: 404 }).kind).toBe('give_up');
