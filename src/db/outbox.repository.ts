@@ -255,6 +255,8 @@ export async function settleCoveredMessages(trx: Db, message: { id: string; kind
     .where('kind', '=', message.kind)
     .where('status', '=', 'pending')
     .where('id', '<>', message.id)
+    // One in flight elsewhere is left to finish on its own: settling it too would collide with it.
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
     .where(sql<boolean>`payload = ${JSON.stringify(message.payload)}::jsonb`)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);

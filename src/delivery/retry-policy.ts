@@ -76,6 +76,8 @@ export function describeError(error: unknown): string {
   if (e.code === ErrorCode.RateLimitedError) return `rate_limited (retry after ${e.retryAfter ?? '?'}s)`;
   if (e.code === ErrorCode.HTTPError) return `http_${e.statusCode ?? 'error'}`;
   if (e.code === ErrorCode.RequestError) return 'network_error';
+  // PostgreSQL's SQLSTATE (40001 a serialization failure, 40P01 a deadlock, 57P01 a terminated connection).
+  if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code)) return `database_error_${e.code}`;
   return error instanceof Error ? error.name : 'unknown_error';
 }
 

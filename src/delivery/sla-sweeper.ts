@@ -1,6 +1,7 @@
 import type { Db } from '../db/database.ts';
 import type { AppLogger } from '../logger.ts';
 import { runSlaSweep } from '../use-cases/run-sla-sweep.ts';
+import { createOutageLog } from './outage-log.ts';
 
 const SWEEP_BATCH = 500;
 
@@ -14,6 +15,7 @@ export function createSlaSweeper(deps: {
 }) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
+  const outage = createOutageLog(deps.logger, 'sla-sweeper', 0);
 
   /** Sweeps batch after batch until less than a full batch was due (a backlog after downtime). */
   async function sweepOnce(): Promise<number> {
@@ -30,22 +32,25 @@ export function createSlaSweeper(deps: {
     return queued;
   }
 
-  function tick() {
+  function tick(): Promise<void> {
     // One sweep at a time in this process; other instances are kept apart by the database.
-    if (running) return;
+    if (running) return running;
     running = sweepOnce()
-      .then(() => undefined)
-      .catch((error: unknown) => deps.logger.error('sla sweep failed', error))
+      .then(() => outage.succeeded())
+      .catch((error: unknown) => outage.failed(error))
       .finally(() => {
         running = undefined;
       });
+    return running;
   }
 
   return {
     sweepOnce,
+    /** A sweep as the timer runs it: failures are logged (once per outage), never thrown. */
+    tick,
     start() {
-      tick();
-      timer = setInterval(tick, deps.intervalMs);
+      void tick();
+      timer = setInterval(() => void tick(), deps.intervalMs);
       timer.unref();
     },
     async stop() {
