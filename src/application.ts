@@ -6,6 +6,8 @@ import type { Db } from './db/database.ts';
 import { createDeliverer } from './delivery/deliver-message.ts';
 import { createOutboxWorker, type OutboxWorkerOptions } from './delivery/outbox-worker.ts';
 import { createSlaSweeper } from './delivery/sla-sweeper.ts';
+import { CHANNEL_ERRORS } from './delivery/retry-policy.ts';
+import { releaseBlockedDeliveries } from './use-cases/blocked-deliveries.ts';
 import { createBusinessCalendar } from './domain/italian-holidays.ts';
 import type { AppLogger } from './logger.ts';
 import { createSlackApp } from './slack/app.ts';
@@ -79,6 +81,13 @@ export function createApplication(options: ApplicationOptions) {
       },
     },
   });
+  const blockedDeliveries = {
+    async releaseForChannel(): Promise<number> {
+      const released = await releaseBlockedDeliveries(db, { now: clock(), trigger: 'bot_joined_channel', causes: CHANNEL_ERRORS });
+      if (released > 0) worker.resume();
+      return released;
+    },
+  };
   const sweeper = createSlaSweeper({
     db,
     clock,
@@ -98,6 +107,7 @@ export function createApplication(options: ApplicationOptions) {
       reviewers,
       localeOf,
       publishHome: publishOneHome,
+      blockedDeliveries,
     },
     { clientOptions: { rejectRateLimitedCalls: true, ...options.clientOptions } },
   );

@@ -44,8 +44,9 @@ export async function enqueueMessages(trx: Db, messages: readonly OutgoingMessag
  */
 export async function leaseDueMessages(
   db: Db,
-  options: { now: Date; leaseUntil: Date; workerId: string; limit: number },
+  options: { now: Date; leaseUntil: Date; workerId: string; limit: number; inFlight?: readonly string[] },
 ): Promise<QueuedMessage[]> {
+  const inFlight = options.inFlight?.length ? [...options.inFlight] : ['0'];
   // Leasing is the start of an attempt, recorded before Slack is called: were the instance to die
   // after Slack accepted, the next attempt knows to look for the message before posting it again.
   const { rows } = await sql<{
@@ -68,6 +69,7 @@ export async function leaseDueMessages(
       WHERE c.status = 'pending'
         AND c.next_attempt_at <= ${options.now}
         AND (c.locked_until IS NULL OR c.locked_until < ${options.now})
+        AND c.id <> ALL(${inFlight}::bigint[])
         AND NOT EXISTS (
           SELECT 1 FROM outbox earlier
           WHERE earlier.status IN ('pending', 'blocked') AND earlier.claim_id = c.claim_id

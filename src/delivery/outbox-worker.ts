@@ -56,6 +56,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
   const workerId = randomUUID();
   const outage = createOutageLog(deps.logger, 'outbox');
   const inFlight = new Set<Promise<void>>();
+  /** Ids this worker is delivering: never leased again by itself, even if the lease ran out meanwhile. */
+  const inFlightIds = new Set<string>();
   /** Causes already logged (the log says each once, until it clears). */
   const announced = new Set<string>();
   let running = false;
@@ -64,6 +66,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
   let recheckTimer: NodeJS.Timeout | undefined;
   /** A token Slack refuses: no new leases until the next re-check or release. */
   let pausedFor: string | undefined;
+  /** Slack refused the token since the last delivery: the next delivery proves it works again. */
+  let tokenRefused: string | undefined;
 
   /** Runs a write until it succeeds (backing off while the database is away) or the lease is lost. */
   async function persist<T>(what: string, write: () => Promise<T>): Promise<T | undefined> {
@@ -137,8 +141,9 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
 
   /** A message delivered after a block, or while the token was refused: its cause cleared for the others too. */
   async function afterSuccess(message: QueuedMessage): Promise<void> {
-    const cleared = [message.releasedFrom?.cause, pausedFor].filter((c): c is string => c !== undefined);
+    const cleared = [message.releasedFrom?.cause, tokenRefused].filter((c): c is string => c !== undefined);
     pausedFor = undefined;
+    tokenRefused = undefined;
     if (cleared.length === 0) return;
     const causes = [...new Set(cleared.flatMap((c) => (TOKEN_ERRORS.has(c) ? [...TOKEN_ERRORS] : [c])))];
     const released = await persist('release', () => releaseBlockedDeliveries(deps.db, { now: deps.clock(), trigger: 'cause_cleared', causes }));
@@ -154,7 +159,10 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     const decision = decideRetry(error, { attempts: message.attempts, createdAt: ageFrom, now, policy: options.retry });
     if (decision.kind === 'block') {
       if (!(await parkMessage(deps.db, message, { workerId, cause: decision.reason, now }))) return;
-      if (TOKEN_ERRORS.has(decision.reason)) pausedFor = decision.reason;
+      if (TOKEN_ERRORS.has(decision.reason)) {
+        pausedFor = decision.reason;
+        tokenRefused = decision.reason;
+      }
       if (announced.has(decision.reason)) {
         deps.logger.debug('slack delivery blocked', { ...log, cause: decision.reason });
       } else {
@@ -182,14 +190,22 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
 
   async function lease(limit: number): Promise<QueuedMessage[]> {
     const now = deps.clock();
-    return leaseDueMessages(deps.db, { now, leaseUntil: new Date(now.getTime() + options.leaseMs), workerId, limit });
+    return leaseDueMessages(deps.db, {
+      now,
+      leaseUntil: new Date(now.getTime() + options.leaseMs),
+      workerId,
+      limit,
+      inFlight: [...inFlightIds],
+    });
   }
 
   function track(message: QueuedMessage): Promise<void> {
+    inFlightIds.add(message.id);
     const settled = settle(message)
       .catch((error: unknown) => deps.logger.error('outbox delivery failed unexpectedly', { outboxId: message.id }, error))
       .finally(() => {
         inFlight.delete(settled);
+        inFlightIds.delete(message.id);
         wakeUp?.(); // a slot is free
       });
     inFlight.add(settled);

@@ -8,6 +8,7 @@ import { registerRefundSubmission } from './listeners/refund-submission.ts';
 import { registerReviewActions } from './listeners/review-actions.ts';
 import { registerAppHome } from './listeners/app-home.ts';
 import { registerClaimWork } from './listeners/claim-work.ts';
+import { registerBotJoinedChannel } from './listeners/bot-joined-channel.ts';
 
 export interface SlackAppOptions {
   /** Overrides for the Web API client (tests shorten its retries). */
@@ -39,6 +40,7 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions = {}): Ap
   registerClaimWork(app, deps);
   registerAppHome(app, deps);
   registerOtherChannels(app, deps);
+  registerBotJoinedChannel(app, deps);
 
   app.error(async (error) => {
     const original = (error as { original?: unknown }).original ?? error;

@@ -21,4 +21,11 @@ export interface AppDeps {
   localeOf: (userId: string) => Promise<Locale>;
   /** Publishes one person's App Home. */
   publishHome: (userId: string) => Promise<void>;
+  /** Messages waiting blocked for a cause a person must fix. */
+  blockedDeliveries: BlockedDeliveries;
+}
+
+export interface BlockedDeliveries {
+  /** The bot is in the review channel now: releases what waited for it; returns how many. */
+  releaseForChannel(): Promise<number>;
 }

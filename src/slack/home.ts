@@ -1,6 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import { countClaimsOfProfessional, listClaimsOfProfessional, listPendingClaims } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
+import { countBlockedMessagesByCause } from '../db/outbox.repository.ts';
 import type { BusinessCalendar } from '../domain/italian-holidays.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { ReviewerDirectory } from './reviewers.ts';
@@ -27,7 +28,8 @@ export async function renderHome(deps: HomeDeps, userId: string, db: Db = deps.d
   const now = deps.clock();
   if (isReviewer) {
     const { claims, total } = await listPendingClaims(db, HOME_QUEUE_SHOWN);
-    return buildReviewerHome({ pending: claims, locale, now, calendar: deps.calendar, totalPending: total });
+    const blocked = await countBlockedMessagesByCause(db);
+    return buildReviewerHome({ pending: claims, locale, now, calendar: deps.calendar, totalPending: total, blocked });
   }
   const claims = await listClaimsOfProfessional(db, userId, HOME_CLAIMS_SHOWN);
   const totalCount = await countClaimsOfProfessional(db, userId);

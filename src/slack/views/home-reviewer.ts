@@ -10,6 +10,7 @@ import { BLOCK_KIT_LIMITS, escapeAndTruncate, mrkdwn, plainText } from '../messa
 
 export const REVIEWER_HOME_EMPTY_BLOCK_ID = 'home_reviewer_empty';
 export const REVIEWER_HOME_MORE_BLOCK_ID = 'home_reviewer_more';
+export const REVIEWER_HOME_BLOCKED_BLOCK_ID = 'home_reviewer_blocked';
 
 /** One section per claim: 40 of them and the tab's fixed blocks stay below a home tab's 100. */
 export const REVIEWER_HOME_MAX_CLAIMS = 40;
@@ -28,6 +29,33 @@ export interface ReviewerHomeOptions {
   calendar: BusinessCalendar;
   /** How many claims wait in all, when `pending` is only the first page. */
   totalPending?: number;
+  /** Messages waiting blocked for a cause a person must fix, by cause. */
+  blocked?: ReadonlyArray<{ cause: string; count: number }>;
+}
+
+type BlockedHint = 'channel' | 'archived' | 'token' | 'permission' | 'webhook' | 'other';
+
+/** What the reviewers can do about a cause Slack (or the marketplace) gave. */
+function hintOf(cause: string): BlockedHint {
+  if (cause === 'not_in_channel' || cause === 'channel_not_found') return 'channel';
+  if (cause === 'is_archived') return 'archived';
+  if (['invalid_auth', 'token_revoked', 'token_expired', 'account_inactive', 'not_authed'].includes(cause)) return 'token';
+  if (['missing_scope', 'no_permission', 'restricted_action', 'team_access_not_granted', 'not_allowed_token_type'].includes(cause)) {
+    return 'permission';
+  }
+  if (cause.startsWith('http_')) return 'webhook';
+  return 'other';
+}
+
+/** "3 messages blocked: invite the bot to the review channel", one line per kind of fix. */
+function describeBlocked(blocked: ReadonlyArray<{ cause: string; count: number }>, locale: Locale): string | undefined {
+  const byHint = new Map<BlockedHint, number>();
+  for (const { cause, count } of blocked) byHint.set(hintOf(cause), (byHint.get(hintOf(cause)) ?? 0) + count);
+  const lines = [...byHint].map(([hint, count]) => {
+    const fix = t(locale, `delivery.hint.${hint}`);
+    return count === 1 ? t(locale, 'delivery.blocked_one', { hint: fix }) : t(locale, 'delivery.blocked', { count, hint: fix });
+  });
+  return lines.length ? [...lines, t(locale, 'delivery.blocked_footer')].join('\n') : undefined;
 }
 
 /** Earliest deadline first; a claim without one (should not happen) last; ties by age, then reference. */
@@ -94,6 +122,8 @@ export function buildReviewerHome(options: ReviewerHomeOptions): HomeView {
   const blocks: KnownBlock[] = [
     { type: 'header', text: plainText(t(locale, 'home.rev.header'), BLOCK_KIT_LIMITS.header) },
   ];
+  const blocked = describeBlocked(options.blocked ?? [], locale);
+  if (blocked) blocks.push({ type: 'section', block_id: REVIEWER_HOME_BLOCKED_BLOCK_ID, text: mrkdwn(blocked) });
   if (total === 0) {
     blocks.push({ type: 'section', block_id: REVIEWER_HOME_EMPTY_BLOCK_ID, text: mrkdwn(t(locale, 'home.rev.empty')) });
   } else {

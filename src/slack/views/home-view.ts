@@ -12,6 +12,7 @@ export {
   type ProfessionalHomeOptions,
 } from './home-professional.ts';
 export {
+  REVIEWER_HOME_BLOCKED_BLOCK_ID,
   REVIEWER_HOME_EMPTY_BLOCK_ID,
   REVIEWER_HOME_MORE_BLOCK_ID,
   REVIEWER_HOME_MAX_CLAIMS,
