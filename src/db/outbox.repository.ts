@@ -4,7 +4,8 @@ import type { Db } from './database.ts';
 
 export interface QueuedMessage {
   id: string;
-  claimId: string;
+  /** Null for a message that follows no claim. */
+  claimId: string | null;
   kind: MessageKind;
   payload: Record<string, unknown>;
   attempts: number;
@@ -39,8 +40,9 @@ export async function enqueueMessages(trx: Db, messages: readonly OutgoingMessag
 
 /**
  * Leases up to `limit` due messages to `workerId` until `leaseUntil`. Only the oldest pending message
- * of each (claim, lane) is eligible, so a claim's messages keep their order; SKIP LOCKED lets several
- * workers (several instances) take different rows at once without waiting on each other.
+ * of each (claim, lane) is eligible, so a claim's messages keep their order (a message without a claim
+ * keeps none: NULL equals nothing); SKIP LOCKED lets several workers (several instances) take different rows at once without waiting on
+ * each other.
  */
 export async function leaseDueMessages(
   db: Db,
@@ -51,7 +53,7 @@ export async function leaseDueMessages(
   // after Slack accepted, the next attempt knows to look for the message before posting it again.
   const { rows } = await sql<{
     id: string;
-    claim_id: string;
+    claim_id: string | null;
     kind: MessageKind;
     payload: Record<string, unknown>;
     attempts: number;
@@ -175,7 +177,7 @@ export async function blockMessage(db: Db, id: string, workerId: string, block: 
 
 export interface BlockedMessage {
   id: string;
-  claimId: string;
+  claimId: string | null;
   kind: MessageKind;
   cause: string;
   blockedAt: Date;
@@ -190,7 +192,7 @@ export interface BlockedMessage {
 export async function releaseBlockedMessages(
   trx: Db,
   filter: { now: Date; causes?: readonly string[]; ids?: readonly string[]; limit?: number },
-): Promise<Array<{ id: string; claimId: string; kind: MessageKind; cause: string }>> {
+): Promise<Array<{ id: string; claimId: string | null; kind: MessageKind; cause: string }>> {
   let chosen = trx.selectFrom('outbox').select('id').where('status', '=', 'blocked').orderBy('blocked_at').orderBy('id').forUpdate().skipLocked();
   if (filter.causes) chosen = chosen.where('blocked_reason', 'in', filter.causes.length ? [...filter.causes] : ['']);
   if (filter.ids) chosen = chosen.where('id', 'in', filter.ids.length ? [...filter.ids] : ['0']);

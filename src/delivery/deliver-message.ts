@@ -9,6 +9,7 @@ import type { Db } from '../db/database.ts';
 import { settleCoveredMessages, type QueuedMessage } from '../db/outbox.repository.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { HomeView } from '../slack/views/home-view.ts';
+import type { ClaimMessageKind, StandaloneMessageKind } from './message-kinds.ts';
 import { sendRefundWebhook, type RefundWebhookTarget } from './refund-webhook.ts';
 import { findPostedMessage, outboxMetadata } from './find-posted-message.ts';
 import type { DeliveryResult } from './outbox-worker.ts';
@@ -93,7 +94,7 @@ export function createDeliverer(deps: DeliveryDeps) {
     await postOnce(message, { channel: channel.id, ...content });
   }
 
-  const handlers: Record<QueuedMessage['kind'], (claim: Claim, message: QueuedMessage) => Promise<DeliveryResult>> = {
+  const handlers: Record<ClaimMessageKind, (claim: Claim, message: QueuedMessage) => Promise<DeliveryResult>> = {
     async review_post(claim, message) {
       if (claim.reviewMessageTs) return SKIPPED;
       const posted = await postOnce(message, { channel: deps.reviewChannelId, ...buildReviewMessage(claim, deps.reviewLocale) });
@@ -198,10 +199,22 @@ export function createDeliverer(deps: DeliveryDeps) {
     return claim.reviewMessageTs ? { channel, thread_ts: claim.reviewMessageTs } : { channel };
   }
 
+  /** Messages that follow no claim, by kind. */
+  const standaloneHandlers: Record<StandaloneMessageKind, (message: QueuedMessage) => Promise<DeliveryResult>> = {};
+
   return async function deliver(message: QueuedMessage): Promise<DeliveryResult> {
+    if (message.claimId === null) {
+      const handler = standaloneHandlers[message.kind as StandaloneMessageKind] as
+        | ((message: QueuedMessage) => Promise<DeliveryResult>)
+        | undefined;
+      if (!handler) throw new Error(`no handler for a message of kind ${message.kind} without a claim`);
+      const result = await handler(message);
+      if (result.outcome === 'delivered') deps.logger.info('message delivered', { message: message.kind });
+      return result;
+    }
     const claim = await findClaimById(deps.db, message.claimId);
     if (!claim) return SKIPPED;
-    const result = await handlers[message.kind](claim, message);
+    const result = await handlers[message.kind as ClaimMessageKind](claim, message);
     if (result.outcome === 'delivered') deps.logger.info('slack message delivered', { claim: claim.reference, message: message.kind });
     return result;
   };

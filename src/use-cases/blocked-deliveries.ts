@@ -13,7 +13,8 @@ export type ReleaseTrigger = 'bot_joined_channel' | 'recheck' | 'operator' | 'ca
 export async function parkMessage(db: Db, message: QueuedMessage, block: { workerId: string; cause: string; now: Date }): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const parked = await blockMessage(trx, message.id, block.workerId, { cause: block.cause, now: block.now });
-    if (!parked) return false;
+    // A message without a claim has no claim audit: the log and `npm run outbox -- list` show it.
+    if (!parked || message.claimId === null) return parked;
     await recordClaimEvent(trx, {
       claimId: message.claimId,
       kind: 'delivery_blocked',
@@ -37,6 +38,7 @@ export async function releaseBlockedDeliveries(
   return db.transaction().execute(async (trx) => {
     const released = await releaseBlockedMessages(trx, request);
     for (const message of released) {
+      if (message.claimId === null) continue;
       await recordClaimEvent(trx, {
         claimId: message.claimId,
         kind: 'delivery_retried',
@@ -45,8 +47,8 @@ export async function releaseBlockedDeliveries(
         details: { message: message.kind, cause: message.cause, trigger: request.trigger },
       });
     }
-    const [first] = released;
-    if (first) await enqueueMessages(trx, [reviewerHomesRefresh(first.claimId)], request.now);
+    const first = released.find((m) => m.claimId !== null)?.claimId;
+    if (first) await enqueueMessages(trx, [reviewerHomesRefresh(first)], request.now);
     return released.length;
   });
 }

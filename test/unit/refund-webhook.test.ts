@@ -38,8 +38,11 @@ describe('the refund webhook', () => {
     [503, 'retry'],
     [408, 'retry'],
     [400, 'give_up'],
-    [404, 'give_up'],
     [422, 'give_up'],
+    // A wrong URL or secret is for a person to fix: the refund waits blocked, never lost.
+    [401, 'block'],
+    [403, 'block'],
+    [404, 'block'],
   ])('a %i answer means %s', (status, kind) => {
     const now = new Date();
     expect(decideRetry(new WebhookHttpError(status, undefined), { attempts: 0, createdAt: now, now, policy: DEFAULT_RETRY_POLICY }).kind).toBe(kind);
