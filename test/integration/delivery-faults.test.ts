@@ -110,6 +110,31 @@ describe('delivery faults: nothing sent twice, nothing stalled', () => {
     expect(app.slack.messagesIn('DUPRO')).toHaveLength(1);
   });
 
+  it('a lease is renewed while its call is in flight: another instance does not take the message and send it again', async () => {
+    const a = await shared.start({ now: FRIDAY, worker: { leaseMs: 300 } });
+    let releaseHang: (reply: Reply) => void = () => undefined;
+    const hung = new Promise<Reply>((resolve) => {
+      releaseHang = resolve;
+    });
+    a.slack.respond('chat.postMessage', (args) =>
+      args.channel === 'DUPRO' ? hung.then(() => a.slack.accept('chat.postMessage', args)) : a.slack.accept('chat.postMessage', args),
+    );
+    await a.send.interaction(buildViewSubmission());
+    await eventually(() => expect(a.slack.calls('chat.postMessage').filter((c) => c.args.channel === 'DUPRO')).toHaveLength(1));
+    a.clock.now = new Date(FRIDAY.getTime() + 10_000); // A lives on: its renewals move the lease to 10.3 s
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    // Another instance at 5 s: past the first lease (0.3 s), not past the renewed one.
+    const b = await shared.start({ now: new Date(FRIDAY.getTime() + 5_000) });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(b.slack.calls('chat.postMessage')).toEqual([]);
+    expect(b.slack.calls('conversations.open')).toEqual([]);
+
+    releaseHang({ body: { ok: true } });
+    await eventually(async () => expect(await rowOf('submission_dm')).toMatchObject({ status: 'delivered', attempts: 1 }));
+    expect(a.slack.messagesIn('DUPRO')).toHaveLength(1);
+  });
+
   it('a lease that expired with the message already in Slack: found by its metadata, not resent; a message not there is sent once', async () => {
     const app = await start();
     await app.application.worker.stop();
