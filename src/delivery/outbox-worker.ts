@@ -5,7 +5,7 @@ import { finishMessage, leaseDueMessages, renewLease, rescheduleMessage, type Qu
 import type { AppLogger } from '../logger.ts';
 import { parkMessage, releaseBlockedDeliveries } from '../use-cases/blocked-deliveries.ts';
 import { createOutageLog } from './outage-log.ts';
-import { DEFAULT_RETRY_POLICY, TOKEN_ERRORS, decideRetry, isOutcomeUnknown, type RetryPolicy } from './retry-policy.ts';
+import { DEFAULT_RETRY_POLICY, TOKEN_ERRORS, decideRetry, describeError, isOutcomeUnknown, type RetryPolicy } from './retry-policy.ts';
 
 export interface OutboxWorkerOptions {
   pollMs: number;
@@ -45,6 +45,12 @@ export interface OutboxWorkerDeps {
 
 class LeaseLost extends Error {}
 
+/** Data, integrity or statement errors (SQLSTATE classes 22, 23, 42): trying again cannot help. */
+function isPermanentDatabaseError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^(22|23|42)[0-9A-Z]{3}$/.test(code);
+}
+
 /**
  * Delivers the outbox: keeps up to `batchSize` messages in flight, each the head of its own
  * claim-and-lane, each settling on its own (a hung call holds one slot, not the others). Once Slack
@@ -78,6 +84,11 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
         return result;
       } catch (error) {
         if (error instanceof LeaseLost) return undefined;
+        if (isPermanentDatabaseError(error)) {
+          // The lease runs out and the next attempt looks for the message before sending it again.
+          deps.logger.error('outbox bookkeeping failed for good', { what, error: describeError(error) });
+          return undefined;
+        }
         outage.failed(error);
         // Stopping: the lease runs out and the next attempt looks for the message before resending.
         if (!running && attempt >= 3) {
@@ -125,18 +136,34 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     }
   }
 
-  /** The writes after Slack accepted, in one transaction: recording the review ts, the audit, the finish. */
+  /**
+   * The writes after Slack accepted, in one transaction: recording the review ts, the audit, the
+   * finish. A write that can never succeed (its claim erased meanwhile, a constraint) does not hold
+   * the message forever nor undo the send: it is marked delivered without them, and that is logged.
+   */
   async function recordDelivery(message: QueuedMessage, result: DeliveryResult): Promise<boolean> {
-    return deps.db.transaction().execute(async (trx) => {
-      await result.record?.(trx);
-      const finished = await finishMessage(trx, message.id, workerId, {
-        status: 'delivered',
-        now: deps.clock(),
-        ...(result.outcome === 'skipped' ? { error: 'skipped' } : {}),
+    const finish = (trx: Db, record?: (trx: Db) => Promise<void>) =>
+      trx.transaction().execute(async (tx) => {
+        await record?.(tx);
+        const finished = await finishMessage(tx, message.id, workerId, {
+          status: 'delivered',
+          now: deps.clock(),
+          ...(result.outcome === 'skipped' ? { error: 'skipped' } : {}),
+        });
+        if (!finished) throw new LeaseLost();
+        return true;
       });
-      if (!finished) throw new LeaseLost();
-      return true;
-    });
+    try {
+      return await finish(deps.db, result.record);
+    } catch (error) {
+      if (!result.record || !isPermanentDatabaseError(error)) throw error;
+      deps.logger.error('bookkeeping after a send failed for good: marked delivered without it', {
+        outboxId: message.id,
+        kind: message.kind,
+        error: describeError(error),
+      });
+      return finish(deps.db);
+    }
   }
 
   /** A message delivered after a block, or while the token was refused: its cause cleared for the others too. */

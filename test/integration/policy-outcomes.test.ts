@@ -131,7 +131,7 @@ describe('the policy refuses at once what it refuses, saying why', () => {
     expect(await claims()).toEqual([]);
   });
 
-  it('when the review channel cannot be reached the claim is kept, the failure audited, and the DM still sent', async () => {
+  it('when the review channel cannot be reached the claim is kept, the review post blocked and audited, and the DM still sent', async () => {
     app.slack.respond('chat.postMessage', (args) =>
       args.channel === REVIEW_CHANNEL
         ? { body: { ok: false, error: 'channel_not_found' } }
@@ -143,11 +143,11 @@ describe('the policy refuses at once what it refuses, saying why', () => {
       const events = await claimEvents(app.database.db, claim?.id ?? '');
       expect(events.map((e) => e.kind)).toContain('notified');
       expect(events).toContainEqual(
-        expect.objectContaining({ kind: 'delivery_failed', details: expect.objectContaining({ message: 'review_post', reason: 'channel_not_found' }) }),
+        expect.objectContaining({ kind: 'delivery_blocked', details: expect.objectContaining({ message: 'review_post', cause: 'channel_not_found' }) }),
       );
     });
     expect(await claims()).toMatchObject([{ status: 'pending_review', review_message_ts: null }]);
-    // channel_not_found will not get better by retrying: one attempt, not a retry loop.
+    // channel_not_found will not get better by retrying: one attempt, then it waits blocked (issue 10).
     expect(app.slack.calls('chat.postMessage').filter((c) => c.args.channel === REVIEW_CHANNEL)).toHaveLength(1);
     expect(app.logs.some((line) => line.includes('channel_not_found'))).toBe(true);
   });
