@@ -248,20 +248,32 @@ export async function countBlockedMessagesByCause(db: Db): Promise<Array<{ cause
 }
 
 /**
- * Settles every other pending message of this kind with the same payload as already covered (a Home
- * refresh renders the current state, so one refresh answers all the earlier ones). Run it in the
- * snapshot the render read from: only messages whose changes that snapshot saw are settled.
+ * The other pending messages of this kind with the same payload, which a Home refresh rendered now
+ * answers too (it shows the current state). Read it in the snapshot the render read from: only
+ * messages whose changes that snapshot saw are covered. Only reads, so it never collides with a worker
+ * leasing those rows meanwhile.
  */
-export async function settleCoveredMessages(trx: Db, message: { id: string; kind: string; payload: unknown }, now: Date): Promise<number> {
-  const result = await trx
-    .updateTable('outbox')
-    .set({ status: 'delivered', last_error: `covered by ${message.id}`, finished_at: now, locked_until: null })
+export async function findCoveredMessages(trx: Db, message: { id: string; kind: string; payload: unknown }): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('outbox')
+    .select('id')
     .where('kind', '=', message.kind)
     .where('status', '=', 'pending')
     .where('id', '<>', message.id)
-    // One in flight elsewhere is left to finish on its own: settling it too would collide with it.
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
     .where(sql<boolean>`payload = ${JSON.stringify(message.payload)}::jsonb`)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Settles covered messages as delivered, unless one is in flight elsewhere (it finishes on its own). */
+export async function settleCoveredMessages(db: Db, ids: readonly string[], coveredBy: string, now: Date): Promise<number> {
+  if (ids.length === 0) return 0;
+  const result = await db
+    .updateTable('outbox')
+    .set({ status: 'delivered', last_error: `covered by ${coveredBy}`, finished_at: now, locked_until: null })
+    .where('id', 'in', [...ids])
+    .where('status', '=', 'pending')
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

@@ -6,7 +6,7 @@ import { recordClaimEvent, type ClaimEventKind } from '../db/audit.repository.ts
 import { findClaimById, recordReviewMessage } from '../db/claim.repository.ts';
 import { findQuestionById, type Question } from '../db/question.repository.ts';
 import type { Db } from '../db/database.ts';
-import { settleCoveredMessages, type QueuedMessage } from '../db/outbox.repository.ts';
+import { findCoveredMessages, settleCoveredMessages, type QueuedMessage } from '../db/outbox.repository.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { HomeView } from '../slack/views/home-view.ts';
 import type { ClaimMessageKind, StandaloneMessageKind } from './message-kinds.ts';
@@ -173,20 +173,21 @@ export function createDeliverer(deps: DeliveryDeps) {
     async home_refresh(_claim, message) {
       const target = HomePayload.parse(message.payload);
       const users = 'userId' in target ? [target.userId] : await deps.listReviewers();
-      // One snapshot for the render and for settling the refreshes it covers: a change committed
+      // One snapshot for the render and for finding the refreshes it covers: a change committed
       // after the snapshot keeps its own refresh. Busy days then cost one publish, not one per change.
-      const views = await deps.db
+      const { views, covered } = await deps.db
         .transaction()
         .setIsolationLevel('repeatable read')
         .execute(async (trx) => {
           const rendered: Array<[string, HomeView]> = [];
           for (const userId of users) rendered.push([userId, await deps.renderHome(userId, trx)]);
-          await settleCoveredMessages(trx, message, deps.clock());
-          return rendered;
+          return { views: rendered, covered: await findCoveredMessages(trx, message) };
         });
       // views.publish replaces the whole Home: publishing again after a partial failure is harmless.
       for (const [userId, view] of views) await deps.client.views.publish({ user_id: userId, view });
-      return delivered();
+      return delivered(async (trx) => {
+        await settleCoveredMessages(trx, covered, message.id, deps.clock());
+      });
     },
   };
 
