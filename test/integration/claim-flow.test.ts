@@ -31,6 +31,8 @@ async function submitEligibleClaim() {
     expect(stored.review_message_ts).not.toBeNull();
     return stored;
   });
+  // The confirmation DM's audit is written with its delivery, just after Slack answers it.
+  await eventually(async () => expect((await claimEvents(app.database.db, claim.id)).map((e) => e.kind)).toContain('notified'));
   return { ack, claim };
 }
 
