@@ -85,6 +85,18 @@ export async function findPriorClaims(db: Db, professionalId: string): Promise<P
   }));
 }
 
+/** References of the professional's claims waiting for a decision, oldest first (index claims_professional_submitted). */
+export async function findPendingReferences(trx: Db, professionalId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('claims')
+    .select('reference')
+    .where('professional_id', '=', professionalId)
+    .where('status', '=', 'pending_review')
+    .orderBy('submitted_at')
+    .execute();
+  return rows.map((row) => row.reference);
+}
+
 /** The professional's approved "sent by mistake" claim, if any: the policy refunds that case once. */
 export async function findApprovedMistake(db: Db, professionalId: string): Promise<string | undefined> {
   const row = await db

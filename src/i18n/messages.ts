@@ -26,6 +26,13 @@ const core = {
   'modal.description': 'Descrizione',
   'modal.description_hint':
     'Obbligatoria se i dettagli della richiesta sono cambiati o se la richiesta viola Termini e condizioni.',
+  'modal.if_not_listed_hint': 'Da compilare solo se l’addebito non è nell’elenco qui sopra.',
+  'charge.label': 'Addebito per cui chiedi il rimborso',
+  'charge.hint': 'Gli addebiti degli ultimi 30 giorni, dal più recente. Scegline uno e cliente, servizio, date e crediti li prendiamo dal registro.',
+  'charge.placeholder': 'Scegli l’addebito',
+  'charge.option': '{client} · {service} · {date} · {credits} crediti',
+  'charge.option_one': '{client} · {service} · {date} · 1 credito',
+  'charge.not_listed': 'Non è nell’elenco: compilo i campi',
   'reason.no_grazie': 'Il primo riscontro del cliente è “No, grazie”',
   'reason.details_changed': 'I dettagli della richiesta sono cambiati',
   'reason.answered_twice': 'Ho risposto due volte allo stesso cliente',
@@ -41,6 +48,11 @@ const core = {
   'field.phone_invalid': 'Numero di telefono non valido: da 6 a 15 cifre, con spazi, punti, trattini o parentesi e al massimo un + iniziale.',
   'field.reason_invalid': 'Scegli uno dei cinque casi.',
   'field.description_required': 'Per questo motivo descrivi cosa è successo.',
+  'field.credits_exceed_charge': 'Per questa risposta ti sono stati scalati {charged} crediti: puoi chiederne al massimo {charged}.',
+  'field.no_matching_charge': 'Non troviamo un addebito di crediti per questo cliente in questa data: controlla il nome e la data, oppure scegli l’addebito dall’elenco.',
+  'field.no_matching_charge_no_list': 'Non troviamo un addebito di crediti per questo cliente in questa data: controlla il nome e la data della risposta nel Saldo crediti.',
+  'field.too_many_pending': 'Hai già {count} segnalazioni in attesa di esito ({references}): se ne possono avere al massimo {max} alla volta. Potrai inviare questa quando il team avrà deciso su una di quelle.',
+  'field.charge_unknown': 'Non troviamo più questo addebito: scegline un altro oppure scegli “Non è nell’elenco” e compila i campi.',
 
   'result.title_review': 'Segnalazione inviata',
   'result.title_ineligible': 'Non rimborsabile',
@@ -75,6 +87,7 @@ const core = {
   'finding.refund_as_credits': 'Il rimborso avviene solo in crediti sulla piattaforma, mai in denaro.',
   'finding.window_ok_from_ledger': 'Nei {windowDays} giorni: secondo il registro degli addebiti la richiesta è stata ricevuta {il:startDate} (giorno {days} di {windowDays}).',
   'finding.ledger_match': 'Addebito trovato nel registro: {chargeId}, {credits} crediti scalati {il:chargedOn}. Differenze rispetto al modulo: {differences}.',
+  'finding.ledger_chosen': 'Addebito scelto dal professionista nell’elenco del registro: {chargeId}, {credits} crediti scalati {il:chargedOn}.',
   'finding.ledger_missing':
     'Nulla è stato verificato: il marketplace non ha inviato dati sugli addebiti di questo professionista. {credits} crediti dichiarati: controlla il suo Saldo crediti.',
   'finding.duplicate_charges_found':
@@ -195,6 +208,13 @@ const coreEn: Record<keyof typeof core, string> = {
   'modal.reason_placeholder': 'Choose the case',
   'modal.description': 'Description',
   'modal.description_hint': 'Required when the request details changed or the request breaks the terms and conditions.',
+  'modal.if_not_listed_hint': 'Fill in only if the charge is not in the list above.',
+  'charge.label': 'Charge you are claiming for',
+  'charge.hint': 'Your charges of the last 30 days, newest first. Choose one and we take the client, service, dates and credits from the ledger.',
+  'charge.placeholder': 'Choose the charge',
+  'charge.option': '{client} · {service} · {date} · {credits} credits',
+  'charge.option_one': '{client} · {service} · {date} · 1 credit',
+  'charge.not_listed': 'Not in the list: I will fill in the fields',
   'reason.no_grazie': 'The client’s first reply was “No, thanks”',
   'reason.details_changed': 'The request details changed',
   'reason.answered_twice': 'I answered the same client twice',
@@ -210,6 +230,11 @@ const coreEn: Record<keyof typeof core, string> = {
   'field.phone_invalid': 'Not a valid phone number: 6 to 15 digits, with spaces, dots, dashes or brackets and at most one leading +.',
   'field.reason_invalid': 'Choose one of the five cases.',
   'field.description_required': 'For this reason, describe what happened.',
+  'field.credits_exceed_charge': 'You were charged {charged} credits for this answer: you can ask for at most {charged}.',
+  'field.no_matching_charge': 'We find no credit charge for this client on this date: check the name and the date, or choose the charge from the list.',
+  'field.no_matching_charge_no_list': 'We find no credit charge for this client on this date: check the name and the date of your answer in your Credit balance.',
+  'field.too_many_pending': 'You already have {count} claims waiting for an outcome ({references}): at most {max} may wait at once. You can send this one once the team has decided on one of them.',
+  'field.charge_unknown': 'We can no longer find this charge: choose another, or choose “Not in the list” and fill in the fields.',
 
   'result.title_review': 'Claim sent',
   'result.title_ineligible': 'Not refundable',
@@ -245,6 +270,7 @@ const coreEn: Record<keyof typeof core, string> = {
   'finding.window_ok_from_ledger': 'Within the {windowDays} days: according to the charge ledger the request was received on {startDate} (day {days} of {windowDays}).',
   'finding.ledger_match':
     'Charge found in the ledger: {chargeId}, {credits} credits charged on {chargedOn}. Differences from the form: {differences}.',
+  'finding.ledger_chosen': 'Charge chosen by the professional from the ledger’s list: {chargeId}, {credits} credits charged on {chargedOn}.',
   'finding.ledger_missing':
     'Nothing was verified: the marketplace has sent no charge data for this professional. {credits} credits declared: check their credit balance.',
   'finding.duplicate_charges_found':

@@ -617,7 +617,8 @@ describe('evaluateClaim: rule precedence with a ledger', () => {
       priors: [],
       rule: 'description_required',
     },
-    { case: 'the form’s expired window before no charge', input: expired, charges: [], priors: [], rule: 'window_expired' },
+    // With ledger data an unmatched claim's dates prove nothing: the professional corrects the form first.
+    { case: 'no charge before the form’s expired window', input: expired, charges: [], priors: [], rule: 'no_matching_charge' },
     { case: 'the ledger’s expired window before credits over the charge', input: { credits: 5 }, charges: [oldLead], priors: [], rule: 'window_expired' },
     { case: 'no charge before the same claim twice', input: {}, charges: [], priors: [samePrior], rule: 'no_matching_charge' },
     {
