@@ -93,6 +93,7 @@ export async function findPendingReferences(trx: Db, professionalId: string): Pr
     .where('professional_id', '=', professionalId)
     .where('status', '=', 'pending_review')
     .orderBy('submitted_at')
+    .orderBy('reference')
     .execute();
   return rows.map((row) => row.reference);
 }

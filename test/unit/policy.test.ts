@@ -633,3 +633,21 @@ describe('evaluateClaim: rule precedence with a ledger', () => {
     expect(evaluateWithLedger(input, buildLedger(charges), priors)).toMatchObject({ kind: 'ineligible', rule });
   });
 });
+
+describe('evaluateClaim: a charge picked from the modal’s list', () => {
+  it('is the match, with nothing to tolerate, and the verdict says it was chosen', () => {
+    const verdict = evaluateWithLedger({ chosenChargeId: 'CH-1', clientFirstName: 'Typed', clientLastName: 'Wrongly' }, buildLedger([buildCharge()]));
+    expect(verdict).toMatchObject({ kind: 'to_review', matchedChargeId: 'CH-1', chargeChosen: true });
+    if (verdict.kind !== 'to_review') throw new Error('expected to review');
+    expect(verdict.findings.map((f) => f.code)).toContain('ledger_chosen');
+    expect(verdict.findings.map((f) => f.code)).not.toContain('ledger_match');
+  });
+
+  it('a picked charge the ledger no longer holds matches nothing (a field error, never a guess)', () => {
+    expect(evaluateWithLedger({ chosenChargeId: 'ch_gone' }, buildLedger([buildCharge()]))).toMatchObject({ kind: 'ineligible', rule: 'no_matching_charge' });
+  });
+
+  it('a typed claim never says it was chosen', () => {
+    expect(evaluateWithLedger({}, buildLedger([buildCharge()]))).not.toHaveProperty('chargeChosen');
+  });
+});
