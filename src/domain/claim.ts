@@ -147,4 +147,6 @@ export interface Claim extends ClaimInput {
   reviewMessageTs: string | null;
   /** The reviewer who took the claim ("Prendi in carico"), if any. */
   assignedTo: string | null;
+  /** "Chiedi una verifica": when an ineligible claim was sent to the team anyway, and why. */
+  contest?: { at: Date; reason: string } | null;
 }

@@ -134,6 +134,9 @@ const core = {
   'review.take': 'Prendi in carico',
   'review.ask_info': 'Chiedi informazioni',
   'review.assigned': '👤 Presa in carico da <@{user}>',
+  'review.header_contested': 'Segnalazione {reference} · verifica richiesta',
+  'review.fallback_contested': 'Segnalazione {reference} di {professional}, verifica richiesta: {credits} crediti',
+  'review.contested': '⚖️ *Verifica richiesta dal professionista* {il:when}. La policy l’aveva dichiarata non rimborsabile: {why}\n*Motivo del professionista:* {reason}',
 
   'take.already_yours': 'Hai già in carico la segnalazione {reference}.',
 
@@ -176,6 +179,20 @@ const core = {
   'dm.ineligible': 'La tua segnalazione *{reference}* non può essere accolta: {why}',
   'dm.approved': '✅ La tua segnalazione *{reference}* è stata approvata: {credits} crediti sono stati restituiti al tuo saldo (Impostazioni › Saldo crediti). I rimborsi avvengono solo in crediti, non in denaro.',
   'dm.rejected': 'La tua segnalazione *{reference}* non è stata accolta. Motivo indicato dal team: {reason}',
+  'dm.contest_received': 'Hai chiesto una verifica della segnalazione *{reference}*: il team la esaminerà e ti scriverà qui l’esito entro *{deadline}*.',
+  'contest.button': 'Chiedi una verifica',
+  'contest.hint': 'Se pensi che sia un errore, puoi chiedere che una persona del team la esamini (una sola volta).',
+  'contest.title': 'Chiedi una verifica',
+  'contest.submit': 'Invia',
+  'contest.close': 'Annulla',
+  'contest.intro': 'La segnalazione *{reference}* non è rimborsabile secondo le regole: {why}\nSe pensi che sia un errore, spiega perché: una persona del team la esaminerà entro 10 giorni lavorativi. La verifica si chiede una sola volta.',
+  'contest.reason': 'Perché chiedi una verifica',
+  'contest.too_short': 'Scrivi almeno {min} caratteri.',
+  'contest.sent_title': 'Verifica richiesta',
+  'contest.sent': 'Il team esaminerà la segnalazione *{reference}* e ti scriverà l’esito in un messaggio diretto entro *{deadline}*.',
+  'contest.not_yours': 'Solo chi ha inviato la segnalazione può chiederne la verifica.',
+  'contest.already': 'Hai già chiesto una verifica della segnalazione *{reference}*: se ne può chiedere una sola.',
+  'contest.not_ineligible': 'La segnalazione *{reference}* è già all’esame del team: non serve chiedere una verifica.',
 
   'refuse.text': 'I rimborsi si chiedono solo con il modulo: le segnalazioni inviate via messaggio, email o in altro modo non vengono prese in considerazione. Apri il modulo con il pulsante qui sotto oppure scrivi /rimborso.',
   'refuse.button': 'Chiedi il rimborso',
@@ -317,6 +334,9 @@ const coreEn: Record<keyof typeof core, string> = {
   'review.take': 'Assign to me',
   'review.ask_info': 'Ask for information',
   'review.assigned': '👤 Assigned to <@{user}>',
+  'review.header_contested': 'Claim {reference} · review requested',
+  'review.fallback_contested': 'Refund claim {reference} from {professional}, review requested: {credits} credits',
+  'review.contested': '⚖️ *Review requested by the professional* on {when}. The policy had found it not refundable: {why}\n*The professional’s reason:* {reason}',
 
   'take.already_yours': 'Claim {reference} is already assigned to you.',
 
@@ -364,6 +384,20 @@ const coreEn: Record<keyof typeof core, string> = {
   'dm.approved':
     '✅ Your refund claim *{reference}* was approved: {credits} credits were returned to your balance (Settings › Credit balance). Refunds are paid in credits only, never as money.',
   'dm.rejected': 'Your refund claim *{reference}* was not accepted. Reason given by the team: {reason}',
+  'dm.contest_received': 'You asked for a review of claim *{reference}*: the team will look at it and send you the outcome here by *{deadline}*.',
+  'contest.button': 'Ask for a review',
+  'contest.hint': 'If you think this is a mistake, you can ask a person on the team to look at it (once only).',
+  'contest.title': 'Ask for a review',
+  'contest.submit': 'Send',
+  'contest.close': 'Cancel',
+  'contest.intro': 'Claim *{reference}* is not refundable under the rules: {why}\nIf you think this is a mistake, explain why: a person on the team will look at it within 10 business days. A review can be asked for once only.',
+  'contest.reason': 'Why you are asking for a review',
+  'contest.too_short': 'Write at least {min} characters.',
+  'contest.sent_title': 'Review requested',
+  'contest.sent': 'The team will look at claim *{reference}* and send you the outcome in a direct message by *{deadline}*.',
+  'contest.not_yours': 'Only the professional who sent the claim can ask for a review of it.',
+  'contest.already': 'You have already asked for a review of claim *{reference}*: only one can be asked for.',
+  'contest.not_ineligible': 'Claim *{reference}* is already with the team: there is no need to ask for a review.',
 
   'refuse.text':
     'Refund claims are accepted only through the form: claims sent by message, email or any other way are not considered. Open the form with the button below or type /rimborso.',

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { findChargeOfProfessional } from '../../db/charge.repository.ts';
 import { claimInputFromCharge } from '../../domain/charge-choice.ts';
 import { DEFAULT_POLICY, type ClaimInput } from '../../domain/claim.ts';
+import { canBeContested } from '../../domain/contest.ts';
 import { romeDateOf } from '../../domain/rome-calendar.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { submitClaim } from '../../use-cases/submit-claim.ts';
@@ -87,7 +88,13 @@ export function registerRefundSubmission(app: App, deps: AppDeps): void {
     const { claim, created } = result;
     await ack({
       response_action: 'update',
-      view: buildClaimResultView({ locale, reference: claim.reference, verdict: claim.verdict, deadlineOn: claim.reviewDeadlineOn }),
+      view: buildClaimResultView({
+        locale,
+        reference: claim.reference,
+        verdict: claim.verdict,
+        deadlineOn: claim.reviewDeadlineOn,
+        contestableClaimId: canBeContested(claim) ? claim.id : null,
+      }),
     });
     deps.logger.info('claim submitted', { claim: claim.reference, status: claim.status, replay: !created });
     if (created) deps.wakeOutbox();
