@@ -194,10 +194,10 @@ const core = {
   'contest.already': 'Hai già chiesto una verifica della segnalazione *{reference}*: se ne può chiedere una sola.',
   'contest.not_ineligible': 'La segnalazione *{reference}* è già all’esame del team: non serve chiedere una verifica.',
 
-  'refuse.text': 'I rimborsi si chiedono solo con il modulo: le segnalazioni inviate via messaggio, email o in altro modo non vengono prese in considerazione. Apri il modulo con il pulsante qui sotto oppure scrivi /rimborso.',
+  'refuse.text': 'I rimborsi si chiedono solo tramite il modulo: le segnalazioni inviate via messaggio, email o in altro modo non vengono prese in considerazione. Apri il modulo con il pulsante qui sotto oppure scrivi /rimborso.',
   'refuse.button': 'Chiedi il rimborso',
   'refuse.email_subject': 'Rimborso dei crediti: usa il modulo',
-  'refuse.email': 'Grazie per averci scritto. I rimborsi dei crediti si chiedono solo con il modulo: le segnalazioni inviate via email o in altro modo non vengono prese in considerazione. In Slack scrivi /rimborso e compila il modulo in ogni sua parte.',
+  'refuse.email': 'Grazie per averci scritto. I rimborsi dei crediti si chiedono solo tramite il modulo: le segnalazioni inviate via email o in altro modo non vengono prese in considerazione. In Slack scrivi /rimborso e compila il modulo in ogni sua parte.',
 
   'sla.reminder': '⏰ Promemoria: la segnalazione *{reference}* attende una decisione. Restano {days} giorni lavorativi: esito entro *{deadline}*.',
   'sla.reminder_one_day': '⏰ Promemoria: la segnalazione *{reference}* attende una decisione. Resta 1 giorno lavorativo: esito entro *{deadline}*.',
