@@ -16,11 +16,11 @@ export type ClaimMessageKind =
   | 'refund_webhook';
 
 /** Messages that follow no claim (their outbox row has no claim_id). */
-export type StandaloneMessageKind = never;
+export type StandaloneMessageKind = 'email_reply';
 
 export type MessageKind = ClaimMessageKind | StandaloneMessageKind;
 
-export type Lane = 'review' | 'dm' | 'home' | 'ledger';
+export type Lane = 'review' | 'dm' | 'home' | 'ledger' | 'email';
 
 export const LANE_OF: Record<MessageKind, Lane> = {
   review_post: 'review',
@@ -35,6 +35,7 @@ export const LANE_OF: Record<MessageKind, Lane> = {
   assignee_reminder_dm: 'dm',
   home_refresh: 'home',
   refund_webhook: 'ledger',
+  email_reply: 'email',
 };
 
 export type OutgoingMessage = ClaimMessage | StandaloneMessage;
