@@ -23,7 +23,7 @@ export interface SmtpSink {
   stop(): Promise<void>;
 }
 
-export async function startSmtpSink(options: { user?: string; pass?: string } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(options: { user?: string; pass?: string; port?: number } = {}): Promise<SmtpSink> {
   const user = options.user ?? 'sink';
   const pass = options.pass ?? 'sink-password';
   const received: ReceivedMail[] = [];
@@ -65,7 +65,7 @@ export async function startSmtpSink(options: { user?: string; pass?: string } = 
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `smtp://${user}:${pass}@127.0.0.1:${port}`,

@@ -273,6 +273,36 @@ describe('SMTP failures', () => {
   });
 });
 
+describe('SMTP server down', () => {
+  it('a refused connection is retried, and the reply leaves once the server is back', async () => {
+    const down = await startSmtpSink();
+    await down.stop();
+    const other = await startTestApp({
+      env: { SMTP_URL: down.url, EMAIL_FROM },
+      worker: { retry: { backoffBaseMs: 50, backoffMaxMs: 200, giveUpAfterMs: 3_600_000 } },
+    });
+    let back: SmtpSink | undefined;
+    try {
+      const sender = newSender();
+      const res = await fetch(`${other.baseUrl}/inbound/email`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${EMAIL_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(genericJson({ from: sender, subject: 'Rimborso', messageId: newMessageId() })),
+      });
+      expect(res.status).toBe(200);
+      const outbox = () => other.database.db.selectFrom('outbox').select(['status', 'attempts', 'last_error']).where('kind', '=', 'email_reply').execute();
+      await eventually(async () => expect(await outbox()).toEqual([{ status: 'pending', attempts: 1, last_error: expect.stringMatching(/^smtp_e(connection|socket)$/) }]));
+      back = await startSmtpSink({ port: down.port });
+      other.clock.now = new Date(other.clock.now.getTime() + 60_000);
+      await eventually(() => expect(back?.received.map((m) => m.envelope.to)).toEqual([[sender]]));
+      await eventually(async () => expect(await outbox()).toEqual([{ status: 'delivered', attempts: 2, last_error: null }]));
+    } finally {
+      await other.stop();
+      await back?.stop();
+    }
+  });
+});
+
 describe('credentials', () => {
   it.each<[Provider, Credential, { key?: string; timestamp?: number } | undefined]>([
     ['sendgrid', 'none', undefined],
