@@ -71,12 +71,19 @@ export function createEmailReplyHandler(deps: EmailReplyDeps) {
       await deps.mail.transport.send(reply);
     } catch (error) {
       const smtp = toSmtpError(error);
-      await setEmailReplyStatus(deps.db, payload.attemptKey, smtp.permanent ? 'reply_failed' : 'retrying', smtp.reason);
-      if (smtp.permanent) await forgetEmailReplyPayload(deps.db, message.id);
+      if (smtp.permanent) await settleReply(deps.db, message.id, payload.attemptKey, 'reply_failed', smtp.reason);
+      else await setEmailReplyStatus(deps.db, payload.attemptKey, 'retrying', smtp.reason);
       throw smtp;
     }
-    await setEmailReplyStatus(deps.db, payload.attemptKey, 'replied');
-    await forgetEmailReplyPayload(deps.db, message.id);
+    await settleReply(deps.db, message.id, payload.attemptKey, 'replied', null);
     return 'delivered';
   };
+}
+
+/** The attempt's outcome and the forgetting of what the reply needed, together. */
+async function settleReply(db: Db, outboxId: string, attemptKey: string, status: 'replied' | 'reply_failed', detail: string | null) {
+  await db.transaction().execute(async (trx) => {
+    await setEmailReplyStatus(trx, attemptKey, status, detail);
+    await forgetEmailReplyPayload(trx, outboxId);
+  });
 }
