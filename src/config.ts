@@ -38,6 +38,7 @@ const EnvSchema = z.object({
   REFUND_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
   REFUND_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
   MAX_CREDITS_PER_CLAIM: optional(z.coerce.number().int().min(1).max(100_000)).default(100),
+  MAX_PENDING_CLAIMS: optional(z.coerce.number().int().min(1).max(1000)).default(5),
   DEFAULT_LOCALE: optional(z.enum(['it', 'en'])).default('it'),
   REVIEW_LOCALE: optional(z.enum(['it', 'en'])),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'])).default('info'),
@@ -81,6 +82,8 @@ export interface Config {
   /** The marketplace's bearer token for POST /ledger/charges; unset, the endpoint answers 404. */
   ledgerToken: string | undefined;
   maxCreditsPerClaim: number;
+  /** Claims one professional may have waiting for a decision at once; one more is a field error. */
+  maxPendingClaims: number;
   /** For people whose Slack locale we do not speak, or cannot look up. */
   defaultLocale: 'it' | 'en';
   /** The review channel's language (default: defaultLocale). */
@@ -149,6 +152,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     email: emailConfigOf(e.SMTP_URL, e.EMAIL_FROM, e.EMAIL_REPLY_INTERVAL_HOURS, e.MAILGUN_WEBHOOK_SIGNING_KEY),
     ledgerToken: e.LEDGER_TOKEN,
     maxCreditsPerClaim: e.MAX_CREDITS_PER_CLAIM,
+    maxPendingClaims: e.MAX_PENDING_CLAIMS,
     defaultLocale: e.DEFAULT_LOCALE,
     reviewLocale: e.REVIEW_LOCALE ?? e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,

@@ -3,17 +3,17 @@
  * `{reasons}` is the policy's five cases, one per line, from the form's own `reason.*` texts.
  */
 export const emailIt = {
-  'email.subject_fallback': 'Richiesta di rimborso',
+  'email.subject_fallback': 'Rimborso dei crediti',
   'email.reply':
     'Buongiorno,\n\n' +
-    'grazie per averci scritto. Le richieste di rimborso dei crediti si accettano solo tramite il modulo in Slack: quelle inviate via email o in altro modo non vengono prese in considerazione, quindi questa email non ha aperto nessuna richiesta.\n\n' +
+    'grazie per averci scritto. I rimborsi dei crediti si chiedono solo tramite il modulo in Slack: le segnalazioni inviate via email o in altro modo non vengono prese in considerazione, quindi questa email non ha aperto nessuna segnalazione.\n\n' +
     'Per chiedere il rimborso, in Slack scrivi /rimborso oppure apri la Home dell’app Rimborsi crediti e premi «{button}». Il modulo ti chiede:\n' +
     '- i riferimenti del cliente (nome, cognome ed eventuale telefono);\n' +
     '- il servizio per cui hai risposto;\n' +
     '- la data della tua risposta;\n' +
     '- i crediti utilizzati;\n' +
     'e il motivo, uno di questi casi:\n{reasons}\n\n' +
-    'Il rimborso si chiede entro 30 giorni dalla ricezione della richiesta e avviene solo in crediti. Il team ti comunica l’esito entro 10 giorni lavorativi.\n\n' +
+    'Il rimborso si chiede entro 30 giorni dalla ricezione della richiesta del cliente e avviene solo in crediti. Il team ti comunica l’esito entro 10 giorni lavorativi.\n\n' +
     'Questa è una risposta automatica: non serve rispondere.\n\n' +
     'Il team di supporto',
 } as const satisfies Record<string, string>;
