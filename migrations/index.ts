@@ -6,6 +6,9 @@ import * as questionIdempotency from './2026-11-25-005-question-idempotency.ts';
 import * as ledger from './2026-11-25-004-ledger.ts';
 import * as outboxWithoutClaim from './2026-12-01-001-outbox-without-claim.ts';
 import * as outboxAttempts from './2026-12-01-101-outbox-attempts-and-blocked.ts';
+import * as emailReplies from './2026-12-01-131-email-replies.ts';
+import * as contest from './2026-12-01-151-contest.ts';
+import * as evidence from './2026-12-01-152-evidence.ts';
 
 /** Every migration, by its sortable name. Add new ones here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-004-ledger': ledger,
   '2026-12-01-001-outbox-without-claim': outboxWithoutClaim,
   '2026-12-01-101-outbox-attempts-and-blocked': outboxAttempts,
+  '2026-12-01-131-email-replies': emailReplies,
+  '2026-12-01-151-contest': contest,
+  '2026-12-01-152-evidence': evidence,
 };

@@ -29,6 +29,9 @@ export interface ClaimsTable {
   review_message_ts: string | null;
   assigned_to: Generated<string | null>;
   assigned_at: Generated<Date | null>;
+  contested_at: Generated<Date | null>;
+  contest_reason: Generated<string | null>;
+  contest_source_view_id: Generated<string | null>;
 }
 
 export interface ClaimQuestionsTable {
@@ -58,6 +61,21 @@ export interface RefusedRequestsTable {
   slack_channel_id: string | null;
   dedupe_key: string | null;
   at: Date;
+  /** For an email: which provider posted it, its Message-ID, and whether it was answered or why not. */
+  provider: Generated<string | null>;
+  message_id: Generated<string | null>;
+  reply_status: Generated<string | null>;
+  reply_detail: Generated<string | null>;
+}
+
+export interface EmailReplyAllowancesTable {
+  sender: string;
+  last_reply_at: Date;
+}
+
+export interface MailgunWebhookTokensTable {
+  token: string;
+  seen_at: Date;
 }
 
 export interface OutboxTable {
@@ -115,6 +133,18 @@ export interface ChargesTable {
   imported_at: Date;
 }
 
+export interface ClaimEvidenceTable {
+  claim_id: string;
+  position: number;
+  file_id: string;
+  name: string;
+  mimetype: string;
+  size: number;
+  url_private_download: string;
+  state: Generated<'pending' | 'copied' | 'failed' | 'reported'>;
+  copied_file_id: string | null;
+}
+
 export interface CreditEntriesTable {
   id: Generated<string>;
   claim_id: string;
@@ -128,12 +158,15 @@ export interface Database {
   claims: ClaimsTable;
   claim_events: ClaimEventsTable;
   refused_requests: RefusedRequestsTable;
+  email_reply_allowances: EmailReplyAllowancesTable;
+  mailgun_webhook_tokens: MailgunWebhookTokensTable;
   outbox: OutboxTable;
   claim_reminders: ClaimRemindersTable;
   claim_questions: ClaimQuestionsTable;
   professionals: ProfessionalsTable;
   charges: ChargesTable;
   credit_entries: CreditEntriesTable;
+  claim_evidence: ClaimEvidenceTable;
 }
 
 export type ClaimRow = Selectable<ClaimsTable>;

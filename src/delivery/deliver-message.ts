@@ -10,6 +10,7 @@ import { findCoveredMessages, settleCoveredMessages, type QueuedMessage } from '
 import type { Locale } from '../i18n/messages.ts';
 import type { HomeView } from '../slack/views/home-view.ts';
 import type { ClaimMessageKind, StandaloneMessageKind } from './message-kinds.ts';
+import { createProfessionalPathHandlers } from './professional-path-handlers.ts';
 import { sendRefundWebhook, type RefundWebhookTarget } from './refund-webhook.ts';
 import { findPostedMessage, outboxMetadata } from './find-posted-message.ts';
 import type { DeliveryResult } from './outbox-worker.ts';
@@ -37,6 +38,8 @@ export interface DeliveryDeps {
   listReviewers: () => Promise<string[]>;
   /** Where approved refunds are announced to the marketplace (REFUND_WEBHOOK_URL), if anywhere. */
   refundWebhook: RefundWebhookTarget | undefined;
+  /** Sends the reply to a refund asked for by email (email-reply.ts). */
+  emailReply: (message: QueuedMessage) => Promise<Outcome>;
 }
 
 const SKIPPED: DeliveryResult = { outcome: 'skipped' };
@@ -44,7 +47,30 @@ const ReminderPayload = z.object({ businessDaysLeft: z.number().int() });
 const QuestionPayload = z.object({ questionId: z.uuid() });
 const HomePayload = z.union([z.object({ userId: z.string().min(1) }), z.object({ reviewers: z.literal(true) })]);
 
+type Outcome = 'delivered' | 'skipped';
 type PostArgs = { channel: string; thread_ts?: string; reply_broadcast?: boolean; text: string; blocks?: KnownBlock[] };
+
+/**
+ * A DM without the outbox's metadata and look-up, for the handlers written against it (contest DM):
+ * DMs go through conversations.open so they land in the app's Messages tab (scope im:write).
+ */
+export async function sendDirectMessage(client: WebClient, userId: string, message: { text: string; blocks?: KnownBlock[] }): Promise<void> {
+  const { channel } = await client.conversations.open({ users: userId });
+  if (!channel?.id) throw new Error('conversations.open returned no channel');
+  await client.chat.postMessage({ channel: channel.id, ...message });
+}
+
+/** Handlers that record their own audit and answer a bare outcome: nothing more for the worker to record. */
+function withResult<K extends string>(
+  handlers: Record<K, (claim: Claim, message: QueuedMessage) => Promise<Outcome>>,
+): Record<K, (claim: Claim, message: QueuedMessage) => Promise<DeliveryResult>> {
+  return Object.fromEntries(
+    Object.entries<(claim: Claim, message: QueuedMessage) => Promise<Outcome>>(handlers).map(([kind, handle]) => [
+      kind,
+      async (claim: Claim, message: QueuedMessage) => ({ outcome: await handle(claim, message) }),
+    ]),
+  ) as Record<K, (claim: Claim, message: QueuedMessage) => Promise<DeliveryResult>>;
+}
 
 /**
  * Sends one queued message, rendered from the claim as it is now (a review post delivered after a
@@ -88,13 +114,27 @@ export function createDeliverer(deps: DeliveryDeps) {
   }
 
   /** DMs go through conversations.open so they land in the app's Messages tab (scope im:write). */
-  async function sendDirectMessage(message: QueuedMessage, userId: string, content: { text: string; blocks?: KnownBlock[] }) {
+  async function sendDm(message: QueuedMessage, userId: string, content: { text: string; blocks?: KnownBlock[] }) {
     const { channel } = await deps.client.conversations.open({ users: userId });
     if (!channel?.id) throw new Error('conversations.open returned no channel');
     await postOnce(message, { channel: channel.id, ...content });
   }
 
+  const audit = (claim: Claim, kind: ClaimEventKind, details: Record<string, unknown>) =>
+    recordClaimEvent(deps.db, { claimId: claim.id, kind, actor: null, at: deps.clock(), details });
+
   const handlers: Record<ClaimMessageKind, (claim: Claim, message: QueuedMessage) => Promise<DeliveryResult>> = {
+    ...withResult(
+      createProfessionalPathHandlers({
+        db: deps.db,
+        logger: deps.logger,
+        reviewLocale: deps.reviewLocale,
+        client: deps.client,
+        localeOf: deps.localeOf,
+        audit,
+        sendDirectMessage,
+      }),
+    ),
     async review_post(claim, message) {
       if (claim.reviewMessageTs) return SKIPPED;
       const posted = await postOnce(message, { channel: deps.reviewChannelId, ...buildReviewMessage(claim, deps.reviewLocale) });
@@ -122,20 +162,20 @@ export function createDeliverer(deps: DeliveryDeps) {
     },
     async submission_dm(claim, message) {
       const locale = await deps.localeOf(claim.professionalId);
-      await sendDirectMessage(message, claim.professionalId, buildSubmissionDm(claim, locale));
+      await sendDm(message, claim.professionalId, buildSubmissionDm(claim, locale));
       return delivered(audited(claim, 'notified', { message: 'submission_dm', to: claim.professionalId }));
     },
     async decision_dm(claim, message) {
       if (claim.status !== 'approved' && claim.status !== 'rejected') return SKIPPED;
       const locale = await deps.localeOf(claim.professionalId);
-      await sendDirectMessage(message, claim.professionalId, buildDecisionDm(claim, locale));
+      await sendDm(message, claim.professionalId, buildDecisionDm(claim, locale));
       return delivered(audited(claim, 'notified', { message: 'decision_dm', to: claim.professionalId }));
     },
     async assignee_reminder_dm(claim, message) {
       if (claim.status !== 'pending_review' || !claim.assignedTo) return SKIPPED;
       const { businessDaysLeft } = ReminderPayload.parse(message.payload);
       const locale = await deps.localeOf(claim.assignedTo);
-      await sendDirectMessage(message, claim.assignedTo, buildReminderMessage(claim, businessDaysLeft, locale));
+      await sendDm(message, claim.assignedTo, buildReminderMessage(claim, businessDaysLeft, locale));
       return delivered();
     },
     async question_post(claim, message) {
@@ -148,7 +188,7 @@ export function createDeliverer(deps: DeliveryDeps) {
       const question = await questionOf(message);
       if (!question) return SKIPPED;
       const locale = await deps.localeOf(claim.professionalId);
-      await sendDirectMessage(message, claim.professionalId, buildQuestionDm(claim, question, locale));
+      await sendDm(message, claim.professionalId, buildQuestionDm(claim, question, locale));
       return delivered(audited(claim, 'notified', { message: 'question_dm', to: claim.professionalId, questionId: question.id }));
     },
     async answer_post(claim, message) {
@@ -201,7 +241,9 @@ export function createDeliverer(deps: DeliveryDeps) {
   }
 
   /** Messages that follow no claim, by kind. */
-  const standaloneHandlers: Record<StandaloneMessageKind, (message: QueuedMessage) => Promise<DeliveryResult>> = {};
+  const standaloneHandlers: Record<StandaloneMessageKind, (message: QueuedMessage) => Promise<DeliveryResult>> = {
+    email_reply: async (message) => ({ outcome: await deps.emailReply(message) }),
+  };
 
   return async function deliver(message: QueuedMessage): Promise<DeliveryResult> {
     if (message.claimId === null) {
