@@ -94,8 +94,9 @@ describe('decideRetry for SMTP (email replies)', () => {
     expect(toSmtpError(Object.assign(new Error('x'), { code: 'ESOCKET' }))).toMatchObject({ permanent: false, reason: 'smtp_esocket' });
   });
 
-  it('leaves the Slack classification as it was: an HTTP 503 is still retried, invalid_auth given up', () => {
+  it('leaves the Slack classification as it was: an HTTP 503 is still retried, invalid_blocks given up, invalid_auth blocked', () => {
     expect(decide({ code: ErrorCode.HTTPError, statusCode: 503 }).kind).toBe('retry');
-    expect(decide(platform('invalid_auth')).kind).toBe('give_up');
+    expect(decide(platform('invalid_blocks')).kind).toBe('give_up');
+    expect(decide(platform('invalid_auth')).kind).toBe('block');
   });
 });
