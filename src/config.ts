@@ -10,6 +10,26 @@ import type { EscalationTarget } from './domain/sla.ts';
 const slackId = (prefix: string) => z.string().regex(new RegExp(`^[${prefix}][A-Z0-9]{2,}$`), 'not a Slack id');
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\s*\d+\s*$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be a whole number from ${min} to ${max}`).max(max, `must be a whole number from ${min} to ${max}`));
+/** Bearer tokens others send us: long enough that guessing one is hopeless. */
+const BEARER_MIN = 32;
+const bearerToken = z.string().min(BEARER_MIN, `must be at least ${BEARER_MIN} characters (e.g. openssl rand -hex 32)`);
+
+/**
+ * The example values of .env.example: a copied example file must not run, and its public token must
+ * never open an endpoint. Checked before the format, so the message says what to do.
+ */
+export const EXAMPLE_VALUES: Readonly<Record<string, { value: string; fix: string }>> = {
+  SLACK_BOT_TOKEN: { value: 'xoxb-your-bot-token', fix: "set your app's Bot User OAuth Token (OAuth & Permissions)" },
+  SLACK_SIGNING_SECRET: { value: 'your-signing-secret', fix: "set your app's Signing Secret (Basic Information)" },
+  REVIEW_CHANNEL_ID: { value: 'C0123456789', fix: "set the review channel's id (channel details, at the bottom)" },
+  INBOUND_EMAIL_TOKEN: { value: 'change-me-to-a-long-random-string', fix: 'set a random value of your own (openssl rand -hex 32)' },
+};
 
 const EnvSchema = z.object({
   NODE_ENV: optional(z.enum(['development', 'production', 'test'])),
@@ -26,9 +46,9 @@ const EnvSchema = z.object({
   ),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')),
   EMBEDDED_PG_DIR: optional(z.string().min(1)).default('.data/pg'),
-  PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
-  INBOUND_EMAIL_TOKEN: z.string().min(16, 'must be at least 16 characters'),
-  LEDGER_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  PORT: optional(wholeNumber(1, 65535)).default(3000),
+  INBOUND_EMAIL_TOKEN: bearerToken,
+  LEDGER_TOKEN: optional(bearerToken),
   REFUND_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
   REFUND_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
   MAX_CREDITS_PER_CLAIM: optional(z.coerce.number().int().min(1).max(100_000)).default(100),
@@ -104,6 +124,10 @@ export function loadDotEnv(path = '.env'): void {
 
 /** Parses the environment once; throws a ConfigError whose message is one line naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const examples = Object.entries(EXAMPLE_VALUES)
+    .filter(([name, example]) => env[name]?.trim() === example.value)
+    .map(([name, example]) => `${name} is still the example value from .env.example: ${example.fix}`);
+  if (examples.length > 0) throw new ConfigError(`Configuration error: ${examples.join('; ')}`);
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {

@@ -13,7 +13,7 @@ import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const REVIEW_CHANNEL = 'CREVIEW';
-export const EMAIL_TOKEN = 'inbound-email-token-0123456789';
+export const EMAIL_TOKEN = 'inbound-email-token-0123456789-abcdef';
 
 export interface TestAppOptions {
   env?: Record<string, string>;
