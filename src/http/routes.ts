@@ -1,7 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import { z } from 'zod';
-import { isDatabaseReachable } from '../db/database.ts';
 import { t } from '../i18n/messages.ts';
 import type { AppDeps } from '../slack/deps.ts';
 import { refuseRequest } from '../use-cases/refuse-request.ts';
@@ -10,6 +9,7 @@ import { bearerMatches, sendJson } from './http-helpers.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
 
 export const HEALTH_PATH = '/healthz';
+export const READY_PATH = '/readyz';
 export const INBOUND_EMAIL_PATH = '/inbound/email';
 const MAX_EMAIL_BODY_BYTES = 1_000_000;
 
@@ -63,9 +63,15 @@ async function handleInboundEmail(deps: AppDeps, req: IncomingMessage, res: Serv
   sendJson(res, 200, { accepted: false, claim_created: false, reply: refusalReply() });
 }
 
-async function handleHealth(deps: AppDeps, res: ServerResponse) {
-  const up = await isDatabaseReachable(deps.db);
-  sendJson(res, up ? 200 : 503, { status: up ? 'ok' : 'database_unreachable' });
+/** Liveness: the process serves requests. Whether it can do its work is /readyz. */
+function handleHealth(res: ServerResponse) {
+  sendJson(res, 200, { status: 'ok' });
+}
+
+/** Readiness: every named check, with the problem of each failing one; 503 when any fails. */
+async function handleReady(deps: AppDeps, res: ServerResponse) {
+  const report = await deps.readiness.evaluate();
+  sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not_ready', checks: report.checks }, { 'cache-control': 'no-store' });
 }
 
 /** Bolt calls route handlers without awaiting them: failures must end the response and reach the log. */
@@ -81,7 +87,8 @@ function safely(deps: AppDeps, run: (req: IncomingMessage, res: ServerResponse) 
 
 export function buildCustomRoutes(deps: AppDeps): CustomRoute[] {
   return [
-    { path: HEALTH_PATH, method: ['GET'], handler: safely(deps, (_req, res) => handleHealth(deps, res)) },
+    { path: HEALTH_PATH, method: ['GET'], handler: (_req, res) => handleHealth(res) },
+    { path: READY_PATH, method: ['GET'], handler: safely(deps, (_req, res) => handleReady(deps, res)) },
     { path: INBOUND_EMAIL_PATH, method: ['POST'], handler: safely(deps, (req, res) => handleInboundEmail(deps, req, res)) },
     ...buildLedgerRoutes(deps),
   ];

@@ -10,6 +10,7 @@ import { startEmbeddedPostgres } from '../db/embedded-postgres.ts';
 import { createLogger } from '../logger.ts';
 import { RESPONSE_URL_PLACEHOLDER } from './slack-payloads.ts';
 import { createSlackSender, type SlackSender } from './signed-requests.ts';
+import { SANDBOX_BOT } from './slack-api-double.ts';
 import { startSlackStandIn, type SlackStandIn } from './slack-stand-in.ts';
 
 export const REVIEW_CHANNEL = 'CRIMBORSI';
@@ -67,6 +68,7 @@ export async function startDemoWorld(): Promise<DemoWorld> {
       logger: createLogger('error', (line) => process.stderr.write(`${line}\n`)),
       clock: () => clock.now,
       worker: { pollMs: 50 },
+      identity: SANDBOX_BOT,
     });
     const server = (await application.start(0)) as Server;
     stopAll.unshift(() => application.stop());

@@ -8,6 +8,7 @@ import { createLogger } from '../../src/logger.ts';
 import { createApplication, type Application } from '../../src/application.ts';
 import { fakeSlackApi, type FakeSlackApi } from './fake-slack-api.ts';
 import { RESPONSE_URL_PLACEHOLDER } from '../../src/sandbox/slack-payloads.ts';
+import { SANDBOX_BOT } from '../../src/sandbox/slack-api-double.ts';
 import { createSlackSender, type SlackSender } from '../../src/sandbox/signed-requests.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
@@ -21,6 +22,8 @@ export interface TestAppOptions {
   now?: Date;
   database?: TestDatabase;
   worker?: Partial<OutboxWorkerOptions>;
+  /** How long /readyz keeps its Slack checks' answers (default: the app's 30 s). */
+  slackCheckTtlMs?: number;
 }
 
 export interface TestApp {
@@ -69,6 +72,9 @@ export async function startTestApp(
     clock: () => clock.now,
     clientOptions: { retryConfig: { retries: 0 } },
     worker: { pollMs: 20, ...options.worker },
+    // As main.ts does after its start-up auth.test: Bolt then makes no auth.test call of its own.
+    identity: SANDBOX_BOT,
+    ...(options.slackCheckTtlMs !== undefined ? { slackCheckTtlMs: options.slackCheckTtlMs } : {}),
   });
   const server = (await application.start(0)) as Server;
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
