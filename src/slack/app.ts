@@ -83,6 +83,7 @@ function createSocketReceiver(
     installerOptions: { port, clientOptions: { ...apiUrl } },
   });
   receiver.client.on('connected', () => onConnection?.(true));
-  for (const state of ['disconnected', 'reconnecting', 'connecting']) receiver.client.on(state, () => onConnection?.(false));
+  // 'close' is the socket dropping; the client then waits before 'reconnecting' and 'connecting'.
+  for (const state of ['close', 'disconnected', 'reconnecting', 'connecting']) receiver.client.on(state, () => onConnection?.(false));
   return receiver;
 }

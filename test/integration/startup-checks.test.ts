@@ -130,6 +130,19 @@ describe('start-up checks (process level)', () => {
     }
   });
 
+  it('Socket Mode with a wrong app token (apps.connections.open: invalid_auth) stops with one line', async () => {
+    slack.respond('apps.connections.open', () => ({ body: { ok: false, error: 'invalid_auth' } }));
+    try {
+      const { code, lines } = await failureOf(valid({ SLACK_APP_TOKEN: 'xapp-1-A1-wrong' }));
+      expect(code).toBe(1);
+      expect(lines).toEqual([
+        'Slack apps.connections.open failed (invalid_auth): SLACK_APP_TOKEN is wrong or revoked: create an app-level token with connections:write (Basic Information → App-Level Tokens)',
+      ]);
+    } finally {
+      slack.reset();
+    }
+  });
+
   it('Slack out of reach names the call instead of crashing or logging "fetch failed" forever', async () => {
     // Nothing listens on the app's own port before it starts.
     const { code, lines } = await failureOf(valid({ SLACK_API_URL: `http://127.0.0.1:${freePort}/api/` }));

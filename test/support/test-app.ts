@@ -24,6 +24,8 @@ export interface TestAppOptions {
   worker?: Partial<OutboxWorkerOptions>;
   /** How long /readyz keeps its Slack checks' answers (default: the app's 30 s). */
   slackCheckTtlMs?: number;
+  /** Prepares the fake Web API before the app starts (Socket Mode: apps.connections.open). */
+  beforeStart?: (slack: FakeSlackApi) => void;
 }
 
 export interface TestApp {
@@ -65,6 +67,7 @@ export async function startTestApp(
   const logs: string[] = [];
   const clock = { now: options.now ?? new Date('2026-11-20T10:00:00Z') };
   const slack = fakeSlackApi({ origin: slackOrigin, channelMembers: options.channelMembers ?? ['UREVIEWER1', 'UREVIEWER2', 'UPRO'] });
+  options.beforeStart?.(slack);
   const application = createApplication({
     config,
     db: database.db,
@@ -95,7 +98,7 @@ export async function startTestApp(
   };
 }
 
-function withResponseUrl(payload: unknown, responseUrl: string): unknown {
+export function withResponseUrl(payload: unknown, responseUrl: string): unknown {
   const record = payload as Record<string, unknown>;
   return record.response_url === RESPONSE_URL_PLACEHOLDER ? { ...record, response_url: responseUrl } : payload;
 }
