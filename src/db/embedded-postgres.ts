@@ -169,7 +169,6 @@ function runServer(postgres: string, dataDir: string, port: number, owner: Owner
   const child = spawn(postgres, ['-D', dataDir, '-p', String(port), ...flags], {
     ...(owner ?? {}),
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, LC_MESSAGES: 'C' },
   });
   return new Promise((resolveStart, reject) => {
     let seen = '';
@@ -250,7 +249,7 @@ async function initialiseCluster(
 }
 
 function runInitdb(initdb: string, owner: Owner | undefined, output: Output, args: string[]): Promise<void> {
-  const child = spawn(initdb, args, { ...(owner ?? {}), stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LC_MESSAGES: 'C' } });
+  const child = spawn(initdb, args, { ...(owner ?? {}), stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.on('data', output.write);
   child.stderr?.on('data', output.write);
   return new Promise((resolveInit, reject) => {
