@@ -46,6 +46,7 @@ const EnvSchema = z.object({
   ),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')),
   EMBEDDED_PG_DIR: optional(z.string().min(1)).default('.data/pg'),
+  EMBEDDED_PG_BIN_DIR: optional(z.string().min(1)),
   PORT: optional(wholeNumber(1, 65535)).default(3000),
   INBOUND_EMAIL_TOKEN: bearerToken,
   LEDGER_TOKEN: optional(bearerToken),
@@ -111,7 +112,10 @@ export interface Config {
   refundWebhook: { url: string; secret: string } | undefined;
 }
 
-export type DatabaseTarget = { kind: 'url'; url: string } | { kind: 'embedded'; dataDir: string };
+export type DatabaseTarget =
+  | { kind: 'url'; url: string }
+  /** binariesCacheDir: as root, where PostgreSQL's binaries are copied when the postgres user cannot reach node_modules. */
+  | { kind: 'embedded'; dataDir: string; binariesCacheDir?: string };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -149,7 +153,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       reviewChannelId: e.REVIEW_CHANNEL_ID,
       reviewerUserIds: e.REVIEWER_USER_IDS,
     },
-    database: databaseTarget(e.DATABASE_URL, e.EMBEDDED_PG_DIR, env_),
+    database: databaseTarget(e.DATABASE_URL, e.EMBEDDED_PG_DIR, env_, e.EMBEDDED_PG_BIN_DIR),
     port: e.PORT,
     inboundEmailToken: e.INBOUND_EMAIL_TOKEN,
     ledgerToken: e.LEDGER_TOKEN,
@@ -178,10 +182,10 @@ function refundWebhookOf(url: string | undefined, secret: string | undefined): C
 }
 
 /** A production instance never silently keeps its data in a local folder. */
-function databaseTarget(url: string | undefined, dataDir: string, env: Config['env']): DatabaseTarget {
+function databaseTarget(url: string | undefined, dataDir: string, env: Config['env'], binariesCacheDir?: string): DatabaseTarget {
   if (url) return { kind: 'url', url };
   if (env === 'production') throw new ConfigError('Configuration error: DATABASE_URL is missing (required when NODE_ENV=production)');
-  return { kind: 'embedded', dataDir };
+  return { kind: 'embedded', dataDir, ...(binariesCacheDir ? { binariesCacheDir } : {}) };
 }
 
 /** For `npm run migrate`, which needs the database and nothing else. */
@@ -190,5 +194,5 @@ export function loadDatabaseTarget(env: Record<string, string | undefined> = pro
   if (!url.success) throw new ConfigError('Configuration error: DATABASE_URL is invalid (must be a postgres:// URL)');
   const dataDir = EnvSchema.shape.EMBEDDED_PG_DIR.parse(env.EMBEDDED_PG_DIR);
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : 'development';
-  return databaseTarget(url.data, dataDir, nodeEnv);
+  return databaseTarget(url.data, dataDir, nodeEnv, EnvSchema.shape.EMBEDDED_PG_BIN_DIR.parse(env.EMBEDDED_PG_BIN_DIR));
 }

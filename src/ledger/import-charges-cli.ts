@@ -103,7 +103,10 @@ async function importCharges(path: string): Promise<number> {
 
   let database: OpenDatabase | undefined;
   try {
-    database = await openDatabase(loadDatabaseTarget(), createLogger('info', (line) => console.error(line)), { max: 1 });
+    database = await openDatabase(loadDatabaseTarget(), createLogger('info', (line) => console.error(line)), {
+      max: 1,
+      attachToRunning: true,
+    });
     const outcome = await ingestCharges(database.db, parsed.charges, new Date());
     if (outcome.kind === 'invalid') return fail(itemProblems(outcome.errors, rows));
     if (outcome.kind === 'conflict') {
