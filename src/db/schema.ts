@@ -29,6 +29,9 @@ export interface ClaimsTable {
   review_message_ts: string | null;
   assigned_to: Generated<string | null>;
   assigned_at: Generated<Date | null>;
+  contested_at: Generated<Date | null>;
+  contest_reason: Generated<string | null>;
+  contest_source_view_id: Generated<string | null>;
 }
 
 export interface ClaimQuestionsTable {
@@ -58,11 +61,27 @@ export interface RefusedRequestsTable {
   slack_channel_id: string | null;
   dedupe_key: string | null;
   at: Date;
+  /** For an email: which provider posted it, its Message-ID, and whether it was answered or why not. */
+  provider: Generated<string | null>;
+  message_id: Generated<string | null>;
+  reply_status: Generated<string | null>;
+  reply_detail: Generated<string | null>;
+}
+
+export interface EmailReplyAllowancesTable {
+  sender: string;
+  last_reply_at: Date;
+}
+
+export interface MailgunWebhookTokensTable {
+  token: string;
+  seen_at: Date;
 }
 
 export interface OutboxTable {
   id: Generated<string>;
-  claim_id: string;
+  /** Null for a message that follows no claim (its kind is a StandaloneMessageKind). */
+  claim_id: string | null;
   kind: string;
   lane: string;
   dedupe_key: string;
@@ -121,6 +140,8 @@ export interface Database {
   claims: ClaimsTable;
   claim_events: ClaimEventsTable;
   refused_requests: RefusedRequestsTable;
+  email_reply_allowances: EmailReplyAllowancesTable;
+  mailgun_webhook_tokens: MailgunWebhookTokensTable;
   outbox: OutboxTable;
   claim_reminders: ClaimRemindersTable;
   claim_questions: ClaimQuestionsTable;

@@ -9,6 +9,8 @@ import type { Db } from '../db/database.ts';
 import { settleCoveredMessages, type QueuedMessage } from '../db/outbox.repository.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { HomeView } from '../slack/views/home-view.ts';
+import type { ClaimMessageKind, StandaloneMessageKind } from './message-kinds.ts';
+import { createProfessionalPathHandlers } from './professional-path-handlers.ts';
 import { sendRefundWebhook, type RefundWebhookTarget } from './refund-webhook.ts';
 import type { AppLogger } from '../logger.ts';
 import { buildDecisionDm, buildSubmissionDm } from '../slack/messages/professional-dm.ts';
@@ -34,6 +36,8 @@ export interface DeliveryDeps {
   listReviewers: () => Promise<string[]>;
   /** Where approved refunds are announced to the marketplace (REFUND_WEBHOOK_URL), if anywhere. */
   refundWebhook: RefundWebhookTarget | undefined;
+  /** Sends the reply to a refund asked for by email (email-reply.ts). */
+  emailReply: (message: QueuedMessage) => Promise<Outcome>;
 }
 
 type Outcome = 'delivered' | 'skipped';
@@ -42,7 +46,7 @@ const QuestionPayload = z.object({ questionId: z.uuid() });
 const HomePayload = z.union([z.object({ userId: z.string().min(1) }), z.object({ reviewers: z.literal(true) })]);
 
 /** DMs go through conversations.open so they land in the app's Messages tab (scope im:write). */
-async function sendDirectMessage(client: WebClient, userId: string, message: { text: string; blocks?: KnownBlock[] }): Promise<void> {
+export async function sendDirectMessage(client: WebClient, userId: string, message: { text: string; blocks?: KnownBlock[] }): Promise<void> {
   const { channel } = await client.conversations.open({ users: userId });
   if (!channel?.id) throw new Error('conversations.open returned no channel');
   await client.chat.postMessage({ channel: channel.id, ...message });
@@ -57,7 +61,8 @@ export function createDeliverer(deps: DeliveryDeps) {
   const audit = (claim: Claim, kind: ClaimEventKind, details: Record<string, unknown>) =>
     recordClaimEvent(deps.db, { claimId: claim.id, kind, actor: null, at: deps.clock(), details });
 
-  const handlers: Record<QueuedMessage['kind'], (claim: Claim, message: QueuedMessage) => Promise<Outcome>> = {
+  const handlers: Record<ClaimMessageKind, (claim: Claim, message: QueuedMessage) => Promise<Outcome>> = {
+    ...createProfessionalPathHandlers({ client: deps.client, localeOf: deps.localeOf, audit, sendDirectMessage }),
     async review_post(claim) {
       if (claim.reviewMessageTs) return 'skipped';
       const posted = await deps.client.chat.postMessage({ channel: deps.reviewChannelId, ...buildReviewMessage(claim, deps.reviewLocale) });
@@ -171,10 +176,24 @@ export function createDeliverer(deps: DeliveryDeps) {
     return claim.reviewMessageTs ? { channel, thread_ts: claim.reviewMessageTs } : { channel };
   }
 
+  /** Messages that follow no claim, by kind. */
+  const standaloneHandlers: Record<StandaloneMessageKind, (message: QueuedMessage) => Promise<Outcome>> = {
+    email_reply: (message) => deps.emailReply(message),
+  };
+
   return async function deliver(message: QueuedMessage): Promise<Outcome> {
+    if (message.claimId === null) {
+      const handler = standaloneHandlers[message.kind as StandaloneMessageKind] as
+        | ((message: QueuedMessage) => Promise<Outcome>)
+        | undefined;
+      if (!handler) throw new Error(`no handler for a message of kind ${message.kind} without a claim`);
+      const outcome = await handler(message);
+      if (outcome === 'delivered') deps.logger.info('message delivered', { message: message.kind });
+      return outcome;
+    }
     const claim = await findClaimById(deps.db, message.claimId);
     if (!claim) return 'skipped';
-    const outcome = await handlers[message.kind](claim, message);
+    const outcome = await handlers[message.kind as ClaimMessageKind](claim, message);
     if (outcome === 'delivered') deps.logger.info('slack message delivered', { claim: claim.reference, message: message.kind });
     return outcome;
   };

@@ -13,6 +13,7 @@ import { createSlackSender, type SlackSender } from './signed-requests.ts';
 import { SANDBOX_BOT } from './slack-api-double.ts';
 import { startSlackStandIn, type SlackStandIn } from './slack-stand-in.ts';
 import { createSocketSender, startSocketModeStandIn } from './socket-mode-stand-in.ts';
+import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
 export const REVIEW_CHANNEL = 'CRIMBORSI';
 export const PEOPLE = {
@@ -29,9 +30,15 @@ export const NAMES: Record<string, string> = {
   [REVIEW_CHANNEL]: '#rimborsi-revisione',
 };
 
+export const SUPPORT_EMAIL = 'rimborsi@prontopro.example';
+
 export interface DemoWorld {
   db: Db;
   slack: SlackStandIn;
+  /** A local SMTP server: the replies to emails land here. */
+  smtp: SmtpSink;
+  baseUrl: string;
+  inboundEmailToken: string;
   send: SlackSender;
   application: Application;
   clock: { now: Date };
@@ -40,8 +47,8 @@ export interface DemoWorld {
 
 /**
  * The real app in HTTP mode (or Socket Mode, against the Socket Mode stand-in), on a fresh embedded
- * PostgreSQL, talking to a local Slack stand-in: no network, no credentials. The clock is the demo's,
- * so it can be moved forward for the reminders.
+ * PostgreSQL, talking to a local Slack stand-in and a local SMTP server: no network, no credentials.
+ * The clock is the demo's, so it can be moved forward for the reminders.
  */
 export async function startDemoWorld(options: { socketMode?: boolean } = {}): Promise<DemoWorld> {
   const signingSecret = randomBytes(16).toString('hex');
@@ -55,6 +62,9 @@ export async function startDemoWorld(options: { socketMode?: boolean } = {}): Pr
       stopAll.push(() => socket.stop());
       slack.respond('apps.connections.open', socket.connectionsOpen);
     }
+    const smtp = await startSmtpSink();
+    stopAll.unshift(() => smtp.stop());
+    const inboundEmailToken = randomBytes(16).toString('hex');
     const config = loadConfig({
       ...(socket ? { SLACK_APP_TOKEN: 'xapp-1-A0STANDIN-1-demo' } : {}),
       NODE_ENV: 'development',
@@ -63,7 +73,9 @@ export async function startDemoWorld(options: { socketMode?: boolean } = {}): Pr
       SLACK_API_URL: slack.apiUrl,
       REVIEW_CHANNEL_ID: REVIEW_CHANNEL,
       DATABASE_URL: pg.url,
-      INBOUND_EMAIL_TOKEN: randomBytes(16).toString('hex'),
+      INBOUND_EMAIL_TOKEN: inboundEmailToken,
+      SMTP_URL: smtp.url,
+      EMAIL_FROM: `Supporto ProntoPro <${SUPPORT_EMAIL}>`,
       LOG_LEVEL: 'error',
     });
     const db = createDb(pg.url);
@@ -86,7 +98,7 @@ export async function startDemoWorld(options: { socketMode?: boolean } = {}): Pr
       return record.response_url === RESPONSE_URL_PLACEHOLDER ? { ...record, response_url: slack.responseUrl } : payload;
     };
     const send = socket ? createSocketSender(socket, withResponseUrl) : createSlackSender(baseUrl, signingSecret, withResponseUrl);
-    return { db, slack, send, application, clock, stop: () => runAll(stopAll) };
+    return { db, slack, smtp, baseUrl, inboundEmailToken, send, application, clock, stop: () => runAll(stopAll) };
   } catch (error) {
     await runAll(stopAll);
     throw error;

@@ -29,6 +29,7 @@ export function createSlackApiDouble(options: { channelMembers?: readonly string
     }),
     'views.open': () => ({ body: { ok: true, view: { id: `V${String(++tsCounter).padStart(8, '0')}` } } }),
     'views.update': () => ({ body: { ok: true } }),
+    'views.push': () => ({ body: { ok: true, view: { id: `V${String(++tsCounter).padStart(8, '0')}` } } }),
     'views.publish': () => ({ body: { ok: true } }),
     'chat.postMessage': (args) => ({
       body: { ok: true, channel: args.channel, ts: `1700000000.${String(++tsCounter).padStart(6, '0')}` },
