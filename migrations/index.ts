@@ -7,6 +7,7 @@ import * as ledger from './2026-11-25-004-ledger.ts';
 import * as outboxWithoutClaim from './2026-12-01-001-outbox-without-claim.ts';
 import * as emailReplies from './2026-12-01-131-email-replies.ts';
 import * as contest from './2026-12-01-151-contest.ts';
+import * as evidence from './2026-12-01-152-evidence.ts';
 
 /** Every migration, by its sortable name. Add new ones here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-001-outbox-without-claim': outboxWithoutClaim,
   '2026-12-01-131-email-replies': emailReplies,
   '2026-12-01-151-contest': contest,
+  '2026-12-01-152-evidence': evidence,
 };

@@ -127,6 +127,18 @@ export interface ChargesTable {
   imported_at: Date;
 }
 
+export interface ClaimEvidenceTable {
+  claim_id: string;
+  position: number;
+  file_id: string;
+  name: string;
+  mimetype: string;
+  size: number;
+  url_private_download: string;
+  state: Generated<'pending' | 'copied' | 'failed' | 'reported'>;
+  copied_file_id: string | null;
+}
+
 export interface CreditEntriesTable {
   id: Generated<string>;
   claim_id: string;
@@ -148,6 +160,7 @@ export interface Database {
   professionals: ProfessionalsTable;
   charges: ChargesTable;
   credit_entries: CreditEntriesTable;
+  claim_evidence: ClaimEvidenceTable;
 }
 
 export type ClaimRow = Selectable<ClaimsTable>;
