@@ -10,8 +10,13 @@ export interface Problem {
   message: string;
 }
 
-/** A data row as a JSON-like item (empty cells are absent fields), or what is wrong with it. */
-export type CsvEntry = { kind: 'row'; line: number; item: Record<string, string | number> } | { kind: 'problem'; problem: Problem };
+/**
+ * A data row as a JSON-like item (empty cells are absent fields) with the problems of its cells (a bad
+ * cell is left out of the item), or a problem of the file itself.
+ */
+export type CsvEntry =
+  | { kind: 'row'; line: number; item: Record<string, string | number>; cellProblems: Problem[] }
+  | { kind: 'problem'; problem: Problem };
 
 interface CsvRecord {
   record: string[];
@@ -41,19 +46,19 @@ function withoutTrailingBlanks(fields: readonly string[], keep: number): string[
   return fields.slice(0, end);
 }
 
-function toEntry(columns: readonly string[], line: number, rawFields: readonly string[]): CsvEntry[] {
+function toEntry(columns: readonly string[], line: number, rawFields: readonly string[]): CsvEntry {
   const fields = withoutTrailingBlanks(rawFields, columns.length);
   if (fields.length !== columns.length) {
-    return [{ kind: 'problem', problem: { line, message: `has ${fields.length} fields, the header has ${columns.length}` } }];
+    return { kind: 'problem', problem: { line, message: `has ${fields.length} fields, the header has ${columns.length}` } };
   }
   const item: Record<string, string | number> = {};
-  const problems: CsvEntry[] = [];
+  const cellProblems: Problem[] = [];
   columns.forEach((column, index) => {
     const reading = readChargeCell(column, fields[index] ?? '');
-    if (!reading.ok) problems.push({ kind: 'problem', problem: { line, message: `${column}: ${reading.message}` } });
+    if (!reading.ok) cellProblems.push({ line, message: `${column}: ${reading.message}` });
     else if (reading.value !== undefined) item[column] = reading.value;
   });
-  return problems.length > 0 ? problems : [{ kind: 'row', line, item }];
+  return { kind: 'row', line, item, cellProblems };
 }
 
 /** The first chunks until the header line is complete, to detect the delimiter before parsing. */
@@ -106,7 +111,7 @@ export async function* readChargeCsv(path: string): AsyncGenerator<CsvEntry> {
       continue;
     }
     if (record.every((cell) => cell.trim() === '')) continue;
-    yield* toEntry(columns, line, record);
+    yield toEntry(columns, line, record);
   }
   if (columns === undefined) yield { kind: 'problem', problem: { line: 1, message: 'the file is empty: a header row is needed' } };
 }

@@ -14,6 +14,7 @@ interface Row {
   line: number;
   chargeId: string | undefined;
   item: Record<string, string | number>;
+  cellProblems: readonly Problem[];
 }
 
 class Refused extends Error {
@@ -52,9 +53,10 @@ export async function importChargeEntries(db: Db, entries: AsyncIterable<CsvEntr
       const first = row.chargeId === undefined ? undefined : firstLineOf.get(row.chargeId);
       if (first !== undefined && first !== row.line) report({ line: row.line, message: `charge_id: repeats the charge_id of line ${first}` });
       else if (row.chargeId !== undefined) firstLineOf.set(row.chargeId, row.line);
+      row.cellProblems.forEach(report);
       const parsed = parseChargeBatch([row.item]);
       if (!parsed.ok) parsed.errors.forEach((error) => report({ line: row.line, message: `${error.field}: ${error.message}` }));
-      else if (first === undefined || first === row.line) valid.push(...parsed.charges.map((charge) => ({ line: row.line, charge })));
+      else if (row.cellProblems.length === 0 && (first === undefined || first === row.line)) valid.push(...parsed.charges.map((charge) => ({ line: row.line, charge })));
     }
     const outcome = await ingestChargesIn(trx, valid.map((v) => v.charge), now);
     if (outcome.kind === 'ingested') {
@@ -77,7 +79,7 @@ export async function importChargeEntries(db: Db, entries: AsyncIterable<CsvEntr
           report(entry.problem);
           continue;
         }
-        batch.push({ line: entry.line, chargeId: chargeIdOf(entry.item), item: entry.item });
+        batch.push({ line: entry.line, chargeId: chargeIdOf(entry.item), item: entry.item, cellProblems: entry.cellProblems });
         if (batch.length >= ROWS_PER_BATCH) {
           await importBatch(trx, batch);
           batch = [];
