@@ -8,6 +8,7 @@ import { createOutboxWorker, type OutboxWorkerOptions } from './delivery/outbox-
 import { createSlaSweeper } from './delivery/sla-sweeper.ts';
 import { createBusinessCalendar } from './domain/italian-holidays.ts';
 import type { AppLogger } from './logger.ts';
+import { createMetrics } from './metrics/metrics.ts';
 import { createSlackApp } from './slack/app.ts';
 import { publishHome, renderHome } from './slack/home.ts';
 import { createLocaleDirectory } from './slack/locales.ts';
@@ -31,6 +32,7 @@ export function createApplication(options: ApplicationOptions) {
   const { config, db, logger } = options;
   const clock = options.clock ?? (() => new Date());
   const calendar = createBusinessCalendar(config.sla.closedDays);
+  const metrics = createMetrics({ db, clock, calendar });
 
   // The worker's own client neither retries nor pauses on a 429 (which would stall every Slack call
   // of the process): it fails fast, and the outbox reschedules that one message. The directories
@@ -41,6 +43,7 @@ export function createApplication(options: ApplicationOptions) {
     rejectRateLimitedCalls: true,
     timeout: 15_000,
     logger,
+    fetch: metrics.slackFetch,
   });
   const reviewers = createReviewerDirectory({
     client: deliveryClient,
@@ -98,17 +101,20 @@ export function createApplication(options: ApplicationOptions) {
       reviewers,
       localeOf,
       publishHome: publishOneHome,
+      metrics,
     },
-    { clientOptions: { rejectRateLimitedCalls: true, ...options.clientOptions } },
+    { clientOptions: { rejectRateLimitedCalls: true, fetch: metrics.slackFetch, ...options.clientOptions } },
   );
 
   return {
     app,
     worker,
     sweeper,
+    metrics,
     /** Starts the receiver (HTTP: resolves with the server), then the worker and the sweeper. */
     async start(port: number): Promise<Server | undefined> {
       const server = (await app.start(port)) as Server | undefined;
+      if (server) metrics.observeHttp(server);
       worker.start();
       sweeper.start();
       return server;

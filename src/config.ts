@@ -29,6 +29,7 @@ const EnvSchema = z.object({
   PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
   INBOUND_EMAIL_TOKEN: z.string().min(16, 'must be at least 16 characters'),
   LEDGER_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   REFUND_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
   REFUND_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
   MAX_CREDITS_PER_CLAIM: optional(z.coerce.number().int().min(1).max(100_000)).default(100),
@@ -73,6 +74,8 @@ export interface Config {
   inboundEmailToken: string;
   /** The marketplace's bearer token for POST /ledger/charges; unset, the endpoint answers 404. */
   ledgerToken: string | undefined;
+  /** Bearer token of GET /metrics; unset: /metrics is open (keep it on an internal network). */
+  metricsToken: string | undefined;
   maxCreditsPerClaim: number;
   /** For people whose Slack locale we do not speak, or cannot look up. */
   defaultLocale: 'it' | 'en';
@@ -129,6 +132,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     inboundEmailToken: e.INBOUND_EMAIL_TOKEN,
     ledgerToken: e.LEDGER_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
     maxCreditsPerClaim: e.MAX_CREDITS_PER_CLAIM,
     defaultLocale: e.DEFAULT_LOCALE,
     reviewLocale: e.REVIEW_LOCALE ?? e.DEFAULT_LOCALE,

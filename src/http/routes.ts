@@ -6,6 +6,7 @@ import { t } from '../i18n/messages.ts';
 import type { AppDeps } from '../slack/deps.ts';
 import { refuseRequest } from '../use-cases/refuse-request.ts';
 import { buildLedgerRoutes } from './ledger-route.ts';
+import { handleMetrics, METRICS_PATH } from './metrics-route.ts';
 import { bearerMatches, sendJson } from './http-helpers.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
 
@@ -84,5 +85,10 @@ export function buildCustomRoutes(deps: AppDeps): CustomRoute[] {
     { path: HEALTH_PATH, method: ['GET'], handler: safely(deps, (_req, res) => handleHealth(deps, res)) },
     { path: INBOUND_EMAIL_PATH, method: ['POST'], handler: safely(deps, (req, res) => handleInboundEmail(deps, req, res)) },
     ...buildLedgerRoutes(deps),
+    {
+      path: METRICS_PATH,
+      method: ['GET'],
+      handler: safely(deps, (req, res) => handleMetrics({ metrics: deps.metrics, metricsToken: deps.config.metricsToken }, req, res)),
+    },
   ];
 }
