@@ -13,6 +13,7 @@ import { createSlackApp } from './slack/app.ts';
 import { publishHome, renderHome } from './slack/home.ts';
 import { createLocaleDirectory } from './slack/locales.ts';
 import { createReviewerDirectory } from './slack/reviewers.ts';
+import { enqueueDueWeeklyReport } from './use-cases/enqueue-weekly-report.ts';
 
 export interface ApplicationOptions {
   config: Config;
@@ -88,6 +89,7 @@ export function createApplication(options: ApplicationOptions) {
     logger,
     intervalMs: config.sla.sweepIntervalSeconds * 1000,
     onQueued: () => worker.wake(),
+    jobs: [() => enqueueDueWeeklyReport({ db, clock, calendar, notifyHour: config.sla.notifyHour })],
   });
   const app: App = createSlackApp(
     {

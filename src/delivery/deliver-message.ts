@@ -11,6 +11,7 @@ import type { Locale } from '../i18n/messages.ts';
 import type { HomeView } from '../slack/views/home-view.ts';
 import type { ClaimMessageKind, StandaloneMessageKind } from './message-kinds.ts';
 import { sendRefundWebhook, type RefundWebhookTarget } from './refund-webhook.ts';
+import { deliverWeeklyReport } from './deliver-weekly-report.ts';
 import type { AppLogger } from '../logger.ts';
 import { buildDecisionDm, buildSubmissionDm } from '../slack/messages/professional-dm.ts';
 import { buildAnswerThreadPost, buildQuestionDm, buildQuestionThreadPost } from '../slack/messages/question-messages.ts';
@@ -173,7 +174,9 @@ export function createDeliverer(deps: DeliveryDeps) {
   }
 
   /** Messages that follow no claim, by kind. */
-  const standaloneHandlers: Record<StandaloneMessageKind, (message: QueuedMessage) => Promise<Outcome>> = {};
+  const standaloneHandlers: Record<StandaloneMessageKind, (message: QueuedMessage) => Promise<Outcome>> = {
+    weekly_report: (message) => deliverWeeklyReport(deps, message),
+  };
 
   return async function deliver(message: QueuedMessage): Promise<Outcome> {
     if (message.claimId === null) {

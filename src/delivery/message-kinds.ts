@@ -16,7 +16,7 @@ export type ClaimMessageKind =
   | 'refund_webhook';
 
 /** Messages that follow no claim (their outbox row has no claim_id). */
-export type StandaloneMessageKind = never;
+export type StandaloneMessageKind = 'weekly_report';
 
 export type MessageKind = ClaimMessageKind | StandaloneMessageKind;
 
@@ -35,6 +35,7 @@ export const LANE_OF: Record<MessageKind, Lane> = {
   assignee_reminder_dm: 'dm',
   home_refresh: 'home',
   refund_webhook: 'ledger',
+  weekly_report: 'review',
 };
 
 export type OutgoingMessage = ClaimMessage | StandaloneMessage;
