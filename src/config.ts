@@ -176,3 +176,13 @@ export function loadDatabaseTarget(env: Record<string, string | undefined> = pro
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : 'development';
   return databaseTarget(url.data, dataDir, nodeEnv);
 }
+
+/** For the operators' commands (export, erase): the database, the calendar's closed days and the retention. */
+export function loadToolConfig(env: Record<string, string | undefined> = process.env): {
+  database: DatabaseTarget;
+  closedDays: ClosedDays | undefined;
+} {
+  const closed = EnvSchema.shape.CLOSED_DAYS.safeParse(env.CLOSED_DAYS);
+  if (!closed.success) throw new ConfigError('Configuration error: CLOSED_DAYS is invalid');
+  return { database: loadDatabaseTarget(env), closedDays: closed.data };
+}
