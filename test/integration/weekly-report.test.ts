@@ -83,6 +83,9 @@ describe('the weekly report', () => {
     const restarted = await shared.start({ now: new Date('2026-11-30T15:00:00Z') });
     await restarted.application.sweeper.sweepOnce();
     expect(await reportRows()).toHaveLength(2);
+    await insertStoryClaims(shared.database.db, [
+      { reference: 'RIM-2026-000008', professionalId: 'UPRO1', reason: 'no_grazie', status: 'pending_review', credits: 2, submittedAt: '2026-12-02T10:00:00Z', deadline: '2026-12-17' },
+    ]);
     setClock([restarted, second], '2026-12-07T09:30:00Z');
     await Promise.all([restarted.application.sweeper.sweepOnce(), second.application.sweeper.sweepOnce()]);
     expect((await reportRows()).map((r) => r.dedupe_key)).toEqual(['weekly_report:2026-W47', 'weekly_report:2026-W48', 'weekly_report:2026-W49']);
@@ -111,5 +114,16 @@ describe('/rimborso report', () => {
     const res = await app.send.slashCommand(buildSlashCommand({ text: 'report', user_id: 'UOUTSIDER' }));
     const body = (await res.json()) as { response_type: string; text: string; blocks?: unknown[] };
     expect(body).toEqual({ response_type: 'ephemeral', text: 'Il resoconto dei rimborsi è riservato a chi esamina le richieste.' });
+  });
+});
+
+describe('a week with no claim', () => {
+  it('gets no report', async () => {
+    await insertStoryClaims(shared.database.db, [
+      { reference: 'RIM-2026-000009', professionalId: 'UPRO3', reason: 'no_grazie', status: 'pending_review', credits: 5, submittedAt: '2026-11-02T10:00:00Z', deadline: '2026-11-16' },
+    ]);
+    const app = await shared.start({ now: new Date('2026-11-30T08:30:00Z') });
+    await app.application.sweeper.sweepOnce();
+    expect(await reportRows()).toEqual([]);
   });
 });
