@@ -14,6 +14,7 @@ import { publishHome, renderHome } from './slack/home.ts';
 import { createLocaleDirectory } from './slack/locales.ts';
 import { createReviewerDirectory } from './slack/reviewers.ts';
 import { enqueueDueWeeklyReport } from './use-cases/enqueue-weekly-report.ts';
+import { runDailyRetention } from './use-cases/redact-personal-data.ts';
 
 export interface ApplicationOptions {
   config: Config;
@@ -89,7 +90,10 @@ export function createApplication(options: ApplicationOptions) {
     logger,
     intervalMs: config.sla.sweepIntervalSeconds * 1000,
     onQueued: () => worker.wake(),
-    jobs: [() => enqueueDueWeeklyReport({ db, clock, calendar, notifyHour: config.sla.notifyHour })],
+    jobs: [
+      () => enqueueDueWeeklyReport({ db, clock, calendar, notifyHour: config.sla.notifyHour }),
+      () => runDailyRetention({ db, clock, retentionMonths: config.retentionMonths }),
+    ],
   });
   const app: App = createSlackApp(
     {

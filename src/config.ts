@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   INBOUND_EMAIL_TOKEN: z.string().min(16, 'must be at least 16 characters'),
   LEDGER_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  RETENTION_MONTHS: optional(z.coerce.number().int().min(1).max(120)).default(24),
   REFUND_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
   REFUND_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
   MAX_CREDITS_PER_CLAIM: optional(z.coerce.number().int().min(1).max(100_000)).default(100),
@@ -77,6 +78,8 @@ export interface Config {
   ledgerToken: string | undefined;
   /** Bearer token of GET /metrics; unset: /metrics is open (keep it on an internal network). */
   metricsToken: string | undefined;
+  /** Decided claims and charges older than this lose the client's name and phone (daily job). */
+  retentionMonths: number;
   maxCreditsPerClaim: number;
   /** Claims one professional may have waiting for a decision at once; one more is a field error. */
   maxPendingClaims: number;
@@ -136,6 +139,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     inboundEmailToken: e.INBOUND_EMAIL_TOKEN,
     ledgerToken: e.LEDGER_TOKEN,
     metricsToken: e.METRICS_TOKEN,
+    retentionMonths: e.RETENTION_MONTHS,
     maxCreditsPerClaim: e.MAX_CREDITS_PER_CLAIM,
     maxPendingClaims: e.MAX_PENDING_CLAIMS,
     defaultLocale: e.DEFAULT_LOCALE,

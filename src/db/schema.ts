@@ -27,6 +27,7 @@ export interface ClaimsTable {
   decision_reason: string | null;
   review_channel_id: string | null;
   review_message_ts: string | null;
+  redacted_at: Generated<Date | null>;
   assigned_to: Generated<string | null>;
   assigned_at: Generated<Date | null>;
   contested_at: Generated<Date | null>;
@@ -110,6 +111,7 @@ export interface ChargesTable {
   credits: number;
   trigger: 'phone_answer' | 'client_chat';
   imported_at: Date;
+  redacted_at: Generated<Date | null>;
 }
 
 export interface CreditEntriesTable {
@@ -119,6 +121,12 @@ export interface CreditEntriesTable {
   charge_id: string | null;
   credits: number;
   created_at: Date;
+}
+
+export interface OpsJobRunsTable {
+  job: string;
+  run_key: string;
+  ran_at: Date;
 }
 
 export interface Database {
@@ -131,6 +139,7 @@ export interface Database {
   professionals: ProfessionalsTable;
   charges: ChargesTable;
   credit_entries: CreditEntriesTable;
+  ops_job_runs: OpsJobRunsTable;
 }
 
 export type ClaimRow = Selectable<ClaimsTable>;
