@@ -7,6 +7,7 @@ import * as ledger from './2026-11-25-004-ledger.ts';
 import * as outboxWithoutClaim from './2026-12-01-001-outbox-without-claim.ts';
 import * as opsIndexes from './2026-12-01-141-ops-indexes.ts';
 import * as personalDataRetention from './2026-12-01-142-personal-data-retention.ts';
+import * as emailReplies from './2026-12-01-131-email-replies.ts';
 import * as contest from './2026-12-01-151-contest.ts';
 
 /** Every migration, by its sortable name. Add new ones here; never edit an applied one. */
@@ -19,5 +20,6 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-001-outbox-without-claim': outboxWithoutClaim,
   '2026-12-01-141-ops-indexes': opsIndexes,
   '2026-12-01-142-personal-data-retention': personalDataRetention,
+  '2026-12-01-131-email-replies': emailReplies,
   '2026-12-01-151-contest': contest,
 };

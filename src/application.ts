@@ -4,6 +4,7 @@ import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { createDeliverer } from './delivery/deliver-message.ts';
+import { createEmailReplyHandler, createSmtpTransport } from './delivery/email-reply.ts';
 import { createOutboxWorker, type OutboxWorkerOptions } from './delivery/outbox-worker.ts';
 import { createSlaSweeper } from './delivery/sla-sweeper.ts';
 import { createBusinessCalendar } from './domain/italian-holidays.ts';
@@ -57,6 +58,14 @@ export function createApplication(options: ApplicationOptions) {
   const homeDeps = { db, client: deliveryClient, reviewers, localeOf, calendar, clock };
   const publishOneHome = (userId: string) => publishHome(homeDeps, userId);
 
+  // Replies to emails leave by SMTP (SMTP_URL); without it they are off, and attempts still recorded.
+  const mailTransport = config.email.smtp ? createSmtpTransport(config.email.smtp.url) : undefined;
+  const emailReply = createEmailReplyHandler({
+    db,
+    logger,
+    mail: mailTransport && config.email.smtp ? { transport: mailTransport, from: config.email.smtp.from } : undefined,
+  });
+
   const worker = createOutboxWorker({
     db,
     logger,
@@ -73,6 +82,7 @@ export function createApplication(options: ApplicationOptions) {
       renderHome: (userId, readFrom) => renderHome(homeDeps, userId, readFrom),
       listReviewers: () => reviewers.listReviewers(),
       refundWebhook: config.refundWebhook,
+      emailReply,
     }),
     options: {
       ...options.worker,
@@ -121,6 +131,7 @@ export function createApplication(options: ApplicationOptions) {
     async start(port: number): Promise<Server | undefined> {
       const server = (await app.start(port)) as Server | undefined;
       if (server) metrics.observeHttp(server);
+      if (!mailTransport) logger.info('email replies are off: SMTP_URL is not set (emails are recorded, not answered)');
       worker.start();
       sweeper.start();
       return server;
@@ -129,6 +140,7 @@ export function createApplication(options: ApplicationOptions) {
       await app.stop();
       await sweeper.stop();
       await worker.stop();
+      mailTransport?.close();
     },
   };
 }

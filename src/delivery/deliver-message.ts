@@ -37,6 +37,8 @@ export interface DeliveryDeps {
   listReviewers: () => Promise<string[]>;
   /** Where approved refunds are announced to the marketplace (REFUND_WEBHOOK_URL), if anywhere. */
   refundWebhook: RefundWebhookTarget | undefined;
+  /** Sends the reply to a refund asked for by email (email-reply.ts). */
+  emailReply: (message: QueuedMessage) => Promise<Outcome>;
 }
 
 type Outcome = 'delivered' | 'skipped';
@@ -178,6 +180,7 @@ export function createDeliverer(deps: DeliveryDeps) {
   /** Messages that follow no claim, by kind. */
   const standaloneHandlers: Record<StandaloneMessageKind, (message: QueuedMessage) => Promise<Outcome>> = {
     weekly_report: (message) => deliverWeeklyReport(deps, message),
+    email_reply: (message) => deps.emailReply(message),
   };
 
   return async function deliver(message: QueuedMessage): Promise<Outcome> {

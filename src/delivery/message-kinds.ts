@@ -17,11 +17,11 @@ export type ClaimMessageKind =
   | 'contest_dm';
 
 /** Messages that follow no claim (their outbox row has no claim_id). */
-export type StandaloneMessageKind = 'weekly_report';
+export type StandaloneMessageKind = 'weekly_report' | 'email_reply';
 
 export type MessageKind = ClaimMessageKind | StandaloneMessageKind;
 
-export type Lane = 'review' | 'dm' | 'home' | 'ledger';
+export type Lane = 'review' | 'dm' | 'home' | 'ledger' | 'email';
 
 export const LANE_OF: Record<MessageKind, Lane> = {
   review_post: 'review',
@@ -37,6 +37,7 @@ export const LANE_OF: Record<MessageKind, Lane> = {
   home_refresh: 'home',
   refund_webhook: 'ledger',
   weekly_report: 'review',
+  email_reply: 'email',
   contest_dm: 'dm',
 };
 
