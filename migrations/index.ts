@@ -9,6 +9,7 @@ import * as opsIndexes from './2026-12-01-141-ops-indexes.ts';
 import * as personalDataRetention from './2026-12-01-142-personal-data-retention.ts';
 import * as emailReplies from './2026-12-01-131-email-replies.ts';
 import * as contest from './2026-12-01-151-contest.ts';
+import * as evidence from './2026-12-01-152-evidence.ts';
 
 /** Every migration, by its sortable name. Add new ones here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-142-personal-data-retention': personalDataRetention,
   '2026-12-01-131-email-replies': emailReplies,
   '2026-12-01-151-contest': contest,
+  '2026-12-01-152-evidence': evidence,
 };

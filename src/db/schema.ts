@@ -129,6 +129,18 @@ export interface ChargesTable {
   redacted_at: Generated<Date | null>;
 }
 
+export interface ClaimEvidenceTable {
+  claim_id: string;
+  position: number;
+  file_id: string;
+  name: string;
+  mimetype: string;
+  size: number;
+  url_private_download: string;
+  state: Generated<'pending' | 'copied' | 'failed' | 'reported'>;
+  copied_file_id: string | null;
+}
+
 export interface CreditEntriesTable {
   id: Generated<string>;
   claim_id: string;
@@ -157,6 +169,7 @@ export interface Database {
   charges: ChargesTable;
   credit_entries: CreditEntriesTable;
   ops_job_runs: OpsJobRunsTable;
+  claim_evidence: ClaimEvidenceTable;
 }
 
 export type ClaimRow = Selectable<ClaimsTable>;

@@ -63,7 +63,15 @@ export function createDeliverer(deps: DeliveryDeps) {
     recordClaimEvent(deps.db, { claimId: claim.id, kind, actor: null, at: deps.clock(), details });
 
   const handlers: Record<ClaimMessageKind, (claim: Claim, message: QueuedMessage) => Promise<Outcome>> = {
-    ...createProfessionalPathHandlers({ client: deps.client, localeOf: deps.localeOf, audit, sendDirectMessage }),
+    ...createProfessionalPathHandlers({
+      db: deps.db,
+      logger: deps.logger,
+      reviewLocale: deps.reviewLocale,
+      client: deps.client,
+      localeOf: deps.localeOf,
+      audit,
+      sendDirectMessage,
+    }),
     async review_post(claim) {
       if (claim.reviewMessageTs) return 'skipped';
       const posted = await deps.client.chat.postMessage({ channel: deps.reviewChannelId, ...buildReviewMessage(claim, deps.reviewLocale) });

@@ -14,7 +14,8 @@ export type ClaimMessageKind =
   | 'assignee_reminder_dm'
   | 'home_refresh'
   | 'refund_webhook'
-  | 'contest_dm';
+  | 'contest_dm'
+  | 'evidence_copy';
 
 /** Messages that follow no claim (their outbox row has no claim_id). */
 export type StandaloneMessageKind = 'weekly_report' | 'email_reply';
@@ -39,6 +40,8 @@ export const LANE_OF: Record<MessageKind, Lane> = {
   weekly_report: 'review',
   email_reply: 'email',
   contest_dm: 'dm',
+  // After the review post in the same lane: the copies go into its thread.
+  evidence_copy: 'review',
 };
 
 export type OutgoingMessage = ClaimMessage | StandaloneMessage;
