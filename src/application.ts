@@ -10,10 +10,13 @@ import { cacheCheck, createReadiness, type ReadinessCheck } from './health/readi
 import { verifyBotToken, verifyReviewChannel } from './health/slack-checks.ts';
 import { createBusinessCalendar } from './domain/italian-holidays.ts';
 import type { AppLogger } from './logger.ts';
+import { createMetrics } from './metrics/metrics.ts';
 import { createSlackApp } from './slack/app.ts';
 import { publishHome, renderHome } from './slack/home.ts';
 import { createLocaleDirectory } from './slack/locales.ts';
 import { createReviewerDirectory } from './slack/reviewers.ts';
+import { enqueueDueWeeklyReport } from './use-cases/enqueue-weekly-report.ts';
+import { runDailyRetention } from './use-cases/redact-personal-data.ts';
 
 export interface ApplicationOptions {
   config: Config;
@@ -37,6 +40,7 @@ export function createApplication(options: ApplicationOptions) {
   const { config, db, logger } = options;
   const clock = options.clock ?? (() => new Date());
   const calendar = createBusinessCalendar(config.sla.closedDays);
+  const metrics = createMetrics({ db, clock, calendar });
 
   // The worker's own client neither retries nor pauses on a 429 (which would stall every Slack call
   // of the process): it fails fast, and the outbox reschedules that one message. The directories
@@ -47,6 +51,7 @@ export function createApplication(options: ApplicationOptions) {
     rejectRateLimitedCalls: true,
     timeout: 15_000,
     logger,
+    fetch: metrics.slackFetch,
   });
   const reviewers = createReviewerDirectory({
     client: deliveryClient,
@@ -100,6 +105,10 @@ export function createApplication(options: ApplicationOptions) {
     logger,
     intervalMs: config.sla.sweepIntervalSeconds * 1000,
     onQueued: () => worker.wake(),
+    jobs: [
+      () => enqueueDueWeeklyReport({ db, clock, calendar, notifyHour: config.sla.notifyHour }),
+      () => runDailyRetention({ db, clock, retentionMonths: config.retentionMonths }),
+    ],
   });
   const socket = { connected: false };
   const readiness = createReadiness(
@@ -125,9 +134,10 @@ export function createApplication(options: ApplicationOptions) {
       localeOf,
       publishHome: publishOneHome,
       readiness,
+      metrics,
     },
     {
-      clientOptions: { rejectRateLimitedCalls: true, ...options.clientOptions },
+      clientOptions: { rejectRateLimitedCalls: true, fetch: metrics.slackFetch, ...options.clientOptions },
       ...(options.identity ? { identity: { botId: options.identity.botId, botUserId: options.identity.botUserId } } : {}),
       onSocketConnection: (connected) => {
         if (connected !== socket.connected) logger.info(connected ? 'socket mode connected' : 'socket mode disconnected');
@@ -141,6 +151,7 @@ export function createApplication(options: ApplicationOptions) {
     worker,
     sweeper,
     readiness,
+    metrics,
     /**
      * Starts the receiver, then the worker and the sweeper; resolves with the HTTP server. Socket Mode:
      * once the socket is connected (it rejects when Slack refuses the app token).
@@ -159,6 +170,7 @@ export function createApplication(options: ApplicationOptions) {
       } else {
         server = (await app.start(port)) as Server | undefined;
       }
+      if (server) metrics.observeHttp(server);
       if (!mailTransport) logger.info('email replies are off: SMTP_URL is not set (emails are recorded, not answered)');
       worker.start();
       sweeper.start();

@@ -27,6 +27,7 @@ export interface ClaimsTable {
   decision_reason: string | null;
   review_channel_id: string | null;
   review_message_ts: string | null;
+  redacted_at: Generated<Date | null>;
   assigned_to: Generated<string | null>;
   assigned_at: Generated<Date | null>;
   contested_at: Generated<Date | null>;
@@ -125,6 +126,7 @@ export interface ChargesTable {
   credits: number;
   trigger: 'phone_answer' | 'client_chat';
   imported_at: Date;
+  redacted_at: Generated<Date | null>;
 }
 
 export interface ClaimEvidenceTable {
@@ -148,6 +150,12 @@ export interface CreditEntriesTable {
   created_at: Date;
 }
 
+export interface OpsJobRunsTable {
+  job: string;
+  run_key: string;
+  ran_at: Date;
+}
+
 export interface Database {
   claims: ClaimsTable;
   claim_events: ClaimEventsTable;
@@ -160,6 +168,7 @@ export interface Database {
   professionals: ProfessionalsTable;
   charges: ChargesTable;
   credit_entries: CreditEntriesTable;
+  ops_job_runs: OpsJobRunsTable;
   claim_evidence: ClaimEvidenceTable;
 }
 

@@ -12,6 +12,7 @@ import type { HomeView } from '../slack/views/home-view.ts';
 import type { ClaimMessageKind, StandaloneMessageKind } from './message-kinds.ts';
 import { createProfessionalPathHandlers } from './professional-path-handlers.ts';
 import { sendRefundWebhook, type RefundWebhookTarget } from './refund-webhook.ts';
+import { deliverWeeklyReport } from './deliver-weekly-report.ts';
 import type { AppLogger } from '../logger.ts';
 import { buildDecisionDm, buildSubmissionDm } from '../slack/messages/professional-dm.ts';
 import { buildAnswerThreadPost, buildQuestionDm, buildQuestionThreadPost } from '../slack/messages/question-messages.ts';
@@ -186,6 +187,7 @@ export function createDeliverer(deps: DeliveryDeps) {
 
   /** Messages that follow no claim, by kind. */
   const standaloneHandlers: Record<StandaloneMessageKind, (message: QueuedMessage) => Promise<Outcome>> = {
+    weekly_report: (message) => deliverWeeklyReport(deps, message),
     email_reply: (message) => deps.emailReply(message),
   };
 

@@ -1,6 +1,7 @@
 import { emailEn, emailIt } from './email-messages.ts';
 import { ITALIAN_DATE_ARTICLES, withItalianArticle, type ItalianDateArticle } from './format.ts';
 import { homeEn, homeIt } from './home-messages.ts';
+import { reportEn, reportIt } from './report-messages.ts';
 
 /**
  * Every user-facing text, Italian first. `en` must have the same keys (the type enforces it).
@@ -427,10 +428,10 @@ const coreEn: Record<keyof typeof core, string> = {
 };
 
 // One catalog, kept in a few files by area; every area has the same keys in both languages.
-const it = { ...core, ...homeIt, ...emailIt };
-const en: Record<MessageKey, string> = { ...coreEn, ...homeEn, ...emailEn };
+const it = { ...core, ...homeIt, ...emailIt, ...reportIt };
+const en: Record<MessageKey, string> = { ...coreEn, ...homeEn, ...emailEn, ...reportEn };
 
-export type MessageKey = keyof typeof core | keyof typeof homeIt | keyof typeof emailIt;
+export type MessageKey = keyof typeof core | keyof typeof homeIt | keyof typeof emailIt | keyof typeof reportIt;
 export type Locale = 'it' | 'en';
 export const LOCALES: readonly Locale[] = ['it', 'en'];
 const catalogs: Record<Locale, Record<MessageKey, string>> = { it, en };

@@ -5,6 +5,7 @@ import type { SlaConfig } from '../domain/sla.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { Readiness } from '../health/readiness.ts';
 import type { AppLogger } from '../logger.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import type { ReviewerDirectory } from './reviewers.ts';
 
 /** What every listener may use: built once in src/application.ts and passed down. */
@@ -24,4 +25,6 @@ export interface AppDeps {
   publishHome: (userId: string) => Promise<void>;
   /** The checks behind GET /readyz. */
   readiness: Readiness;
+  /** Prometheus metrics: GET /metrics, and the counters of what fails in this process. */
+  metrics: Metrics;
 }
