@@ -6,6 +6,8 @@ import * as questionIdempotency from './2026-11-25-005-question-idempotency.ts';
 import * as ledger from './2026-11-25-004-ledger.ts';
 import * as outboxWithoutClaim from './2026-12-01-001-outbox-without-claim.ts';
 import * as outboxAttempts from './2026-12-01-101-outbox-attempts-and-blocked.ts';
+import * as opsIndexes from './2026-12-01-141-ops-indexes.ts';
+import * as personalDataRetention from './2026-12-01-142-personal-data-retention.ts';
 import * as emailReplies from './2026-12-01-131-email-replies.ts';
 import * as contest from './2026-12-01-151-contest.ts';
 import * as evidence from './2026-12-01-152-evidence.ts';
@@ -19,6 +21,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-004-ledger': ledger,
   '2026-12-01-001-outbox-without-claim': outboxWithoutClaim,
   '2026-12-01-101-outbox-attempts-and-blocked': outboxAttempts,
+  '2026-12-01-141-ops-indexes': opsIndexes,
+  '2026-12-01-142-personal-data-retention': personalDataRetention,
   '2026-12-01-131-email-replies': emailReplies,
   '2026-12-01-151-contest': contest,
   '2026-12-01-152-evidence': evidence,

@@ -27,6 +27,7 @@ export interface ClaimsTable {
   decision_reason: string | null;
   review_channel_id: string | null;
   review_message_ts: string | null;
+  redacted_at: Generated<Date | null>;
   assigned_to: Generated<string | null>;
   assigned_at: Generated<Date | null>;
   contested_at: Generated<Date | null>;
@@ -131,6 +132,7 @@ export interface ChargesTable {
   credits: number;
   trigger: 'phone_answer' | 'client_chat';
   imported_at: Date;
+  redacted_at: Generated<Date | null>;
 }
 
 export interface ClaimEvidenceTable {
@@ -154,6 +156,12 @@ export interface CreditEntriesTable {
   created_at: Date;
 }
 
+export interface OpsJobRunsTable {
+  job: string;
+  run_key: string;
+  ran_at: Date;
+}
+
 export interface Database {
   claims: ClaimsTable;
   claim_events: ClaimEventsTable;
@@ -166,6 +174,7 @@ export interface Database {
   professionals: ProfessionalsTable;
   charges: ChargesTable;
   credit_entries: CreditEntriesTable;
+  ops_job_runs: OpsJobRunsTable;
   claim_evidence: ClaimEvidenceTable;
 }
 

@@ -14,6 +14,7 @@ import { createProfessionalPathHandlers } from './professional-path-handlers.ts'
 import { sendRefundWebhook, type RefundWebhookTarget } from './refund-webhook.ts';
 import { findPostedMessage, outboxMetadata } from './find-posted-message.ts';
 import type { DeliveryResult } from './outbox-worker.ts';
+import { deliverWeeklyReport } from './deliver-weekly-report.ts';
 import type { AppLogger } from '../logger.ts';
 import { buildDecisionDm, buildSubmissionDm } from '../slack/messages/professional-dm.ts';
 import { buildAnswerThreadPost, buildQuestionDm, buildQuestionThreadPost } from '../slack/messages/question-messages.ts';
@@ -242,6 +243,7 @@ export function createDeliverer(deps: DeliveryDeps) {
 
   /** Messages that follow no claim, by kind. */
   const standaloneHandlers: Record<StandaloneMessageKind, (message: QueuedMessage) => Promise<DeliveryResult>> = {
+    weekly_report: async (message) => ({ outcome: await deliverWeeklyReport(deps, message) }),
     email_reply: async (message) => ({ outcome: await deps.emailReply(message) }),
   };
 

@@ -18,7 +18,7 @@ export type ClaimMessageKind =
   | 'evidence_copy';
 
 /** Messages that follow no claim (their outbox row has no claim_id). */
-export type StandaloneMessageKind = 'email_reply';
+export type StandaloneMessageKind = 'weekly_report' | 'email_reply';
 
 export type MessageKind = ClaimMessageKind | StandaloneMessageKind;
 
@@ -37,6 +37,7 @@ export const LANE_OF: Record<MessageKind, Lane> = {
   assignee_reminder_dm: 'dm',
   home_refresh: 'home',
   refund_webhook: 'ledger',
+  weekly_report: 'review',
   email_reply: 'email',
   contest_dm: 'dm',
   // After the review post in the same lane: the copies go into its thread.

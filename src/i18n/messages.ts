@@ -2,6 +2,7 @@ import { deliveryEn, deliveryIt } from './delivery-messages.ts';
 import { emailEn, emailIt } from './email-messages.ts';
 import { ITALIAN_DATE_ARTICLES, withItalianArticle, type ItalianDateArticle } from './format.ts';
 import { homeEn, homeIt } from './home-messages.ts';
+import { reportEn, reportIt } from './report-messages.ts';
 
 /**
  * Every user-facing text, Italian first. `en` must have the same keys (the type enforces it).
@@ -428,10 +429,10 @@ const coreEn: Record<keyof typeof core, string> = {
 };
 
 // One catalog, kept in a few files by area; every area has the same keys in both languages.
-const it = { ...core, ...homeIt, ...emailIt, ...deliveryIt };
-const en: Record<MessageKey, string> = { ...coreEn, ...homeEn, ...emailEn, ...deliveryEn };
+const it = { ...core, ...homeIt, ...emailIt, ...reportIt, ...deliveryIt };
+const en: Record<MessageKey, string> = { ...coreEn, ...homeEn, ...emailEn, ...reportEn, ...deliveryEn };
 
-export type MessageKey = keyof typeof core | keyof typeof homeIt | keyof typeof emailIt | keyof typeof deliveryIt;
+export type MessageKey = keyof typeof core | keyof typeof homeIt | keyof typeof emailIt | keyof typeof reportIt | keyof typeof deliveryIt;
 export type Locale = 'it' | 'en';
 export const LOCALES: readonly Locale[] = ['it', 'en'];
 const catalogs: Record<Locale, Record<MessageKey, string>> = { it, en };

@@ -44,6 +44,12 @@ describe('no stranded claim: messages Slack refuses for a cause a person must fi
     expect(await events('delivery_blocked')).toHaveLength(2);
     await eventually(() => expect(bannerFor(app, 'UREVIEWER1')).toContain('2 messaggi bloccati'));
     expect(bannerFor(app, 'UREVIEWER1')).toContain('invita il bot nel canale delle revisioni');
+    const notReady = await fetch(`${app.baseUrl}/readyz`);
+    expect(notReady.status).toBe(503);
+    expect(((await notReady.json()) as { checks: Record<string, { ok: boolean; problem?: string }> }).checks.no_message_blocked).toEqual({
+      ok: false,
+      problem: '2 message(s) blocked: 2 not_in_channel (npm run outbox -- list)',
+    });
 
     advance(app, 25 * 3_600_000); // past DELIVERY_GIVE_UP_HOURS: still waiting, never given up
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -62,6 +68,8 @@ describe('no stranded claim: messages Slack refuses for a cause a person must fi
     expect(app.slack.messagesIn(REVIEW_CHANNEL)).toHaveLength(2);
     expect((await events('delivery_retried')).map((e) => (e.details as { trigger: string }).trigger)).toEqual(['bot_joined_channel', 'bot_joined_channel']);
     await eventually(() => expect(bannerFor(app, 'UREVIEWER1')).toBeUndefined());
+    const ready = (await (await fetch(`${app.baseUrl}/readyz`)).json()) as { checks: Record<string, { ok: boolean }> };
+    expect(ready.checks.no_message_blocked).toEqual({ ok: true });
     expect(app.logs.some((l) => l.includes('slack delivery resumed'))).toBe(true);
   });
 

@@ -8,12 +8,13 @@ import { createLogger } from '../../src/logger.ts';
 import { createApplication, type Application } from '../../src/application.ts';
 import { fakeSlackApi, type FakeSlackApi } from './fake-slack-api.ts';
 import { RESPONSE_URL_PLACEHOLDER } from '../../src/sandbox/slack-payloads.ts';
+import { SANDBOX_BOT } from '../../src/sandbox/slack-api-double.ts';
 import { createSlackSender, type SlackSender } from '../../src/sandbox/signed-requests.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const REVIEW_CHANNEL = 'CREVIEW';
-export const EMAIL_TOKEN = 'inbound-email-token-0123456789';
+export const EMAIL_TOKEN = 'inbound-email-token-0123456789-abcdef';
 
 export interface TestAppOptions {
   env?: Record<string, string>;
@@ -21,6 +22,10 @@ export interface TestAppOptions {
   now?: Date;
   database?: TestDatabase;
   worker?: Partial<OutboxWorkerOptions>;
+  /** How long /readyz keeps its Slack checks' answers (default: the app's 30 s). */
+  slackCheckTtlMs?: number;
+  /** Prepares the fake Web API before the app starts (Socket Mode: apps.connections.open). */
+  beforeStart?: (slack: FakeSlackApi) => void;
 }
 
 export interface TestApp {
@@ -66,6 +71,7 @@ export async function startTestApp(
     channelMembers: options.channelMembers ?? ['UREVIEWER1', 'UREVIEWER2', 'UPRO'],
     clock: () => clock.now,
   });
+  options.beforeStart?.(slack);
   const application = createApplication({
     config,
     db: database.db,
@@ -73,6 +79,9 @@ export async function startTestApp(
     clock: () => clock.now,
     clientOptions: { retryConfig: { retries: 0 } },
     worker: { pollMs: 20, ...options.worker },
+    // As main.ts does after its start-up auth.test: Bolt then makes no auth.test call of its own.
+    identity: SANDBOX_BOT,
+    ...(options.slackCheckTtlMs !== undefined ? { slackCheckTtlMs: options.slackCheckTtlMs } : {}),
   });
   const server = (await application.start(0)) as Server;
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -93,7 +102,7 @@ export async function startTestApp(
   };
 }
 
-function withResponseUrl(payload: unknown, responseUrl: string): unknown {
+export function withResponseUrl(payload: unknown, responseUrl: string): unknown {
   const record = payload as Record<string, unknown>;
   return record.response_url === RESPONSE_URL_PLACEHOLDER ? { ...record, response_url: responseUrl } : payload;
 }
