@@ -22,6 +22,8 @@ export interface ApplicationOptions {
   /** Overrides for the listeners' Web API client (tests shorten its retries). */
   clientOptions?: WebClientOptions;
   worker?: Partial<OutboxWorkerOptions>;
+  /** How long an SMTP server may stay silent before an email reply's attempt fails (tests shorten it). */
+  smtpTimeoutMs?: number;
 }
 
 /**
@@ -54,7 +56,7 @@ export function createApplication(options: ApplicationOptions) {
   const publishOneHome = (userId: string) => publishHome(homeDeps, userId);
 
   // Replies to emails leave by SMTP (SMTP_URL); without it they are off, and attempts still recorded.
-  const mailTransport = config.email.smtp ? createSmtpTransport(config.email.smtp.url) : undefined;
+  const mailTransport = config.email.smtp ? createSmtpTransport(config.email.smtp.url, options.smtpTimeoutMs) : undefined;
   const emailReply = createEmailReplyHandler({
     db,
     logger,

@@ -21,6 +21,7 @@ export interface TestAppOptions {
   now?: Date;
   database?: TestDatabase;
   worker?: Partial<OutboxWorkerOptions>;
+  smtpTimeoutMs?: number;
 }
 
 export interface TestApp {
@@ -69,6 +70,7 @@ export async function startTestApp(
     clock: () => clock.now,
     clientOptions: { retryConfig: { retries: 0 } },
     worker: { pollMs: 20, ...options.worker },
+    ...(options.smtpTimeoutMs ? { smtpTimeoutMs: options.smtpTimeoutMs } : {}),
   });
   const server = (await application.start(0)) as Server;
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
