@@ -9,10 +9,13 @@ import { createOutboxWorker, type OutboxWorkerOptions } from './delivery/outbox-
 import { createSlaSweeper } from './delivery/sla-sweeper.ts';
 import { createBusinessCalendar } from './domain/italian-holidays.ts';
 import type { AppLogger } from './logger.ts';
+import { createMetrics } from './metrics/metrics.ts';
 import { createSlackApp } from './slack/app.ts';
 import { publishHome, renderHome } from './slack/home.ts';
 import { createLocaleDirectory } from './slack/locales.ts';
 import { createReviewerDirectory } from './slack/reviewers.ts';
+import { enqueueDueWeeklyReport } from './use-cases/enqueue-weekly-report.ts';
+import { runDailyRetention } from './use-cases/redact-personal-data.ts';
 
 export interface ApplicationOptions {
   config: Config;
@@ -34,6 +37,7 @@ export function createApplication(options: ApplicationOptions) {
   const { config, db, logger } = options;
   const clock = options.clock ?? (() => new Date());
   const calendar = createBusinessCalendar(config.sla.closedDays);
+  const metrics = createMetrics({ db, clock, calendar });
 
   // The worker's own client neither retries nor pauses on a 429 (which would stall every Slack call
   // of the process): it fails fast, and the outbox reschedules that one message. The directories
@@ -44,6 +48,7 @@ export function createApplication(options: ApplicationOptions) {
     rejectRateLimitedCalls: true,
     timeout: 15_000,
     logger,
+    fetch: metrics.slackFetch,
   });
   const reviewers = createReviewerDirectory({
     client: deliveryClient,
@@ -97,6 +102,10 @@ export function createApplication(options: ApplicationOptions) {
     logger,
     intervalMs: config.sla.sweepIntervalSeconds * 1000,
     onQueued: () => worker.wake(),
+    jobs: [
+      () => enqueueDueWeeklyReport({ db, clock, calendar, notifyHour: config.sla.notifyHour }),
+      () => runDailyRetention({ db, clock, retentionMonths: config.retentionMonths }),
+    ],
   });
   const app: App = createSlackApp(
     {
@@ -110,17 +119,20 @@ export function createApplication(options: ApplicationOptions) {
       reviewers,
       localeOf,
       publishHome: publishOneHome,
+      metrics,
     },
-    { clientOptions: { rejectRateLimitedCalls: true, ...options.clientOptions } },
+    { clientOptions: { rejectRateLimitedCalls: true, fetch: metrics.slackFetch, ...options.clientOptions } },
   );
 
   return {
     app,
     worker,
     sweeper,
+    metrics,
     /** Starts the receiver (HTTP: resolves with the server), then the worker and the sweeper. */
     async start(port: number): Promise<Server | undefined> {
       const server = (await app.start(port)) as Server | undefined;
+      if (server) metrics.observeHttp(server);
       if (!mailTransport) logger.info('email replies are off: SMTP_URL is not set (emails are recorded, not answered)');
       worker.start();
       sweeper.start();

@@ -35,6 +35,8 @@ const EnvSchema = z.object({
   ),
   EMAIL_REPLY_INTERVAL_HOURS: optional(z.coerce.number().min(0).max(24 * 365)).default(24),
   LEDGER_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  RETENTION_MONTHS: optional(z.coerce.number().int().min(1).max(120)).default(24),
   REFUND_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
   REFUND_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
   MAX_CREDITS_PER_CLAIM: optional(z.coerce.number().int().min(1).max(100_000)).default(100),
@@ -81,6 +83,10 @@ export interface Config {
   email: EmailConfig;
   /** The marketplace's bearer token for POST /ledger/charges; unset, the endpoint answers 404. */
   ledgerToken: string | undefined;
+  /** Bearer token of GET /metrics; unset: /metrics is open (keep it on an internal network). */
+  metricsToken: string | undefined;
+  /** Decided claims and charges older than this lose the client's name and phone (daily job). */
+  retentionMonths: number;
   maxCreditsPerClaim: number;
   /** Claims one professional may have waiting for a decision at once; one more is a field error. */
   maxPendingClaims: number;
@@ -151,6 +157,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     inboundEmailToken: e.INBOUND_EMAIL_TOKEN,
     email: emailConfigOf(e.SMTP_URL, e.EMAIL_FROM, e.EMAIL_REPLY_INTERVAL_HOURS, e.MAILGUN_WEBHOOK_SIGNING_KEY),
     ledgerToken: e.LEDGER_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
+    retentionMonths: e.RETENTION_MONTHS,
     maxCreditsPerClaim: e.MAX_CREDITS_PER_CLAIM,
     maxPendingClaims: e.MAX_PENDING_CLAIMS,
     defaultLocale: e.DEFAULT_LOCALE,
@@ -207,4 +215,14 @@ export function loadDatabaseTarget(env: Record<string, string | undefined> = pro
   const dataDir = EnvSchema.shape.EMBEDDED_PG_DIR.parse(env.EMBEDDED_PG_DIR);
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : 'development';
   return databaseTarget(url.data, dataDir, nodeEnv);
+}
+
+/** For the operators' commands (export, erase): the database, the calendar's closed days and the retention. */
+export function loadToolConfig(env: Record<string, string | undefined> = process.env): {
+  database: DatabaseTarget;
+  closedDays: ClosedDays | undefined;
+} {
+  const closed = EnvSchema.shape.CLOSED_DAYS.safeParse(env.CLOSED_DAYS);
+  if (!closed.success) throw new ConfigError('Configuration error: CLOSED_DAYS is invalid');
+  return { database: loadDatabaseTarget(env), closedDays: closed.data };
 }

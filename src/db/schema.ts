@@ -27,6 +27,7 @@ export interface ClaimsTable {
   decision_reason: string | null;
   review_channel_id: string | null;
   review_message_ts: string | null;
+  redacted_at: Generated<Date | null>;
   assigned_to: Generated<string | null>;
   assigned_at: Generated<Date | null>;
   contested_at: Generated<Date | null>;
@@ -125,6 +126,19 @@ export interface ChargesTable {
   credits: number;
   trigger: 'phone_answer' | 'client_chat';
   imported_at: Date;
+  redacted_at: Generated<Date | null>;
+}
+
+export interface ClaimEvidenceTable {
+  claim_id: string;
+  position: number;
+  file_id: string;
+  name: string;
+  mimetype: string;
+  size: number;
+  url_private_download: string;
+  state: Generated<'pending' | 'copied' | 'failed' | 'reported'>;
+  copied_file_id: string | null;
 }
 
 export interface CreditEntriesTable {
@@ -134,6 +148,12 @@ export interface CreditEntriesTable {
   charge_id: string | null;
   credits: number;
   created_at: Date;
+}
+
+export interface OpsJobRunsTable {
+  job: string;
+  run_key: string;
+  ran_at: Date;
 }
 
 export interface Database {
@@ -148,6 +168,8 @@ export interface Database {
   professionals: ProfessionalsTable;
   charges: ChargesTable;
   credit_entries: CreditEntriesTable;
+  ops_job_runs: OpsJobRunsTable;
+  claim_evidence: ClaimEvidenceTable;
 }
 
 export type ClaimRow = Selectable<ClaimsTable>;

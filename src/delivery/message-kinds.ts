@@ -14,10 +14,11 @@ export type ClaimMessageKind =
   | 'assignee_reminder_dm'
   | 'home_refresh'
   | 'refund_webhook'
-  | 'contest_dm';
+  | 'contest_dm'
+  | 'evidence_copy';
 
 /** Messages that follow no claim (their outbox row has no claim_id). */
-export type StandaloneMessageKind = 'email_reply';
+export type StandaloneMessageKind = 'weekly_report' | 'email_reply';
 
 export type MessageKind = ClaimMessageKind | StandaloneMessageKind;
 
@@ -36,8 +37,11 @@ export const LANE_OF: Record<MessageKind, Lane> = {
   assignee_reminder_dm: 'dm',
   home_refresh: 'home',
   refund_webhook: 'ledger',
+  weekly_report: 'review',
   email_reply: 'email',
   contest_dm: 'dm',
+  // After the review post in the same lane: the copies go into its thread.
+  evidence_copy: 'review',
 };
 
 export type OutgoingMessage = ClaimMessage | StandaloneMessage;

@@ -3,6 +3,7 @@ import type { CustomRoute } from '@slack/bolt';
 import { isDatabaseReachable } from '../db/database.ts';
 import type { AppDeps } from '../slack/deps.ts';
 import { buildLedgerRoutes } from './ledger-route.ts';
+import { handleMetrics, METRICS_PATH } from './metrics-route.ts';
 import { sendJson } from './http-helpers.ts';
 import { INBOUND_EMAIL_PATH, handleInboundEmail } from './email/inbound-email-route.ts';
 
@@ -30,5 +31,10 @@ export function buildCustomRoutes(deps: AppDeps): CustomRoute[] {
     { path: HEALTH_PATH, method: ['GET'], handler: safely(deps, (_req, res) => handleHealth(deps, res)) },
     { path: INBOUND_EMAIL_PATH, method: ['POST'], handler: safely(deps, (req, res) => handleInboundEmail(deps, req, res)) },
     ...buildLedgerRoutes(deps),
+    {
+      path: METRICS_PATH,
+      method: ['GET'],
+      handler: safely(deps, (req, res) => handleMetrics({ metrics: deps.metrics, metricsToken: deps.config.metricsToken }, req, res)),
+    },
   ];
 }
