@@ -29,6 +29,8 @@ export interface ApplicationOptions {
   /** Overrides for the listeners' Web API client (tests shorten its retries). */
   clientOptions?: WebClientOptions;
   worker?: Partial<OutboxWorkerOptions>;
+  /** How long an SMTP server may stay silent before an email reply's attempt fails (tests shorten it). */
+  smtpTimeoutMs?: number;
   /** The bot's identity from the start-up checks (main.ts); without it Bolt makes its own auth.test. */
   identity?: { botId: string; botUserId: string; botName: string };
   /** How long /readyz keeps the answers of its Slack checks. Default 30 s. */
@@ -67,7 +69,7 @@ export function createApplication(options: ApplicationOptions) {
   const publishOneHome = (userId: string) => publishHome(homeDeps, userId);
 
   // Replies to emails leave by SMTP (SMTP_URL); without it they are off, and attempts still recorded.
-  const mailTransport = config.email.smtp ? createSmtpTransport(config.email.smtp.url) : undefined;
+  const mailTransport = config.email.smtp ? createSmtpTransport(config.email.smtp.url, options.smtpTimeoutMs) : undefined;
   const emailReply = createEmailReplyHandler({
     db,
     logger,

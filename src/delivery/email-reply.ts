@@ -26,12 +26,12 @@ export interface MailTransport {
  * SMTP through nodemailer, from SMTP_URL. Timeouts well under the outbox lease, so a server that
  * hangs fails this attempt (to be retried) instead of outliving the lease and being sent twice.
  */
-export function createSmtpTransport(smtpUrl: string): MailTransport {
+export function createSmtpTransport(smtpUrl: string, timeoutMs = 15_000): MailTransport {
   const transporter = nodemailer.createTransport({
     url: smtpUrl,
-    connectionTimeout: 15_000,
-    greetingTimeout: 15_000,
-    socketTimeout: 20_000,
+    connectionTimeout: timeoutMs,
+    greetingTimeout: timeoutMs,
+    socketTimeout: timeoutMs,
   });
   return {
     async send(reply) {

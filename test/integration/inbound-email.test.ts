@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetDatabase } from '../support/db-helpers.ts';
 import { EMAIL_TOKEN, eventually, startTestApp, type TestApp } from '../support/test-app.ts';
@@ -299,6 +300,42 @@ describe('SMTP server down', () => {
     } finally {
       await other.stop();
       await back?.stop();
+    }
+  });
+});
+
+describe('an SMTP server that hangs', () => {
+  it('an attempt that hears nothing times out and is retried; the reply leaves once, when the server answers', async () => {
+    // Accepts the connection and never says a word (no greeting): a hung server.
+    const sockets = new Set<Socket>();
+    const hung = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => hung.listen(0, '127.0.0.1', resolve));
+    const port = (hung.address() as AddressInfo).port;
+    const other = await startTestApp({
+      env: { SMTP_URL: `smtp://sink:sink-password@127.0.0.1:${port}`, EMAIL_FROM },
+      worker: { retry: { backoffBaseMs: 50, backoffMaxMs: 200, giveUpAfterMs: 3_600_000 } },
+      smtpTimeoutMs: 300,
+    });
+    let back: SmtpSink | undefined;
+    try {
+      const sender = newSender();
+      await fetch(`${other.baseUrl}/inbound/email`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${EMAIL_TOKEN}`, 'content-type': 'application/json' },
+        body: JSON.stringify(genericJson({ from: sender, subject: 'Rimborso', messageId: newMessageId() })),
+      });
+      const outbox = () => other.database.db.selectFrom('outbox').select(['status', 'attempts', 'last_error']).where('kind', '=', 'email_reply').execute();
+      await eventually(async () => expect(await outbox()).toEqual([{ status: 'pending', attempts: 1, last_error: expect.stringMatching(/^smtp_e(timedout|socket|connection)$/) }]));
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => hung.close(() => resolve()));
+      back = await startSmtpSink({ port });
+      other.clock.now = new Date(other.clock.now.getTime() + 60_000);
+      await eventually(() => expect(back?.received.map((m) => m.envelope.to)).toEqual([[sender]]));
+      await eventually(async () => expect(await outbox()).toEqual([{ status: 'delivered', attempts: 2, last_error: null }]));
+    } finally {
+      await other.stop();
+      await back?.stop();
+      hung.close();
     }
   });
 });

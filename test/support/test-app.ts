@@ -22,6 +22,7 @@ export interface TestAppOptions {
   now?: Date;
   database?: TestDatabase;
   worker?: Partial<OutboxWorkerOptions>;
+  smtpTimeoutMs?: number;
   /** How long /readyz keeps its Slack checks' answers (default: the app's 30 s). */
   slackCheckTtlMs?: number;
   /** Prepares the fake Web API before the app starts (Socket Mode: apps.connections.open). */
@@ -79,6 +80,7 @@ export async function startTestApp(
     clock: () => clock.now,
     clientOptions: { retryConfig: { retries: 0 } },
     worker: { pollMs: 20, ...options.worker },
+    ...(options.smtpTimeoutMs ? { smtpTimeoutMs: options.smtpTimeoutMs } : {}),
     // As main.ts does after its start-up auth.test: Bolt then makes no auth.test call of its own.
     identity: SANDBOX_BOT,
     ...(options.slackCheckTtlMs !== undefined ? { slackCheckTtlMs: options.slackCheckTtlMs } : {}),
