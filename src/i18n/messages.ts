@@ -1,4 +1,5 @@
 import { homeEn, homeIt } from './home-messages.ts';
+import { interactionEn, interactionIt } from './interaction-messages.ts';
 
 /**
  * Every user-facing text, Italian first. `en` must have the same keys (the type enforces it).
@@ -382,10 +383,10 @@ const coreEn: Record<keyof typeof core, string> = {
 };
 
 // One catalog, kept in a few files by area; every area has the same keys in both languages.
-const it = { ...core, ...homeIt };
-const en: Record<MessageKey, string> = { ...coreEn, ...homeEn };
+const it = { ...core, ...homeIt, ...interactionIt };
+const en: Record<MessageKey, string> = { ...coreEn, ...homeEn, ...interactionEn };
 
-export type MessageKey = keyof typeof core | keyof typeof homeIt;
+export type MessageKey = keyof typeof core | keyof typeof homeIt | keyof typeof interactionIt;
 export type Locale = 'it' | 'en';
 export const LOCALES: readonly Locale[] = ['it', 'en'];
 const catalogs: Record<Locale, Record<MessageKey, string>> = { it, en };

@@ -7,6 +7,7 @@ import type { AppDeps } from '../deps.ts';
 import { buildClaimResultView } from '../views/claim-result-view.ts';
 import { parseRefundSubmission } from '../views/parse-refund-submission.ts';
 import { REFUND_BLOCKS, REFUND_MODAL_CALLBACK_ID } from '../views/refund-modal.ts';
+import { orTell } from './write-or-tell.ts';
 
 /**
  * Field errors can only travel in the submission's own ack, so parsing, the policy and the database
@@ -27,28 +28,20 @@ export function registerRefundSubmission(app: App, deps: AppDeps): void {
       return;
     }
 
-    let result;
-    try {
-      result = await submitClaim(
-        {
-          db: deps.db,
-          policy: { ...DEFAULT_POLICY, maxCreditsPerClaim: deps.config.maxCreditsPerClaim },
-          calendar: deps.calendar,
-          sla: deps.sla,
-        },
-        {
-          teamId: body.team?.id ?? view.team_id,
-          professionalId: body.user.id,
-          sourceViewId: view.id,
-          input: parsed.input,
-          now,
-        },
-      );
-    } catch (error) {
-      // Keep the modal open with everything typed in it: nothing is lost, the user can send again.
-      await ack({ response_action: 'errors', errors: { [REFUND_BLOCKS.description]: t(locale, 'error.generic') } });
-      throw error;
-    }
+    // On failure the modal stays open with everything typed in it: nothing is lost, the user sends again.
+    const result = await orTell(
+      () =>
+        submitClaim(
+          {
+            db: deps.db,
+            policy: { ...DEFAULT_POLICY, maxCreditsPerClaim: deps.config.maxCreditsPerClaim },
+            calendar: deps.calendar,
+            sla: deps.sla,
+          },
+          { teamId: body.team?.id ?? view.team_id, professionalId: body.user.id, sourceViewId: view.id, input: parsed.input, now },
+        ),
+      () => ack({ response_action: 'errors', errors: { [REFUND_BLOCKS.description]: t(locale, 'interaction.field_not_recorded') } }),
+    );
 
     const { claim, created } = result;
     await ack({
