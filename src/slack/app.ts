@@ -1,6 +1,7 @@
 import { App, LogLevel, type AppOptions } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import { buildCustomRoutes } from '../http/routes.ts';
+import { GuardedHTTPReceiver, GuardedSocketModeReceiver } from './guarded-receivers.ts';
 import type { AppDeps } from './deps.ts';
 import { registerOtherChannels } from './listeners/other-channels.ts';
 import { registerRefundForm } from './listeners/refund-form.ts';
@@ -29,9 +30,12 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions = {}): Ap
     customRoutes: buildCustomRoutes(deps),
     clientOptions: { ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}), ...options.clientOptions },
   };
-  const app = slack.appToken
-    ? new App({ ...common, socketMode: true, appToken: slack.appToken, installerOptions: { port } })
-    : new App({ ...common, signingSecret: slack.signingSecret });
+  // Both receivers refuse, before Bolt reads them, bodies that are not Slack payloads this app handles.
+  const customRoutes = common.customRoutes ?? [];
+  const receiver = slack.appToken
+    ? new GuardedSocketModeReceiver({ appToken: slack.appToken, logger: deps.logger, installerOptions: { port }, customRoutes })
+    : new GuardedHTTPReceiver({ signingSecret: slack.signingSecret, logger: deps.logger, customRoutes });
+  const app = new App({ ...common, receiver, ...(slack.appToken ? { socketMode: true } : {}) });
 
   registerRefundForm(app, deps);
   registerRefundSubmission(app, deps);

@@ -5,8 +5,17 @@ import type { RespondFn } from '@slack/bolt';
  * fails (user_not_in_channel) for someone who is not a member of the channel, and that is exactly who
  * clicks a public review channel's buttons without being a reviewer.
  */
-export async function tellClicker(respond: RespondFn, text: string): Promise<void> {
+export async function tellClicker(respond: RespondFn | undefined, text: string): Promise<void> {
+  // Slack sends a response_url with every message button; a payload without one has no one to tell.
+  if (!respond) throw new MissingResponseUrlError();
   await respond({ response_type: 'ephemeral', replace_original: false, text });
+}
+
+export class MissingResponseUrlError extends Error {
+  constructor() {
+    super('a message button payload without a response_url');
+    this.name = 'MissingResponseUrlError';
+  }
 }
 
 /**
