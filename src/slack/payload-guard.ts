@@ -9,15 +9,24 @@ import { z } from 'zod';
  * ours to log as one. Objects stay loose: Slack adds fields, and only the parts read are checked.
  */
 const id = z.string().min(1).max(255);
-const user = z.looseObject({ id });
 const anyObject = z.looseObject({});
+// Slack's ids of users, teams, channels and enterprises. Bolt keys plain objects by the team and
+// enterprise ids (a team id `__proto__` crashed it), so these are checked to be ids, not just strings.
+const slackId = z.string().regex(/^[A-Z0-9]{1,255}$/);
+const user = z.looseObject({ id: slackId, team_id: slackId.optional() });
+// Where Bolt looks for the workspace and the enterprise: objects or null where present.
+const workspace = {
+  team: z.looseObject({ id: slackId, enterprise_id: slackId.nullable().optional() }).nullable().optional(),
+  enterprise: z.looseObject({ id: slackId }).nullable().optional(),
+};
 
 const slashCommand = z.looseObject({
   command: z.string().startsWith('/'),
   text: z.string(),
-  user_id: id,
-  channel_id: id,
-  team_id: id,
+  user_id: slackId,
+  channel_id: slackId,
+  team_id: slackId,
+  enterprise_id: slackId.optional(),
   trigger_id: id,
   response_url: z.url(),
 });
@@ -28,23 +37,28 @@ const action = z.looseObject({ type: z.string(), action_id: id, value: z.string(
 const blockActions = z.union([
   z.looseObject({
     type: z.literal('block_actions'),
+    ...workspace,
     user,
     trigger_id: id,
     actions: z.array(action).min(1),
+    channel: z.looseObject({ id: slackId }).optional(),
     container: z.looseObject({ type: z.literal('view') }),
   }),
   z.looseObject({
     type: z.literal('block_actions'),
+    ...workspace,
     user,
     trigger_id: id,
     actions: z.array(action).min(1),
+    channel: z.looseObject({ id: slackId }).optional(),
     response_url: z.url(),
   }),
 ]);
 
 const view = z.looseObject({
   id,
-  team_id: id,
+  team_id: slackId,
+  app_installed_team_id: slackId.optional(),
   callback_id: z.string(),
   private_metadata: z.string(),
   state: z.looseObject({ values: z.record(z.string(), z.record(z.string(), anyObject)) }),
@@ -52,11 +66,12 @@ const view = z.looseObject({
 // Bolt reads `response_urls[0].response_url` when the array is not empty.
 const viewSubmission = z.looseObject({
   type: z.literal('view_submission'),
+  ...workspace,
   user,
   view,
   response_urls: z.array(z.looseObject({ response_url: z.url() })).optional(),
 });
-const viewClosed = z.looseObject({ type: z.literal('view_closed'), user, view: z.looseObject({ id, callback_id: z.string() }) });
+const viewClosed = z.looseObject({ type: z.literal('view_closed'), ...workspace, user, view: z.looseObject({ id, callback_id: z.string() }) });
 
 const optionalText = z.string().optional();
 const eventOf = {
@@ -71,9 +86,10 @@ export const SUBSCRIBED_EVENT_TYPES = Object.keys(eventOf) as (keyof typeof even
 // authorization's fields: those must be objects where present.
 const eventCallback = z.looseObject({
   type: z.literal('event_callback'),
-  team_id: id,
+  team_id: slackId,
+  enterprise_id: slackId.nullable().optional(),
   event_id: id,
-  authorizations: z.array(anyObject).optional(),
+  authorizations: z.array(z.looseObject({ team_id: slackId.nullable().optional(), enterprise_id: slackId.nullable().optional() })).optional(),
   event: z.looseObject({
     type: z.string().regex(/^[a-z][a-z_.]*$/),
     channel: z.union([z.string(), anyObject]).optional(),

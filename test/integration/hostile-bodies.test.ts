@@ -72,6 +72,8 @@ describe('hostile but signed bodies', () => {
     ['a block actions body that also has an event', asForm({ ...block, event: null })],
     ['an event whose first authorization is null', { body: JSON.stringify({ ...message, authorizations: [null] }), contentType: 'application/json' }],
     ['an event whose item is not an object', { body: JSON.stringify({ ...message, event: { ...message.event, item: 'x' } }), contentType: 'application/json' }],
+    ['block actions from a team named __proto__', asForm({ ...block, team: { id: '__proto__' } })],
+    ['block actions whose channel is null', asForm({ ...block, channel: null })],
     ['a body whose type is __proto__', { body: 'type=__proto__&user=1', contentType: FORM }],
     ['a view submission without a view', asForm(without(submission, 'view'))],
     ['a view submission without a user', asForm(without(submission, 'user'))],
