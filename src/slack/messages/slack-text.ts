@@ -48,8 +48,25 @@ export function escapeAndTruncate(raw: string, max: number): string {
   return kept + ELLIPSIS;
 }
 
+/**
+ * A plain_text object of at most `max` characters as Slack counts them: Slack escapes `&<>` in
+ * plain_text itself and counts the result, so `&` weighs 5.
+ */
 export function plainText(text: string, max?: number): PlainTextElement {
-  return { type: 'plain_text', text: max === undefined ? text : truncate(text, max), emoji: true };
+  return { type: 'plain_text', text: max === undefined ? text : fitPlainText(text, max), emoji: true };
+}
+
+function fitPlainText(text: string, max: number): string {
+  if (escapeMrkdwn(text).length <= max) return text;
+  let kept = '';
+  let counted = 0;
+  for (const char of text) {
+    const weight = escapeMrkdwn(char).length;
+    if (counted + weight > max - ELLIPSIS.length) break;
+    kept += char;
+    counted += weight;
+  }
+  return kept + ELLIPSIS;
 }
 
 export function mrkdwn(text: string): MrkdwnElement {
