@@ -29,6 +29,9 @@ export interface ClaimsTable {
   review_message_ts: string | null;
   assigned_to: Generated<string | null>;
   assigned_at: Generated<Date | null>;
+  contested_at: Generated<Date | null>;
+  contest_reason: Generated<string | null>;
+  contest_source_view_id: Generated<string | null>;
 }
 
 export interface ClaimQuestionsTable {

@@ -13,7 +13,8 @@ export type ClaimMessageKind =
   | 'question_dm'
   | 'assignee_reminder_dm'
   | 'home_refresh'
-  | 'refund_webhook';
+  | 'refund_webhook'
+  | 'contest_dm';
 
 /** Messages that follow no claim (their outbox row has no claim_id). */
 export type StandaloneMessageKind = never;
@@ -35,6 +36,7 @@ export const LANE_OF: Record<MessageKind, Lane> = {
   assignee_reminder_dm: 'dm',
   home_refresh: 'home',
   refund_webhook: 'ledger',
+  contest_dm: 'dm',
 };
 
 export type OutgoingMessage = ClaimMessage | StandaloneMessage;

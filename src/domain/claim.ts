@@ -34,6 +34,11 @@ export interface ClaimInput {
   credits: number;
   reason: Reason;
   description: string | null;
+  /**
+   * The ledger charge the professional picked from the modal's list, when they did: the other fields
+   * were filled from it, and the claim is matched to it rather than searched for.
+   */
+  chosenChargeId?: string | null;
 }
 
 /** An earlier claim of the same professional, as far as the policy needs to know it. */
@@ -55,6 +60,22 @@ export type IneligibleRule =
   | 'no_matching_charge'
   | 'credits_exceed_charge';
 
+/**
+ * Rules a corrected form can satisfy: the modal shows them as field errors and nothing is stored.
+ * The others (day 31 from the ledger's lead, a second mistake after one refunded, the same claim
+ * twice) stand whatever the professional types, and make the claim ineligible.
+ */
+export const CORRECTABLE_RULES: readonly IneligibleRule[] = [
+  'credits_out_of_range',
+  'description_required',
+  'no_matching_charge',
+  'credits_exceed_charge',
+];
+
+export function isCorrectable(rule: IneligibleRule): boolean {
+  return CORRECTABLE_RULES.includes(rule);
+}
+
 export type FindingCode =
   | 'window_ok'
   | 'window_ok_from_answer'
@@ -68,6 +89,7 @@ export type FindingCode =
   | 'refund_as_credits'
   | 'window_ok_from_ledger'
   | 'ledger_match'
+  | 'ledger_chosen'
   | 'ledger_missing'
   | 'duplicate_charges_found'
   | 'duplicate_charges_missing'
@@ -88,6 +110,8 @@ export type Verdict =
       findings: Finding[];
       /** The ledger charge the refund is for, when the professional's charges were checked. */
       matchedChargeId?: string;
+      /** True when the professional picked the charge from the modal's list (it is then the proof). */
+      chargeChosen?: boolean;
     };
 
 export interface PolicyConfig {
@@ -97,6 +121,14 @@ export interface PolicyConfig {
 }
 
 export const DEFAULT_POLICY: PolicyConfig = { windowDays: 30, maxCreditsPerClaim: 100 };
+
+/**
+ * At most `max` claims waiting for a decision per professional: one more is refused in the form,
+ * naming the pending ones. Null when the new claim fits.
+ */
+export function checkPendingLimit(pendingReferences: readonly string[], max: number): { pending: string[]; max: number } | null {
+  return pendingReferences.length < max ? null : { pending: [...pendingReferences], max };
+}
 
 /** A stored claim, as the use cases and builders see it. */
 export interface Claim extends ClaimInput {
@@ -115,4 +147,6 @@ export interface Claim extends ClaimInput {
   reviewMessageTs: string | null;
   /** The reviewer who took the claim ("Prendi in carico"), if any. */
   assignedTo: string | null;
+  /** "Chiedi una verifica": when an ineligible claim was sent to the team anyway, and why. */
+  contest?: { at: Date; reason: string } | null;
 }

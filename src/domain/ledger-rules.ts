@@ -26,10 +26,16 @@ export const REFUND_SHARE_WARNING_PERCENT = 20;
 export function readLedger(input: ClaimInput, ledger: LedgerView | undefined): LedgerEvidence {
   if (!ledger) return { kind: 'no_ledger' };
   if (!ledger.hasData) return { kind: 'no_data' };
-  const match = matchCharge(input, ledger.charges);
+  const match = input.chosenChargeId ? chosenCharge(input.chosenChargeId, ledger.charges) : matchCharge(input, ledger.charges);
   if (!match) return { kind: 'unmatched' };
   const duplicates = input.reason === 'answered_twice' ? findDuplicateCharges(match.charge, ledger.charges) : [];
   return { kind: 'matched', ledger, match, refunded: chargeToRefund(match.charge, duplicates), duplicates };
+}
+
+/** The charge picked from the modal's list is the match, with nothing to tolerate; gone, nothing matches. */
+function chosenCharge(chargeId: string, charges: readonly Charge[]): ChargeMatch | undefined {
+  const charge = charges.find((candidate) => candidate.chargeId === chargeId);
+  return charge && { charge, score: Number.POSITIVE_INFINITY, differences: [] };
 }
 
 /**
@@ -66,7 +72,7 @@ export function ledgerFindings(input: ClaimInput, evidence: LedgerEvidence): Fin
       return [];
     case 'matched': {
       const { match, refunded, duplicates, ledger } = evidence;
-      const findings: Finding[] = [matchFinding(match)];
+      const findings: Finding[] = [input.chosenChargeId ? chosenFinding(match.charge) : matchFinding(match)];
       if (input.reason === 'answered_twice') findings.push(duplicatesFinding(refunded, duplicates));
       const earlier = findEarlierChargeForLead(refunded, ledger.charges);
       if (earlier) {
@@ -92,6 +98,15 @@ function matchFinding({ charge, differences }: ChargeMatch): Finding {
       chargedOn: romeDateOf(charge.chargedAt),
       differences: differences.length > 0 ? differences.join(', ') : '—',
     },
+  };
+}
+
+/** The professional picked the charge from the ledger's own list: nothing was typed to compare. */
+function chosenFinding(charge: Charge): Finding {
+  return {
+    code: 'ledger_chosen',
+    level: 'ok',
+    params: { chargeId: charge.chargeId, credits: charge.credits, chargedOn: romeDateOf(charge.chargedAt) },
   };
 }
 

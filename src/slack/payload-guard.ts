@@ -73,6 +73,16 @@ const viewSubmission = z.looseObject({
 });
 const viewClosed = z.looseObject({ type: z.literal('view_closed'), ...workspace, user, view: z.looseObject({ id, callback_id: z.string() }) });
 
+// An external select's typeahead (the charge picker): what was typed so far, for one action id.
+const blockSuggestion = z.looseObject({
+  type: z.literal('block_suggestion'),
+  ...workspace,
+  user,
+  action_id: id,
+  value: z.string(),
+  channel: z.looseObject({ id: slackId }).optional(),
+});
+
 const optionalText = z.string().optional();
 const eventOf = {
   message: z.looseObject({ channel: id, text: optionalText, user: optionalText, subtype: optionalText, thread_ts: optionalText }),
@@ -103,6 +113,7 @@ const byType = new Map<string, z.ZodType>(Object.entries({
   block_actions: blockActions,
   view_submission: viewSubmission,
   view_closed: viewClosed,
+  block_suggestion: blockSuggestion,
   event_callback: eventCallback,
   url_verification: urlVerification,
   app_rate_limited: anyObject,
@@ -117,6 +128,7 @@ const routingKeysAllowed: Record<string, string[]> = {
   block_actions: ['actions'],
   view_submission: [],
   view_closed: [],
+  block_suggestion: [],
   event_callback: ['event'],
   url_verification: [],
   app_rate_limited: [],

@@ -96,7 +96,10 @@ function decisionLine(claim: Claim, locale: Locale): SectionBlock | null {
  */
 export function buildReviewMessage(claim: Claim, locale: Locale): SlackMessage {
   const blocks: KnownBlock[] = [
-    { type: 'header', text: plainText(t(locale, 'review.header', { reference: claim.reference }), BLOCK_KIT_LIMITS.header) },
+    {
+      type: 'header',
+      text: plainText(t(locale, claim.contest ? 'review.header_contested' : 'review.header', { reference: claim.reference }), BLOCK_KIT_LIMITS.header),
+    },
     ...buildClaimDetailBlocks(claim, locale),
   ];
   const assignee = assigneeLine(claim, locale);
@@ -105,7 +108,7 @@ export function buildReviewMessage(claim: Claim, locale: Locale): SlackMessage {
   const decision = decisionLine(claim, locale);
   if (decision) blocks.push(decision);
   return {
-    text: t(locale, 'review.fallback', {
+    text: t(locale, claim.contest ? 'review.fallback_contested' : 'review.fallback', {
       reference: claim.reference,
       professional: mentionUser(claim.professionalId),
       credits: claim.credits,

@@ -12,6 +12,7 @@ export const BLOCK_KIT_LIMITS = {
   confirmText: 300,
   confirmButton: 30,
   optionText: 75,
+  hint: 2000,
 } as const;
 
 const ELLIPSIS = '…';
@@ -56,7 +57,8 @@ export function plainText(text: string, max?: number): PlainTextElement {
   return { type: 'plain_text', text: max === undefined ? text : fitPlainText(text, max), emoji: true };
 }
 
-function fitPlainText(text: string, max: number): string {
+/** At most `max` characters as Slack counts plain_text (after its own escaping of `&<>`), cut with an ellipsis. */
+export function fitPlainText(text: string, max: number): string {
   if (escapeMrkdwn(text).length <= max) return text;
   let kept = '';
   let counted = 0;

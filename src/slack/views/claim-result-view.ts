@@ -1,4 +1,5 @@
-import type { ModalView } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
+import { buildContestActions } from '../messages/contest-button.ts';
 import type { IsoDate, Verdict } from '../../domain/claim.ts';
 import { formatDueDate } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
@@ -13,6 +14,8 @@ export interface ClaimResultViewOptions {
   verdict: Verdict;
   /** The review deadline; always set for a claim to review, null for an ineligible one. */
   deadlineOn: IsoDate | null;
+  /** An ineligible claim that may still be contested: the view offers "Chiedi una verifica". */
+  contestableClaimId?: string | null;
 }
 
 function describeResult({ locale, reference, verdict, deadlineOn }: ClaimResultViewOptions): string {
@@ -21,6 +24,11 @@ function describeResult({ locale, reference, verdict, deadlineOn }: ClaimResultV
   }
   if (deadlineOn === null) throw new RangeError(`claim ${reference} to review has no review deadline`);
   return t(locale, 'result.to_review', { reference: escapeMrkdwn(reference), deadline: formatDueDate(deadlineOn, locale) });
+}
+
+function contestBlocks({ verdict, contestableClaimId, locale }: ClaimResultViewOptions): KnownBlock[] {
+  if (verdict.kind !== 'ineligible' || !contestableClaimId) return [];
+  return [{ type: 'context', elements: [mrkdwn(t(locale, 'contest.hint'))] }, buildContestActions(contestableClaimId, locale)];
 }
 
 /** What replaces the refund modal (`response_action: 'update'`) once the claim is stored. */
@@ -37,6 +45,7 @@ export function buildClaimResultView(options: ClaimResultViewOptions): ModalView
         block_id: CLAIM_RESULT_BLOCK_ID,
         text: mrkdwn(truncate(describeResult(options), BLOCK_KIT_LIMITS.sectionText)),
       },
+      ...contestBlocks(options),
     ],
   };
 }

@@ -111,7 +111,8 @@ class Checker {
           this.textObject(`${where}.options[${i}].text`, isObject(option) ? option.text : undefined, 75, {
             plainOnly: true,
           });
-          this.length(`${where}.options[${i}].value`, value, 75);
+          // Slack's documented maximum for an option's value.
+          this.length(`${where}.options[${i}].value`, value, 150);
         });
         break;
       }

@@ -23,6 +23,20 @@ import { REJECT_REASON_LIMITS, buildRejectModal } from '../../../src/slack/views
 import { buildTextRequestModal } from '../../../src/slack/views/text-request-modal.ts';
 import { escapeMrkdwn, quoteMrkdwn } from '../../../src/slack/messages/slack-text.ts';
 import { findBlockKitViolations } from './block-kit-limits.ts';
+import type { Charge, ChargeTrigger } from '../../../src/domain/ledger.ts';
+import { STATIC_CHARGE_OPTIONS } from '../../../src/domain/charge-choice.ts';
+import { buildContestActions } from '../../../src/slack/messages/contest-button.ts';
+import { buildContestDm } from '../../../src/slack/messages/professional-dm.ts';
+import { describeIneligibility } from '../../../src/slack/messages/verdict-text.ts';
+import { buildChargeInput, buildChargeOption, buildChargeOptions, buildNotListedOption } from '../../../src/slack/views/charge-select.ts';
+import { buildContestModal, buildContestNoticeView, buildContestSentView } from '../../../src/slack/views/contest-modal.ts';
+
+/** An option inside the element that holds it, so the option's own limits are checked. */
+const staticSelectOf = (options: unknown[]) => ({
+  type: 'input',
+  label: { type: 'plain_text', text: 'L' },
+  element: { type: 'static_select', action_id: 'pick', options },
+});
 
 /**
  * Every Block Kit builder under src/slack/messages and src/slack/views, fed what people can type — the
@@ -119,7 +133,26 @@ const question: fc.Arbitrary<Question> = fc.record({
   answeredAt: fc.constant(null),
 });
 
+const charge: fc.Arbitrary<Charge> = fc.record({
+  chargeId: fc.string({ unit: fc.constantFrom('a', 'Z', '9', '-', '_'), minLength: 1, maxLength: 100 }),
+  professionalId: fc.constant('U012PRO'),
+  leadId: fc.constant('lead-1'),
+  clientFirstName: typed(FIELD_LIMITS.name),
+  clientLastName: typed(FIELD_LIMITS.name),
+  clientPhone: fc.option(fc.constant('+39 333 1234567'), { nil: null }),
+  service: typed(FIELD_LIMITS.service),
+  leadReceivedAt: fc.constant(new Date('2026-11-10T09:00:00Z')),
+  chargedAt: fc.constant(new Date('2026-11-10T09:05:00Z')),
+  credits: fc.integer({ min: 1, max: 1000 }),
+  trigger: fc.constantFrom<ChargeTrigger>('phone_answer', 'client_chat'),
+});
+const chargeChoice = fc.oneof(
+  fc.array(charge, { minLength: 1, maxLength: STATIC_CHARGE_OPTIONS }).map((charges) => ({ kind: 'static' as const, charges })),
+  fc.constant({ kind: 'external' as const }),
+);
+
 const message = (blocks: unknown[]) => ({ text: 'fallback', blocks });
+const modalWith = (blocks: unknown[]) => ({ type: 'modal', title: { type: 'plain_text', text: 'T' }, submit: { type: 'plain_text', text: 'S' }, blocks });
 const calendar = createBusinessCalendar();
 
 /** Each builder, called with generated arguments; the output is what Slack would receive. */
@@ -154,7 +187,22 @@ const BUILDERS: Record<string, fc.Arbitrary<unknown>> = {
   buildAskModal: fc.tuple(claim, locale).map(([c, l]) => buildAskModal({ locale: l, claimId: c.id, reference: c.reference })),
   buildAnswerModal: fc.tuple(claim, question, locale).map(([c, q, l]) => buildAnswerModal({ locale: l, questionId: q.id, reference: c.reference, question: q.question })),
   buildAnswerSentView: fc.tuple(claim, locale).map(([c, l]) => buildAnswerSentView(l, c.reference)),
-  buildRefundModal: fc.tuple(locale, fc.integer({ min: 1, max: 10_000 })).map(([l, maxCredits]) => buildRefundModal({ locale: l, maxCredits })),
+  buildRefundModal: fc
+    .tuple(locale, fc.integer({ min: 1, max: 10_000 }), fc.option(chargeChoice, { nil: undefined }))
+    .map(([l, maxCredits, charges]) => buildRefundModal({ locale: l, maxCredits, ...(charges ? { charges } : {}) })),
+  buildChargeInput: fc.tuple(chargeChoice, locale).map(([choice, l]) => modalWith([buildChargeInput(choice, l)])),
+  buildChargeOption: fc.tuple(charge, locale).map(([c, l]) => modalWith([staticSelectOf([buildChargeOption(c, l)])])),
+  buildChargeOptions: fc.tuple(fc.array(charge, { maxLength: 120 }), locale).map(([charges, l]) => modalWith([staticSelectOf(buildChargeOptions(charges, l))])),
+  buildNotListedOption: locale.map((l) => modalWith([staticSelectOf([buildNotListedOption(l)])])),
+  buildContestActions: fc.tuple(fc.uuid(), locale).map(([id, l]) => message([buildContestActions(id, l)])),
+  buildContestDm: fc
+    .tuple(claim.filter((c) => c.reviewDeadlineOn !== null), locale)
+    .map(([c, l]) => buildContestDm(c, l)),
+  buildContestModal: fc
+    .tuple(claim.filter((c) => c.verdict.kind === 'ineligible'), locale)
+    .map(([c, l]) => buildContestModal({ locale: l, claimId: c.id, reference: c.reference, why: c.verdict.kind === 'ineligible' ? describeIneligibility(c.verdict, l) : '' })),
+  buildContestNoticeView: fc.tuple(locale, typed(2000)).map(([l, text]) => buildContestNoticeView(l, escapeMrkdwn(text))),
+  buildContestSentView: fc.tuple(claim, locale).map(([c, l]) => buildContestSentView(l, c.reference, '2026-12-08')),
   buildRejectModal: fc.tuple(claim, locale).map(([c, l]) => buildRejectModal({ locale: l, claimId: c.id, reference: c.reference })),
   // Its intro is mrkdwn its callers build: here, a long quoted text.
   buildTextRequestModal: fc.tuple(typed(5000), fc.uuid(), locale).map(([intro, recordId, l]) => buildTextRequestModal(ASK_MODAL, { locale: l, recordId, intro: quoteMrkdwn(intro) })),
