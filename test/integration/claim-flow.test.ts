@@ -58,7 +58,8 @@ describe('a claim from /rimborso to the professional’s DM', () => {
     await eventually(() => expect(app.slack.calls('response_url')).toHaveLength(1));
     expect(app.slack.calls('response_url')[0]?.args).toMatchObject({ response_type: 'ephemeral' });
     expect(String(app.slack.calls('response_url')[0]?.args.text)).toContain('Riprova');
-    expect(app.logs.some((line) => line.includes('expired_trigger_id'))).toBe(true);
+    // The error reaches app.error after the professional was told: wait for it.
+    await eventually(() => expect(app.logs.some((line) => line.includes('expired_trigger_id'))).toBe(true));
   });
 
   it('stores an eligible claim, posts it for review, confirms by DM, and an approval returns the credits', async () => {
@@ -93,7 +94,11 @@ describe('a claim from /rimborso to the professional’s DM', () => {
       buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claim.id, user: 'UREVIEWER1', messageTs: claim.review_message_ts ?? '' }),
     );
     expect(click.status).toBe(200);
-    await eventually(() => expect(app.slack.calls('chat.postMessage')).toHaveLength(1));
+    // The decision DM and the review update travel in separate lanes: wait for both.
+    await eventually(() => {
+      expect(app.slack.calls('chat.postMessage')).toHaveLength(1);
+      expect(app.slack.calls('chat.update')).toHaveLength(1);
+    });
 
     const [update] = app.slack.calls('chat.update');
     expect(update?.args).toMatchObject({ channel: REVIEW_CHANNEL, ts: claim.review_message_ts });
