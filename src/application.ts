@@ -4,14 +4,18 @@ import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { createDeliverer } from './delivery/deliver-message.ts';
+import { createEmailReplyHandler, createSmtpTransport } from './delivery/email-reply.ts';
 import { createOutboxWorker, type OutboxWorkerOptions } from './delivery/outbox-worker.ts';
 import { createSlaSweeper } from './delivery/sla-sweeper.ts';
 import { createBusinessCalendar } from './domain/italian-holidays.ts';
 import type { AppLogger } from './logger.ts';
+import { createMetrics } from './metrics/metrics.ts';
 import { createSlackApp } from './slack/app.ts';
 import { publishHome, renderHome } from './slack/home.ts';
 import { createLocaleDirectory } from './slack/locales.ts';
 import { createReviewerDirectory } from './slack/reviewers.ts';
+import { enqueueDueWeeklyReport } from './use-cases/enqueue-weekly-report.ts';
+import { runDailyRetention } from './use-cases/redact-personal-data.ts';
 
 export interface ApplicationOptions {
   config: Config;
@@ -31,6 +35,7 @@ export function createApplication(options: ApplicationOptions) {
   const { config, db, logger } = options;
   const clock = options.clock ?? (() => new Date());
   const calendar = createBusinessCalendar(config.sla.closedDays);
+  const metrics = createMetrics({ db, clock, calendar });
 
   // The worker's own client neither retries nor pauses on a 429 (which would stall every Slack call
   // of the process): it fails fast, and the outbox reschedules that one message. The directories
@@ -41,6 +46,7 @@ export function createApplication(options: ApplicationOptions) {
     rejectRateLimitedCalls: true,
     timeout: 15_000,
     logger,
+    fetch: metrics.slackFetch,
   });
   const reviewers = createReviewerDirectory({
     client: deliveryClient,
@@ -51,6 +57,14 @@ export function createApplication(options: ApplicationOptions) {
   const localeOf = (userId: string) => locales.localeOf(userId);
   const homeDeps = { db, client: deliveryClient, reviewers, localeOf, calendar, clock };
   const publishOneHome = (userId: string) => publishHome(homeDeps, userId);
+
+  // Replies to emails leave by SMTP (SMTP_URL); without it they are off, and attempts still recorded.
+  const mailTransport = config.email.smtp ? createSmtpTransport(config.email.smtp.url) : undefined;
+  const emailReply = createEmailReplyHandler({
+    db,
+    logger,
+    mail: mailTransport && config.email.smtp ? { transport: mailTransport, from: config.email.smtp.from } : undefined,
+  });
 
   const worker = createOutboxWorker({
     db,
@@ -68,6 +82,7 @@ export function createApplication(options: ApplicationOptions) {
       renderHome: (userId, readFrom) => renderHome(homeDeps, userId, readFrom),
       listReviewers: () => reviewers.listReviewers(),
       refundWebhook: config.refundWebhook,
+      emailReply,
     }),
     options: {
       ...options.worker,
@@ -85,6 +100,10 @@ export function createApplication(options: ApplicationOptions) {
     logger,
     intervalMs: config.sla.sweepIntervalSeconds * 1000,
     onQueued: () => worker.wake(),
+    jobs: [
+      () => enqueueDueWeeklyReport({ db, clock, calendar, notifyHour: config.sla.notifyHour }),
+      () => runDailyRetention({ db, clock, retentionMonths: config.retentionMonths }),
+    ],
   });
   const app: App = createSlackApp(
     {
@@ -98,17 +117,21 @@ export function createApplication(options: ApplicationOptions) {
       reviewers,
       localeOf,
       publishHome: publishOneHome,
+      metrics,
     },
-    { clientOptions: { rejectRateLimitedCalls: true, ...options.clientOptions } },
+    { clientOptions: { rejectRateLimitedCalls: true, fetch: metrics.slackFetch, ...options.clientOptions } },
   );
 
   return {
     app,
     worker,
     sweeper,
+    metrics,
     /** Starts the receiver (HTTP: resolves with the server), then the worker and the sweeper. */
     async start(port: number): Promise<Server | undefined> {
       const server = (await app.start(port)) as Server | undefined;
+      if (server) metrics.observeHttp(server);
+      if (!mailTransport) logger.info('email replies are off: SMTP_URL is not set (emails are recorded, not answered)');
       worker.start();
       sweeper.start();
       return server;
@@ -117,6 +140,7 @@ export function createApplication(options: ApplicationOptions) {
       await app.stop();
       await sweeper.stop();
       await worker.stop();
+      mailTransport?.close();
     },
   };
 }

@@ -28,7 +28,15 @@ const EnvSchema = z.object({
   EMBEDDED_PG_DIR: optional(z.string().min(1)).default('.data/pg'),
   PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
   INBOUND_EMAIL_TOKEN: z.string().min(16, 'must be at least 16 characters'),
+  MAILGUN_WEBHOOK_SIGNING_KEY: optional(z.string().min(16, 'must be at least 16 characters')),
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
+  EMAIL_FROM: optional(
+    z.string().refine((value) => emailAddressOf(value) !== null, 'must be an address, optionally with a name: Supporto <supporto@example.com>'),
+  ),
+  EMAIL_REPLY_INTERVAL_HOURS: optional(z.coerce.number().min(0).max(24 * 365)).default(24),
   LEDGER_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  RETENTION_MONTHS: optional(z.coerce.number().int().min(1).max(120)).default(24),
   REFUND_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
   REFUND_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
   MAX_CREDITS_PER_CLAIM: optional(z.coerce.number().int().min(1).max(100_000)).default(100),
@@ -72,8 +80,13 @@ export interface Config {
   database: DatabaseTarget;
   port: number;
   inboundEmailToken: string;
+  email: EmailConfig;
   /** The marketplace's bearer token for POST /ledger/charges; unset, the endpoint answers 404. */
   ledgerToken: string | undefined;
+  /** Bearer token of GET /metrics; unset: /metrics is open (keep it on an internal network). */
+  metricsToken: string | undefined;
+  /** Decided claims and charges older than this lose the client's name and phone (daily job). */
+  retentionMonths: number;
   maxCreditsPerClaim: number;
   /** Claims one professional may have waiting for a decision at once; one more is a field error. */
   maxPendingClaims: number;
@@ -92,6 +105,17 @@ export interface Config {
   deliveryGiveUpHours: number;
   /** Where approved refunds are announced to the marketplace, and the secret that signs them. */
   refundWebhook: { url: string; secret: string } | undefined;
+}
+
+export interface EmailConfig {
+  /** Where replies leave from; unset, email replies are off (attempts are still recorded). */
+  smtp: { url: string; from: string } | undefined;
+  /** Our own address (EMAIL_FROM's), lower-cased: mail from it is never answered. */
+  ownAddress: string | undefined;
+  /** At most one reply per sender address in this many hours (0: no limit). */
+  replyIntervalHours: number;
+  /** Mailgun's webhook signing key: its signed POSTs are accepted without the token. */
+  mailgunSigningKey: string | undefined;
 }
 
 export type DatabaseTarget = { kind: 'url'; url: string } | { kind: 'embedded'; dataDir: string };
@@ -131,7 +155,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: databaseTarget(e.DATABASE_URL, e.EMBEDDED_PG_DIR, env_),
     port: e.PORT,
     inboundEmailToken: e.INBOUND_EMAIL_TOKEN,
+    email: emailConfigOf(e.SMTP_URL, e.EMAIL_FROM, e.EMAIL_REPLY_INTERVAL_HOURS, e.MAILGUN_WEBHOOK_SIGNING_KEY),
     ledgerToken: e.LEDGER_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
+    retentionMonths: e.RETENTION_MONTHS,
     maxCreditsPerClaim: e.MAX_CREDITS_PER_CLAIM,
     maxPendingClaims: e.MAX_PENDING_CLAIMS,
     defaultLocale: e.DEFAULT_LOCALE,
@@ -157,6 +184,23 @@ function refundWebhookOf(url: string | undefined, secret: string | undefined): C
   return url && secret ? { url, secret } : undefined;
 }
 
+/** `a@b` or `Name <a@b>`: the address, lower-cased, or null. */
+function emailAddressOf(value: string): string | null {
+  const address = /<([^<>\s]+)>\s*$/.exec(value)?.[1] ?? value.trim();
+  return z.email().safeParse(address).success ? address.toLowerCase() : null;
+}
+
+/** Replies need a sender: SMTP_URL without EMAIL_FROM would send mail from nobody. */
+function emailConfigOf(smtpUrl: string | undefined, from: string | undefined, intervalHours: number, mailgunKey: string | undefined): EmailConfig {
+  if (smtpUrl && !from) throw new ConfigError('Configuration error: EMAIL_FROM is missing (required with SMTP_URL)');
+  return {
+    smtp: smtpUrl && from ? { url: smtpUrl, from } : undefined,
+    ownAddress: from ? (emailAddressOf(from) ?? undefined) : undefined,
+    replyIntervalHours: intervalHours,
+    mailgunSigningKey: mailgunKey,
+  };
+}
+
 /** A production instance never silently keeps its data in a local folder. */
 function databaseTarget(url: string | undefined, dataDir: string, env: Config['env']): DatabaseTarget {
   if (url) return { kind: 'url', url };
@@ -171,4 +215,14 @@ export function loadDatabaseTarget(env: Record<string, string | undefined> = pro
   const dataDir = EnvSchema.shape.EMBEDDED_PG_DIR.parse(env.EMBEDDED_PG_DIR);
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : 'development';
   return databaseTarget(url.data, dataDir, nodeEnv);
+}
+
+/** For the operators' commands (export, erase): the database, the calendar's closed days and the retention. */
+export function loadToolConfig(env: Record<string, string | undefined> = process.env): {
+  database: DatabaseTarget;
+  closedDays: ClosedDays | undefined;
+} {
+  const closed = EnvSchema.shape.CLOSED_DAYS.safeParse(env.CLOSED_DAYS);
+  if (!closed.success) throw new ConfigError('Configuration error: CLOSED_DAYS is invalid');
+  return { database: loadDatabaseTarget(env), closedDays: closed.data };
 }

@@ -14,7 +14,8 @@ export type ClaimEventKind =
   | 'info_requested'
   | 'info_answered'
   | 'contested'
-  | 'refund_sent';
+  | 'refund_sent'
+  | 'redacted';
 
 export interface ClaimEvent {
   claimId: string;

@@ -27,6 +27,7 @@ export interface ClaimsTable {
   decision_reason: string | null;
   review_channel_id: string | null;
   review_message_ts: string | null;
+  redacted_at: Generated<Date | null>;
   assigned_to: Generated<string | null>;
   assigned_at: Generated<Date | null>;
   contested_at: Generated<Date | null>;
@@ -61,6 +62,21 @@ export interface RefusedRequestsTable {
   slack_channel_id: string | null;
   dedupe_key: string | null;
   at: Date;
+  /** For an email: which provider posted it, its Message-ID, and whether it was answered or why not. */
+  provider: Generated<string | null>;
+  message_id: Generated<string | null>;
+  reply_status: Generated<string | null>;
+  reply_detail: Generated<string | null>;
+}
+
+export interface EmailReplyAllowancesTable {
+  sender: string;
+  last_reply_at: Date;
+}
+
+export interface MailgunWebhookTokensTable {
+  token: string;
+  seen_at: Date;
 }
 
 export interface OutboxTable {
@@ -110,6 +126,19 @@ export interface ChargesTable {
   credits: number;
   trigger: 'phone_answer' | 'client_chat';
   imported_at: Date;
+  redacted_at: Generated<Date | null>;
+}
+
+export interface ClaimEvidenceTable {
+  claim_id: string;
+  position: number;
+  file_id: string;
+  name: string;
+  mimetype: string;
+  size: number;
+  url_private_download: string;
+  state: Generated<'pending' | 'copied' | 'failed' | 'reported'>;
+  copied_file_id: string | null;
 }
 
 export interface CreditEntriesTable {
@@ -121,16 +150,26 @@ export interface CreditEntriesTable {
   created_at: Date;
 }
 
+export interface OpsJobRunsTable {
+  job: string;
+  run_key: string;
+  ran_at: Date;
+}
+
 export interface Database {
   claims: ClaimsTable;
   claim_events: ClaimEventsTable;
   refused_requests: RefusedRequestsTable;
+  email_reply_allowances: EmailReplyAllowancesTable;
+  mailgun_webhook_tokens: MailgunWebhookTokensTable;
   outbox: OutboxTable;
   claim_reminders: ClaimRemindersTable;
   claim_questions: ClaimQuestionsTable;
   professionals: ProfessionalsTable;
   charges: ChargesTable;
   credit_entries: CreditEntriesTable;
+  ops_job_runs: OpsJobRunsTable;
+  claim_evidence: ClaimEvidenceTable;
 }
 
 export type ClaimRow = Selectable<ClaimsTable>;

@@ -14,14 +14,15 @@ export type ClaimMessageKind =
   | 'assignee_reminder_dm'
   | 'home_refresh'
   | 'refund_webhook'
-  | 'contest_dm';
+  | 'contest_dm'
+  | 'evidence_copy';
 
 /** Messages that follow no claim (their outbox row has no claim_id). */
-export type StandaloneMessageKind = never;
+export type StandaloneMessageKind = 'weekly_report' | 'email_reply';
 
 export type MessageKind = ClaimMessageKind | StandaloneMessageKind;
 
-export type Lane = 'review' | 'dm' | 'home' | 'ledger';
+export type Lane = 'review' | 'dm' | 'home' | 'ledger' | 'email';
 
 export const LANE_OF: Record<MessageKind, Lane> = {
   review_post: 'review',
@@ -36,7 +37,11 @@ export const LANE_OF: Record<MessageKind, Lane> = {
   assignee_reminder_dm: 'dm',
   home_refresh: 'home',
   refund_webhook: 'ledger',
+  weekly_report: 'review',
+  email_reply: 'email',
   contest_dm: 'dm',
+  // After the review post in the same lane: the copies go into its thread.
+  evidence_copy: 'review',
 };
 
 export type OutgoingMessage = ClaimMessage | StandaloneMessage;

@@ -1,6 +1,8 @@
+import { emailEn, emailIt } from './email-messages.ts';
 import { ITALIAN_DATE_ARTICLES, withItalianArticle, type ItalianDateArticle } from './format.ts';
 import { homeEn, homeIt } from './home-messages.ts';
 import { interactionEn, interactionIt } from './interaction-messages.ts';
+import { reportEn, reportIt } from './report-messages.ts';
 
 /**
  * Every user-facing text, Italian first. `en` must have the same keys (the type enforces it).
@@ -194,11 +196,15 @@ const core = {
   'contest.not_yours': 'Solo chi ha inviato la segnalazione può chiederne la verifica.',
   'contest.already': 'Hai già chiesto una verifica della segnalazione *{reference}*: se ne può chiedere una sola.',
   'contest.not_ineligible': 'La segnalazione *{reference}* è già all’esame del team: non serve chiedere una verifica.',
+  'evidence.label': 'Prove (facoltative)',
+  'evidence.hint': 'Schermate o PDF, fino a 5 file da 10 MB: ad esempio il “No, grazie” del cliente o la richiesta inserita due volte. Il team li vedrà insieme alla segnalazione.',
+  'evidence.too_many': 'Allega al massimo {max} file.',
+  'evidence.too_large': 'Il file {name} supera i 10 MB.',
+  'evidence.wrong_type': 'Il file {name} non è un’immagine né un PDF.',
+  'evidence.missing': '⚠️ Questi file allegati dal professionista non si sono potuti copiare qui: {names}. Se servono, chiedili con “Chiedi informazioni”.',
 
   'refuse.text': 'I rimborsi si chiedono solo tramite il modulo: le segnalazioni inviate via messaggio, email o in altro modo non vengono prese in considerazione. Apri il modulo con il pulsante qui sotto oppure scrivi /rimborso.',
   'refuse.button': 'Chiedi il rimborso',
-  'refuse.email_subject': 'Rimborso dei crediti: usa il modulo',
-  'refuse.email': 'Grazie per averci scritto. I rimborsi dei crediti si chiedono solo tramite il modulo: le segnalazioni inviate via email o in altro modo non vengono prese in considerazione. In Slack scrivi /rimborso e compila il modulo in ogni sua parte.',
 
   'sla.reminder': '⏰ Promemoria: la segnalazione *{reference}* attende una decisione. Restano {days} giorni lavorativi: esito entro *{deadline}*.',
   'sla.reminder_one_day': '⏰ Promemoria: la segnalazione *{reference}* attende una decisione. Resta 1 giorno lavorativo: esito entro *{deadline}*.',
@@ -399,13 +405,16 @@ const coreEn: Record<keyof typeof core, string> = {
   'contest.not_yours': 'Only the professional who sent the claim can ask for a review of it.',
   'contest.already': 'You have already asked for a review of claim *{reference}*: only one can be asked for.',
   'contest.not_ineligible': 'Claim *{reference}* is already with the team: there is no need to ask for a review.',
+  'evidence.label': 'Evidence (optional)',
+  'evidence.hint': 'Screenshots or PDFs, up to 5 files of 10 MB: for example the client’s “No, thanks” or the request posted twice. The team sees them with the claim.',
+  'evidence.too_many': 'Attach at most {max} files.',
+  'evidence.too_large': 'The file {name} is larger than 10 MB.',
+  'evidence.wrong_type': 'The file {name} is neither an image nor a PDF.',
+  'evidence.missing': '⚠️ These files attached by the professional could not be copied here: {names}. If you need them, ask with “Ask for information”.',
 
   'refuse.text':
     'Refund claims are accepted only through the form: claims sent by message, email or any other way are not considered. Open the form with the button below or type /rimborso.',
   'refuse.button': 'Ask for a refund',
-  'refuse.email_subject': 'Refund claims: please use the form',
-  'refuse.email':
-    'Thank you for writing. Credit refund claims are accepted only through the form: claims sent by email or any other way are not considered. In Slack, type /rimborso and fill in every field of the form.',
 
   'sla.reminder':
     '⏰ Reminder: claim *{reference}* is waiting for a decision. {days} business days left: outcome due by *{deadline}*.',
@@ -420,10 +429,10 @@ const coreEn: Record<keyof typeof core, string> = {
 };
 
 // One catalog, kept in a few files by area; every area has the same keys in both languages.
-const it = { ...core, ...homeIt, ...interactionIt };
-const en: Record<MessageKey, string> = { ...coreEn, ...homeEn, ...interactionEn };
+const it = { ...core, ...homeIt, ...emailIt, ...reportIt, ...interactionIt };
+const en: Record<MessageKey, string> = { ...coreEn, ...homeEn, ...emailEn, ...reportEn, ...interactionEn };
 
-export type MessageKey = keyof typeof core | keyof typeof homeIt | keyof typeof interactionIt;
+export type MessageKey = keyof typeof core | keyof typeof homeIt | keyof typeof emailIt | keyof typeof reportIt | keyof typeof interactionIt;
 export type Locale = 'it' | 'en';
 export const LOCALES: readonly Locale[] = ['it', 'en'];
 const catalogs: Record<Locale, Record<MessageKey, string>> = { it, en };

@@ -4,6 +4,7 @@ import type { BusinessCalendar } from '../domain/italian-holidays.ts';
 import type { SlaConfig } from '../domain/sla.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { AppLogger } from '../logger.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import type { ReviewerDirectory } from './reviewers.ts';
 
 /** What every listener may use: built once in src/application.ts and passed down. */
@@ -21,4 +22,6 @@ export interface AppDeps {
   localeOf: (userId: string) => Promise<Locale>;
   /** Publishes one person's App Home. */
   publishHome: (userId: string) => Promise<void>;
+  /** Prometheus metrics: GET /metrics, and the counters of what fails in this process. */
+  metrics: Metrics;
 }

@@ -17,6 +17,8 @@ import { homeRefreshesFor } from '../delivery/message-kinds.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import { scheduleNotices } from '../db/reminder.repository.ts';
 import { loadLedgerView } from './load-ledger-view.ts';
+import type { EvidenceFile } from '../domain/evidence.ts';
+import { insertEvidence } from '../db/evidence.repository.ts';
 
 export interface SubmitClaimCommand {
   teamId: string;
@@ -24,6 +26,8 @@ export interface SubmitClaimCommand {
   /** The modal's view id: the same submission delivered twice makes one claim. */
   sourceViewId: string;
   input: ClaimInput;
+  /** Files attached in the modal: stored with the claim, copied to its review thread after the post. */
+  evidence?: readonly EvidenceFile[];
   now: Date;
 }
 
@@ -88,11 +92,15 @@ export async function submitClaim(
       reviewDeadlineOn: sla?.deadline ?? null,
     });
     if (sla) await scheduleNotices(trx, claim.id, sla.notices);
+    const evidence = command.evidence ?? [];
+    await insertEvidence(trx, claim.id, evidence);
+    const evidenceCopy = sla && evidence.length > 0 ? [{ claimId: claim.id, kind: 'evidence_copy' as const }] : [];
     await enqueueMessages(
       trx,
       sla
         ? [
             { claimId: claim.id, kind: 'review_post' },
+            ...evidenceCopy,
             { claimId: claim.id, kind: 'submission_dm' },
             ...homeRefreshesFor(claim.id, claim.professionalId),
           ]

@@ -19,6 +19,8 @@ describe('npm run demo', () => {
     expect(output).toContain('[ Chiedi il rimborso ]'); // the DM refusal's button
     expect(output).toContain('Restano 2 giorni lavorativi');
     expect(output).toContain('@here 🚨');
-    expect(output).toMatch(/✓ 8 steps/);
+    expect(output).toContain('Auto-Submitted: auto-replied'); // the email's reply, sent by SMTP
+    expect(output).toContain('In-Reply-To: <CAF-demo-1@mail.example.it>');
+    expect(output).toMatch(/✓ 9 steps/);
   }, 90_000);
 });

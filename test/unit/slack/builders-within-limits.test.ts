@@ -23,6 +23,9 @@ import { REJECT_REASON_LIMITS, buildRejectModal } from '../../../src/slack/views
 import { buildTextRequestModal } from '../../../src/slack/views/text-request-modal.ts';
 import { escapeMrkdwn, quoteMrkdwn } from '../../../src/slack/messages/slack-text.ts';
 import { findBlockKitViolations } from './block-kit-limits.ts';
+import type { ReportFigures } from '../../../src/domain/ops-report.ts';
+import { buildReportMessage } from '../../../src/slack/messages/report-message.ts';
+import { buildEvidenceInput } from '../../../src/slack/views/evidence-input.ts';
 import type { Charge, ChargeTrigger } from '../../../src/domain/ledger.ts';
 import { STATIC_CHARGE_OPTIONS } from '../../../src/domain/charge-choice.ts';
 import { buildContestActions } from '../../../src/slack/messages/contest-button.ts';
@@ -151,6 +154,18 @@ const chargeChoice = fc.oneof(
   fc.constant({ kind: 'external' as const }),
 );
 
+const count = fc.nat({ max: 1_000_000 });
+const share = fc.option(fc.double({ min: 0, max: 50, noNaN: true }), { nil: null });
+const reportFigures: fc.Arbitrary<ReportFigures> = fc.record({
+  period: fc.constantFrom<ReportFigures['period']>({ kind: 'week', from: '2026-11-16', to: '2026-11-22' }, { kind: 'month', from: '2026-10-01', to: '2026-10-31' }),
+  received: fc.record({ total: count, toReview: count, ineligible: count }),
+  decided: fc.record({ total: count, approved: count, rejected: count, withinDeadline: count, withinDeadlineShare: share, medianBusinessDays: fc.option(fc.nat({ max: 400 }), { nil: null }) }),
+  byReason: fc.array(fc.record({ reason: fc.constantFrom<string>(...REASONS), received: count, ineligible: count, approved: count, rejected: count }), { maxLength: REASONS.length }),
+  creditsRefunded: count,
+  overdueNow: count,
+  topProfessionals: fc.array(fc.record({ professionalId: slackIdArb, creditsRefunded: count, creditsCharged: count, share }), { maxLength: 5 }),
+});
+
 const message = (blocks: unknown[]) => ({ text: 'fallback', blocks });
 const modalWith = (blocks: unknown[]) => ({ type: 'modal', title: { type: 'plain_text', text: 'T' }, submit: { type: 'plain_text', text: 'S' }, blocks });
 const calendar = createBusinessCalendar();
@@ -202,6 +217,8 @@ const BUILDERS: Record<string, fc.Arbitrary<unknown>> = {
     .tuple(claim.filter((c) => c.verdict.kind === 'ineligible'), locale)
     .map(([c, l]) => buildContestModal({ locale: l, claimId: c.id, reference: c.reference, why: c.verdict.kind === 'ineligible' ? describeIneligibility(c.verdict, l) : '' })),
   buildContestNoticeView: fc.tuple(locale, typed(2000)).map(([l, text]) => buildContestNoticeView(l, escapeMrkdwn(text))),
+  buildEvidenceInput: locale.map((l) => modalWith([buildEvidenceInput(l)])),
+  buildReportMessage: fc.tuple(reportFigures, locale).map(([figures, l]) => buildReportMessage(figures, l)),
   buildContestSentView: fc.tuple(claim, locale).map(([c, l]) => buildContestSentView(l, c.reference, '2026-12-08')),
   buildRejectModal: fc.tuple(claim, locale).map(([c, l]) => buildRejectModal({ locale: l, claimId: c.id, reference: c.reference })),
   // Its intro is mrkdwn its callers build: here, a long quoted text.
