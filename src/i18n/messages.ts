@@ -2,6 +2,7 @@ import { deliveryEn, deliveryIt } from './delivery-messages.ts';
 import { emailEn, emailIt } from './email-messages.ts';
 import { ITALIAN_DATE_ARTICLES, withItalianArticle, type ItalianDateArticle } from './format.ts';
 import { homeEn, homeIt } from './home-messages.ts';
+import { interactionEn, interactionIt } from './interaction-messages.ts';
 import { reportEn, reportIt } from './report-messages.ts';
 
 /**
@@ -429,10 +430,16 @@ const coreEn: Record<keyof typeof core, string> = {
 };
 
 // One catalog, kept in a few files by area; every area has the same keys in both languages.
-const it = { ...core, ...homeIt, ...emailIt, ...reportIt, ...deliveryIt };
-const en: Record<MessageKey, string> = { ...coreEn, ...homeEn, ...emailEn, ...reportEn, ...deliveryEn };
+const it = { ...core, ...homeIt, ...emailIt, ...reportIt, ...deliveryIt, ...interactionIt };
+const en: Record<MessageKey, string> = { ...coreEn, ...homeEn, ...emailEn, ...reportEn, ...deliveryEn, ...interactionEn };
 
-export type MessageKey = keyof typeof core | keyof typeof homeIt | keyof typeof emailIt | keyof typeof reportIt | keyof typeof deliveryIt;
+export type MessageKey =
+  | keyof typeof core
+  | keyof typeof homeIt
+  | keyof typeof emailIt
+  | keyof typeof reportIt
+  | keyof typeof deliveryIt
+  | keyof typeof interactionIt;
 export type Locale = 'it' | 'en';
 export const LOCALES: readonly Locale[] = ['it', 'en'];
 const catalogs: Record<Locale, Record<MessageKey, string>> = { it, en };

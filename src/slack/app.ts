@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
-import { App, LogLevel, SocketModeReceiver, type AppOptions } from '@slack/bolt';
+import { App, LogLevel, type AppOptions } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import { buildCustomRoutes } from '../http/routes.ts';
+import { GuardedHTTPReceiver, GuardedSocketModeReceiver } from './guarded-receivers.ts';
 import type { AppDeps } from './deps.ts';
 import { registerOtherChannels } from './listeners/other-channels.ts';
 import { registerRefundForm } from './listeners/refund-form.ts';
@@ -43,12 +44,11 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions = {}): Sl
     logLevel: deps.config.logLevel as LogLevel,
     clientOptions: { ...apiUrl, ...options.clientOptions },
   };
+  // Both receivers refuse, before Bolt reads them, bodies that are not Slack payloads this app handles.
   const receiver = slack.appToken
     ? createSocketReceiver(deps, slack.appToken, port, apiUrl, options.onSocketConnection)
-    : undefined;
-  const app = receiver
-    ? new App({ ...common, receiver })
-    : new App({ ...common, signingSecret: slack.signingSecret, customRoutes: buildCustomRoutes(deps) });
+    : new GuardedHTTPReceiver({ signingSecret: slack.signingSecret, logger: deps.logger, customRoutes: buildCustomRoutes(deps) });
+  const app = new App({ ...common, receiver });
 
   registerRefundForm(app, deps);
   registerRefundSubmission(app, deps);
@@ -64,7 +64,10 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions = {}): Sl
     deps.logger.error('unhandled error in a Slack listener', { code: error.code }, original);
   });
   // Bolt keeps the receiver's HTTP server private; it is created in the constructor, before start().
-  return { app, socketHttpServer: (receiver as unknown as { httpServer: Server | undefined } | undefined)?.httpServer };
+  return {
+    app,
+    socketHttpServer: slack.appToken ? (receiver as unknown as { httpServer: Server | undefined }).httpServer : undefined,
+  };
 }
 
 /**
@@ -78,8 +81,8 @@ function createSocketReceiver(
   port: number,
   apiUrl: { slackApiUrl?: string },
   onConnection: ((connected: boolean) => void) | undefined,
-): SocketModeReceiver {
-  const receiver = new SocketModeReceiver({
+): GuardedSocketModeReceiver {
+  const receiver = new GuardedSocketModeReceiver({
     appToken,
     logger: deps.logger,
     logLevel: deps.config.logLevel as LogLevel,

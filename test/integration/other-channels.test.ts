@@ -86,6 +86,19 @@ describe('a refund asked for outside the form is refused with a pointer to it', 
     expect(app.slack.calls('chat.postEphemeral')).toHaveLength(1);
     expect((await refusals()).map((r) => r.channel)).toEqual(['channel']);
   });
+
+  it('a channel message without a user (an app’s or a workflow’s post) is left alone: no ephemeral without a user', async () => {
+    const res = await app.send.event(
+      buildEventEnvelope({ type: 'message', channel: 'CGENERAL', channel_type: 'channel', text: 'rimborso crediti: come si chiede?' }),
+    );
+    expect(res.status).toBe(200);
+    await app.send.event(buildEventEnvelope({ type: 'message', channel: 'D0PRO', channel_type: 'im', text: 'vorrei un rimborso' }));
+    await settle();
+    expect(app.slack.calls('chat.postEphemeral')).toEqual([]);
+    expect(app.slack.calls('chat.postMessage')).toEqual([]);
+    expect(await refusals()).toEqual([]);
+    expect(app.logs.filter((line) => line.includes('"level":"error"'))).toEqual([]);
+  });
 });
 
 describe('POST /inbound/email', () => {

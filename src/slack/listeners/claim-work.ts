@@ -1,4 +1,4 @@
-import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { findQuestionById } from '../../db/question.repository.ts';
 import { findClaimById } from '../../db/claim.repository.ts';
@@ -19,20 +19,30 @@ import {
   parseAnswerSubmission,
   parseAskSubmission,
 } from '../views/question-modals.ts';
+import { orTell, tellClicker } from './write-or-tell.ts';
 
-const tellClicker = (respond: RespondFn, text: string) => respond({ response_type: 'ephemeral', replace_original: false, text });
 const questionIdSchema = z.uuid();
 
 /** Reviewers working a claim: taking it, asking the professional for more information; and the answer. */
 export function registerClaimWork(app: App, deps: AppDeps): void {
   const decisionDeps: DecisionDeps = { db: deps.db, isReviewer: (userId) => deps.reviewers.isReviewer(userId) };
 
+  // Written before the ack: an acked "take" is a recorded one, or the clicker is told it is not.
   app.action<BlockAction<ButtonAction>>(TAKE_ACTION_ID, async ({ ack, body, action, respond }) => {
-    await ack();
     const claimId = parseClaimIdFromAction(action.value);
-    if (!claimId) return;
+    if (!claimId) {
+      await ack();
+      return;
+    }
     const locale = await deps.localeOf(body.user.id);
-    const outcome = await takeClaim(decisionDeps, { claimId, reviewerId: body.user.id, now: deps.clock() });
+    const outcome = await orTell(
+      () => takeClaim(decisionDeps, { claimId, reviewerId: body.user.id, now: deps.clock() }),
+      async () => {
+        await ack();
+        await tellClicker(respond, t(locale, 'interaction.not_recorded'));
+      },
+    );
+    await ack();
     if (outcome.kind === 'taken') {
       deps.logger.info('claim taken', { claim: outcome.claim.reference, by: body.user.id, previous: outcome.previous });
       deps.wakeOutbox();
@@ -48,15 +58,14 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
     const claimId = parseClaimIdFromAction(action.value);
     if (!claimId) return;
     const locale = await deps.localeOf(body.user.id);
-    const authorization = await authorizeDecision(decisionDeps, claimId, body.user.id, deps.clock());
+    const notOpened = () => tellClicker(respond, t(locale, 'interaction.not_opened'));
+    const authorization = await orTell(() => authorizeDecision(decisionDeps, claimId, body.user.id, deps.clock()), notOpened);
     if (authorization.kind !== 'allowed') {
       await tellClicker(respond, describeRefusal(authorization, locale));
       return;
     }
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: buildAskModal({ locale, claimId, reference: authorization.claim.reference }),
-    });
+    const view = buildAskModal({ locale, claimId, reference: authorization.claim.reference });
+    await orTell(() => client.views.open({ trigger_id: body.trigger_id, view }), notOpened);
   });
 
   app.view(ASK_MODAL.callbackId, async ({ ack, body, view }) => {
@@ -66,13 +75,10 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;
     }
-    const outcome = await askForInformation(decisionDeps, {
-      claimId: parsed.recordId,
-      reviewerId: body.user.id,
-      question: parsed.text,
-      now: deps.clock(),
-      sourceViewId: view.id,
-    });
+    const outcome = await orTell(
+      () => askForInformation(decisionDeps, { claimId: parsed.recordId, reviewerId: body.user.id, question: parsed.text, now: deps.clock(), sourceViewId: view.id }),
+      () => ack({ response_action: 'errors', errors: { [ASK_MODAL.blockId]: t(locale, 'interaction.field_not_recorded') } }),
+    );
     if (outcome.kind !== 'asked') {
       await ack({ response_action: 'errors', errors: { [ASK_MODAL.blockId]: describeRefusal(outcome, locale) } });
       return;
@@ -88,8 +94,11 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
     const questionId = questionIdSchema.safeParse(action.value);
     if (!questionId.success) return;
     const locale = await deps.localeOf(body.user.id);
-    const question = await findQuestionById(deps.db, questionId.data);
-    const claim = question && (await findClaimById(deps.db, question.claimId));
+    const notOpened = () => tellClicker(respond, t(locale, 'interaction.not_opened'));
+    const { question, claim } = await orTell(async () => {
+      const found = await findQuestionById(deps.db, questionId.data);
+      return { question: found, claim: found && (await findClaimById(deps.db, found.claimId)) };
+    }, notOpened);
     if (!question || !claim || claim.professionalId !== body.user.id) {
       await tellClicker(respond, t(locale, 'answer.not_yours'));
       return;
@@ -98,10 +107,8 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
       await tellClicker(respond, t(locale, 'answer.already'));
       return;
     }
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: buildAnswerModal({ locale, questionId: question.id, reference: claim.reference, question: question.question }),
-    });
+    const modal = buildAnswerModal({ locale, questionId: question.id, reference: claim.reference, question: question.question });
+    await orTell(() => client.views.open({ trigger_id: body.trigger_id, view: modal }), notOpened);
   });
 
   app.view(ANSWER_MODAL.callbackId, async ({ ack, body, view }) => {
@@ -111,7 +118,10 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;
     }
-    const outcome = await answerQuestion(deps, { questionId: parsed.recordId, userId: body.user.id, answer: parsed.text, now: deps.clock() });
+    const outcome = await orTell(
+      () => answerQuestion(deps, { questionId: parsed.recordId, userId: body.user.id, answer: parsed.text, now: deps.clock() }),
+      () => ack({ response_action: 'errors', errors: { [ANSWER_MODAL.blockId]: t(locale, 'interaction.field_not_recorded') } }),
+    );
     if (outcome.kind !== 'answered') {
       const key = outcome.kind === 'already_answered' ? 'answer.already' : 'answer.not_yours';
       await ack({ response_action: 'errors', errors: { [ANSWER_MODAL.blockId]: t(locale, key) } });

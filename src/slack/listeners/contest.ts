@@ -8,6 +8,7 @@ import { CONTEST_ACTION_ID } from '../messages/contest-button.ts';
 import { parseClaimIdFromAction } from '../messages/review-message.ts';
 import { escapeMrkdwn } from '../messages/slack-text.ts';
 import { describeIneligibility } from '../messages/verdict-text.ts';
+import { orTell } from './write-or-tell.ts';
 import { CONTEST_MODAL, buildContestModal, buildContestNoticeView, buildContestSentView, parseContestSubmission } from '../views/contest-modal.ts';
 
 function describeContestRefusal(refusal: ContestRefusal | 'not_found', reference: string, locale: Locale): string {
@@ -40,9 +41,13 @@ export function registerContest(app: App, deps: AppDeps): void {
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;
     }
-    const outcome = await contestClaim(
-      { db: deps.db, calendar: deps.calendar, sla: deps.sla },
-      { claimId: parsed.recordId, userId: body.user.id, reason: parsed.text, sourceViewId: view.id, now: deps.clock() },
+    const outcome = await orTell(
+      () =>
+        contestClaim(
+          { db: deps.db, calendar: deps.calendar, sla: deps.sla },
+          { claimId: parsed.recordId, userId: body.user.id, reason: parsed.text, sourceViewId: view.id, now: deps.clock() },
+        ),
+      () => ack({ response_action: 'errors', errors: { [CONTEST_MODAL.blockId]: t(locale, 'interaction.field_not_recorded') } }),
     );
     if (outcome.kind !== 'contested') {
       const reference = outcome.kind === 'not_found' ? '' : outcome.claim.reference;

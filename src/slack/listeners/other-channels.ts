@@ -51,7 +51,9 @@ export function registerOtherChannels(app: App, deps: AppDeps): void {
 
   app.message(async ({ message, body, client, context }) => {
     // Edits, joins and bot posts carry a subtype; only people's new messages are read.
-    if (message.subtype !== undefined || message.bot_id || !message.text) return;
+    // Without a user (an app's or a workflow's post) there is no one to answer, and an ephemeral
+    // message needs one.
+    if (message.subtype !== undefined || message.bot_id || !message.text || !message.user) return;
     if (!looksLikeRefundRequest(message.text)) return;
     const where = message.channel_type === 'im' ? 'dm' : 'channel';
     if (where === 'channel') {

@@ -15,6 +15,7 @@ import { parseChosenChargeSubmission, readChosenChargeId } from '../views/parse-
 import { parseRefundSubmission, type RefundSubmissionContext } from '../views/parse-refund-submission.ts';
 import { correctionErrors, tooManyPendingErrors, type FormShape } from '../views/refund-corrections.ts';
 import { REFUND_BLOCKS, REFUND_MODAL_CALLBACK_ID } from '../views/refund-modal.ts';
+import { orTell } from './write-or-tell.ts';
 
 const Metadata = z.object({ chargeList: z.enum(['none', 'static', 'external']) });
 
@@ -53,28 +54,28 @@ export function registerRefundSubmission(app: App, deps: AppDeps): void {
     const ctx = { today: romeDateOf(now), maxCredits: deps.config.maxCreditsPerClaim, locale };
     const shape = formShapeOf(view.private_metadata, readChosenChargeId(view.state.values) !== null);
 
-    let result;
-    try {
-      const [form, evidence] = [await readForm(deps, view.state.values, body.user.id, ctx), parseEvidence(view.state.values, locale)];
-      if (!form.ok || !evidence.ok) {
-        await ack({ response_action: 'errors', errors: { ...(form.ok ? {} : form.errors), ...(evidence.ok ? {} : evidence.errors) } });
-        return;
-      }
-      result = await submitClaim(
-        {
-          db: deps.db,
-          policy: { ...DEFAULT_POLICY, maxCreditsPerClaim: deps.config.maxCreditsPerClaim },
-          calendar: deps.calendar,
-          sla: deps.sla,
-          maxPendingClaims: deps.config.maxPendingClaims,
-        },
-        { teamId: body.team?.id ?? view.team_id, professionalId: body.user.id, sourceViewId: view.id, input: form.input, evidence: evidence.files, now },
-      );
-    } catch (error) {
-      // Keep the modal open with everything typed in it: nothing is lost, the user can send again.
-      await ack({ response_action: 'errors', errors: { [REFUND_BLOCKS.description]: t(locale, 'error.generic') } });
-      throw error;
+    // On failure the modal stays open with everything typed in it: nothing is lost, the user sends again.
+    const notRecorded = () => ack({ response_action: 'errors', errors: { [REFUND_BLOCKS.description]: t(locale, 'interaction.field_not_recorded') } });
+    const form = await orTell(() => readForm(deps, view.state.values, body.user.id, ctx), notRecorded);
+    const evidence = parseEvidence(view.state.values, locale);
+    if (!form.ok || !evidence.ok) {
+      await ack({ response_action: 'errors', errors: { ...(form.ok ? {} : form.errors), ...(evidence.ok ? {} : evidence.errors) } });
+      return;
     }
+    const result = await orTell(
+      () =>
+        submitClaim(
+          {
+            db: deps.db,
+            policy: { ...DEFAULT_POLICY, maxCreditsPerClaim: deps.config.maxCreditsPerClaim },
+            calendar: deps.calendar,
+            sla: deps.sla,
+            maxPendingClaims: deps.config.maxPendingClaims,
+          },
+          { teamId: body.team?.id ?? view.team_id, professionalId: body.user.id, sourceViewId: view.id, input: form.input, evidence: evidence.files, now },
+        ),
+      notRecorded,
+    );
 
     if (result.kind === 'correct') {
       await ack({ response_action: 'errors', errors: correctionErrors(result.rule, result.params, shape, locale) });

@@ -1,37 +1,32 @@
-import type { App, BlockAction, ButtonAction, RespondFn } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { t } from '../../i18n/messages.ts';
 import { authorizeDecision, decideClaim, type DecisionDeps } from '../../use-cases/decide-claim.ts';
 import type { AppDeps } from '../deps.ts';
 import { APPROVE_ACTION_ID, REJECT_ACTION_ID, parseClaimIdFromAction } from '../messages/review-message.ts';
 import { describeRefusal } from '../refusal-text.ts';
 import { REJECT_MODAL_CALLBACK_ID, REJECT_REASON_BLOCK_ID, buildRejectModal, parseRejectSubmission } from '../views/reject-modal.ts';
-
-/**
- * Only the person who clicked reads why nothing happened. Through the click's response_url, because
- * chat.postEphemeral fails (user_not_in_channel) for someone who is not a member of the channel, and
- * that is exactly who clicks a public review channel's buttons without being a reviewer.
- */
-async function tellClicker(respond: RespondFn, text: string) {
-  await respond({ response_type: 'ephemeral', replace_original: false, text });
-}
+import { orTell, tellClicker } from './write-or-tell.ts';
 
 export function registerReviewActions(app: App, deps: AppDeps): void {
   const decisionDeps: DecisionDeps = { db: deps.db, isReviewer: (userId) => deps.reviewers.isReviewer(userId) };
 
+  // Written before the ack: an acked approval is a recorded one, or the clicker is told it is not.
   app.action<BlockAction<ButtonAction>>(APPROVE_ACTION_ID, async ({ ack, body, action, respond }) => {
-    await ack();
     const claimId = parseClaimIdFromAction(action.value);
     if (!claimId) {
+      await ack();
       deps.logger.warn('approve click without a claim id', { user: body.user.id });
       return;
     }
     const locale = await deps.localeOf(body.user.id);
-    const outcome = await decideClaim(decisionDeps, {
-      claimId,
-      deciderId: body.user.id,
-      decision: 'approved',
-      reason: null,
-      now: deps.clock(),
-    });
+    const outcome = await orTell(
+      () => decideClaim(decisionDeps, { claimId, deciderId: body.user.id, decision: 'approved', reason: null, now: deps.clock() }),
+      async () => {
+        await ack();
+        await tellClicker(respond, t(locale, 'interaction.not_recorded'));
+      },
+    );
+    await ack();
     if (outcome.kind !== 'decided') {
       deps.logger.info('decision refused', { claimId, user: body.user.id, why: outcome.kind });
       await tellClicker(respond, describeRefusal(outcome, locale));
@@ -41,8 +36,8 @@ export function registerReviewActions(app: App, deps: AppDeps): void {
     deps.wakeOutbox();
   });
 
-  // Reject asks for the reason first; whether the clicker may decide is checked before the modal opens
-  // and again when it is sent.
+  // Reject asks for the reason first: the modal needs the trigger id within 3 s, so this click acks at
+  // once; whether the clicker may decide is checked before the modal opens and again when it is sent.
   app.action<BlockAction<ButtonAction>>(REJECT_ACTION_ID, async ({ ack, body, action, client, respond }) => {
     await ack();
     const claimId = parseClaimIdFromAction(action.value);
@@ -51,16 +46,15 @@ export function registerReviewActions(app: App, deps: AppDeps): void {
       return;
     }
     const locale = await deps.localeOf(body.user.id);
-    const authorization = await authorizeDecision(decisionDeps, claimId, body.user.id, deps.clock());
+    const notOpened = () => tellClicker(respond, t(locale, 'interaction.not_opened'));
+    const authorization = await orTell(() => authorizeDecision(decisionDeps, claimId, body.user.id, deps.clock()), notOpened);
     if (authorization.kind !== 'allowed') {
       deps.logger.info('decision refused', { claimId, user: body.user.id, why: authorization.kind });
       await tellClicker(respond, describeRefusal(authorization, locale));
       return;
     }
-    await client.views.open({
-      trigger_id: body.trigger_id,
-      view: buildRejectModal({ locale, claimId, reference: authorization.claim.reference }),
-    });
+    const view = buildRejectModal({ locale, claimId, reference: authorization.claim.reference });
+    await orTell(() => client.views.open({ trigger_id: body.trigger_id, view }), notOpened);
   });
 
   app.view(REJECT_MODAL_CALLBACK_ID, async ({ ack, body, view }) => {
@@ -70,13 +64,10 @@ export function registerReviewActions(app: App, deps: AppDeps): void {
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;
     }
-    const outcome = await decideClaim(decisionDeps, {
-      claimId: parsed.claimId,
-      deciderId: body.user.id,
-      decision: 'rejected',
-      reason: parsed.reason,
-      now: deps.clock(),
-    });
+    const outcome = await orTell(
+      () => decideClaim(decisionDeps, { claimId: parsed.claimId, deciderId: body.user.id, decision: 'rejected', reason: parsed.reason, now: deps.clock() }),
+      () => ack({ response_action: 'errors', errors: { [REJECT_REASON_BLOCK_ID]: t(locale, 'interaction.field_not_recorded') } }),
+    );
     if (outcome.kind !== 'decided') {
       // The modal is still open: say why on the field, the reviewer closes it.
       await ack({ response_action: 'errors', errors: { [REJECT_REASON_BLOCK_ID]: describeRefusal(outcome, locale) } });

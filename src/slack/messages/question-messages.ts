@@ -3,24 +3,25 @@ import type { Claim } from '../../domain/claim.ts';
 import type { Question } from '../../db/question.repository.ts';
 import { formatDueDate } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
-import { BLOCK_KIT_LIMITS, escapeAndTruncate, mrkdwn, plainText } from './slack-text.ts';
+import { BLOCK_KIT_LIMITS, escapeAndTruncate, mrkdwn, plainText, quoteMrkdwn, splitMrkdwn } from './slack-text.ts';
 
 export const ANSWER_QUESTION_ACTION_ID = 'claim_answer_question';
 
-/** A quote in mrkdwn: every line of the user's text stays inside the quote. */
-const quote = (text: string, max: number) => escapeAndTruncate(text, max).replace(/\n/g, '\n>');
-
-/** The reviewer's question, by DM to the professional, with the button that opens the answer modal. */
+/**
+ * The reviewer's question, by DM to the professional, with the button that opens the answer modal.
+ * The whole question, however it is written: quoted and escaped, then split over as many sections as
+ * Slack's 3,000 characters a section need (never cut before escaping, which made it grow past them).
+ */
 export function buildQuestionDm(claim: Claim, question: Question, locale: Locale): { text: string; blocks: KnownBlock[] } {
   const text = t(locale, 'question.dm', {
     reference: claim.reference,
-    question: quote(question.question, 2500),
+    question: quoteMrkdwn(question.question),
     deadline: claim.reviewDeadlineOn ? formatDueDate(claim.reviewDeadlineOn, locale) : '—',
   });
   return {
     text,
     blocks: [
-      { type: 'section', text: mrkdwn(text) },
+      ...splitMrkdwn(text, BLOCK_KIT_LIMITS.sectionText).map((piece): KnownBlock => ({ type: 'section', text: mrkdwn(piece) })),
       {
         type: 'actions',
         elements: [

@@ -8,11 +8,8 @@ import { BLOCK_KIT_LIMITS, escapeAndTruncate, escapeMrkdwn, mrkdwn, plainText } 
 
 export const APPROVE_ACTION_ID = 'claim_approve';
 export const REJECT_ACTION_ID = 'claim_reject';
-export const REVIEW_ACTIONS_BLOCK_ID = 'claim_review_actions';
-export const REVIEW_DECISION_BLOCK_ID = 'claim_review_decision';
 export const TAKE_ACTION_ID = 'claim_take';
 export const ASK_INFO_ACTION_ID = 'claim_ask_info';
-export const REVIEW_ASSIGNEE_BLOCK_ID = 'claim_review_assignee';
 
 export interface SlackMessage {
   text: string;
@@ -24,7 +21,6 @@ function reviewActions(claim: Claim, locale: Locale): ActionsBlock {
   const confirmText = t(locale, 'review.confirm_text', { credits: claim.credits, reference: claim.reference });
   return {
     type: 'actions',
-    block_id: REVIEW_ACTIONS_BLOCK_ID,
     elements: [
       {
         type: 'button',
@@ -67,7 +63,6 @@ function assigneeLine(claim: Claim, locale: Locale): SectionBlock | null {
   if (claim.status !== 'pending_review' || claim.assignedTo === null) return null;
   return {
     type: 'section',
-    block_id: REVIEW_ASSIGNEE_BLOCK_ID,
     text: mrkdwn(t(locale, 'review.assigned', { user: escapeMrkdwn(claim.assignedTo) })),
   };
 }
@@ -91,10 +86,14 @@ function decisionLine(claim: Claim, locale: Locale): SectionBlock | null {
   } else {
     return null;
   }
-  return { type: 'section', block_id: REVIEW_DECISION_BLOCK_ID, text: mrkdwn(text) };
+  return { type: 'section', text: mrkdwn(text) };
 }
 
-/** The review channel's message: the buttons stay only while the claim waits for a decision. */
+/**
+ * The review channel's message: the buttons stay only while the claim waits for a decision. No block
+ * ids: no listener reads them (buttons are matched by action id), and Slack asks for new ones on every
+ * chat.update of a message — without them it makes its own each time.
+ */
 export function buildReviewMessage(claim: Claim, locale: Locale): SlackMessage {
   const blocks: KnownBlock[] = [
     {

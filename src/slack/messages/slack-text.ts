@@ -49,10 +49,64 @@ export function escapeAndTruncate(raw: string, max: number): string {
   return kept + ELLIPSIS;
 }
 
+/**
+ * A plain_text object of at most `max` characters as Slack counts them: Slack escapes `&<>` in
+ * plain_text itself and counts the result, so `&` weighs 5.
+ */
 export function plainText(text: string, max?: number): PlainTextElement {
-  return { type: 'plain_text', text: max === undefined ? text : truncate(text, max), emoji: true };
+  return { type: 'plain_text', text: max === undefined ? text : fitPlainText(text, max), emoji: true };
+}
+
+/** At most `max` characters as Slack counts plain_text (after its own escaping of `&<>`), cut with an ellipsis. */
+export function fitPlainText(text: string, max: number): string {
+  if (escapeMrkdwn(text).length <= max) return text;
+  let kept = '';
+  let counted = 0;
+  for (const char of text) {
+    const weight = escapeMrkdwn(char).length;
+    if (counted + weight > max - ELLIPSIS.length) break;
+    kept += char;
+    counted += weight;
+  }
+  return kept + ELLIPSIS;
 }
 
 export function mrkdwn(text: string): MrkdwnElement {
   return { type: 'mrkdwn', text };
+}
+
+/**
+ * A person's text as a mrkdwn quote: escaped, and every line break continues the quote. Never cut:
+ * Slack's limits count what this returns, so a long result is split with `splitMrkdwn`.
+ */
+export function quoteMrkdwn(raw: string): string {
+  return escapeMrkdwn(raw).replace(/\n/g, '\n>');
+}
+
+/**
+ * Splits mrkdwn into pieces of at most `max` characters (for one section each), losing nothing: at a
+ * line break where there is one, otherwise never inside an entity (`&amp;`) or a surrogate pair; a
+ * quoted line cut in two stays quoted in the next piece.
+ */
+export function splitMrkdwn(text: string, max: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const lineBreak = rest.lastIndexOf('\n', max);
+    if (lineBreak > 0) {
+      pieces.push(rest.slice(0, lineBreak));
+      rest = rest.slice(lineBreak + 1);
+      continue;
+    }
+    let cut = max;
+    const ampersand = rest.lastIndexOf('&', cut - 1);
+    if (ampersand > cut - 5 && ampersand > 0 && !rest.slice(ampersand, cut).includes(';')) cut = ampersand;
+    const code = rest.charCodeAt(cut - 1);
+    if (code >= 0xd800 && code <= 0xdbff) cut -= 1;
+    const piece = rest.slice(0, cut);
+    pieces.push(piece);
+    rest = (piece.startsWith('>') ? '>' : '') + rest.slice(cut);
+  }
+  pieces.push(rest);
+  return pieces;
 }

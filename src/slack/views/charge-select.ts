@@ -8,7 +8,7 @@ export type { ChargeChoice };
 import { STATIC_CHARGE_OPTIONS } from '../../domain/charge-choice.ts';
 import { romeDateOf } from '../../domain/rome-calendar.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
-import { BLOCK_KIT_LIMITS, plainText, truncate } from '../messages/slack-text.ts';
+import { BLOCK_KIT_LIMITS, fitPlainText, plainText } from '../messages/slack-text.ts';
 
 /** The modal's charge picker: its block, its action (also the options load's action id) and "not listed". */
 export const CHARGE_BLOCK_ID = 'charge';
@@ -28,12 +28,13 @@ const OPTION_BUDGET = { client: 26, service: 22 } as const;
 export function describeChargeOption(charge: Charge, locale: Locale): string {
   const [y, m, d] = romeDateOf(charge.chargedAt).split('-').map(Number) as [number, number, number];
   const text = t(locale, charge.credits === 1 ? 'charge.option_one' : 'charge.option', {
-    client: truncate(`${charge.clientFirstName} ${charge.clientLastName}`.replace(/\s+/g, ' '), OPTION_BUDGET.client),
-    service: truncate(charge.service.replace(/\s+/g, ' '), OPTION_BUDGET.service),
+    client: fitPlainText(`${charge.clientFirstName} ${charge.clientLastName}`.replace(/\s+/g, ' '), OPTION_BUDGET.client),
+    service: fitPlainText(charge.service.replace(/\s+/g, ' '), OPTION_BUDGET.service),
     date: format(new Date(y, m - 1, d), 'd MMM', { locale: shortDate[locale] }),
     credits: charge.credits,
   });
-  return truncate(text, BLOCK_KIT_LIMITS.optionText);
+  // Counted as Slack counts plain_text: after it escapes `&<>` (an `&` weighs 5).
+  return fitPlainText(text, BLOCK_KIT_LIMITS.optionText);
 }
 
 export function buildChargeOption(charge: Charge, locale: Locale): PlainTextOption {

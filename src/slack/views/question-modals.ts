@@ -1,6 +1,6 @@
 import type { ModalView } from '@slack/types';
 import { t, type Locale } from '../../i18n/messages.ts';
-import { escapeAndTruncate, escapeMrkdwn } from '../messages/slack-text.ts';
+import { escapeMrkdwn, quoteMrkdwn } from '../messages/slack-text.ts';
 import { buildTextRequestModal, parseTextRequest, type TextRequestModalSpec, type TextRequestResult } from './text-request-modal.ts';
 
 /** "Chiedi informazioni": the reviewer's question, about a claim. */
@@ -37,7 +37,7 @@ export function buildAnswerModal(options: { locale: Locale; questionId: string; 
     recordId: options.questionId,
     intro: t(options.locale, 'answer.intro', {
       reference: escapeMrkdwn(options.reference),
-      question: escapeAndTruncate(options.question, 2500).replace(/\n/g, '\n>'),
+      question: quoteMrkdwn(options.question),
     }),
   });
 }

@@ -1,7 +1,7 @@
 import type { ModalView } from '@slack/types';
 import { z } from 'zod';
 import { t, type Locale, type MessageKey } from '../../i18n/messages.ts';
-import { BLOCK_KIT_LIMITS, mrkdwn, plainText } from '../messages/slack-text.ts';
+import { BLOCK_KIT_LIMITS, mrkdwn, plainText, splitMrkdwn } from '../messages/slack-text.ts';
 import { andThen, countCharacters, invalid, readText, required, valid, type InputRef } from './state-values.ts';
 
 /**
@@ -34,7 +34,12 @@ export function buildTextRequestModal(
     submit: plainText(t(locale, spec.keys.submit), BLOCK_KIT_LIMITS.modalTitle),
     close: plainText(t(locale, spec.keys.close), BLOCK_KIT_LIMITS.modalTitle),
     blocks: [
-      { type: 'section', block_id: TEXT_REQUEST_INTRO_BLOCK_ID, text: mrkdwn(options.intro) },
+      // An intro quoting a long text (the reviewer's question) takes several sections, never a cut.
+      ...splitMrkdwn(options.intro, BLOCK_KIT_LIMITS.sectionText).map((piece, i) => ({
+        type: 'section' as const,
+        block_id: i === 0 ? TEXT_REQUEST_INTRO_BLOCK_ID : `${TEXT_REQUEST_INTRO_BLOCK_ID}_${i}`,
+        text: mrkdwn(piece),
+      })),
       {
         type: 'input',
         block_id: spec.blockId,

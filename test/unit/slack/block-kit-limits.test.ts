@@ -30,6 +30,13 @@ describe('the Block Kit limits helper', () => {
     ['confirm text over 300', { text: 'hi', blocks: [{ type: 'actions', elements: [button({ confirm: { text: { type: 'plain_text', text: 'x'.repeat(301) } } })] }] }],
     ['a block id over 255', { text: 'hi', blocks: [section('hi', 'x'.repeat(256))] }],
     ['two blocks with the same id', { text: 'hi', blocks: [section('a', 'same'), section('b', 'same')] }],
+    ['a button of 16 & (80 characters once Slack escapes them)', { text: 'hi', blocks: [{ type: 'actions', elements: [button({ text: { type: 'plain_text', text: '&'.repeat(16) } })] }] }],
+    ['a header of 38 < (152 once escaped)', { text: 'hi', blocks: [{ type: 'header', text: { type: 'plain_text', text: '<'.repeat(38) } }] }],
+    ['a message whose blocks hold over 13,000 characters', { text: 'hi', blocks: Array.from({ length: 5 }, () => section('x'.repeat(2900))) }],
+    ['a home view with 101 blocks', { type: 'home', blocks: Array.from({ length: 101 }, () => ({ type: 'divider' })) }],
+    ['a duplicate action id', { text: 'hi', blocks: [{ type: 'actions', elements: [button(), button()] }] }],
+    ['an action id over 255', { text: 'hi', blocks: [{ type: 'actions', elements: [button({ action_id: 'a'.repeat(256) })] }] }],
+    ['a modal submit over 24', { type: 'modal', title: { type: 'plain_text', text: 'Ok' }, submit: { type: 'plain_text', text: 'x'.repeat(25) }, blocks: [] }],
   ])('reports %s', (_name, subject) => {
     expect(findBlockKitViolations(subject)).not.toEqual([]);
   });

@@ -11,6 +11,19 @@ export interface MessageLike {
   blocks?: unknown[];
 }
 
+/**
+ * Characters as Slack counts them: in plain_text, Slack escapes `&`, `<` and `>` itself before it
+ * counts (a 75-character button of `&` is 375); mrkdwn arrives escaped by the builder and counts as is.
+ * UTF-16 units, the stricter count for emoji and astral characters.
+ */
+export function slackLength(text: string, type: 'plain_text' | 'mrkdwn'): number {
+  if (type === 'mrkdwn') return text.length;
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').length;
+}
+
+/** The unofficial ceiling of a message's block text (`msg_blocks_too_long` near 13.2k). */
+export const MESSAGE_BLOCK_TEXT_MAX = 13_000;
+
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
@@ -18,6 +31,8 @@ class Checker {
   readonly problems: string[] = [];
   private readonly blockIds = new Set<string>();
   private readonly actionIds = new Set<string>();
+  /** Characters of every text object seen, for the message's total. */
+  totalText = 0;
 
   fail(problem: string): void {
     this.problems.push(problem);
@@ -37,7 +52,11 @@ class Checker {
     if (!isObject(value)) return this.fail(`${where}: not a text object`);
     const allowed = plainOnly ? ['plain_text'] : ['plain_text', 'mrkdwn'];
     if (!allowed.includes(String(value.type))) this.fail(`${where}: type ${String(value.type)}`);
-    this.length(`${where}.text`, value.text, max);
+    if (typeof value.text !== 'string') return this.fail(`${where}.text: missing`);
+    if (value.text.length === 0) this.fail(`${where}.text: empty`);
+    const counted = slackLength(value.text, value.type === 'mrkdwn' ? 'mrkdwn' : 'plain_text');
+    this.totalText += counted;
+    if (counted > max) this.fail(`${where}.text: ${counted} > ${max}`);
   }
 
   id(kind: 'block_id' | 'action_id', where: string, value: unknown): void {
@@ -92,7 +111,8 @@ class Checker {
           this.textObject(`${where}.options[${i}].text`, isObject(option) ? option.text : undefined, 75, {
             plainOnly: true,
           });
-          this.length(`${where}.options[${i}].value`, value, 75);
+          // Slack's documented maximum for an option's value.
+          this.length(`${where}.options[${i}].value`, value, 150);
         });
         break;
       }
@@ -145,7 +165,12 @@ export function findBlockKitViolations(subject: unknown): string[] {
   const checker = new Checker();
   if (!isObject(subject)) return ['not an object'];
   const blocks = asArray(subject.blocks);
-  if (subject.type === 'modal') {
+  if (subject.type === 'home') {
+    if (blocks.length > 100) checker.fail(`blocks: ${blocks.length} > 100`);
+    if (typeof subject.private_metadata === 'string' && subject.private_metadata.length > 3000) {
+      checker.fail(`private_metadata: ${subject.private_metadata.length} > 3000`);
+    }
+  } else if (subject.type === 'modal') {
     checker.textObject('title', subject.title, 24, { plainOnly: true });
     checker.textObject('submit', subject.submit, 24, { optional: true, plainOnly: true });
     checker.textObject('close', subject.close, 24, { optional: true, plainOnly: true });
@@ -163,6 +188,9 @@ export function findBlockKitViolations(subject: unknown): string[] {
     if (blocks.length > 50) checker.fail(`blocks: ${blocks.length} > 50`);
   }
   blocks.forEach((block, i) => checker.block(`blocks[${i}]`, block));
+  if (subject.type !== 'modal' && subject.type !== 'home' && checker.totalText > MESSAGE_BLOCK_TEXT_MAX) {
+    checker.fail(`blocks' text: ${checker.totalText} > ${MESSAGE_BLOCK_TEXT_MAX}`);
+  }
   return checker.problems;
 }
 
