@@ -31,7 +31,7 @@ async function exportClaims(): Promise<number> {
   const withPersonalData = values['with-personal-data'] ?? false;
   const config = loadToolConfig();
   const calendar = createBusinessCalendar(config.closedDays);
-  const database = await openDatabase(config.database, createLogger('info', (line) => console.error(line)), { max: 1 });
+  const database = await openDatabase(config.database, createLogger('info', (line) => console.error(line)), { max: 1, attachToRunning: true });
   try {
     const columns = exportColumns(withPersonalData);
     if (format === 'csv') await write(csvLine(columns));

@@ -26,7 +26,7 @@ async function erase(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const database = await openDatabase(loadDatabaseTarget(), createLogger('info', (line) => console.error(line)), { max: 1 });
+  const database = await openDatabase(loadDatabaseTarget(), createLogger('info', (line) => console.error(line)), { max: 1, attachToRunning: true });
   try {
     const summary = await erasePersonalData(database.db, target, new Date());
     console.log(`claims redacted: ${summary.claims.length}${summary.claims.length > 0 ? ` (${summary.claims.join(', ')})` : ''}`);

@@ -16,6 +16,9 @@ export type Responder = (args: Record<string, unknown>) => Reply;
 /** The pseudo-method under which calls to a response_url are recorded. */
 export const RESPONSE_URL_METHOD = 'response_url';
 
+/** Who the bot is in the double's workspace (its auth.test answer), for apps that skip their own auth.test. */
+export const SANDBOX_BOT = { botId: 'BBOT', botUserId: 'UBOT', botName: 'rimborsi' } as const;
+
 /** A file a user uploaded to Slack (a file_input's), served at its url_private_download. */
 export interface PrivateFile {
   status: number;
@@ -32,7 +35,9 @@ export function createSlackApiDouble(options: { channelMembers?: readonly string
   /** Bytes received at each upload URL, by the file id files.getUploadURLExternal gave. */
   const uploads = new Map<string, string>();
   const defaults: Record<string, Responder> = {
-    'auth.test': () => ({ body: { ok: true, user_id: options.botUserId ?? 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'rimborsi' } }),
+    'auth.test': () => ({
+      body: { ok: true, user_id: options.botUserId ?? SANDBOX_BOT.botUserId, bot_id: SANDBOX_BOT.botId, team_id: 'T1', team: 'rimborsi', user: SANDBOX_BOT.botName },
+    }),
     'views.open': () => ({ body: { ok: true, view: { id: `V${String(++tsCounter).padStart(8, '0')}` } } }),
     'views.update': () => ({ body: { ok: true } }),
     'views.push': () => ({ body: { ok: true, view: { id: `V${String(++tsCounter).padStart(8, '0')}` } } }),
@@ -47,6 +52,10 @@ export function createSlackApiDouble(options: { channelMembers?: readonly string
       body: { ok: true, members: [...(options.channelMembers ?? [])], response_metadata: { next_cursor: '' } },
     }),
     'users.info': (args) => ({ body: { ok: true, user: { id: args.user, locale: 'it-IT' } } }),
+    // The bot is in every channel it is asked about; a test overrides this to say otherwise.
+    'conversations.info': (args) => ({
+      body: { ok: true, channel: { id: args.channel, name: 'rimborsi-revisione', is_member: true, is_archived: false } },
+    }),
     // The external upload flow: an upload URL for the bytes, then the file shared where asked.
     'files.getUploadURLExternal': () => {
       const fileId = `F0UP${String(++tsCounter).padStart(6, '0')}`;

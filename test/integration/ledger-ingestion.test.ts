@@ -13,7 +13,7 @@ import type { Charge } from '../../src/domain/ledger.ts';
 import { resetDatabase } from '../support/db-helpers.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
-const LEDGER_TOKEN = 'ledger-token-0123456789abcdef';
+const LEDGER_TOKEN = 'ledger-token-0123456789abcdef-0123456789';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NOW = new Date('2026-11-20T10:00:00Z');
 
