@@ -4,6 +4,7 @@ import * as outbox from './2026-11-25-002-outbox-and-reminders.ts';
 import * as assignment from './2026-11-25-003-assignment-and-questions.ts';
 import * as questionIdempotency from './2026-11-25-005-question-idempotency.ts';
 import * as ledger from './2026-11-25-004-ledger.ts';
+import * as autoApproval from './2026-12-01-161-auto-approval.ts';
 
 /** Every migration, by its sortable name. Add new ones here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-003-assignment-and-questions': assignment,
   '2026-11-25-005-question-idempotency': questionIdempotency,
   '2026-11-25-004-ledger': ledger,
+  '2026-12-01-161-auto-approval': autoApproval,
 };

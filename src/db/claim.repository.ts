@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Claim, ClaimInput, ClaimStatus, IsoDate, PriorClaim, Reason, Verdict } from '../domain/claim.ts';
+import type { AutoApproveCase, Claim, ClaimInput, ClaimStatus, IsoDate, PriorClaim, Reason, Verdict } from '../domain/claim.ts';
 import type { Db } from './database.ts';
 import type { ClaimRow } from './schema.ts';
 
@@ -172,7 +172,7 @@ export async function recordReviewMessage(db: Db, claimId: string, channelId: st
     .execute();
 }
 
-function toClaim(row: ClaimRow): Claim {
+export function toClaim(row: ClaimRow): Claim {
   return {
     id: row.id,
     reference: row.reference,
@@ -197,5 +197,10 @@ function toClaim(row: ClaimRow): Claim {
     reviewChannelId: row.review_channel_id,
     reviewMessageTs: row.review_message_ts,
     assignedTo: row.assigned_to,
+    autoApprovedCase: row.auto_approved_case as AutoApproveCase | null,
+    reversal:
+      row.reversed_by !== null && row.reversed_at !== null
+        ? { by: row.reversed_by, at: row.reversed_at, reason: row.reversal_reason ?? '' }
+        : null,
   };
 }

@@ -29,6 +29,10 @@ export interface ClaimsTable {
   review_message_ts: string | null;
   assigned_to: Generated<string | null>;
   assigned_at: Generated<Date | null>;
+  auto_approved_case: Generated<string | null>;
+  reversed_by: Generated<string | null>;
+  reversed_at: Generated<Date | null>;
+  reversal_reason: Generated<string | null>;
 }
 
 export interface ClaimQuestionsTable {
@@ -115,6 +119,7 @@ export interface CreditEntriesTable {
   charge_id: string | null;
   credits: number;
   created_at: Date;
+  kind: Generated<'refund' | 'reversal'>;
 }
 
 export interface Database {

@@ -1,3 +1,4 @@
+import { autoEn, autoIt } from './auto-approval-messages.ts';
 import { homeEn, homeIt } from './home-messages.ts';
 
 /**
@@ -382,10 +383,10 @@ const coreEn: Record<keyof typeof core, string> = {
 };
 
 // One catalog, kept in a few files by area; every area has the same keys in both languages.
-const it = { ...core, ...homeIt };
-const en: Record<MessageKey, string> = { ...coreEn, ...homeEn };
+const it = { ...core, ...homeIt, ...autoIt };
+const en: Record<MessageKey, string> = { ...coreEn, ...homeEn, ...autoEn };
 
-export type MessageKey = keyof typeof core | keyof typeof homeIt;
+export type MessageKey = keyof typeof core | keyof typeof homeIt | keyof typeof autoIt;
 export type Locale = 'it' | 'en';
 export const LOCALES: readonly Locale[] = ['it', 'en'];
 const catalogs: Record<Locale, Record<MessageKey, string>> = { it, en };

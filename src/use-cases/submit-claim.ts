@@ -16,6 +16,8 @@ import { homeRefreshesFor } from '../delivery/message-kinds.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import { scheduleNotices } from '../db/reminder.repository.ts';
 import { loadLedgerView } from './load-ledger-view.ts';
+import type { AutoApprovalConfig } from '../domain/auto-approval.ts';
+import { approveAutomatically, judgeAutomatically, withAutoApprovalFinding } from './approve-automatically.ts';
 
 export interface SubmitClaimCommand {
   teamId: string;
@@ -37,6 +39,8 @@ export interface SubmitClaimDeps {
   policy: PolicyConfig;
   calendar: BusinessCalendar;
   sla: SlaConfig;
+  /** AUTO_APPROVE and its guards; absent or with no cases enabled, every claim waits for a person. */
+  autoApproval?: AutoApprovalConfig;
 }
 
 /**
@@ -56,7 +60,9 @@ export async function submitClaim(
 
     const priorClaims = await findPriorClaims(trx, command.professionalId);
     const ledger = await loadLedgerView(trx, command.professionalId, command.input, command.now);
-    const verdict = evaluateClaim(command.input, priorClaims, deps.policy, command.now, ledger);
+    const evaluated = evaluateClaim(command.input, priorClaims, deps.policy, command.now, ledger);
+    const automatic = await judgeAutomatically(trx, deps.autoApproval, { ...command, verdict: evaluated });
+    const verdict = withAutoApprovalFinding(evaluated, automatic);
     const today = romeDateOf(command.now);
     const sla = verdict.kind === 'to_review' ? planSla(command.now, deps.calendar, deps.sla) : undefined;
     const claim = await insertClaim(trx, {
@@ -71,6 +77,7 @@ export async function submitClaim(
       submittedAt: command.now,
       reviewDeadlineOn: sla?.deadline ?? null,
     });
+    if (automatic.kind === 'approve') return { claim: await approveAutomatically(trx, claim, automatic.proof, command.now), created: true };
     if (sla) await scheduleNotices(trx, claim.id, sla.notices);
     await enqueueMessages(
       trx,
