@@ -68,6 +68,7 @@ export function createApplication(options: ApplicationOptions) {
       renderHome: (userId, readFrom) => renderHome(homeDeps, userId, readFrom),
       listReviewers: () => reviewers.listReviewers(),
       refundWebhook: config.refundWebhook,
+      reversalDays: config.autoApproval.reversalDays,
     }),
     options: {
       ...options.worker,

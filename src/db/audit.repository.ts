@@ -13,7 +13,9 @@ export type ClaimEventKind =
   | 'assigned'
   | 'info_requested'
   | 'info_answered'
-  | 'refund_sent';
+  | 'refund_sent'
+  | 'reversed'
+  | 'reversal_sent';
 
 export interface ClaimEvent {
   claimId: string;

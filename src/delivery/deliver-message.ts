@@ -9,9 +9,9 @@ import type { Db } from '../db/database.ts';
 import { settleCoveredMessages, type QueuedMessage } from '../db/outbox.repository.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { HomeView } from '../slack/views/home-view.ts';
-import { sendRefundWebhook, type RefundWebhookTarget } from './refund-webhook.ts';
+import { sendRefundWebhook, sendReversalWebhook, type RefundWebhookTarget } from './refund-webhook.ts';
 import type { AppLogger } from '../logger.ts';
-import { buildDecisionDm, buildSubmissionDm } from '../slack/messages/professional-dm.ts';
+import { buildDecisionDm, buildReversalDm, buildSubmissionDm } from '../slack/messages/professional-dm.ts';
 import { buildAnswerThreadPost, buildQuestionDm, buildQuestionThreadPost } from '../slack/messages/question-messages.ts';
 import { buildReviewMessage } from '../slack/messages/review-message.ts';
 import type { EscalationTarget } from '../domain/sla.ts';
@@ -34,6 +34,8 @@ export interface DeliveryDeps {
   listReviewers: () => Promise<string[]>;
   /** Where approved refunds are announced to the marketplace (REFUND_WEBHOOK_URL), if anywhere. */
   refundWebhook: RefundWebhookTarget | undefined;
+  /** AUTO_APPROVE_REVERSAL_DAYS, shown on an automatic approval's review message. */
+  reversalDays?: number;
 }
 
 type Outcome = 'delivered' | 'skipped';
@@ -54,13 +56,14 @@ async function sendDirectMessage(client: WebClient, userId: string, message: { t
  * reminder for a decided claim, an update of a review post that never went out.
  */
 export function createDeliverer(deps: DeliveryDeps) {
+  const reviewOptions = deps.reversalDays === undefined ? {} : { reversalDays: deps.reversalDays };
   const audit = (claim: Claim, kind: ClaimEventKind, details: Record<string, unknown>) =>
     recordClaimEvent(deps.db, { claimId: claim.id, kind, actor: null, at: deps.clock(), details });
 
   const handlers: Record<QueuedMessage['kind'], (claim: Claim, message: QueuedMessage) => Promise<Outcome>> = {
     async review_post(claim) {
       if (claim.reviewMessageTs) return 'skipped';
-      const posted = await deps.client.chat.postMessage({ channel: deps.reviewChannelId, ...buildReviewMessage(claim, deps.reviewLocale) });
+      const posted = await deps.client.chat.postMessage({ channel: deps.reviewChannelId, ...buildReviewMessage(claim, deps.reviewLocale, reviewOptions) });
       if (!posted.ts || !posted.channel) throw new Error('chat.postMessage returned no ts');
       await recordReviewMessage(deps.db, claim.id, posted.channel, posted.ts);
       await audit(claim, 'posted', { channel: posted.channel, ts: posted.ts });
@@ -68,7 +71,7 @@ export function createDeliverer(deps: DeliveryDeps) {
     },
     async review_update(claim) {
       if (!claim.reviewChannelId || !claim.reviewMessageTs) return 'skipped';
-      await deps.client.chat.update({ channel: claim.reviewChannelId, ts: claim.reviewMessageTs, ...buildReviewMessage(claim, deps.reviewLocale) });
+      await deps.client.chat.update({ channel: claim.reviewChannelId, ts: claim.reviewMessageTs, ...buildReviewMessage(claim, deps.reviewLocale, reviewOptions) });
       return 'delivered';
     },
     async reminder(claim, message) {
@@ -130,7 +133,8 @@ export function createDeliverer(deps: DeliveryDeps) {
       return 'delivered';
     },
     async refund_webhook(claim) {
-      if (claim.status !== 'approved' || !claim.decidedAt || !deps.refundWebhook) return 'skipped';
+      // A reversed claim was approved first: the marketplace hears of both, in order (one lane).
+      if ((claim.status !== 'approved' && claim.status !== 'reversed') || !claim.decidedAt || !deps.refundWebhook) return 'skipped';
       const chargeId = claim.verdict.kind === 'to_review' ? (claim.verdict.matchedChargeId ?? null) : null;
       await sendRefundWebhook(deps.refundWebhook, {
         claimReference: claim.reference,
@@ -138,8 +142,29 @@ export function createDeliverer(deps: DeliveryDeps) {
         credits: claim.credits,
         chargeId,
         approvedAt: claim.decidedAt,
+        automatic: claim.autoApprovedCase !== null,
       });
       await audit(claim, 'refund_sent', { credits: claim.credits, chargeId });
+      return 'delivered';
+    },
+    async reversal_webhook(claim) {
+      if (claim.status !== 'reversed' || !claim.reversal || !deps.refundWebhook) return 'skipped';
+      const chargeId = claim.verdict.kind === 'to_review' ? (claim.verdict.matchedChargeId ?? null) : null;
+      await sendReversalWebhook(deps.refundWebhook, {
+        claimReference: claim.reference,
+        professionalId: claim.professionalId,
+        credits: claim.credits,
+        chargeId,
+        reversedAt: claim.reversal.at,
+      });
+      await audit(claim, 'reversal_sent', { credits: claim.credits, chargeId });
+      return 'delivered';
+    },
+    async reversal_dm(claim) {
+      if (claim.status !== 'reversed') return 'skipped';
+      const locale = await deps.localeOf(claim.professionalId);
+      await sendDirectMessage(deps.client, claim.professionalId, buildReversalDm(claim, locale));
+      await audit(claim, 'notified', { message: 'reversal_dm', to: claim.professionalId });
       return 'delivered';
     },
     async home_refresh(_claim, message) {

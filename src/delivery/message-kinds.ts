@@ -13,7 +13,9 @@ export type MessageKind =
   | 'question_dm'
   | 'assignee_reminder_dm'
   | 'home_refresh'
-  | 'refund_webhook';
+  | 'refund_webhook'
+  | 'reversal_dm'
+  | 'reversal_webhook';
 
 export type Lane = 'review' | 'dm' | 'home' | 'ledger';
 
@@ -30,6 +32,9 @@ export const LANE_OF: Record<MessageKind, Lane> = {
   assignee_reminder_dm: 'dm',
   home_refresh: 'home',
   refund_webhook: 'ledger',
+  reversal_dm: 'dm',
+  // The same lane as the approval's webhook: the marketplace hears of the refund before its reversal.
+  reversal_webhook: 'ledger',
 };
 
 export interface OutgoingMessage {

@@ -26,7 +26,7 @@ export const autoIt = {
   'review.auto_fallback': 'Rimborso {reference} approvato automaticamente per {professional}: {credits} crediti',
   'review.auto_header': 'Rimborso automatico {reference}',
   'review.auto_approved':
-    '🤖 *Approvata automaticamente* dalla policy il {when}: {credits} crediti restituiti al saldo. Regola: {rule}. Controlla le verifiche qui sotto; puoi annullare il rimborso fino al {until}.',
+    '🤖 *Approvata automaticamente* dalla policy il {when}: {credits} crediti restituiti al saldo. Regola: {rule}. Controlla le verifiche qui sotto; puoi annullare il rimborso entro {until}.',
   'review.auto_approved_closed':
     '🤖 *Approvata automaticamente* dalla policy il {when}: {credits} crediti restituiti al saldo. Regola: {rule}.',
   'review.reverse': 'Annulla rimborso',
@@ -42,7 +42,7 @@ export const autoIt = {
   'reverse.reason_too_short': 'Scrivi un motivo di almeno {min} caratteri.',
   'reverse.not_automatic': 'Si possono annullare solo i rimborsi approvati automaticamente: {reference} non lo è.',
   'reverse.already_reversed': 'Il rimborso {reference} è già stato annullato da <@{user}>.',
-  'reverse.window_closed': 'Il rimborso {reference} non si può più annullare: si poteva fino al {until}.',
+  'reverse.window_closed': 'Il rimborso {reference} non si può più annullare: si poteva entro {until}.',
 
   'dm.reversed':
     'Il rimborso della tua segnalazione *{reference}*, approvato automaticamente, è stato annullato dal team dopo una verifica: {credits} crediti sono stati ripresi dal tuo saldo. Motivo: {reason}',
@@ -76,7 +76,7 @@ export const autoEn: Record<keyof typeof autoIt, string> = {
   'review.auto_fallback': 'Refund {reference} approved automatically for {professional}: {credits} credits',
   'review.auto_header': 'Automatic refund {reference}',
   'review.auto_approved':
-    '🤖 *Approved automatically* by the policy on {when}: {credits} credits returned to the balance. Rule: {rule}. Check the findings below; you can reverse the refund until {until}.',
+    '🤖 *Approved automatically* by the policy on {when}: {credits} credits returned to the balance. Rule: {rule}. Check the findings below; you can reverse the refund by {until}.',
   'review.auto_approved_closed':
     '🤖 *Approved automatically* by the policy on {when}: {credits} credits returned to the balance. Rule: {rule}.',
   'review.reverse': 'Reverse refund',
@@ -91,7 +91,7 @@ export const autoEn: Record<keyof typeof autoIt, string> = {
   'reverse.reason_too_short': 'Write a reason of at least {min} characters.',
   'reverse.not_automatic': 'Only refunds approved automatically can be reversed: {reference} was not.',
   'reverse.already_reversed': 'Refund {reference} was already reversed by <@{user}>.',
-  'reverse.window_closed': 'Refund {reference} can no longer be reversed: that was possible until {until}.',
+  'reverse.window_closed': 'Refund {reference} can no longer be reversed: that was possible by {until}.',
 
   'dm.reversed':
     'The refund of your claim *{reference}*, approved automatically, was reversed by the team after a check: {credits} credits were taken back from your balance. Reason: {reason}',

@@ -8,6 +8,7 @@ import { registerRefundSubmission } from './listeners/refund-submission.ts';
 import { registerReviewActions } from './listeners/review-actions.ts';
 import { registerAppHome } from './listeners/app-home.ts';
 import { registerClaimWork } from './listeners/claim-work.ts';
+import { registerReverseRefund } from './listeners/reverse-refund.ts';
 
 export interface SlackAppOptions {
   /** Overrides for the Web API client (tests shorten its retries). */
@@ -37,6 +38,7 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions = {}): Ap
   registerRefundSubmission(app, deps);
   registerReviewActions(app, deps);
   registerClaimWork(app, deps);
+  registerReverseRefund(app, deps);
   registerAppHome(app, deps);
   registerOtherChannels(app, deps);
 

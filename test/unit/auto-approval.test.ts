@@ -36,7 +36,7 @@ function charge(overrides: Partial<Charge> = {}): Charge {
     ...overrides,
   };
 }
-const ledger = (charges: Charge[], last90Days = { refunds: 1, creditsRefunded: 5, creditsCharged: 100 }): LedgerView => ({
+const ledger = (charges: readonly Charge[], last90Days = { refunds: 1, creditsRefunded: 5, creditsCharged: 100 }): LedgerView => ({
   hasData: true,
   charges,
   last90Days,
@@ -51,7 +51,7 @@ const SCENES = {
   first_mistake: { input: { reason: 'sent_by_mistake' }, charges: [charge()], chargeId: 'CH-1', evidence: null },
 } as const;
 
-function verdictFor(input: Partial<ClaimInput>, charges: Charge[], options: { priors?: PriorClaim[]; last90Days?: LedgerView['last90Days'] } = {}): Verdict {
+function verdictFor(input: Partial<ClaimInput>, charges: readonly Charge[], options: { priors?: PriorClaim[]; last90Days?: LedgerView['last90Days'] } = {}): Verdict {
   return evaluateClaim(buildClaimInput(input), options.priors ?? [], POLICY, NOW, ledger(charges, options.last90Days));
 }
 
@@ -75,7 +75,7 @@ describe('proveCase: what the ledger proves on its own', () => {
   ])('nothing is proven for $case', ({ input, charges, priors }) => {
     const verdict = verdictFor(input, charges, { priors });
     expect(verdict.kind).toBe('to_review');
-    expect(proveCase(input, verdict)).toBeNull();
+    expect(proveCase(buildClaimInput(input), verdict)).toBeNull();
   });
 
   it('nothing is proven without ledger data, or for an ineligible claim', () => {

@@ -32,9 +32,14 @@ export function registerRefundSubmission(app: App, deps: AppDeps): void {
       result = await submitClaim(
         {
           db: deps.db,
-          policy: { ...DEFAULT_POLICY, maxCreditsPerClaim: deps.config.maxCreditsPerClaim },
+          policy: {
+            ...DEFAULT_POLICY,
+            maxCreditsPerClaim: deps.config.maxCreditsPerClaim,
+            refundShareWarningPercent: deps.config.autoApproval.maxRefundSharePercent,
+          },
           calendar: deps.calendar,
           sla: deps.sla,
+          autoApproval: deps.config.autoApproval,
         },
         {
           teamId: body.team?.id ?? view.team_id,
@@ -53,7 +58,13 @@ export function registerRefundSubmission(app: App, deps: AppDeps): void {
     const { claim, created } = result;
     await ack({
       response_action: 'update',
-      view: buildClaimResultView({ locale, reference: claim.reference, verdict: claim.verdict, deadlineOn: claim.reviewDeadlineOn }),
+      view: buildClaimResultView({
+        locale,
+        reference: claim.reference,
+        verdict: claim.verdict,
+        deadlineOn: claim.reviewDeadlineOn,
+        ...(claim.status === 'approved' ? { approvedCredits: claim.credits } : {}),
+      }),
     });
     deps.logger.info('claim submitted', { claim: claim.reference, status: claim.status, replay: !created });
     if (created) deps.wakeOutbox();
