@@ -18,12 +18,14 @@ export const PEOPLE = {
   giulia: 'UGIULIA', // reviewer
   marco: 'UMARCO', // reviewer
   luca: 'ULUCA', // works elsewhere in the company, not a reviewer
+  sara: 'USARA', // a professional whose charges the marketplace reports
 } as const;
 export const NAMES: Record<string, string> = {
   UPAOLA: 'Paola (professionista)',
   UGIULIA: 'Giulia (revisione)',
   UMARCO: 'Marco (revisione)',
   ULUCA: 'Luca',
+  USARA: 'Sara (professionista)',
   [REVIEW_CHANNEL]: '#rimborsi-revisione',
 };
 
@@ -56,6 +58,8 @@ export async function startDemoWorld(): Promise<DemoWorld> {
       DATABASE_URL: pg.url,
       INBOUND_EMAIL_TOKEN: randomBytes(16).toString('hex'),
       LOG_LEVEL: 'error',
+      // A platform error the ledger proves is refunded at once (and can be reversed by a reviewer).
+      AUTO_APPROVE: 'later_interaction',
     });
     const db = createDb(pg.url);
     stopAll.unshift(() => db.destroy());

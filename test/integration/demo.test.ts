@@ -19,6 +19,10 @@ describe('npm run demo', () => {
     expect(output).toContain('[ Chiedi il rimborso ]'); // the DM refusal's button
     expect(output).toContain('Restano 2 giorni lavorativi');
     expect(output).toContain('@here 🚨');
-    expect(output).toMatch(/✓ 8 steps/);
+    expect(output).toContain('Approvata automaticamente dalla policy'); // the automatic approval, for the reviewers
+    expect(output).toContain('[ Annulla rimborso ]');
+    expect(output).toMatch(/Rimborso annullato da @Giulia .* Motivo: La cliente ha scritto di nuovo/);
+    expect(output).toContain('è stato annullato dal team'); // Sara's DM
+    expect(output).toMatch(/✓ 10 steps/);
   }, 90_000);
 });
