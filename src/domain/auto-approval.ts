@@ -43,9 +43,11 @@ export interface AutoApprovalContext {
   professionalApprovals30Days: number;
   /** Credits approved automatically today (Rome), across every professional. */
   creditsApprovedToday: number;
+  /** The proven charge already has a credit entry (refunded, perhaps reversed, on another claim). */
+  chargeRefundedBefore: boolean;
 }
 
-export type Guard = 'match_differences' | 'contested' | 'refund_share' | 'professional_cap' | 'daily_cap';
+export type Guard = 'match_differences' | 'contested' | 'charge_refunded_before' | 'refund_share' | 'professional_cap' | 'daily_cap';
 
 /** The proof: the case and the charges it rests on. */
 export interface Proof {
@@ -91,8 +93,8 @@ export function findEnabledProof(input: Pick<ClaimInput, 'reason'>, verdict: Ver
 /**
  * "Approve automatically, because …" or "review, because …": the finding says which, for the review
  * channel. Guards in order: the match must be exact (or the charge chosen from the list), the claim not
- * contested, the professional's refund share within the limit, their automatic approvals and the day's
- * automatic credits under their caps.
+ * contested, the charge never refunded before, the professional's refund share within the limit, their
+ * automatic approvals and the day's automatic credits under their caps.
  */
 export function decideAutoApproval(
   input: Pick<ClaimInput, 'reason' | 'credits'>,
@@ -127,6 +129,8 @@ function firstGuard(
     return withheld('match_differences');
   }
   if (context.contested) return withheld('contested');
+  // A charge refunded once (or refunded and reversed by a reviewer) is never paid again without a person.
+  if (context.chargeRefundedBefore) return withheld('charge_refunded_before');
   const share = findingOf(verdict, 'refund_share');
   const refunded = Number(share?.params.creditsRefunded ?? 0);
   const charged = Number(share?.params.creditsCharged ?? 0);

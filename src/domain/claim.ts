@@ -85,7 +85,8 @@ export type FindingCode =
   | 'auto_withheld_contested'
   | 'auto_withheld_refund_share'
   | 'auto_withheld_professional_cap'
-  | 'auto_withheld_daily_cap';
+  | 'auto_withheld_daily_cap'
+  | 'auto_withheld_charge_refunded_before';
 
 export interface Finding {
   code: FindingCode;

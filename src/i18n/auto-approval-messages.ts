@@ -12,6 +12,8 @@ export const autoIt = {
   'finding.auto_withheld_match_differences':
     'Non approvata automaticamente: il modulo non coincide del tutto con l’addebito (vedi le differenze), quindi serve una verifica.',
   'finding.auto_withheld_contested': 'Non approvata automaticamente: la richiesta di rimborso è stata contestata dopo un rifiuto.',
+  'finding.auto_withheld_charge_refunded_before':
+    'Non approvata automaticamente: questo addebito è già stato rimborsato con un’altra richiesta (anche se poi annullato).',
   'finding.auto_withheld_refund_share':
     'Non approvata automaticamente: negli ultimi 90 giorni i rimborsi di questo professionista sono il {share}% dei crediti scalati, oltre il limite del {maxShare}%.',
   'finding.auto_withheld_professional_cap':
@@ -62,6 +64,8 @@ export const autoEn: Record<keyof typeof autoIt, string> = {
   'finding.auto_withheld_match_differences':
     'Not approved automatically: the form does not quite agree with the charge (see the differences), so it needs a check.',
   'finding.auto_withheld_contested': 'Not approved automatically: the claim was contested after a refusal.',
+  'finding.auto_withheld_charge_refunded_before':
+    'Not approved automatically: this charge was already refunded on another claim (even if that refund was later reversed).',
   'finding.auto_withheld_refund_share':
     'Not approved automatically: over the last 90 days this professional’s refunds are {share}% of the credits charged, above the {maxShare}% limit.',
   'finding.auto_withheld_professional_cap':

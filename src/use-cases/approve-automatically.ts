@@ -5,6 +5,7 @@ import { addDays, romeDateOf, romeInstant } from '../domain/rome-calendar.ts';
 import { recordClaimEvent } from '../db/audit.repository.ts';
 import {
   countAutomaticApprovalsSince,
+  isChargeRefunded,
   lockAutomaticApprovals,
   recordAutomaticApproval,
   sumAutomaticCreditsBetween,
@@ -26,15 +27,18 @@ export async function judgeAutomatically(
   config: AutoApprovalConfig | undefined,
   claim: { professionalId: string; input: ClaimInput; verdict: Verdict; now: Date },
 ): Promise<AutoApprovalDecision> {
-  if (!config || !findEnabledProof(claim.input, claim.verdict, config)) return { kind: 'review' };
+  const proof = config ? findEnabledProof(claim.input, claim.verdict, config) : null;
+  if (!config || !proof) return { kind: 'review' };
   await lockAutomaticApprovals(trx);
   const today = romeDateOf(claim.now);
-  const [professionalApprovals30Days, creditsApprovedToday] = await Promise.all([
+  const [professionalApprovals30Days, creditsApprovedToday, chargeRefundedBefore] = await Promise.all([
     countAutomaticApprovalsSince(trx, claim.professionalId, new Date(claim.now.getTime() - 30 * DAY_MS)),
     sumAutomaticCreditsBetween(trx, romeInstant(today, 0), romeInstant(addDays(today, 1), 0)),
+    isChargeRefunded(trx, proof.chargeId),
   ]);
   // A contested claim reaches review through the contest, never through a submission.
-  return decideAutoApproval(claim.input, claim.verdict, { contested: false, professionalApprovals30Days, creditsApprovedToday }, config);
+  const context = { contested: false, professionalApprovals30Days, creditsApprovedToday, chargeRefundedBefore };
+  return decideAutoApproval(claim.input, claim.verdict, context, config);
 }
 
 /** The verdict as stored: with the finding that says why the claim was, or was not, approved automatically. */

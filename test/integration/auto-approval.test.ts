@@ -309,6 +309,18 @@ describe('"Annulla rimborso" on an automatic approval', () => {
     expect((await claims())[0]?.status).toBe('approved');
   });
 
+  it('the same claim sent again after a reversal is never approved automatically again', async () => {
+    const { app, claim } = await approvedAutomatically();
+    const metadata = await openModal(app, claim.id);
+    await submitReason(app, metadata, 'UREVIEWER1');
+    await eventually(async () => expect((await claims())[0]?.status).toBe('reversed'));
+    await submit(app, { reason: 'sent_by_mistake' });
+    const again = (await claims())[1];
+    expect(again?.status).toBe('pending_review');
+    expect(findingsOf(again?.verdict)).toContain('auto_withheld_charge_refunded_before');
+    expect(await creditEntries()).toHaveLength(2);
+  });
+
   it('concurrent reversals give one reversal', async () => {
     const { app, claim } = await approvedAutomatically();
     const metadata = await openModal(app, claim.id);

@@ -18,7 +18,7 @@ import { buildClaimInput } from '../support/factories.ts';
 const NOW = new Date('2026-11-24T10:00:00Z');
 const POLICY: PolicyConfig = { windowDays: 30, maxCreditsPerClaim: 100, refundShareWarningPercent: 20 };
 const ALL: AutoApprovalConfig = { ...DEFAULT_AUTO_APPROVAL, enabledCases: AUTO_APPROVE_CASES };
-const QUIET: AutoApprovalContext = { contested: false, professionalApprovals30Days: 0, creditsApprovedToday: 0 };
+const QUIET: AutoApprovalContext = { contested: false, professionalApprovals30Days: 0, creditsApprovedToday: 0, chargeRefundedBefore: false };
 
 function charge(overrides: Partial<Charge> = {}): Charge {
   return {
@@ -125,6 +125,7 @@ describe('decideAutoApproval: each guard sends a proven case to review, because 
     { guard: 'match_differences', verdict: verdictFor(mistake, [charge({ clientFirstName: 'M.' })]), params: {} },
     { guard: 'match_differences', verdict: verdictFor(mistake, [charge({ service: 'Imbiancatura interni' })]), params: {} },
     { guard: 'contested', verdict: proven, context: { contested: true }, params: {} },
+    { guard: 'charge_refunded_before', verdict: proven, context: { chargeRefundedBefore: true }, params: {} },
     {
       guard: 'refund_share',
       verdict: verdictFor(mistake, [charge()], { last90Days: { refunds: 3, creditsRefunded: 21, creditsCharged: 100 } }),
@@ -165,7 +166,7 @@ describe('decideAutoApproval: each guard sends a proven case to review, because 
 
   it('a match with differences is reported before the other guards', () => {
     const verdict = verdictFor(mistake, [charge({ clientFirstName: 'M.' })]);
-    const everything = { contested: true, professionalApprovals30Days: 5, creditsApprovedToday: 1000 };
+    const everything = { contested: true, professionalApprovals30Days: 5, creditsApprovedToday: 1000, chargeRefundedBefore: true };
     expect(decideAutoApproval(mistake, verdict, everything, config)).toMatchObject({ finding: { code: 'auto_withheld_match_differences' } });
   });
 });
