@@ -4,7 +4,8 @@ import type { Db } from './database.ts';
 
 export interface QueuedMessage {
   id: string;
-  claimId: string;
+  /** Null for a message that follows no claim. */
+  claimId: string | null;
   kind: MessageKind;
   payload: Record<string, unknown>;
   attempts: number;
@@ -33,8 +34,9 @@ export async function enqueueMessages(trx: Db, messages: readonly OutgoingMessag
 
 /**
  * Leases up to `limit` due messages to `workerId` until `leaseUntil`. Only the oldest pending message
- * of each (claim, lane) is eligible, so a claim's messages keep their order; SKIP LOCKED lets several
- * workers (several instances) take different rows at once without waiting on each other.
+ * of each (claim, lane) is eligible, so a claim's messages keep their order (a message without a claim
+ * keeps none: NULL equals nothing); SKIP LOCKED lets several workers (several instances) take different rows at once without waiting on
+ * each other.
  */
 export async function leaseDueMessages(
   db: Db,
@@ -42,7 +44,7 @@ export async function leaseDueMessages(
 ): Promise<QueuedMessage[]> {
   const { rows } = await sql<{
     id: string;
-    claim_id: string;
+    claim_id: string | null;
     kind: MessageKind;
     payload: Record<string, unknown>;
     attempts: number;

@@ -66,7 +66,8 @@ export interface RefusedRequestsTable {
 
 export interface OutboxTable {
   id: Generated<string>;
-  claim_id: string;
+  /** Null for a message that follows no claim (its kind is a StandaloneMessageKind). */
+  claim_id: string | null;
   kind: string;
   lane: string;
   dedupe_key: string;

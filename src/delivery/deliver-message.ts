@@ -9,6 +9,7 @@ import type { Db } from '../db/database.ts';
 import { settleCoveredMessages, type QueuedMessage } from '../db/outbox.repository.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { HomeView } from '../slack/views/home-view.ts';
+import type { ClaimMessageKind, StandaloneMessageKind } from './message-kinds.ts';
 import { sendRefundWebhook, sendReversalWebhook, type RefundWebhookTarget } from './refund-webhook.ts';
 import type { AppLogger } from '../logger.ts';
 import { buildDecisionDm, buildReversalDm, buildSubmissionDm } from '../slack/messages/professional-dm.ts';
@@ -60,7 +61,7 @@ export function createDeliverer(deps: DeliveryDeps) {
   const audit = (claim: Claim, kind: ClaimEventKind, details: Record<string, unknown>) =>
     recordClaimEvent(deps.db, { claimId: claim.id, kind, actor: null, at: deps.clock(), details });
 
-  const handlers: Record<QueuedMessage['kind'], (claim: Claim, message: QueuedMessage) => Promise<Outcome>> = {
+  const handlers: Record<ClaimMessageKind, (claim: Claim, message: QueuedMessage) => Promise<Outcome>> = {
     async review_post(claim) {
       if (claim.reviewMessageTs) return 'skipped';
       const posted = await deps.client.chat.postMessage({ channel: deps.reviewChannelId, ...buildReviewMessage(claim, deps.reviewLocale, reviewOptions) });
@@ -196,10 +197,22 @@ export function createDeliverer(deps: DeliveryDeps) {
     return claim.reviewMessageTs ? { channel, thread_ts: claim.reviewMessageTs } : { channel };
   }
 
+  /** Messages that follow no claim, by kind. */
+  const standaloneHandlers: Record<StandaloneMessageKind, (message: QueuedMessage) => Promise<Outcome>> = {};
+
   return async function deliver(message: QueuedMessage): Promise<Outcome> {
+    if (message.claimId === null) {
+      const handler = standaloneHandlers[message.kind as StandaloneMessageKind] as
+        | ((message: QueuedMessage) => Promise<Outcome>)
+        | undefined;
+      if (!handler) throw new Error(`no handler for a message of kind ${message.kind} without a claim`);
+      const outcome = await handler(message);
+      if (outcome === 'delivered') deps.logger.info('message delivered', { message: message.kind });
+      return outcome;
+    }
     const claim = await findClaimById(deps.db, message.claimId);
     if (!claim) return 'skipped';
-    const outcome = await handlers[message.kind](claim, message);
+    const outcome = await handlers[message.kind as ClaimMessageKind](claim, message);
     if (outcome === 'delivered') deps.logger.info('slack message delivered', { claim: claim.reference, message: message.kind });
     return outcome;
   };

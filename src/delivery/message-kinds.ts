@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
-/** The Slack messages that follow a claim's state changes, and the lane each travels in. */
-export type MessageKind =
+/** The messages that follow a claim's state changes, and the lane each travels in. */
+export type ClaimMessageKind =
   | 'review_post'
   | 'review_update'
   | 'reminder'
@@ -16,6 +16,11 @@ export type MessageKind =
   | 'refund_webhook'
   | 'reversal_dm'
   | 'reversal_webhook';
+
+/** Messages that follow no claim (their outbox row has no claim_id). */
+export type StandaloneMessageKind = never;
+
+export type MessageKind = ClaimMessageKind | StandaloneMessageKind;
 
 export type Lane = 'review' | 'dm' | 'home' | 'ledger';
 
@@ -37,11 +42,21 @@ export const LANE_OF: Record<MessageKind, Lane> = {
   reversal_webhook: 'ledger',
 };
 
-export interface OutgoingMessage {
+export type OutgoingMessage = ClaimMessage | StandaloneMessage;
+
+export interface ClaimMessage {
   claimId: string;
-  kind: MessageKind;
+  kind: ClaimMessageKind;
   /** Distinguishes several messages of one kind (a reminder per offset, a question, a new assignment). */
   variant?: string;
+  payload?: Record<string, unknown>;
+}
+
+export interface StandaloneMessage {
+  claimId: null;
+  kind: StandaloneMessageKind;
+  /** Required: with no claim, it alone makes the dedupe key (an email's Message-ID, a report's week). */
+  variant: string;
   payload?: Record<string, unknown>;
 }
 
@@ -50,15 +65,15 @@ export function dedupeKeyOf(message: OutgoingMessage): string {
 }
 
 /** The professional's Home, drawn again after their claim changed. */
-export function professionalHomeRefresh(claimId: string, professionalId: string): OutgoingMessage {
+export function professionalHomeRefresh(claimId: string, professionalId: string): ClaimMessage {
   return { claimId, kind: 'home_refresh', variant: randomUUID(), payload: { userId: professionalId } };
 }
 
 /** Every reviewer's queue, drawn again after a claim in it changed. */
-export function reviewerHomesRefresh(claimId: string): OutgoingMessage {
+export function reviewerHomesRefresh(claimId: string): ClaimMessage {
   return { claimId, kind: 'home_refresh', variant: randomUUID(), payload: { reviewers: true } };
 }
 
-export function homeRefreshesFor(claimId: string, professionalId: string): OutgoingMessage[] {
+export function homeRefreshesFor(claimId: string, professionalId: string): ClaimMessage[] {
   return [professionalHomeRefresh(claimId, professionalId), reviewerHomesRefresh(claimId)];
 }

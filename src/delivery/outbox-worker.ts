@@ -67,6 +67,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     const finished = await finishMessage(deps.db, message.id, workerId, { status: 'failed', error: decision.reason, now });
     if (!finished) return;
     deps.logger.error('slack delivery failed for good', { ...log, reason: decision.reason });
+    // A message without a claim has no claim audit; its own records (an email attempt) say it.
+    if (message.claimId === null) return;
     await recordClaimEvent(deps.db, {
       claimId: message.claimId,
       kind: 'delivery_failed',

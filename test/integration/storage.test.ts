@@ -5,6 +5,8 @@ import { createDb, isDatabaseReachable, migrateToLatest } from '../../src/db/dat
 import { databaseUrl, withAdmin } from '../support/database.ts';
 import { inject } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.ts';
+import { enqueueMessages, leaseDueMessages } from '../../src/db/outbox.repository.ts';
+import type { StandaloneMessage } from '../../src/delivery/message-kinds.ts';
 import { buildRefundStateValues, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
 import { eventually, startTestApp } from '../support/test-app.ts';
 
@@ -89,5 +91,23 @@ describe('the audit table', () => {
     } finally {
       await unreachable.destroy();
     }
+  });
+});
+
+describe('the outbox', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => database?.destroy());
+
+  it('keeps a message that follows no claim, once per dedupe key, and leases it like any other', async () => {
+    const now = new Date('2026-12-01T09:00:00Z');
+    // The storage does not depend on the kind: a claim's kind without its claim exercises it.
+    const message = { claimId: null, kind: 'home_refresh', variant: '2026-W49' } as unknown as StandaloneMessage;
+    await enqueueMessages(database.db, [message, message], now);
+    await enqueueMessages(database.db, [message], now);
+    const leased = await leaseDueMessages(database.db, { now, leaseUntil: new Date(now.getTime() + 60_000), workerId: 'w', limit: 10 });
+    expect(leased).toEqual([expect.objectContaining({ claimId: null, kind: 'home_refresh', payload: {} })]);
   });
 });
