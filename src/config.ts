@@ -34,6 +34,7 @@ const EnvSchema = z.object({
   REFUND_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
   REFUND_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
   MAX_CREDITS_PER_CLAIM: optional(z.coerce.number().int().min(1).max(100_000)).default(100),
+  MAX_PENDING_CLAIMS: optional(z.coerce.number().int().min(1).max(1000)).default(5),
   DEFAULT_LOCALE: optional(z.enum(['it', 'en'])).default('it'),
   REVIEW_LOCALE: optional(z.enum(['it', 'en'])),
   LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error'])).default('info'),
@@ -86,6 +87,8 @@ export interface Config {
   /** The marketplace's bearer token for POST /ledger/charges; unset, the endpoint answers 404. */
   ledgerToken: string | undefined;
   maxCreditsPerClaim: number;
+  /** Claims one professional may have waiting for a decision at once; one more is a field error. */
+  maxPendingClaims: number;
   /** For people whose Slack locale we do not speak, or cannot look up. */
   defaultLocale: 'it' | 'en';
   /** The review channel's language (default: defaultLocale). */
@@ -144,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     inboundEmailToken: e.INBOUND_EMAIL_TOKEN,
     ledgerToken: e.LEDGER_TOKEN,
     maxCreditsPerClaim: e.MAX_CREDITS_PER_CLAIM,
+    maxPendingClaims: e.MAX_PENDING_CLAIMS,
     defaultLocale: e.DEFAULT_LOCALE,
     reviewLocale: e.REVIEW_LOCALE ?? e.DEFAULT_LOCALE,
     logLevel: e.LOG_LEVEL,

@@ -13,6 +13,7 @@ export type ClaimEventKind =
   | 'assigned'
   | 'info_requested'
   | 'info_answered'
+  | 'contested'
   | 'refund_sent'
   | 'reversed'
   | 'reversal_sent';

@@ -177,3 +177,55 @@ export async function ledgerTotals90Days(
     .executeTakeFirstOrThrow();
   return { refunds: refunded.refunds, creditsRefunded: refunded.credits, creditsCharged: charged.credits };
 }
+
+/**
+ * The professional's charges since `since`, newest first, at most `limit` (index
+ * charges_professional_charged): one query, fast enough to run before the modal opens.
+ */
+export async function listRecentCharges(db: Db, professionalId: string, since: Date, limit: number): Promise<Charge[]> {
+  const rows = await db
+    .selectFrom('charges')
+    .selectAll()
+    .where('professional_id', '=', professionalId)
+    .where('charged_at', '>=', since)
+    .orderBy('charged_at', 'desc')
+    .orderBy('charge_id', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map(toCharge);
+}
+
+/**
+ * The same, narrowed to what the professional typed in the picker: every word must appear in the
+ * client's name or the service (their normalised keys), so "ross imbian" finds Maria Rossi's painting.
+ */
+export async function searchRecentCharges(
+  db: Db,
+  professionalId: string,
+  since: Date,
+  words: readonly string[],
+  limit: number,
+): Promise<Charge[]> {
+  let query = db
+    .selectFrom('charges')
+    .selectAll()
+    .where('professional_id', '=', professionalId)
+    .where('charged_at', '>=', since);
+  for (const word of words) {
+    const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    query = query.where((eb) => eb.or([eb('client_key', 'like', pattern), eb('service_key', 'like', pattern)]));
+  }
+  const rows = await query.orderBy('charged_at', 'desc').orderBy('charge_id', 'desc').limit(limit).execute();
+  return rows.map(toCharge);
+}
+
+/** One charge, only if it is this professional's: a picked id is never trusted on its own. */
+export async function findChargeOfProfessional(db: Db, chargeId: string, professionalId: string): Promise<Charge | undefined> {
+  const row = await db
+    .selectFrom('charges')
+    .selectAll()
+    .where('charge_id', '=', chargeId)
+    .where('professional_id', '=', professionalId)
+    .executeTakeFirst();
+  return row && toCharge(row);
+}

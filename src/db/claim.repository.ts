@@ -1,7 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { AutoApproveCase, Claim, ClaimInput, ClaimStatus, IsoDate, PriorClaim, Reason, Verdict } from '../domain/claim.ts';
 import type { Db } from './database.ts';
-import type { ClaimRow } from './schema.ts';
+import type { ClaimRow, Database } from './schema.ts';
 
 export interface NewClaim {
   reference: string;
@@ -83,6 +83,19 @@ export async function findPriorClaims(db: Db, professionalId: string): Promise<P
     clientLastName: r.client_last_name,
     answeredOn: r.answered_on,
   }));
+}
+
+/** References of the professional's claims waiting for a decision, oldest first (index claims_professional_submitted). */
+export async function findPendingReferences(trx: Db, professionalId: string): Promise<string[]> {
+  const rows = await trx
+    .selectFrom('claims')
+    .select('reference')
+    .where('professional_id', '=', professionalId)
+    .where('status', '=', 'pending_review')
+    .orderBy('submitted_at')
+    .orderBy('reference')
+    .execute();
+  return rows.map((row) => row.reference);
 }
 
 /** The professional's approved "sent by mistake" claim, if any: the policy refunds that case once. */
@@ -172,6 +185,40 @@ export async function recordReviewMessage(db: Db, claimId: string, channelId: st
     .execute();
 }
 
+/** The claim, locked until the transaction ends, with the view id of its contest (if any). */
+export async function findClaimForContest(
+  trx: Transaction<Database>,
+  claimId: string,
+): Promise<{ claim: Claim; contestSourceViewId: string | null } | undefined> {
+  const row = await trx.selectFrom('claims').selectAll().where('id', '=', claimId).forUpdate().executeTakeFirst();
+  return row && { claim: toClaim(row), contestSourceViewId: row.contest_source_view_id };
+}
+
+/**
+ * Compare-and-set: an ineligible claim never contested goes to review, with its new deadline.
+ * Undefined when it was contested (or changed) in the meantime.
+ */
+export async function recordContest(
+  trx: Transaction<Database>,
+  contest: { claimId: string; at: Date; reason: string; sourceViewId: string; reviewDeadlineOn: IsoDate },
+): Promise<Claim | undefined> {
+  const row = await trx
+    .updateTable('claims')
+    .set({
+      status: 'pending_review',
+      contested_at: contest.at,
+      contest_reason: contest.reason,
+      contest_source_view_id: contest.sourceViewId,
+      review_deadline_on: contest.reviewDeadlineOn,
+    })
+    .where('id', '=', contest.claimId)
+    .where('status', '=', 'ineligible')
+    .where('contested_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst();
+  return row && toClaim(row);
+}
+
 export function toClaim(row: ClaimRow): Claim {
   return {
     id: row.id,
@@ -202,5 +249,6 @@ export function toClaim(row: ClaimRow): Claim {
       row.reversed_by !== null && row.reversed_at !== null
         ? { by: row.reversed_by, at: row.reversed_at, reason: row.reversal_reason ?? '' }
         : null,
+    contest: row.contested_at && row.contest_reason !== null ? { at: row.contested_at, reason: row.contest_reason } : null,
   };
 }

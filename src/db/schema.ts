@@ -33,6 +33,9 @@ export interface ClaimsTable {
   reversed_by: Generated<string | null>;
   reversed_at: Generated<Date | null>;
   reversal_reason: Generated<string | null>;
+  contested_at: Generated<Date | null>;
+  contest_reason: Generated<string | null>;
+  contest_source_view_id: Generated<string | null>;
 }
 
 export interface ClaimQuestionsTable {

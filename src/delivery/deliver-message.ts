@@ -10,6 +10,7 @@ import { settleCoveredMessages, type QueuedMessage } from '../db/outbox.reposito
 import type { Locale } from '../i18n/messages.ts';
 import type { HomeView } from '../slack/views/home-view.ts';
 import type { ClaimMessageKind, StandaloneMessageKind } from './message-kinds.ts';
+import { createProfessionalPathHandlers } from './professional-path-handlers.ts';
 import { sendRefundWebhook, sendReversalWebhook, type RefundWebhookTarget } from './refund-webhook.ts';
 import type { AppLogger } from '../logger.ts';
 import { buildDecisionDm, buildReversalDm, buildSubmissionDm } from '../slack/messages/professional-dm.ts';
@@ -45,7 +46,7 @@ const QuestionPayload = z.object({ questionId: z.uuid() });
 const HomePayload = z.union([z.object({ userId: z.string().min(1) }), z.object({ reviewers: z.literal(true) })]);
 
 /** DMs go through conversations.open so they land in the app's Messages tab (scope im:write). */
-async function sendDirectMessage(client: WebClient, userId: string, message: { text: string; blocks?: KnownBlock[] }): Promise<void> {
+export async function sendDirectMessage(client: WebClient, userId: string, message: { text: string; blocks?: KnownBlock[] }): Promise<void> {
   const { channel } = await client.conversations.open({ users: userId });
   if (!channel?.id) throw new Error('conversations.open returned no channel');
   await client.chat.postMessage({ channel: channel.id, ...message });
@@ -62,6 +63,7 @@ export function createDeliverer(deps: DeliveryDeps) {
     recordClaimEvent(deps.db, { claimId: claim.id, kind, actor: null, at: deps.clock(), details });
 
   const handlers: Record<ClaimMessageKind, (claim: Claim, message: QueuedMessage) => Promise<Outcome>> = {
+    ...createProfessionalPathHandlers({ client: deps.client, localeOf: deps.localeOf, audit, sendDirectMessage }),
     async review_post(claim) {
       if (claim.reviewMessageTs) return 'skipped';
       const posted = await deps.client.chat.postMessage({ channel: deps.reviewChannelId, ...buildReviewMessage(claim, deps.reviewLocale, reviewOptions) });

@@ -14,6 +14,7 @@ export type ClaimMessageKind =
   | 'assignee_reminder_dm'
   | 'home_refresh'
   | 'refund_webhook'
+  | 'contest_dm'
   | 'reversal_dm'
   | 'reversal_webhook';
 
@@ -37,6 +38,7 @@ export const LANE_OF: Record<MessageKind, Lane> = {
   assignee_reminder_dm: 'dm',
   home_refresh: 'home',
   refund_webhook: 'ledger',
+  contest_dm: 'dm',
   reversal_dm: 'dm',
   // The same lane as the approval's webhook: the marketplace hears of the refund before its reversal.
   reversal_webhook: 'ledger',

@@ -39,6 +39,11 @@ export interface ClaimInput {
   credits: number;
   reason: Reason;
   description: string | null;
+  /**
+   * The ledger charge the professional picked from the modal's list, when they did: the other fields
+   * were filled from it, and the claim is matched to it rather than searched for.
+   */
+  chosenChargeId?: string | null;
 }
 
 /** An earlier claim of the same professional, as far as the policy needs to know it. */
@@ -60,6 +65,22 @@ export type IneligibleRule =
   | 'no_matching_charge'
   | 'credits_exceed_charge';
 
+/**
+ * Rules a corrected form can satisfy: the modal shows them as field errors and nothing is stored.
+ * The others (day 31 from the ledger's lead, a second mistake after one refunded, the same claim
+ * twice) stand whatever the professional types, and make the claim ineligible.
+ */
+export const CORRECTABLE_RULES: readonly IneligibleRule[] = [
+  'credits_out_of_range',
+  'description_required',
+  'no_matching_charge',
+  'credits_exceed_charge',
+];
+
+export function isCorrectable(rule: IneligibleRule): boolean {
+  return CORRECTABLE_RULES.includes(rule);
+}
+
 export type FindingCode =
   | 'window_ok'
   | 'window_ok_from_answer'
@@ -73,6 +94,7 @@ export type FindingCode =
   | 'refund_as_credits'
   | 'window_ok_from_ledger'
   | 'ledger_match'
+  | 'ledger_chosen'
   | 'ledger_missing'
   | 'duplicate_charges_found'
   | 'duplicate_charges_missing'
@@ -102,7 +124,7 @@ export type Verdict =
       findings: Finding[];
       /** The ledger charge the refund is for, when the professional's charges were checked. */
       matchedChargeId?: string;
-      /** True when the professional picked the charge from the list in the modal (then it is proof). */
+      /** True when the professional picked the charge from the modal's list (it is then the proof). */
       chargeChosen?: boolean;
     };
 
@@ -122,6 +144,14 @@ export const DEFAULT_POLICY: PolicyConfig = {
   maxCreditsPerClaim: 100,
   refundShareWarningPercent: DEFAULT_REFUND_SHARE_WARNING_PERCENT,
 };
+
+/**
+ * At most `max` claims waiting for a decision per professional: one more is refused in the form,
+ * naming the pending ones. Null when the new claim fits.
+ */
+export function checkPendingLimit(pendingReferences: readonly string[], max: number): { pending: string[]; max: number } | null {
+  return pendingReferences.length < max ? null : { pending: [...pendingReferences], max };
+}
 
 /** A stored claim, as the use cases and builders see it. */
 export interface Claim extends ClaimInput {
@@ -144,6 +174,8 @@ export interface Claim extends ClaimInput {
   autoApprovedCase: AutoApproveCase | null;
   /** Who reversed an automatic approval, when, and why (the professional reads the reason). */
   reversal: { by: string; at: Date; reason: string } | null;
+  /** "Chiedi una verifica": when an ineligible claim was sent to the team anyway, and why. */
+  contest?: { at: Date; reason: string } | null;
 }
 
 /** The policy's cases that the marketplace's charges prove on their own (AUTO_APPROVE). */

@@ -29,10 +29,16 @@ export const NO_DIFFERENCES = '—';
 export function readLedger(input: ClaimInput, ledger: LedgerView | undefined): LedgerEvidence {
   if (!ledger) return { kind: 'no_ledger' };
   if (!ledger.hasData) return { kind: 'no_data' };
-  const match = matchCharge(input, ledger.charges);
+  const match = input.chosenChargeId ? chosenCharge(input.chosenChargeId, ledger.charges) : matchCharge(input, ledger.charges);
   if (!match) return { kind: 'unmatched' };
   const duplicates = input.reason === 'answered_twice' ? findDuplicateCharges(match.charge, ledger.charges) : [];
   return { kind: 'matched', ledger, match, refunded: chargeToRefund(match.charge, duplicates), duplicates };
+}
+
+/** The charge picked from the modal's list is the match, with nothing to tolerate; gone, nothing matches. */
+function chosenCharge(chargeId: string, charges: readonly Charge[]): ChargeMatch | undefined {
+  const charge = charges.find((candidate) => candidate.chargeId === chargeId);
+  return charge && { charge, score: Number.POSITIVE_INFINITY, differences: [] };
 }
 
 /**
@@ -73,7 +79,7 @@ export function ledgerFindings(
       return [];
     case 'matched': {
       const { match, refunded, duplicates, ledger } = evidence;
-      const findings: Finding[] = [matchFinding(match)];
+      const findings: Finding[] = [input.chosenChargeId ? chosenFinding(match.charge) : matchFinding(match)];
       if (input.reason === 'answered_twice') findings.push(duplicatesFinding(match.charge, refunded, duplicates));
       const earlier = findEarlierChargeForLead(refunded, ledger.charges);
       if (earlier) {
@@ -105,6 +111,15 @@ function matchFinding({ charge, differences }: ChargeMatch): Finding {
 /** The earliest charge of the duplicates other than the refunded one: the one that was due. */
 function firstOf(matched: Charge, duplicates: readonly Charge[], refunded: Charge): Charge {
   return [matched, ...duplicates].filter((c) => c.chargeId !== refunded.chargeId).sort((a, b) => a.chargedAt.getTime() - b.chargedAt.getTime())[0] ?? matched;
+}
+
+/** The professional picked the charge from the ledger's own list: nothing was typed to compare. */
+function chosenFinding(charge: Charge): Finding {
+  return {
+    code: 'ledger_chosen',
+    level: 'ok',
+    params: { chargeId: charge.chargeId, credits: charge.credits, chargedOn: romeDateOf(charge.chargedAt) },
+  };
 }
 
 /** "Ti vengono scalati i crediti per entrambe": without a second charge there is nothing to refund twice. */

@@ -40,11 +40,13 @@ interface RefundWindow {
 /**
  * Checks the claim against the policy; the first failing rule wins, in the order below:
  * 1. the form's own limits (credits in range, a description where needed);
- * 2. the window, from the matched charge's lead when there is one, else from the form's dates. It
- *    comes before the ledger's checks because it cannot be fixed by resubmitting, and a typo that
- *    hides the charge can;
- * 3. what the ledger settles: a charge exists, for at least the credits claimed;
- * 4. the claims already made (the same claim twice, a second mistake).
+ * 2. with ledger data, a charge must match: a typo that hides it is the professional's to correct
+ *    (a field error), and the form's dates of an unmatched claim prove nothing about the lead;
+ * 3. the window, from the matched charge's lead when there is one, else from the form's dates. It
+ *    comes before the credits' check because no correction can change it;
+ * 4. at most the credits charged (correctable);
+ * 5. the claims already made (the same claim twice, a second mistake).
+ * Rules in CORRECTABLE_RULES are shown in the form and never stored; the rest make a claim ineligible.
  *
  * `ledger` is the professional's charges. Without it the rules are those of the form alone and the
  * credits are reported unverified; with `hasData` false, nothing is matched and the reviewer is told.
@@ -61,15 +63,16 @@ export function evaluateClaim(
   const ineligible =
     checkCredits(input, config) ??
     checkDescription(input) ??
-    checkWindow(window, config) ??
     checkCharged(evidence) ??
+    checkWindow(window, config) ??
     checkCreditsCharged(input, evidence) ??
     checkDuplicate(input, priorClaims) ??
     checkMistakeAlreadyRefunded(input, priorClaims);
   if (ineligible) return ineligible;
   const findings = collectFindings(input, priorClaims, config, window, evidence);
   if (evidence.kind !== 'matched') return { kind: 'to_review', findings };
-  return { kind: 'to_review', findings, matchedChargeId: evidence.refunded.chargeId };
+  const chosen = input.chosenChargeId ? { chargeChosen: true } : {};
+  return { kind: 'to_review', findings, matchedChargeId: evidence.refunded.chargeId, ...chosen };
 }
 
 /**

@@ -8,12 +8,12 @@ export const autoIt = {
   'finding.auto_approved_later_interaction':
     'Approvata automaticamente: l’addebito {chargeId} riguarda un’interazione successiva con lo stesso cliente, già addebitata con {evidenceChargeId}. Le interazioni successive non scalano crediti.',
   'finding.auto_approved_first_mistake':
-    'Approvata automaticamente: prima risposta inviata per errore, abbinata all’addebito {chargeId}, senza altre richieste di rimborso per errore in attesa o già rimborsate.',
+    'Approvata automaticamente: prima risposta inviata per errore, abbinata all’addebito {chargeId}, senza altre segnalazioni per errore in attesa o già rimborsate.',
   'finding.auto_withheld_match_differences':
     'Non approvata automaticamente: il modulo non coincide del tutto con l’addebito (vedi le differenze), quindi serve una verifica.',
-  'finding.auto_withheld_contested': 'Non approvata automaticamente: la richiesta di rimborso è stata contestata dopo un rifiuto.',
+  'finding.auto_withheld_contested': 'Non approvata automaticamente: la segnalazione è stata contestata dopo un rifiuto.',
   'finding.auto_withheld_charge_refunded_before':
-    'Non approvata automaticamente: questo addebito è già stato rimborsato con un’altra richiesta (anche se poi annullato).',
+    'Non approvata automaticamente: questo addebito è già stato rimborsato con un’altra segnalazione (anche se il rimborso è stato poi annullato).',
   'finding.auto_withheld_refund_share':
     'Non approvata automaticamente: negli ultimi 90 giorni i rimborsi di questo professionista sono il {share}% dei crediti scalati, oltre il limite del {maxShare}%.',
   'finding.auto_withheld_professional_cap':
@@ -28,12 +28,12 @@ export const autoIt = {
   'review.auto_fallback': 'Rimborso {reference} approvato automaticamente per {professional}: {credits} crediti',
   'review.auto_header': 'Rimborso automatico {reference}',
   'review.auto_approved':
-    '🤖 *Approvata automaticamente* dalla policy il {when}: {credits} crediti restituiti al saldo. Regola: {rule}. Controlla le verifiche qui sopra; puoi annullare il rimborso entro {until}.',
+    '🤖 *Approvata automaticamente* dalla policy {il:when}: {credits} crediti restituiti al saldo. Regola: {rule}. Controlla le verifiche qui sopra; puoi annullare il rimborso entro {until}.',
   'review.auto_approved_closed':
-    '🤖 *Approvata automaticamente* dalla policy il {when}: {credits} crediti restituiti al saldo. Regola: {rule}.',
+    '🤖 *Approvata automaticamente* dalla policy {il:when}: {credits} crediti restituiti al saldo. Regola: {rule}.',
   'review.reverse': 'Annulla rimborso',
   'review.reversed':
-    '↩️ Rimborso annullato da <@{user}> il {when}: {credits} crediti ripresi dal saldo. Motivo: {reason}',
+    '↩️ Rimborso annullato da <@{user}> {il:when}: {credits} crediti ripresi dal saldo. Motivo: {reason}',
 
   'reverse.title': 'Annulla rimborso',
   'reverse.submit': 'Annulla rimborso',
@@ -47,10 +47,10 @@ export const autoIt = {
   'reverse.window_closed': 'Il rimborso {reference} non si può più annullare: si poteva entro {until}.',
 
   'dm.reversed':
-    'Il rimborso della tua richiesta *{reference}*, approvato automaticamente, è stato annullato dal team dopo una verifica: {credits} crediti sono stati ripresi dal tuo saldo. Motivo: {reason}',
+    'Il rimborso della tua segnalazione *{reference}*, approvato automaticamente, è stato annullato dal team dopo una verifica: {credits} crediti sono stati ripresi dal tuo saldo. Motivo: {reason}',
   'result.title_approved': 'Rimborso approvato',
   'result.approved':
-    'La tua richiesta di rimborso *{reference}* è stata approvata: {credits} crediti tornano sul tuo saldo (Impostazioni › Saldo crediti). Te lo confermiamo anche in un messaggio diretto.',
+    'La tua segnalazione *{reference}* è stata approvata: {credits} crediti tornano sul tuo saldo (Impostazioni › Saldo crediti). Te lo confermiamo anche in un messaggio diretto.',
   'claim_status.reversed': 'Rimborso annullato. Motivo: {reason}',
 } as const satisfies Record<string, string>;
 

@@ -1,19 +1,18 @@
 /** Texts of the App Home and of `/rimborso stato` / `/rimborso aiuto`. Same keys in both languages. */
 export const homeIt = {
   'home.ask_button': 'Chiedi un rimborso',
-  'home.updated_at': 'Aggiornato al {when}',
+  'home.updated_at': 'Aggiornato {il:when}',
 
   'home.pro.header': 'Rimborso dei crediti',
-  'home.pro.intro':
-    'Puoi chiedere il rimborso entro 30 giorni dalla ricezione della richiesta, in uno dei cinque casi previsti. Il team ti comunica l’esito entro 10 giorni lavorativi e il rimborso avviene solo in crediti.',
+  'home.pro.intro': 'Puoi chiedere il rimborso entro 30 giorni dalla ricezione della richiesta del cliente, in uno dei cinque casi previsti. Il team ti comunica l’esito entro 10 giorni lavorativi e il rimborso avviene solo in crediti.',
   'home.pro.help_hint': 'Le regole complete: scrivi `/rimborso aiuto`.',
-  'home.pro.claims_header': 'Le tue richieste',
-  'home.pro.empty': 'Non hai ancora chiesto nessun rimborso. Quando ne invii uno, qui puoi seguirne lo stato.',
+  'home.pro.claims_header': 'Le tue segnalazioni',
+  'home.pro.empty': 'Non hai ancora inviato nessuna segnalazione. Quando ne invii una, qui puoi seguirne lo stato.',
 
-  'home.rev.header': 'Richieste da decidere',
-  'home.rev.summary': '{count} richieste in attesa di decisione, dalla scadenza più vicina.',
-  'home.rev.summary_one': '1 richiesta in attesa di decisione.',
-  'home.rev.empty': 'Nessuna richiesta in attesa di decisione.',
+  'home.rev.header': 'Segnalazioni da decidere',
+  'home.rev.summary': '{count} segnalazioni in attesa di decisione, dalla scadenza più vicina.',
+  'home.rev.summary_one': '1 segnalazione in attesa di decisione.',
+  'home.rev.empty': 'Nessuna segnalazione in attesa di decisione.',
   'home.rev.credits': '{credits} crediti',
   'home.rev.credits_one': '1 credito',
   'home.rev.no_deadline': 'Scadenza non calcolata',
@@ -25,8 +24,8 @@ export const homeIt = {
   'home.rev.overdue_none': 'Scaduta',
   'home.rev.assigned': 'Presa in carico da {reviewer}',
   'home.rev.unassigned': 'Non assegnata',
-  'home.rev.more': '+{count} altre richieste in attesa, non mostrate qui.',
-  'home.rev.more_one': '+1 altra richiesta in attesa, non mostrata qui.',
+  'home.rev.more': '+{count} altre segnalazioni in attesa, non mostrate qui.',
+  'home.rev.more_one': '+1 altra segnalazione in attesa, non mostrata qui.',
 
   'claim_status.pending_review': 'In revisione',
   'claim_status.deadline': 'Esito entro {deadline}',
@@ -36,12 +35,11 @@ export const homeIt = {
   'claim_status.rejected': 'Non accolta. Motivo: {reason}',
   'claim_status.ineligible': 'Non rimborsabile: {why}',
   'claim_status.ineligible_plain': 'Non rimborsabile',
-  'claims.more_older': '…e altre {count} richieste meno recenti.',
-  'claims.more_older_one': '…e un’altra richiesta meno recente.',
+  'claims.more_older': '…e altre {count} segnalazioni meno recenti.',
+  'claims.more_older_one': '…e un’altra segnalazione meno recente.',
 
-  'status_message.heading': 'Le tue richieste di rimborso più recenti',
-  'status_message.empty':
-    'Non hai ancora chiesto nessun rimborso. Se ti sono stati scalati crediti in uno dei cinque casi previsti, puoi chiederlo con il modulo entro 30 giorni dalla ricezione della richiesta.',
+  'status_message.heading': 'Le tue segnalazioni più recenti',
+  'status_message.empty': 'Non hai ancora inviato nessuna segnalazione. Se ti sono stati scalati crediti in uno dei cinque casi previsti, puoi chiedere il rimborso con il modulo entro 30 giorni dalla ricezione della richiesta del cliente.',
 
   'help.header': 'Come funziona il rimborso dei crediti',
   'help.when_title': 'Quando',
@@ -59,25 +57,22 @@ export const homeIt = {
   'help.what':
     'Nome e cognome del cliente (e il telefono, se l’hai), il servizio per cui hai risposto, la data della tua risposta e i crediti utilizzati.',
   'help.how_title': 'Come chiederlo',
-  'help.how':
-    'Solo con il modulo: le richieste inviate via messaggio, email o in altro modo non vengono prese in considerazione.',
+  'help.how': 'Solo con il modulo: le segnalazioni inviate via messaggio, email o in altro modo non vengono prese in considerazione.',
   'help.after_title': 'Dopo l’invio',
-  'help.after':
-    'Il team verifica la richiesta entro *10 giorni lavorativi*, e può contattare te o il cliente per maggiori informazioni. L’esito ti arriva qui, in un messaggio diretto.',
+  'help.after': 'Il team verifica la segnalazione entro *10 giorni lavorativi*, e può contattare te o il cliente per maggiori informazioni. L’esito ti arriva qui, in un messaggio diretto.',
   'help.credits_title': 'Solo in crediti',
   'help.credits':
     'Il rimborso avviene solo in crediti da usare sulla piattaforma, mai in denaro. Prima di chiederlo, controlla nel *Saldo crediti* (Impostazioni) che i crediti siano stati davvero scalati.',
-  'help.status_hint': 'Per vedere le tue richieste e il loro stato scrivi `/rimborso stato`.',
+  'help.status_hint': 'Per vedere le tue segnalazioni e il loro stato scrivi `/rimborso stato`.',
 } as const satisfies Record<string, string>;
 
 export const homeEn: Record<keyof typeof homeIt, string> = {
   'home.ask_button': 'Ask for a refund',
-  'home.updated_at': 'Updated {when}',
+  'home.updated_at': 'Updated on {when}',
 
   'home.pro.header': 'Credit refunds',
-  'home.pro.intro':
-    'You can ask for a refund within 30 days of receiving the request, in one of the five cases the policy allows. The team sends you the outcome within 10 business days, and refunds are paid in credits only.',
-  'home.pro.help_hint': 'The full rules: type `/rimborso aiuto`.',
+  'home.pro.intro': 'You can ask for a refund within 30 days of receiving the client’s request, in one of the five cases the policy allows. The team sends you the outcome within 10 business days, and refunds are paid in credits only.',
+  'home.pro.help_hint': 'The full rules: type `/rimborso help`.',
   'home.pro.claims_header': 'Your claims',
   'home.pro.empty': 'You have not asked for any refund yet. Once you send one, you can follow it here.',
 
@@ -94,7 +89,7 @@ export const homeEn: Record<keyof typeof homeIt, string> = {
   'home.rev.overdue': 'Overdue by {days} business days',
   'home.rev.overdue_one': 'Overdue by 1 business day',
   'home.rev.overdue_none': 'Overdue',
-  'home.rev.assigned': 'Taken by {reviewer}',
+  'home.rev.assigned': 'Assigned to {reviewer}',
   'home.rev.unassigned': 'Not assigned',
   'home.rev.more': '+{count} more claims waiting, not shown here.',
   'home.rev.more_one': '+1 more claim waiting, not shown here.',
@@ -136,5 +131,5 @@ export const homeEn: Record<keyof typeof homeIt, string> = {
   'help.credits_title': 'Credits only',
   'help.credits':
     'Refunds are paid only as credits to spend on the platform, never as money. Before asking, check in your *Credit balance* (Settings) that the credits were really charged.',
-  'help.status_hint': 'To see your claims and their status, type `/rimborso stato`.',
+  'help.status_hint': 'To see your claims and their status, type `/rimborso status`.',
 };

@@ -1,16 +1,18 @@
 import { autoEn, autoIt } from './auto-approval-messages.ts';
+import { ITALIAN_DATE_ARTICLES, withItalianArticle, type ItalianDateArticle } from './format.ts';
 import { homeEn, homeIt } from './home-messages.ts';
 
 /**
  * Every user-facing text, Italian first. `en` must have the same keys (the type enforces it).
- * Placeholders are `{name}`; Slack mrkdwn is allowed where the text ends up in mrkdwn.
+ * Placeholders are `{name}`; Slack mrkdwn is allowed where the text ends up in mrkdwn. An Italian date
+ * after an article is written `{il:name}` (also `dal:`, `al:`, `del:`, `nel:`): the article is chosen
+ * for the date — "l’8", "dall’11", "il 1º" — so no template writes "il {date}" itself.
  */
 const core = {
   'modal.title': 'Rimborso crediti',
   'modal.submit': 'Invia',
   'modal.close': 'Annulla',
-  'modal.intro':
-    'Prima di inviare, controlla nel *Saldo crediti* (Impostazioni) che i crediti siano stati davvero scalati. Il rimborso si chiede entro 30 giorni dalla ricezione della richiesta e avviene solo in crediti.',
+  'modal.intro': 'Prima di inviare, controlla nel *Saldo crediti* (Impostazioni) che i crediti siano stati davvero scalati. Il rimborso si chiede entro 30 giorni dalla ricezione della richiesta del cliente e avviene solo in crediti.',
   'modal.client_first_name': 'Nome del cliente',
   'modal.client_last_name': 'Cognome del cliente',
   'modal.client_phone': 'Telefono del cliente',
@@ -25,6 +27,13 @@ const core = {
   'modal.description': 'Descrizione',
   'modal.description_hint':
     'Obbligatoria se i dettagli della richiesta sono cambiati o se la richiesta viola Termini e condizioni.',
+  'modal.if_not_listed_hint': 'Da compilare solo se l’addebito non è nell’elenco qui sopra.',
+  'charge.label': 'Addebito per cui chiedi il rimborso',
+  'charge.hint': 'Gli addebiti degli ultimi 30 giorni, dal più recente. Scegline uno e cliente, servizio, date e crediti li prendiamo dal registro.',
+  'charge.placeholder': 'Scegli l’addebito',
+  'charge.option': '{client} · {service} · {date} · {credits} crediti',
+  'charge.option_one': '{client} · {service} · {date} · 1 credito',
+  'charge.not_listed': 'Non è nell’elenco: compilo i campi',
   'reason.no_grazie': 'Il primo riscontro del cliente è “No, grazie”',
   'reason.details_changed': 'I dettagli della richiesta sono cambiati',
   'reason.answered_twice': 'Ho risposto due volte allo stesso cliente',
@@ -40,30 +49,30 @@ const core = {
   'field.phone_invalid': 'Numero di telefono non valido: da 6 a 15 cifre, con spazi, punti, trattini o parentesi e al massimo un + iniziale.',
   'field.reason_invalid': 'Scegli uno dei cinque casi.',
   'field.description_required': 'Per questo motivo descrivi cosa è successo.',
+  'field.credits_exceed_charge': 'Per questa risposta ti sono stati scalati {charged} crediti: puoi chiederne al massimo {charged}.',
+  'field.no_matching_charge': 'Non troviamo un addebito di crediti per questo cliente in questa data: controlla il nome e la data, oppure scegli l’addebito dall’elenco.',
+  'field.no_matching_charge_no_list': 'Non troviamo un addebito di crediti per questo cliente in questa data: controlla il nome e la data della risposta nel Saldo crediti.',
+  'field.too_many_pending': 'Hai già {count} segnalazioni in attesa di esito ({references}): se ne possono avere al massimo {max} alla volta. Potrai inviare questa quando il team avrà deciso su una di quelle.',
+  'field.charge_unknown': 'Non troviamo più questo addebito: scegline un altro oppure scegli “Non è nell’elenco” e compila i campi.',
 
-  'result.title_review': 'Richiesta inviata',
+  'result.title_review': 'Segnalazione inviata',
   'result.title_ineligible': 'Non rimborsabile',
   'result.close': 'Chiudi',
-  'result.to_review':
-    'La tua richiesta *{reference}* è stata inviata al team. Riceverai l’esito in un messaggio diretto entro *{deadline}*.',
-  'result.ineligible': 'La richiesta *{reference}* non può essere rimborsata: {why}',
+  'result.to_review': 'La tua segnalazione *{reference}* è stata inviata al team. Riceverai l’esito in un messaggio diretto entro *{deadline}*.',
+  'result.ineligible': 'La segnalazione *{reference}* non può essere accolta: {why}',
 
-  'rule.window_expired':
-    'il rimborso si può chiedere entro {windowDays} giorni dalla ricezione della richiesta, e dal {startDate} ne sono passati {days}.',
+  'rule.window_expired': 'il rimborso si può chiedere entro {windowDays} giorni dalla ricezione della richiesta del cliente, che è arrivata {il:startDate}: ne sono passati {days}.',
   'rule.description_required': 'per questo caso serve una descrizione di cosa è successo.',
   'rule.mistake_already_refunded':
     'una risposta inviata per errore si rimborsa una sola volta e ti è già stata rimborsata ({reference}); gli errori successivi non sono rimborsabili.',
-  'rule.duplicate_claim':
-    'esiste già una tua richiesta per lo stesso cliente e la stessa data di risposta ({reference}).',
+  'rule.duplicate_claim': 'hai già inviato una segnalazione per lo stesso cliente e la stessa data di risposta ({reference}).',
   'rule.credits_out_of_range': 'i crediti indicati devono essere da 1 a {max}.',
-  'rule.no_matching_charge':
-    'non troviamo un addebito di crediti per questo cliente e questa data. Controlla il Saldo crediti nelle Impostazioni: si rimborsano solo crediti effettivamente scalati.',
+  'rule.no_matching_charge': 'non troviamo un addebito di crediti per questo cliente in questa data. Controlla il Saldo crediti nelle Impostazioni: si rimborsano solo i crediti effettivamente scalati.',
   'rule.credits_exceed_charge':
     'hai indicato {claimed} crediti, ma per questa risposta te ne sono stati scalati {charged}: si rimborsano solo i crediti effettivamente scalati.',
 
-  'finding.window_ok': 'Entro i {windowDays} giorni: {days} dalla ricezione della richiesta ({startDate}).',
-  'finding.window_ok_from_answer':
-    'Entro i {windowDays} giorni: {days} dalla risposta ({startDate}); data di ricezione non indicata.',
+  'finding.window_ok': 'Nei {windowDays} giorni: la richiesta è stata ricevuta {il:startDate} (giorno {days} di {windowDays}).',
+  'finding.window_ok_from_answer': 'Nei {windowDays} giorni contando dalla risposta, inviata {il:startDate} (giorno {days} di {windowDays}): la data di ricezione della richiesta non è indicata.',
   'finding.reason_no_grazie':
     'Verifica che il primo messaggio del cliente in chat sia un chiaro “No, grazie”: in quel caso i crediti non andavano scalati.',
   'finding.reason_details_changed':
@@ -73,15 +82,13 @@ const core = {
   'finding.reason_terms_violated':
     'Verifica la violazione di Termini e condizioni (es. richiesta inserita da un minorenne o da chi cerca lavoro come dipendente).',
   'finding.reason_sent_by_mistake': 'Prima risposta per errore di questo professionista: rimborsabile una sola volta.',
-  'finding.mistake_pending_elsewhere':
-    'Attenzione: un’altra richiesta per errore è in attesa ({reference}). Se una viene approvata, l’altra non è rimborsabile.',
+  'finding.mistake_pending_elsewhere': 'Attenzione: è in attesa un’altra segnalazione di una risposta inviata per errore ({reference}). Se una viene approvata, l’altra non è rimborsabile.',
   'finding.credits_unverified':
     '{credits} crediti dichiarati, non verificati: nessun dato sugli addebiti. Controlla il Saldo crediti del professionista.',
   'finding.refund_as_credits': 'Il rimborso avviene solo in crediti sulla piattaforma, mai in denaro.',
-  'finding.window_ok_from_ledger':
-    'Entro i {windowDays} giorni: {days} dalla ricezione della richiesta secondo il registro degli addebiti ({startDate}).',
-  'finding.ledger_match':
-    'Addebito trovato nel registro: {chargeId}, {credits} crediti scalati il {chargedOn}. Differenze rispetto al modulo: {differences}.',
+  'finding.window_ok_from_ledger': 'Nei {windowDays} giorni: secondo il registro degli addebiti la richiesta è stata ricevuta {il:startDate} (giorno {days} di {windowDays}).',
+  'finding.ledger_match': 'Addebito trovato nel registro: {chargeId}, {credits} crediti scalati {il:chargedOn}. Differenze rispetto al modulo: {differences}.',
+  'finding.ledger_chosen': 'Addebito scelto dal professionista nell’elenco del registro: {chargeId}, {credits} crediti scalati {il:chargedOn}.',
   'finding.ledger_missing':
     'Nulla è stato verificato: il marketplace non ha inviato dati sugli addebiti di questo professionista. {credits} crediti dichiarati: controlla il suo Saldo crediti.',
   'finding.duplicate_charges_found':
@@ -102,14 +109,14 @@ const core = {
   'match.answer_date_off_by_one': 'data della risposta di un giorno diversa',
   'match.received_date_differs': 'data di ricezione diversa da quella del modulo',
 
-  'review.fallback': 'Richiesta di rimborso {reference} da {professional}: {credits} crediti',
-  'review.header': 'Richiesta di rimborso {reference}',
+  'review.fallback': 'Segnalazione {reference} di {professional}: {credits} crediti',
+  'review.header': 'Segnalazione {reference}',
   'review.professional': 'Professionista',
   'review.client': 'Cliente',
   'review.phone': 'Telefono',
   'review.service': 'Servizio',
-  'review.answered_on': 'Risposta inviata il',
-  'review.received_on': 'Richiesta ricevuta il',
+  'review.answered_on': 'Data della risposta',
+  'review.received_on': 'Ricezione della richiesta',
   'review.credits': 'Crediti',
   'review.reason': 'Motivo',
   'review.description': 'Descrizione',
@@ -123,74 +130,80 @@ const core = {
     'Verranno restituiti {credits} crediti al saldo del professionista ({reference}). La decisione è definitiva.',
   'review.confirm_yes': 'Approva',
   'review.confirm_no': 'Annulla',
-  'review.decided_approved': '✅ Approvata da <@{user}> il {when}: {credits} crediti restituiti al saldo.',
-  'review.decided_rejected': '❌ Rifiutata da <@{user}> il {when}. Motivo: {reason}',
+  'review.decided_approved': '✅ Approvata da <@{user}> {il:when}: {credits} crediti restituiti al saldo.',
+  'review.decided_rejected': '❌ Rifiutata da <@{user}> {il:when}. Motivo: {reason}',
   'review.take': 'Prendi in carico',
   'review.ask_info': 'Chiedi informazioni',
   'review.assigned': '👤 Presa in carico da <@{user}>',
+  'review.header_contested': 'Segnalazione {reference} · verifica richiesta',
+  'review.fallback_contested': 'Segnalazione {reference} di {professional}, verifica richiesta: {credits} crediti',
+  'review.contested': '⚖️ *Verifica richiesta dal professionista* {il:when}. La policy l’aveva dichiarata non rimborsabile: {why}\n*Motivo del professionista:* {reason}',
 
-  'take.already_yours': 'Hai già in carico la richiesta {reference}.',
+  'take.already_yours': 'Hai già in carico la segnalazione {reference}.',
 
   'ask.title': 'Chiedi informazioni',
   'ask.submit': 'Invia',
   'ask.close': 'Annulla',
-  'ask.intro':
-    'Richiesta *{reference}*: la domanda arriverà al professionista in un messaggio diretto e la risposta in questo thread. La scadenza non cambia.',
+  'ask.intro': 'Segnalazione *{reference}*: la domanda arriverà al professionista in un messaggio diretto e la risposta in questo thread. La scadenza non cambia.',
   'ask.question': 'Domanda per il professionista',
   'ask.too_short': 'Scrivi una domanda di almeno {min} caratteri.',
-  'question.dm':
-    'Il team che esamina la tua richiesta di rimborso *{reference}* ha una domanda:\n>{question}\nRispondi con il pulsante qui sotto. L’esito resta previsto entro *{deadline}*.',
+  'question.dm': 'Il team che esamina la tua segnalazione *{reference}* ha una domanda:\n>{question}\nRispondi con il pulsante qui sotto. L’esito resta previsto entro *{deadline}*.',
   'question.answer_button': 'Rispondi',
   'question.thread': '❓ <@{user}> ha chiesto a <@{professional}>: {question}',
   'answer.title': 'Rispondi al team',
   'answer.submit': 'Invia',
   'answer.close': 'Annulla',
-  'answer.intro': 'Domanda sulla richiesta *{reference}*:\n>{question}',
+  'answer.intro': 'Domanda sulla segnalazione *{reference}*:\n>{question}',
   'answer.label': 'La tua risposta',
   'answer.too_short': 'Scrivi una risposta di almeno {min} caratteri.',
-  'answer.not_yours': 'Questa domanda riguarda la richiesta di un altro professionista.',
+  'answer.not_yours': 'Questa domanda riguarda la segnalazione di un altro professionista.',
   'answer.already': 'Hai già risposto a questa domanda.',
   'answer.sent_title': 'Risposta inviata',
-  'answer.sent': 'Grazie: il team ha ricevuto la tua risposta sulla richiesta *{reference}*.',
+  'answer.sent': 'Grazie: il team ha ricevuto la tua risposta sulla segnalazione *{reference}*.',
   'answer.thread': '💬 <@{professional}> ha risposto: {answer}',
 
-  'reject.title': 'Rifiuta la richiesta',
+  'reject.title': 'Rifiuta la segnalazione',
   'reject.submit': 'Rifiuta',
   'reject.close': 'Annulla',
-  'reject.intro': 'Richiesta *{reference}*: il professionista leggerà il motivo che scrivi qui.',
+  'reject.intro': 'Segnalazione *{reference}*: il professionista leggerà il motivo che scrivi qui.',
   'reject.reason': 'Motivo del rifiuto',
   'reject.reason_too_short': 'Scrivi un motivo di almeno {min} caratteri.',
 
-  'decide.not_reviewer': 'Solo i revisori del canale di revisione possono decidere sulle richieste di rimborso.',
-  'decide.own_claim': 'Non puoi decidere su una tua richiesta di rimborso.',
-  'decide.already_approved': 'La richiesta {reference} è già stata approvata da <@{user}>.',
-  'decide.already_rejected': 'La richiesta {reference} è già stata rifiutata da <@{user}>.',
-  'decide.not_found': 'Questa richiesta di rimborso non esiste più.',
-  'decide.mistake_already_refunded':
-    'Non si può approvare {reference}: a questo professionista è già stata rimborsata una risposta inviata per errore ({approved}) e la policy la rimborsa una sola volta. Rifiuta la richiesta indicando il motivo.',
+  'decide.not_reviewer': 'Solo i revisori del canale di revisione possono decidere sulle segnalazioni.',
+  'decide.own_claim': 'Non puoi decidere su una tua segnalazione.',
+  'decide.already_approved': 'La segnalazione {reference} è già stata approvata da <@{user}>.',
+  'decide.already_rejected': 'La segnalazione {reference} è già stata rifiutata da <@{user}>.',
+  'decide.not_found': 'Questa segnalazione non esiste più.',
+  'decide.mistake_already_refunded': 'Non si può approvare {reference}: a questo professionista è già stata rimborsata una risposta inviata per errore ({approved}) e la policy la rimborsa una sola volta. Rifiuta la segnalazione indicando il motivo.',
 
-  'dm.to_review':
-    'Abbiamo ricevuto la tua richiesta di rimborso *{reference}* ({credits} crediti, cliente {client}). Il team la esaminerà e ti scriverà qui l’esito entro *{deadline}*; potrebbe contattarti per maggiori informazioni.',
-  'dm.ineligible': 'La tua richiesta di rimborso *{reference}* non può essere accolta: {why}',
-  'dm.approved':
-    '✅ La tua richiesta di rimborso *{reference}* è stata approvata: {credits} crediti sono stati restituiti al tuo saldo (Impostazioni › Saldo crediti). I rimborsi avvengono solo in crediti, non in denaro.',
-  'dm.rejected': 'La tua richiesta di rimborso *{reference}* non è stata accolta. Motivo indicato dal team: {reason}',
+  'dm.to_review': 'Abbiamo ricevuto la tua segnalazione *{reference}* ({credits} crediti, cliente {client}). Il team la esaminerà e ti scriverà qui l’esito entro *{deadline}*; potrebbe contattarti per maggiori informazioni.',
+  'dm.ineligible': 'La tua segnalazione *{reference}* non può essere accolta: {why}',
+  'dm.approved': '✅ La tua segnalazione *{reference}* è stata approvata: {credits} crediti sono stati restituiti al tuo saldo (Impostazioni › Saldo crediti). I rimborsi avvengono solo in crediti, non in denaro.',
+  'dm.rejected': 'La tua segnalazione *{reference}* non è stata accolta. Motivo indicato dal team: {reason}',
+  'dm.contest_received': 'Hai chiesto una verifica della segnalazione *{reference}*: il team la esaminerà e ti scriverà qui l’esito entro *{deadline}*.',
+  'contest.button': 'Chiedi una verifica',
+  'contest.hint': 'Se pensi che sia un errore, puoi chiedere che una persona del team la esamini (una sola volta).',
+  'contest.title': 'Chiedi una verifica',
+  'contest.submit': 'Invia',
+  'contest.close': 'Annulla',
+  'contest.intro': 'La segnalazione *{reference}* non è rimborsabile secondo le regole: {why}\nSe pensi che sia un errore, spiega perché: una persona del team la esaminerà entro 10 giorni lavorativi. La verifica si chiede una sola volta.',
+  'contest.reason': 'Perché chiedi una verifica',
+  'contest.too_short': 'Scrivi almeno {min} caratteri.',
+  'contest.sent_title': 'Verifica richiesta',
+  'contest.sent': 'Il team esaminerà la segnalazione *{reference}* e ti scriverà l’esito in un messaggio diretto entro *{deadline}*.',
+  'contest.not_yours': 'Solo chi ha inviato la segnalazione può chiederne la verifica.',
+  'contest.already': 'Hai già chiesto una verifica della segnalazione *{reference}*: se ne può chiedere una sola.',
+  'contest.not_ineligible': 'La segnalazione *{reference}* è già all’esame del team: non serve chiedere una verifica.',
 
-  'refuse.text':
-    'Le richieste di rimborso si accettano solo tramite il modulo: quelle inviate via messaggio, email o in altro modo non vengono prese in considerazione. Apri il modulo con il pulsante qui sotto oppure scrivi /rimborso.',
+  'refuse.text': 'I rimborsi si chiedono solo tramite il modulo: le segnalazioni inviate via messaggio, email o in altro modo non vengono prese in considerazione. Apri il modulo con il pulsante qui sotto oppure scrivi /rimborso.',
   'refuse.button': 'Chiedi il rimborso',
-  'refuse.email_subject': 'Richiesta di rimborso: usa il modulo',
-  'refuse.email':
-    'Grazie per averci scritto. Le richieste di rimborso dei crediti si accettano solo tramite il modulo: quelle inviate via email o in altro modo non vengono prese in considerazione. In Slack scrivi /rimborso e compila il modulo in ogni sua parte.',
+  'refuse.email_subject': 'Rimborso dei crediti: usa il modulo',
+  'refuse.email': 'Grazie per averci scritto. I rimborsi dei crediti si chiedono solo tramite il modulo: le segnalazioni inviate via email o in altro modo non vengono prese in considerazione. In Slack scrivi /rimborso e compila il modulo in ogni sua parte.',
 
-  'sla.reminder':
-    '⏰ Promemoria: la richiesta *{reference}* attende una decisione. Restano {days} giorni lavorativi: esito entro *{deadline}*.',
-  'sla.reminder_one_day':
-    '⏰ Promemoria: la richiesta *{reference}* attende una decisione. Resta 1 giorno lavorativo: esito entro *{deadline}*.',
-  'sla.reminder_last_day':
-    '⏰ Ultimo giorno lavorativo per decidere la richiesta *{reference}*: l’esito è promesso entro oggi, *{deadline}*.',
-  'sla.escalation':
-    '{mention} 🚨 La richiesta *{reference}* ha superato la scadenza dei 10 giorni lavorativi (*{deadline}*) senza una decisione.',
+  'sla.reminder': '⏰ Promemoria: la segnalazione *{reference}* attende una decisione. Restano {days} giorni lavorativi: esito entro *{deadline}*.',
+  'sla.reminder_one_day': '⏰ Promemoria: la segnalazione *{reference}* attende una decisione. Resta 1 giorno lavorativo: esito entro *{deadline}*.',
+  'sla.reminder_last_day': '⏰ Ultimo giorno lavorativo per decidere la segnalazione *{reference}*: l’esito è promesso entro oggi, *{deadline}*.',
+  'sla.escalation': '{mention} 🚨 La segnalazione *{reference}* ha superato la scadenza dei 10 giorni lavorativi (*{deadline}*) senza una decisione.',
 
   'error.generic': 'Qualcosa è andato storto. Riprova tra poco; se il problema continua, contatta il supporto.',
 } as const satisfies Record<string, string>;
@@ -199,8 +212,7 @@ const coreEn: Record<keyof typeof core, string> = {
   'modal.title': 'Credit refund',
   'modal.submit': 'Send',
   'modal.close': 'Cancel',
-  'modal.intro':
-    'Before sending, check in your *Credit balance* (Settings) that the credits were really charged. A refund can be asked within 30 days of receiving the request and is paid in credits only.',
+  'modal.intro': 'Before sending, check in your *Credit balance* (Settings) that the credits were really charged. A refund can be asked for within 30 days of receiving the client’s request and is paid in credits only.',
   'modal.client_first_name': 'Client first name',
   'modal.client_last_name': 'Client last name',
   'modal.client_phone': 'Client phone',
@@ -214,6 +226,13 @@ const coreEn: Record<keyof typeof core, string> = {
   'modal.reason_placeholder': 'Choose the case',
   'modal.description': 'Description',
   'modal.description_hint': 'Required when the request details changed or the request breaks the terms and conditions.',
+  'modal.if_not_listed_hint': 'Fill in only if the charge is not in the list above.',
+  'charge.label': 'Charge you are claiming for',
+  'charge.hint': 'Your charges of the last 30 days, newest first. Choose one and we take the client, service, dates and credits from the ledger.',
+  'charge.placeholder': 'Choose the charge',
+  'charge.option': '{client} · {service} · {date} · {credits} credits',
+  'charge.option_one': '{client} · {service} · {date} · 1 credit',
+  'charge.not_listed': 'Not in the list: I will fill in the fields',
   'reason.no_grazie': 'The client’s first reply was “No, thanks”',
   'reason.details_changed': 'The request details changed',
   'reason.answered_twice': 'I answered the same client twice',
@@ -229,6 +248,11 @@ const coreEn: Record<keyof typeof core, string> = {
   'field.phone_invalid': 'Not a valid phone number: 6 to 15 digits, with spaces, dots, dashes or brackets and at most one leading +.',
   'field.reason_invalid': 'Choose one of the five cases.',
   'field.description_required': 'For this reason, describe what happened.',
+  'field.credits_exceed_charge': 'You were charged {charged} credits for this answer: you can ask for at most {charged}.',
+  'field.no_matching_charge': 'We find no credit charge for this client on this date: check the name and the date, or choose the charge from the list.',
+  'field.no_matching_charge_no_list': 'We find no credit charge for this client on this date: check the name and the date of your answer in your Credit balance.',
+  'field.too_many_pending': 'You already have {count} claims waiting for an outcome ({references}): at most {max} may wait at once. You can send this one once the team has decided on one of them.',
+  'field.charge_unknown': 'We can no longer find this charge: choose another, or choose “Not in the list” and fill in the fields.',
 
   'result.title_review': 'Claim sent',
   'result.title_ineligible': 'Not refundable',
@@ -237,21 +261,18 @@ const coreEn: Record<keyof typeof core, string> = {
     'Your claim *{reference}* was sent to the team. You will get the outcome in a direct message by *{deadline}*.',
   'result.ineligible': 'Claim *{reference}* cannot be refunded: {why}',
 
-  'rule.window_expired':
-    'a refund can be asked within {windowDays} days of receiving the request, and {days} days have passed since {startDate}.',
+  'rule.window_expired': 'a refund can be asked for within {windowDays} days of receiving the client’s request, which arrived on {startDate}: {days} days have passed.',
   'rule.description_required': 'this case needs a description of what happened.',
   'rule.mistake_already_refunded':
     'an answer sent by mistake is refunded only once and yours already was ({reference}); later mistakes are not refunded.',
   'rule.duplicate_claim': 'you already have a claim for the same client and the same answer date ({reference}).',
   'rule.credits_out_of_range': 'the credits must be from 1 to {max}.',
-  'rule.no_matching_charge':
-    'we find no credit charge for this client and this date. Check your Credit balance in Settings: only credits actually charged are refunded.',
+  'rule.no_matching_charge': 'we find no credit charge for this client on this date. Check your Credit balance in Settings: only credits actually charged are refunded.',
   'rule.credits_exceed_charge':
     'you claimed {claimed} credits, but {charged} were charged for this answer: only credits actually charged are refunded.',
 
-  'finding.window_ok': 'Within {windowDays} days: {days} since the request was received ({startDate}).',
-  'finding.window_ok_from_answer':
-    'Within {windowDays} days: {days} since the answer ({startDate}); date received not given.',
+  'finding.window_ok': 'Within the {windowDays} days: the request was received on {startDate} (day {days} of {windowDays}).',
+  'finding.window_ok_from_answer': 'Within the {windowDays} days counted from the answer, sent on {startDate} (day {days} of {windowDays}): the date the request was received is not given.',
   'finding.reason_no_grazie':
     'Check that the client’s first chat message is a clear “No, thanks”: then no credits should have been charged.',
   'finding.reason_details_changed': 'Check that the job differs substantially from the request (city or type of service).',
@@ -260,15 +281,14 @@ const coreEn: Record<keyof typeof core, string> = {
   'finding.reason_terms_violated':
     'Check the terms violation (e.g. a request posted by a minor or by someone looking for employment).',
   'finding.reason_sent_by_mistake': 'First answer sent by mistake for this professional: refundable once only.',
-  'finding.mistake_pending_elsewhere':
-    'Warning: another by-mistake claim is pending ({reference}). If one is approved, the other is not refundable.',
+  'finding.mistake_pending_elsewhere': 'Warning: another claim for an answer sent by mistake is pending ({reference}). If one is approved, the other is not refundable.',
   'finding.credits_unverified':
     '{credits} credits declared, not verified: no charge data. Check the professional’s credit balance.',
   'finding.refund_as_credits': 'Refunds are paid only as credits on the platform, never as money.',
-  'finding.window_ok_from_ledger':
-    'Within {windowDays} days: {days} since the request was received, according to the charge ledger ({startDate}).',
+  'finding.window_ok_from_ledger': 'Within the {windowDays} days: according to the charge ledger the request was received on {startDate} (day {days} of {windowDays}).',
   'finding.ledger_match':
     'Charge found in the ledger: {chargeId}, {credits} credits charged on {chargedOn}. Differences from the form: {differences}.',
+  'finding.ledger_chosen': 'Charge chosen by the professional from the ledger’s list: {chargeId}, {credits} credits charged on {chargedOn}.',
   'finding.ledger_missing':
     'Nothing was verified: the marketplace has sent no charge data for this professional. {credits} credits declared: check their credit balance.',
   'finding.duplicate_charges_found':
@@ -295,8 +315,8 @@ const coreEn: Record<keyof typeof core, string> = {
   'review.client': 'Client',
   'review.phone': 'Phone',
   'review.service': 'Service',
-  'review.answered_on': 'Answered on',
-  'review.received_on': 'Request received on',
+  'review.answered_on': 'Answer date',
+  'review.received_on': 'Request received',
   'review.credits': 'Credits',
   'review.reason': 'Reason',
   'review.description': 'Description',
@@ -312,11 +332,14 @@ const coreEn: Record<keyof typeof core, string> = {
   'review.confirm_no': 'Cancel',
   'review.decided_approved': '✅ Approved by <@{user}> on {when}: {credits} credits returned to the balance.',
   'review.decided_rejected': '❌ Rejected by <@{user}> on {when}. Reason: {reason}',
-  'review.take': 'Take it',
+  'review.take': 'Assign to me',
   'review.ask_info': 'Ask for information',
-  'review.assigned': '👤 Taken by <@{user}>',
+  'review.assigned': '👤 Assigned to <@{user}>',
+  'review.header_contested': 'Claim {reference} · review requested',
+  'review.fallback_contested': 'Refund claim {reference} from {professional}, review requested: {credits} credits',
+  'review.contested': '⚖️ *Review requested by the professional* on {when}. The policy had found it not refundable: {why}\n*The professional’s reason:* {reason}',
 
-  'take.already_yours': 'You have already taken claim {reference}.',
+  'take.already_yours': 'Claim {reference} is already assigned to you.',
 
   'ask.title': 'Ask for information',
   'ask.submit': 'Send',
@@ -362,11 +385,25 @@ const coreEn: Record<keyof typeof core, string> = {
   'dm.approved':
     '✅ Your refund claim *{reference}* was approved: {credits} credits were returned to your balance (Settings › Credit balance). Refunds are paid in credits only, never as money.',
   'dm.rejected': 'Your refund claim *{reference}* was not accepted. Reason given by the team: {reason}',
+  'dm.contest_received': 'You asked for a review of claim *{reference}*: the team will look at it and send you the outcome here by *{deadline}*.',
+  'contest.button': 'Ask for a review',
+  'contest.hint': 'If you think this is a mistake, you can ask a person on the team to look at it (once only).',
+  'contest.title': 'Ask for a review',
+  'contest.submit': 'Send',
+  'contest.close': 'Cancel',
+  'contest.intro': 'Claim *{reference}* is not refundable under the rules: {why}\nIf you think this is a mistake, explain why: a person on the team will look at it within 10 business days. A review can be asked for once only.',
+  'contest.reason': 'Why you are asking for a review',
+  'contest.too_short': 'Write at least {min} characters.',
+  'contest.sent_title': 'Review requested',
+  'contest.sent': 'The team will look at claim *{reference}* and send you the outcome in a direct message by *{deadline}*.',
+  'contest.not_yours': 'Only the professional who sent the claim can ask for a review of it.',
+  'contest.already': 'You have already asked for a review of claim *{reference}*: only one can be asked for.',
+  'contest.not_ineligible': 'Claim *{reference}* is already with the team: there is no need to ask for a review.',
 
   'refuse.text':
     'Refund claims are accepted only through the form: claims sent by message, email or any other way are not considered. Open the form with the button below or type /rimborso.',
   'refuse.button': 'Ask for a refund',
-  'refuse.email_subject': 'Refund request: please use the form',
+  'refuse.email_subject': 'Refund claims: please use the form',
   'refuse.email':
     'Thank you for writing. Credit refund claims are accepted only through the form: claims sent by email or any other way are not considered. In Slack, type /rimborso and fill in every field of the form.',
 
@@ -393,11 +430,19 @@ const catalogs: Record<Locale, Record<MessageKey, string>> = { it, en };
 
 export type MessageParams = Record<string, string | number>;
 
-/** The text for `key` in `locale`, with `{name}` placeholders filled from `params`. */
+const PLACEHOLDER = /\{(?:(\w+):)?(\w+)\}/g;
+
+function isItalianDateArticle(word: string): word is ItalianDateArticle {
+  return Object.hasOwn(ITALIAN_DATE_ARTICLES, word);
+}
+
+/** The text for `key` in `locale`, with `{name}` (and `{il:name}`) placeholders filled from `params`. */
 export function t(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
-  return catalogs[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return catalogs[locale][key].replace(PLACEHOLDER, (whole, article: string | undefined, name: string) => {
+    if (!(name in params)) return whole;
+    const value = String(params[name]);
+    return article !== undefined && isItalianDateArticle(article) ? withItalianArticle(article, value) : value;
+  });
 }
 
 /** Exposed for the catalog's completeness test. */

@@ -24,6 +24,7 @@ export function createSlackApiDouble(options: { channelMembers?: readonly string
     'auth.test': () => ({ body: { ok: true, user_id: options.botUserId ?? 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'rimborsi' } }),
     'views.open': () => ({ body: { ok: true, view: { id: `V${String(++tsCounter).padStart(8, '0')}` } } }),
     'views.update': () => ({ body: { ok: true } }),
+    'views.push': () => ({ body: { ok: true, view: { id: `V${String(++tsCounter).padStart(8, '0')}` } } }),
     'views.publish': () => ({ body: { ok: true } }),
     'chat.postMessage': (args) => ({
       body: { ok: true, channel: args.channel, ts: `1700000000.${String(++tsCounter).padStart(6, '0')}` },

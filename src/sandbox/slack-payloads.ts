@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CHARGE_ACTION_ID, CHARGE_BLOCK_ID } from '../slack/views/charge-select.ts';
 import { REFUND_ACTIONS, REFUND_BLOCKS, REFUND_MODAL_CALLBACK_ID, type RefundField } from '../slack/views/refund-modal.ts';
 
 /** Factories for what Slack posts to the app, with overrides: used by the tests, the demo and the benchmark. */
@@ -66,6 +67,28 @@ export const DEFAULT_FORM: Required<StateOverrides> = {
 
 export function buildRefundStateValues(overrides: StateOverrides = {}) {
   return buildStateValues({ ...DEFAULT_FORM, ...overrides });
+}
+
+/** The form's state with a charge picked from the list (a static or external select: the same shape). */
+export function withChosenCharge(values: Record<string, Record<string, unknown>>, chargeId: string | null) {
+  const selected = chargeId === null ? null : { text: { type: 'plain_text', text: chargeId }, value: chargeId };
+  return { ...values, [CHARGE_BLOCK_ID]: { [CHARGE_ACTION_ID]: { type: 'static_select', selected_option: selected } } };
+}
+
+/** What Slack posts when a professional types in an external select (the options load). */
+export function buildBlockSuggestion(options: { user?: string; value: string; actionId?: string; blockId?: string }) {
+  return {
+    type: 'block_suggestion',
+    user: { id: options.user ?? 'UPRO', username: 'pro', name: 'pro', team_id: 'T1' },
+    container: { type: 'view', view_id: 'V0MODAL' },
+    api_app_id: 'A1',
+    token: 'legacy-verification-token',
+    action_id: options.actionId ?? CHARGE_ACTION_ID,
+    block_id: options.blockId ?? CHARGE_BLOCK_ID,
+    value: options.value,
+    team: { id: 'T1', domain: 'acme' },
+    view: { id: 'V0MODAL', team_id: 'T1', type: 'modal', callback_id: REFUND_MODAL_CALLBACK_ID, private_metadata: '{"chargeList":"external"}', state: { values: {} } },
+  };
 }
 
 export function buildSlashCommand(overrides: Record<string, string> = {}) {

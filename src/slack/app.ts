@@ -9,6 +9,7 @@ import { registerReviewActions } from './listeners/review-actions.ts';
 import { registerAppHome } from './listeners/app-home.ts';
 import { registerClaimWork } from './listeners/claim-work.ts';
 import { registerReverseRefund } from './listeners/reverse-refund.ts';
+import { registerContest } from './listeners/contest.ts';
 
 export interface SlackAppOptions {
   /** Overrides for the Web API client (tests shorten its retries). */
@@ -39,6 +40,7 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions = {}): Ap
   registerReviewActions(app, deps);
   registerClaimWork(app, deps);
   registerReverseRefund(app, deps);
+  registerContest(app, deps);
   registerAppHome(app, deps);
   registerOtherChannels(app, deps);
 

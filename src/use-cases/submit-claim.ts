@@ -1,4 +1,4 @@
-import type { Claim, ClaimInput, PolicyConfig } from '../domain/claim.ts';
+import { checkPendingLimit, isCorrectable, type Claim, type ClaimInput, type IneligibleRule, type PolicyConfig } from '../domain/claim.ts';
 import type { BusinessCalendar } from '../domain/italian-holidays.ts';
 import { evaluateClaim, normaliseClientName } from '../domain/policy.ts';
 import { romeDateOf } from '../domain/rome-calendar.ts';
@@ -6,6 +6,7 @@ import { planSla, type SlaConfig } from '../domain/sla.ts';
 import { recordClaimEvent } from '../db/audit.repository.ts';
 import {
   findClaimBySourceViewId,
+  findPendingReferences,
   findPriorClaims,
   insertClaim,
   lockProfessional,
@@ -28,17 +29,24 @@ export interface SubmitClaimCommand {
   now: Date;
 }
 
-export interface SubmitClaimResult {
-  claim: Claim;
-  /** False when this submission had already been stored (a replay or a double send). */
-  created: boolean;
-}
+export type SubmitClaimResult =
+  | {
+      kind: 'stored';
+      claim: Claim;
+      /** False when this submission had already been stored (a replay or a double send). */
+      created: boolean;
+    }
+  /** Something the professional can correct in the form: nothing was stored. */
+  | { kind: 'correct'; rule: IneligibleRule; params: Record<string, string | number> }
+  /** One claim more than MAX_PENDING_CLAIMS would wait for a decision: nothing was stored. */
+  | { kind: 'too_many_pending'; pending: string[]; max: number };
 
 export interface SubmitClaimDeps {
   db: Db;
   policy: PolicyConfig;
   calendar: BusinessCalendar;
   sla: SlaConfig;
+  maxPendingClaims: number;
   /** AUTO_APPROVE and its guards; absent or with no cases enabled, every claim waits for a person. */
   autoApproval?: AutoApprovalConfig;
 }
@@ -46,8 +54,9 @@ export interface SubmitClaimDeps {
 /**
  * Evaluates the claim against the policy and stores it with its verdict, its SLA schedule and the
  * Slack messages that announce it, in one transaction that holds the professional's lock: two
- * submissions of the same claim at once cannot both pass the "same claim twice" rule, and a crash
- * after the commit loses no message.
+ * submissions of the same claim at once cannot both pass the "same claim twice" rule nor the pending
+ * limit (30 claims in 2 seconds are counted one after the other), and a crash after the commit loses
+ * no message. What the professional can correct in the form is returned, not stored.
  */
 export async function submitClaim(
   deps: SubmitClaimDeps,
@@ -56,12 +65,20 @@ export async function submitClaim(
   return deps.db.transaction().execute(async (trx) => {
     await lockProfessional(trx, command.professionalId);
     const existing = await findClaimBySourceViewId(trx, command.sourceViewId);
-    if (existing) return { claim: existing, created: false };
+    if (existing) return { kind: 'stored', claim: existing, created: false };
 
     const priorClaims = await findPriorClaims(trx, command.professionalId);
     const ledger = await loadLedgerView(trx, command.professionalId, command.input, command.now);
     const evaluated = evaluateClaim(command.input, priorClaims, deps.policy, command.now, ledger);
+    if (evaluated.kind === 'ineligible' && isCorrectable(evaluated.rule)) {
+      return { kind: 'correct', rule: evaluated.rule, params: evaluated.params };
+    }
     const automatic = await judgeAutomatically(trx, deps.autoApproval, { ...command, verdict: evaluated });
+    // An automatic approval does not wait for a decision: only claims that will wait count against the limit.
+    if (evaluated.kind === 'to_review' && automatic.kind !== 'approve') {
+      const limit = checkPendingLimit(await findPendingReferences(trx, command.professionalId), deps.maxPendingClaims);
+      if (limit) return { kind: 'too_many_pending', ...limit };
+    }
     const verdict = withAutoApprovalFinding(evaluated, automatic);
     const today = romeDateOf(command.now);
     const sla = verdict.kind === 'to_review' ? planSla(command.now, deps.calendar, deps.sla) : undefined;
@@ -77,7 +94,7 @@ export async function submitClaim(
       submittedAt: command.now,
       reviewDeadlineOn: sla?.deadline ?? null,
     });
-    if (automatic.kind === 'approve') return { claim: await approveAutomatically(trx, claim, automatic.proof, command.now), created: true };
+    if (automatic.kind === 'approve') return { kind: 'stored', claim: await approveAutomatically(trx, claim, automatic.proof, command.now), created: true };
     if (sla) await scheduleNotices(trx, claim.id, sla.notices);
     await enqueueMessages(
       trx,
@@ -98,6 +115,6 @@ export async function submitClaim(
       at: command.now,
       details: verdict.kind === 'ineligible' ? { verdict: 'ineligible', rule: verdict.rule } : { verdict: 'to_review' },
     });
-    return { claim, created: true };
+    return { kind: 'stored', claim, created: true };
   });
 }

@@ -271,7 +271,7 @@ describe('"Annulla rimborso" on an automatic approval', () => {
   });
 
   it.each([
-    ['the claimant, even as a channel member', 'UPRO', 'una tua richiesta'],
+    ['the claimant, even as a channel member', 'UPRO', 'una tua segnalazione'],
     ['someone who is not a reviewer', 'UOUTSIDER', 'Solo i revisori'],
   ])('is refused for %s, privately and audited', async (_who, user, text) => {
     const { app, claim } = await approvedAutomatically();

@@ -97,7 +97,7 @@ describe('who may decide, and exactly once', () => {
 
   it.each([
     ['someone outside the review channel', 'UOUTSIDER', 'Solo i revisori'],
-    ['the claimant, even as a channel member', 'UPRO', 'una tua richiesta'],
+    ['the claimant, even as a channel member', 'UPRO', 'una tua segnalazione'],
   ])('refuses %s with an ephemeral message, changes nothing and audits the attempt', async (_who, user, message) => {
     const claim = await pendingClaim();
     const res = await approve(claim.id, user);

@@ -53,8 +53,11 @@ describe('durable delivery of Slack messages', () => {
     await eventually(async () => expect((await onlyClaim(shared.database.db)).review_message_ts).toBe('1700000000.000900'));
     expect(reviewAttempts).toBe(4);
 
-    const [row] = (await outboxRows()).filter((r) => r.kind === 'review_post');
-    expect(row).toMatchObject({ status: 'delivered', attempts: 4 });
+    // The review message's ts is recorded just before the outbox row is finished: wait for both.
+    await eventually(async () => {
+      const [row] = (await outboxRows()).filter((r) => r.kind === 'review_post');
+      expect(row).toMatchObject({ status: 'delivered', attempts: 4 });
+    });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(reviewAttempts).toBe(4);
     expect(app.logs.some((l) => l.includes('rate_limited (retry after 30s)'))).toBe(true);

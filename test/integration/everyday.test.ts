@@ -107,7 +107,7 @@ describe('taking a claim', () => {
   });
 
   it.each([
-    ['the claimant', 'UPRO', 'una tua richiesta'],
+    ['the claimant', 'UPRO', 'una tua segnalazione'],
     ['someone outside the review channel', 'UOUTSIDER', 'Solo i revisori'],
   ])('%s cannot take it', async (_who, user, message) => {
     const claim = await pendingClaim();
@@ -228,6 +228,6 @@ describe('languages', () => {
     expect(String(dm?.args.text)).toContain('We received your refund claim');
     expect(String(dm?.args.text)).toContain('4 December 2026');
     const review = app.slack.calls('chat.postMessage').find((c) => c.args.channel === REVIEW_CHANNEL);
-    expect(String(review?.args.text)).toContain('Richiesta di rimborso');
+    expect(String(review?.args.text)).toContain('Segnalazione RIM-');
   });
 });

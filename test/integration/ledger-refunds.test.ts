@@ -79,19 +79,22 @@ const expectSigned = (delivery: Delivery | undefined) =>
   expect(delivery?.signature).toBe(createHmac('sha256', WEBHOOK_SECRET).update(delivery?.body ?? '').digest('hex'));
 
 describe('the policy with the marketplace’s charges', () => {
-  it('a claim for credits that were never charged is refused, pointing to the credit balance', async () => {
+  it('a claim no charge matches is sent back to be corrected (check the name and the date), and nothing is stored', async () => {
     const app = await start();
     await loadCharges(app, [charge({ charge_id: 'ch_other', client_first_name: 'Luigi', client_last_name: 'Verdi', client_phone: '+39 347 000 0000' })]);
-    const ack = await submit(app);
-    expect(ack).toContain('Saldo crediti');
-    expect(await onlyClaim(shared.database.db)).toMatchObject({ status: 'ineligible', verdict: { rule: 'no_matching_charge' } });
+    const ack = JSON.parse(await submit(app)) as { response_action: string; errors: Record<string, string> };
+    expect(ack.response_action).toBe('errors');
+    expect(Object.values(ack.errors).join(' ')).toContain('controlla il nome e la data');
+    expect(await shared.database.db.selectFrom('claims').selectAll().execute()).toEqual([]);
   });
 
-  it('credits above what was charged for that lead are refused', async () => {
+  it('credits above what was charged for that lead are a field error on the credits, and nothing is stored', async () => {
     const app = await start();
     await loadCharges(app, [charge({ credits: 5 })]);
-    await submit(app);
-    expect((await onlyClaim(shared.database.db)).verdict).toMatchObject({ kind: 'ineligible', rule: 'credits_exceed_charge' });
+    const ack = JSON.parse(await submit(app)) as { response_action: string; errors: Record<string, string> };
+    expect(ack).toEqual({ response_action: 'errors', errors: { credits: 'Per questa risposta ti sono stati scalati 5 crediti: puoi chiederne al massimo 5.' } });
+    expect(await shared.database.db.selectFrom('claims').selectAll().execute()).toEqual([]);
+    expect(await shared.database.db.selectFrom('outbox').selectAll().execute()).toEqual([]);
   });
 
   it('the 30 days count from when the lead was received, as the marketplace recorded it', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LOCALES, catalogKeys, t, type MessageKey } from '../../src/i18n/messages.ts';
 
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{(?:\w+:)?(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('the message catalog', () => {
   it('has the same keys in every language', () => {

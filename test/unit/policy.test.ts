@@ -617,7 +617,8 @@ describe('evaluateClaim: rule precedence with a ledger', () => {
       priors: [],
       rule: 'description_required',
     },
-    { case: 'the form’s expired window before no charge', input: expired, charges: [], priors: [], rule: 'window_expired' },
+    // With ledger data an unmatched claim's dates prove nothing: the professional corrects the form first.
+    { case: 'no charge before the form’s expired window', input: expired, charges: [], priors: [], rule: 'no_matching_charge' },
     { case: 'the ledger’s expired window before credits over the charge', input: { credits: 5 }, charges: [oldLead], priors: [], rule: 'window_expired' },
     { case: 'no charge before the same claim twice', input: {}, charges: [], priors: [samePrior], rule: 'no_matching_charge' },
     {
@@ -630,5 +631,23 @@ describe('evaluateClaim: rule precedence with a ledger', () => {
     { case: 'the same claim twice still applies with a match', input: {}, charges: [buildCharge()], priors: [samePrior], rule: 'duplicate_claim' },
   ])('$case', ({ input, charges, priors, rule }) => {
     expect(evaluateWithLedger(input, buildLedger(charges), priors)).toMatchObject({ kind: 'ineligible', rule });
+  });
+});
+
+describe('evaluateClaim: a charge picked from the modal’s list', () => {
+  it('is the match, with nothing to tolerate, and the verdict says it was chosen', () => {
+    const verdict = evaluateWithLedger({ chosenChargeId: 'CH-1', clientFirstName: 'Typed', clientLastName: 'Wrongly' }, buildLedger([buildCharge()]));
+    expect(verdict).toMatchObject({ kind: 'to_review', matchedChargeId: 'CH-1', chargeChosen: true });
+    if (verdict.kind !== 'to_review') throw new Error('expected to review');
+    expect(verdict.findings.map((f) => f.code)).toContain('ledger_chosen');
+    expect(verdict.findings.map((f) => f.code)).not.toContain('ledger_match');
+  });
+
+  it('a picked charge the ledger no longer holds matches nothing (a field error, never a guess)', () => {
+    expect(evaluateWithLedger({ chosenChargeId: 'ch_gone' }, buildLedger([buildCharge()]))).toMatchObject({ kind: 'ineligible', rule: 'no_matching_charge' });
+  });
+
+  it('a typed claim never says it was chosen', () => {
+    expect(evaluateWithLedger({}, buildLedger([buildCharge()]))).not.toHaveProperty('chargeChosen');
   });
 });

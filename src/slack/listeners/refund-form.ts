@@ -6,6 +6,9 @@ import type { AppDeps } from '../deps.ts';
 import { OPEN_FORM_ACTION_ID } from '../messages/form-pointer.ts';
 import { buildHelpMessage } from '../messages/help-message.ts';
 import { buildStatusMessage } from '../messages/status-message.ts';
+import type { ChargeChoice } from '../../domain/charge-choice.ts';
+import { loadChargeChoice, searchChargeChoice } from '../../use-cases/load-charge-choice.ts';
+import { CHARGE_ACTION_ID, EXTERNAL_CHARGE_OPTIONS_MAX, buildChargeOptions } from '../views/charge-select.ts';
 import { buildRefundModal } from '../views/refund-modal.ts';
 
 export const REFUND_COMMAND = '/rimborso';
@@ -20,12 +23,37 @@ export function parseSubcommand(text: string): Subcommand {
   return 'form';
 }
 
-/** The trigger id lives 3 seconds: the modal opens right after the ack, before any database work. */
-async function openRefundModal(client: WebClient, triggerId: string, locale: Locale, deps: AppDeps): Promise<void> {
+/**
+ * How long the charges may take before the modal opens without them: the trigger id lives 3 seconds,
+ * and the locale lookup, views.open and the network share them. One indexed query takes milliseconds.
+ */
+export const CHARGE_CHOICE_BUDGET_MS = 800;
+
+/** The professional's charges to start from, or none if the database is slow or failing right now. */
+async function chargeChoiceInTime(deps: AppDeps, userId: string): Promise<ChargeChoice> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<ChargeChoice>((resolve) => {
+    timer = setTimeout(() => resolve({ kind: 'none' }), CHARGE_CHOICE_BUDGET_MS);
+  });
+  const loaded = loadChargeChoice(deps.db, userId, deps.clock()).catch((error: unknown) => {
+    deps.logger.warn('charges not loaded for the form', { error: error instanceof Error ? error.message : String(error) });
+    return { kind: 'none' } as const;
+  });
+  try {
+    return await Promise.race([loaded, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The trigger id lives 3 seconds: the modal opens right after the ack, with at most one quick query. */
+async function openRefundModal(client: WebClient, triggerId: string, userId: string, deps: AppDeps): Promise<Locale> {
+  const [locale, charges] = await Promise.all([deps.localeOf(userId), chargeChoiceInTime(deps, userId)]);
   await client.views.open({
     trigger_id: triggerId,
-    view: buildRefundModal({ locale, maxCredits: deps.config.maxCreditsPerClaim }),
+    view: buildRefundModal({ locale, maxCredits: deps.config.maxCreditsPerClaim, charges }),
   });
+  return locale;
 }
 
 export function registerRefundForm(app: App, deps: AppDeps): void {
@@ -33,12 +61,11 @@ export function registerRefundForm(app: App, deps: AppDeps): void {
     const subcommand = parseSubcommand(command.text);
     if (subcommand === 'form') {
       await ack();
-      // Cached after a person's first use; a slow lookup falls back to the default language in time.
-      const locale = await deps.localeOf(command.user_id);
       try {
-        await openRefundModal(client, command.trigger_id, locale, deps);
+        // The locale is cached after a person's first use; a slow lookup falls back to the default in time.
+        await openRefundModal(client, command.trigger_id, command.user_id, deps);
       } catch (error) {
-        await respond({ response_type: 'ephemeral', text: t(locale, 'error.generic') });
+        await respond({ response_type: 'ephemeral', text: t(await deps.localeOf(command.user_id), 'error.generic') });
         throw error;
       }
       return;
@@ -59,6 +86,15 @@ export function registerRefundForm(app: App, deps: AppDeps): void {
   app.action(OPEN_FORM_ACTION_ID, async ({ ack, body, client }) => {
     await ack();
     if (body.type !== 'block_actions') return;
-    await openRefundModal(client, body.trigger_id, await deps.localeOf(body.user.id), deps);
+    await openRefundModal(client, body.trigger_id, body.user.id, deps);
+  });
+
+  // The picker's typeahead when the professional has more charges than a static select holds.
+  app.options(CHARGE_ACTION_ID, async ({ ack, body }) => {
+    const [locale, charges] = await Promise.all([
+      deps.localeOf(body.user.id),
+      searchChargeChoice(deps.db, body.user.id, body.value ?? '', deps.clock(), EXTERNAL_CHARGE_OPTIONS_MAX),
+    ]);
+    await ack({ options: buildChargeOptions(charges, locale) });
   });
 }

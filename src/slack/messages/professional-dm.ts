@@ -1,8 +1,10 @@
 import type { KnownBlock } from '@slack/types';
 import type { Claim } from '../../domain/claim.ts';
+import { canBeContested } from '../../domain/contest.ts';
+import { buildContestActions } from './contest-button.ts';
 import { formatDueDate } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
-import { escapeMrkdwn } from './slack-text.ts';
+import { escapeMrkdwn, mrkdwn } from './slack-text.ts';
 import { describeIneligibility } from './verdict-text.ts';
 
 /**
@@ -18,7 +20,17 @@ export interface DirectMessage {
 export function buildSubmissionDm(claim: Claim, locale: Locale): DirectMessage {
   const reference = escapeMrkdwn(claim.reference);
   if (claim.verdict.kind === 'ineligible') {
-    return { text: t(locale, 'dm.ineligible', { reference, why: describeIneligibility(claim.verdict, locale) }) };
+    const text = t(locale, 'dm.ineligible', { reference, why: describeIneligibility(claim.verdict, locale) });
+    if (!canBeContested(claim)) return { text };
+    // A DM's section holds 3,000 characters; the rule's text is far shorter, and `text` stays whole.
+    return {
+      text,
+      blocks: [
+        { type: 'section', text: mrkdwn(text.slice(0, 3000)) },
+        { type: 'context', elements: [mrkdwn(t(locale, 'contest.hint'))] },
+        buildContestActions(claim.id, locale),
+      ],
+    };
   }
   if (claim.reviewDeadlineOn === null) throw new RangeError(`claim ${claim.reference} to review has no review deadline`);
   return {
@@ -26,6 +38,17 @@ export function buildSubmissionDm(claim: Claim, locale: Locale): DirectMessage {
       reference,
       credits: claim.credits,
       client: escapeMrkdwn(`${claim.clientFirstName} ${claim.clientLastName}`),
+      deadline: formatDueDate(claim.reviewDeadlineOn, locale),
+    }),
+  };
+}
+
+/** Sent once the professional asked for a review of an ineligible claim. */
+export function buildContestDm(claim: Claim, locale: Locale): DirectMessage {
+  if (claim.reviewDeadlineOn === null) throw new RangeError(`contested claim ${claim.reference} has no review deadline`);
+  return {
+    text: t(locale, 'dm.contest_received', {
+      reference: escapeMrkdwn(claim.reference),
       deadline: formatDueDate(claim.reviewDeadlineOn, locale),
     }),
   };

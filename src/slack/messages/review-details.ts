@@ -3,7 +3,10 @@ import type { Claim } from '../../domain/claim.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { t, type Locale, type MessageKey } from '../../i18n/messages.ts';
 import { BLOCK_KIT_LIMITS, escapeAndTruncate, escapeMrkdwn, mrkdwn, truncate } from './slack-text.ts';
-import { describeFinding } from './verdict-text.ts';
+import { describeFinding, describeIneligibility } from './verdict-text.ts';
+import { formatDateTime } from '../../i18n/format.ts';
+
+export const REVIEW_CONTEST_BLOCK_ID = 'claim_review_contest';
 
 /** A `<@U…>` mention; the id is escaped so a malformed one cannot open another link or mention. */
 export function mentionUser(userId: string): string {
@@ -55,6 +58,13 @@ export function buildClaimDetailBlocks(claim: Claim, locale: Locale): KnownBlock
     const heading = `*${t(locale, 'review.description')}*\n`;
     const body = escapeAndTruncate(claim.description, BLOCK_KIT_LIMITS.sectionText - heading.length);
     blocks.push({ type: 'section', text: mrkdwn(heading + body) });
+  }
+  if (claim.contest && claim.verdict.kind === 'ineligible') {
+    // The professional asked a person to look at a refusal: the rule that refused it, and their reason.
+    const params = { when: formatDateTime(claim.contest.at, locale), why: describeIneligibility(claim.verdict, locale) };
+    const withoutReason = t(locale, 'review.contested', { ...params, reason: '' });
+    const reason = escapeAndTruncate(claim.contest.reason, BLOCK_KIT_LIMITS.sectionText - withoutReason.length);
+    blocks.push({ type: 'section', block_id: REVIEW_CONTEST_BLOCK_ID, text: mrkdwn(t(locale, 'review.contested', { ...params, reason })) });
   }
   if (claim.verdict.kind === 'to_review' && claim.verdict.findings.length > 0) {
     const lines = claim.verdict.findings.map((finding) => describeFinding(finding, locale));

@@ -103,7 +103,8 @@ function decisionLine(claim: Claim, locale: Locale): SectionBlock | null {
  */
 export function buildReviewMessage(claim: Claim, locale: Locale, options: { reversalDays?: number } = {}): SlackMessage {
   const automatic = claim.autoApprovedCase !== null;
-  const header = t(locale, automatic ? 'review.auto_header' : 'review.header', { reference: claim.reference });
+  const headerKey = automatic ? 'review.auto_header' : claim.contest ? 'review.header_contested' : 'review.header';
+  const header = t(locale, headerKey, { reference: claim.reference });
   const blocks: KnownBlock[] = [
     { type: 'header', text: plainText(header, BLOCK_KIT_LIMITS.header) },
     ...buildClaimDetailBlocks(claim, locale),
@@ -119,7 +120,7 @@ export function buildReviewMessage(claim: Claim, locale: Locale, options: { reve
   ];
   for (const block of lines) if (block) blocks.push(block);
   return {
-    text: t(locale, automatic ? 'review.auto_fallback' : 'review.fallback', {
+    text: t(locale, automatic ? 'review.auto_fallback' : claim.contest ? 'review.fallback_contested' : 'review.fallback', {
       reference: claim.reference,
       professional: mentionUser(claim.professionalId),
       credits: claim.credits,

@@ -12,6 +12,7 @@ export const BLOCK_KIT_LIMITS = {
   confirmText: 300,
   confirmButton: 30,
   optionText: 75,
+  hint: 2000,
 } as const;
 
 const ELLIPSIS = '…';

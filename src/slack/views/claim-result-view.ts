@@ -1,4 +1,5 @@
-import type { ModalView } from '@slack/types';
+import type { KnownBlock, ModalView } from '@slack/types';
+import { buildContestActions } from '../messages/contest-button.ts';
 import type { IsoDate, Verdict } from '../../domain/claim.ts';
 import { formatDueDate } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
@@ -15,6 +16,8 @@ export interface ClaimResultViewOptions {
   deadlineOn: IsoDate | null;
   /** Set when the policy approved the claim at once (AUTO_APPROVE): the credits returned. */
   approvedCredits?: number;
+  /** An ineligible claim that may still be contested: the view offers "Chiedi una verifica". */
+  contestableClaimId?: string | null;
 }
 
 function describeResult({ locale, reference, verdict, deadlineOn, approvedCredits }: ClaimResultViewOptions): string {
@@ -24,6 +27,11 @@ function describeResult({ locale, reference, verdict, deadlineOn, approvedCredit
   }
   if (deadlineOn === null) throw new RangeError(`claim ${reference} to review has no review deadline`);
   return t(locale, 'result.to_review', { reference: escapeMrkdwn(reference), deadline: formatDueDate(deadlineOn, locale) });
+}
+
+function contestBlocks({ verdict, contestableClaimId, locale }: ClaimResultViewOptions): KnownBlock[] {
+  if (verdict.kind !== 'ineligible' || !contestableClaimId) return [];
+  return [{ type: 'context', elements: [mrkdwn(t(locale, 'contest.hint'))] }, buildContestActions(contestableClaimId, locale)];
 }
 
 /** What replaces the refund modal (`response_action: 'update'`) once the claim is stored. */
@@ -41,6 +49,7 @@ export function buildClaimResultView(options: ClaimResultViewOptions): ModalView
         block_id: CLAIM_RESULT_BLOCK_ID,
         text: mrkdwn(truncate(describeResult(options), BLOCK_KIT_LIMITS.sectionText)),
       },
+      ...contestBlocks(options),
     ],
   };
 }

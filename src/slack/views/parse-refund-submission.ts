@@ -34,7 +34,7 @@ export type RefundSubmissionResult =
   /** Messages keyed by the input block's block_id, ready for `response_action: 'errors'`. */
   | { ok: false; errors: Record<string, string> };
 
-function inputRef(field: RefundField): InputRef {
+export function inputRef(field: RefundField): InputRef {
   return { blockId: REFUND_BLOCKS[field], actionId: REFUND_ACTIONS[field] };
 }
 
@@ -42,13 +42,13 @@ function inputRef(field: RefundField): InputRef {
 const PHONE_CHARACTERS = /^\+?[0-9 .()-]+$/;
 const PHONE_DIGITS = { min: 6, max: 15 } as const;
 
-function checkPhone(phone: string): Field<string> {
+export function checkPhone(phone: string): Field<string> {
   const digits = phone.replace(/[^0-9]/g, '').length;
   const wellFormed = PHONE_CHARACTERS.test(phone) && digits >= PHONE_DIGITS.min && digits <= PHONE_DIGITS.max;
   return wellFormed ? valid(phone) : invalid('field.phone_invalid');
 }
 
-function checkCredits(raw: string, max: number): Field<number> {
+export function checkCredits(raw: string, max: number): Field<number> {
   // Digits only: Number() alone would accept '1e2', '0x10' and ' 1.0'.
   const credits = /^[0-9]+$/.test(raw) ? Number(raw) : Number.NaN;
   return Number.isSafeInteger(credits) && credits >= 1 && credits <= max
@@ -56,12 +56,12 @@ function checkCredits(raw: string, max: number): Field<number> {
     : invalid('field.credits_invalid', { max });
 }
 
-function checkReason(value: string): Field<Reason> {
+export function checkReason(value: string): Field<Reason> {
   const reason = REASONS.find((known) => known === value);
   return reason === undefined ? invalid('field.reason_invalid') : valid(reason);
 }
 
-function checkDescription(description: Field<string | null>, reason: Field<Reason>): Field<string | null> {
+export function checkDescription(description: Field<string | null>, reason: Field<Reason>): Field<string | null> {
   const needed = reason.ok && REASONS_NEEDING_DESCRIPTION.includes(reason.value);
   return needed && description.ok && description.value === null ? invalid('field.description_required') : description;
 }
@@ -89,7 +89,7 @@ export function parseRefundSubmission(values: unknown, ctx: RefundSubmissionCont
     credits: andThen(required(readText(values, inputRef('credits'))), (raw) => checkCredits(raw, ctx.maxCredits)),
     reason,
     description: checkDescription(text('description', FIELD_LIMITS.description, true), reason),
-  } satisfies Record<keyof ClaimInput, Field<unknown>>;
+  } satisfies Record<Exclude<keyof ClaimInput, 'chosenChargeId'>, Field<unknown>>;
 
   const collected = collectFields(fields);
   if (collected.ok) return { ok: true, input: collected.values };

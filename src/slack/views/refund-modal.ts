@@ -1,7 +1,10 @@
-import type { InputBlock, ModalView, PlainTextOption } from '@slack/types';
+import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { REASONS } from '../../domain/claim.ts';
 import { t, type Locale, type MessageKey } from '../../i18n/messages.ts';
 import { BLOCK_KIT_LIMITS, mrkdwn, plainText } from '../messages/slack-text.ts';
+import { CHARGE_ACTION_ID, CHARGE_BLOCK_ID, buildChargeInput, type ChargeChoice } from './charge-select.ts';
+
+export { CHARGE_ACTION_ID, CHARGE_BLOCK_ID };
 
 export const REFUND_MODAL_CALLBACK_ID = 'refund_claim';
 
@@ -30,6 +33,13 @@ export const FIELD_LIMITS = { name: 100, phone: 30, service: 150, description: 2
 export interface RefundModalOptions {
   locale: Locale;
   maxCredits: number;
+  /** The professional's recent charges to start from; without any, the modal is the typed form alone. */
+  charges?: ChargeChoice;
+}
+
+/** What the submission needs to know of the modal it came from (`private_metadata`). */
+export interface RefundModalMetadata {
+  chargeList: ChargeChoice['kind'];
 }
 
 interface InputOptions {
@@ -38,15 +48,24 @@ interface InputOptions {
   hint?: MessageKey;
 }
 
-export function buildRefundModal({ locale, maxCredits }: RefundModalOptions): ModalView {
-  const input = (field: RefundField, element: InputBlock['element'], options: InputOptions): InputBlock => ({
-    type: 'input',
-    block_id: REFUND_BLOCKS[field],
-    label: plainText(t(locale, options.label)),
-    optional: options.optional ?? false,
-    ...(options.hint ? { hint: plainText(t(locale, options.hint)) } : {}),
-    element,
-  });
+export function buildRefundModal({ locale, maxCredits, charges = { kind: 'none' } }: RefundModalOptions): ModalView {
+  // With a list to choose from, what the ledger knows is typed only when the charge is not in it.
+  const fromLedger = charges.kind !== 'none';
+  const LEDGER_FIELDS: readonly RefundField[] = ['clientFirstName', 'clientLastName', 'service', 'answeredOn', 'credits'];
+  const input = (field: RefundField, element: InputBlock['element'], options: InputOptions): InputBlock => {
+    const typedOnlyIfUnlisted = fromLedger && LEDGER_FIELDS.includes(field);
+    const hint = typedOnlyIfUnlisted ? 'modal.if_not_listed_hint' : options.hint;
+    return {
+      type: 'input',
+      block_id: REFUND_BLOCKS[field],
+      label: plainText(t(locale, options.label)),
+      optional: typedOnlyIfUnlisted || (options.optional ?? false),
+      ...(hint ? { hint: plainText(t(locale, hint), BLOCK_KIT_LIMITS.hint) } : {}),
+      element,
+    };
+  };
+  const chargeBlocks: KnownBlock[] = fromLedger ? [buildChargeInput(charges, locale)] : [];
+  const metadata: RefundModalMetadata = { chargeList: charges.kind };
   const A = REFUND_ACTIONS;
 
   const reasonOptions: PlainTextOption[] = REASONS.map((reason) => ({
@@ -57,11 +76,13 @@ export function buildRefundModal({ locale, maxCredits }: RefundModalOptions): Mo
   return {
     type: 'modal',
     callback_id: REFUND_MODAL_CALLBACK_ID,
+    private_metadata: JSON.stringify(metadata),
     title: plainText(t(locale, 'modal.title'), BLOCK_KIT_LIMITS.modalTitle),
     submit: plainText(t(locale, 'modal.submit'), BLOCK_KIT_LIMITS.modalTitle),
     close: plainText(t(locale, 'modal.close'), BLOCK_KIT_LIMITS.modalTitle),
     blocks: [
       { type: 'section', block_id: REFUND_INTRO_BLOCK_ID, text: mrkdwn(t(locale, 'modal.intro')) },
+      ...chargeBlocks,
       input(
         'clientFirstName',
         { type: 'plain_text_input', action_id: A.clientFirstName, max_length: FIELD_LIMITS.name },

@@ -20,11 +20,11 @@ function textOf(view: ReturnType<typeof buildClaimResultView>): string {
 describe('buildClaimResultView', () => {
   it('tells the professional the claim went to review and by when', () => {
     const view = buildClaimResultView({ locale: 'it', reference: 'RC-2026-0001', verdict: TO_REVIEW, deadlineOn: '2026-12-08' });
-    expect(view.title.text).toBe('Richiesta inviata');
+    expect(view.title.text).toBe('Segnalazione inviata');
     expect(view.close?.text).toBe('Chiudi');
     expect(view.submit).toBeUndefined();
     expect(textOf(view)).toBe(
-      'La tua richiesta *RC-2026-0001* è stata inviata al team. Riceverai l’esito in un messaggio diretto entro *l’8 dicembre 2026*.',
+      'La tua segnalazione *RC-2026-0001* è stata inviata al team. Riceverai l’esito in un messaggio diretto entro *l’8 dicembre 2026*.',
     );
   });
 
@@ -33,7 +33,7 @@ describe('buildClaimResultView', () => {
     expect(view.title.text).toBe('Non rimborsabile');
     expect(view.submit).toBeUndefined();
     expect(textOf(view)).toBe(
-      'La richiesta *RC-2026-0002* non può essere rimborsata: il rimborso si può chiedere entro 30 giorni dalla ricezione della richiesta, e dal 10 ottobre 2026 ne sono passati 45.',
+      'La segnalazione *RC-2026-0002* non può essere accolta: il rimborso si può chiedere entro 30 giorni dalla ricezione della richiesta del cliente, che è arrivata il 10 ottobre 2026: ne sono passati 45.',
     );
   });
 

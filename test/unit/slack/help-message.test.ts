@@ -28,7 +28,7 @@ describe('buildHelpMessage', () => {
     ['the fourth case', '*Termini violati*'],
     ['the fifth case, refunded once', '*Risposta inviata per errore*: si rimborsa una sola volta'],
     ['what to give', 'Nome e cognome del cliente (e il telefono, se l’hai), il servizio per cui hai risposto, la data della tua risposta e i crediti utilizzati.'],
-    ['the form only', 'Solo con il modulo: le richieste inviate via messaggio, email o in altro modo non vengono prese in considerazione.'],
+    ['the form only', 'Solo con il modulo: le segnalazioni inviate via messaggio, email o in altro modo non vengono prese in considerazione.'],
     ['the 10 business days and the DM', 'entro *10 giorni lavorativi*'],
     ['the answer by DM', 'in un messaggio diretto'],
     ['credits only', 'solo in crediti'],
@@ -55,7 +55,8 @@ describe('buildHelpMessage', () => {
     const english = buildHelpMessage('en');
     expect(english.text).toContain('Within *30 days* of receiving the request');
     expect(english.text).toContain('Only through the form');
-    expect(english.text).toContain('`/rimborso stato`');
+    expect(english.text).toContain('`/rimborso status`');
+    expect(english.text).not.toContain('`/rimborso stato`');
     expect(english.text).not.toContain('Entro');
   });
 

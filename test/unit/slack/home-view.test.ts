@@ -85,7 +85,7 @@ describe('buildProfessionalHome', () => {
     const view = buildProfessionalHome({ claims: [], locale: 'it', now: NOW });
     expect(view.type).toBe('home');
     expect(rendered(view)).toContain(
-      'Puoi chiedere il rimborso entro 30 giorni dalla ricezione della richiesta, in uno dei cinque casi previsti. Il team ti comunica l’esito entro 10 giorni lavorativi e il rimborso avviene solo in crediti.',
+      'Puoi chiedere il rimborso entro 30 giorni dalla ricezione della richiesta del cliente, in uno dei cinque casi previsti. Il team ti comunica l’esito entro 10 giorni lavorativi e il rimborso avviene solo in crediti.',
     );
     expect((blockWithId(view, PRO_HOME_ASK_BLOCK_ID) as ActionsBlock).elements).toEqual([
       {
@@ -100,7 +100,7 @@ describe('buildProfessionalHome', () => {
   it('says so when the professional has no claims yet', () => {
     const view = buildProfessionalHome({ claims: [], locale: 'it', now: NOW });
     expect(textOf(blockWithId(view, PRO_HOME_EMPTY_BLOCK_ID) as KnownBlock)).toBe(
-      'Non hai ancora chiesto nessun rimborso. Quando ne invii uno, qui puoi seguirne lo stato.',
+      'Non hai ancora inviato nessuna segnalazione. Quando ne invii una, qui puoi seguirne lo stato.',
     );
     expect(blockWithId(view, PRO_HOME_MORE_BLOCK_ID)).toBeUndefined();
   });
@@ -113,7 +113,7 @@ describe('buildProfessionalHome', () => {
     [
       'ineligible, with the rule',
       ineligible,
-      '🚫 Non rimborsabile: esiste già una tua richiesta per lo stesso cliente e la stessa data di risposta (RC-2026-0003).',
+      '🚫 Non rimborsabile: hai già inviato una segnalazione per lo stesso cliente e la stessa data di risposta (RC-2026-0003).',
     ],
   ])('shows a claim %s', (_name, overrides, status) => {
     const [section] = claimSections(buildProfessionalHome({ claims: [buildClaim(overrides)], locale: 'it', now: NOW }));
@@ -143,21 +143,21 @@ describe('buildProfessionalHome', () => {
   it(`shows at most ${PROFESSIONAL_HOME_MAX_CLAIMS} claims and counts the older ones`, () => {
     const view = buildProfessionalHome({ claims: numberedClaims(25), locale: 'it', now: NOW });
     expect(claimSections(view)).toHaveLength(PROFESSIONAL_HOME_MAX_CLAIMS);
-    expect(textOf(blockWithId(view, PRO_HOME_MORE_BLOCK_ID) as KnownBlock)).toBe('…e altre 5 richieste meno recenti.');
+    expect(textOf(blockWithId(view, PRO_HOME_MORE_BLOCK_ID) as KnownBlock)).toBe('…e altre 5 segnalazioni meno recenti.');
   });
 
   it('counts the claims the caller did not load, from totalCount', () => {
     const paged = buildProfessionalHome({ claims: numberedClaims(20), totalCount: 57, locale: 'it', now: NOW });
-    expect(textOf(blockWithId(paged, PRO_HOME_MORE_BLOCK_ID) as KnownBlock)).toBe('…e altre 37 richieste meno recenti.');
+    expect(textOf(blockWithId(paged, PRO_HOME_MORE_BLOCK_ID) as KnownBlock)).toBe('…e altre 37 segnalazioni meno recenti.');
     const oneMore = buildProfessionalHome({ claims: numberedClaims(20), totalCount: 21, locale: 'it', now: NOW });
-    expect(textOf(blockWithId(oneMore, PRO_HOME_MORE_BLOCK_ID) as KnownBlock)).toBe('…e un’altra richiesta meno recente.');
+    expect(textOf(blockWithId(oneMore, PRO_HOME_MORE_BLOCK_ID) as KnownBlock)).toBe('…e un’altra segnalazione meno recente.');
     const all = buildProfessionalHome({ claims: numberedClaims(20), totalCount: 20, locale: 'it', now: NOW });
     expect(blockWithId(all, PRO_HOME_MORE_BLOCK_ID)).toBeUndefined();
   });
 
   it('says when it was drawn, in Rome time', () => {
     expect(rendered(buildProfessionalHome({ claims: [], locale: 'it', now: NOW }))).toContain(
-      `Aggiornato al ${formatDateTime(NOW, 'it')}`,
+      `Aggiornato il ${formatDateTime(NOW, 'it')}`,
     );
     expect(formatDateTime(NOW, 'it')).toContain('11:00');
   });
@@ -277,13 +277,13 @@ describe('buildReviewerHome', () => {
 
   it('says so when nothing waits for a decision', () => {
     const view = home([]);
-    expect(textOf(blockWithId(view, REVIEWER_HOME_EMPTY_BLOCK_ID) as KnownBlock)).toBe('Nessuna richiesta in attesa di decisione.');
+    expect(textOf(blockWithId(view, REVIEWER_HOME_EMPTY_BLOCK_ID) as KnownBlock)).toBe('Nessuna segnalazione in attesa di decisione.');
     expect(blockWithId(view, REVIEWER_HOME_MORE_BLOCK_ID)).toBeUndefined();
   });
 
   it('counts what waits, in the singular too', () => {
-    expect(rendered(home([buildClaim()]))).toContain('1 richiesta in attesa di decisione.');
-    expect(rendered(home(numberedClaims(3)))).toContain('3 richieste in attesa di decisione, dalla scadenza più vicina.');
+    expect(rendered(home([buildClaim()]))).toContain('1 segnalazione in attesa di decisione.');
+    expect(rendered(home(numberedClaims(3)))).toContain('3 segnalazioni in attesa di decisione, dalla scadenza più vicina.');
   });
 
   it(`shows at most ${REVIEWER_HOME_MAX_CLAIMS} claims, the earliest deadlines, and says how many more wait`, () => {
@@ -294,13 +294,13 @@ describe('buildReviewerHome', () => {
     expect(shown).toHaveLength(REVIEWER_HOME_MAX_CLAIMS);
     expect(shown[0]).toContain('RC-2026-0045');
     expect(shown.some((text) => text.includes('RC-2026-0001'))).toBe(false);
-    expect(textOf(blockWithId(view, REVIEWER_HOME_MORE_BLOCK_ID) as KnownBlock)).toBe('+5 altre richieste in attesa, non mostrate qui.');
-    expect(rendered(view)).toContain('45 richieste in attesa di decisione');
+    expect(textOf(blockWithId(view, REVIEWER_HOME_MORE_BLOCK_ID) as KnownBlock)).toBe('+5 altre segnalazioni in attesa, non mostrate qui.');
+    expect(rendered(view)).toContain('45 segnalazioni in attesa di decisione');
   });
 
   it('counts the claims the caller did not load, from totalPending', () => {
     const view = home(numberedClaims(40), { totalPending: 41 });
-    expect(textOf(blockWithId(view, REVIEWER_HOME_MORE_BLOCK_ID) as KnownBlock)).toBe('+1 altra richiesta in attesa, non mostrata qui.');
+    expect(textOf(blockWithId(view, REVIEWER_HOME_MORE_BLOCK_ID) as KnownBlock)).toBe('+1 altra segnalazione in attesa, non mostrata qui.');
     expect(blockWithId(home(numberedClaims(40), { totalPending: 40 }), REVIEWER_HOME_MORE_BLOCK_ID)).toBeUndefined();
   });
 
@@ -314,7 +314,7 @@ describe('buildReviewerHome', () => {
     const text = rendered(view);
     expect(text).toContain('Claims to decide');
     expect(text).toContain('Outcome by 20 November 2026 · *Overdue by 2 business days*');
-    expect(text).toContain('Taken by <@U0REVIEWER>');
+    expect(text).toContain('Assigned to <@U0REVIEWER>');
     expect(text).toContain('8 business days left');
     expect(text).toContain('Not assigned');
   });

@@ -17,13 +17,13 @@ const ineligible: Partial<Claim> = {
 describe('buildSubmissionDm', () => {
   it('tells the professional the claim is with the team, and the deadline', () => {
     expect(buildSubmissionDm(buildClaim(), 'it').text).toBe(
-      'Abbiamo ricevuto la tua richiesta di rimborso *RC-2026-0001* (5 crediti, cliente Maria Bianchi). Il team la esaminerà e ti scriverà qui l’esito entro *l’8 dicembre 2026*; potrebbe contattarti per maggiori informazioni.',
+      'Abbiamo ricevuto la tua segnalazione *RC-2026-0001* (5 crediti, cliente Maria Bianchi). Il team la esaminerà e ti scriverà qui l’esito entro *l’8 dicembre 2026*; potrebbe contattarti per maggiori informazioni.',
     );
   });
 
   it('tells the professional why an ineligible claim cannot be accepted', () => {
     expect(buildSubmissionDm(buildClaim(ineligible), 'it').text).toBe(
-      'La tua richiesta di rimborso *RC-2026-0001* non può essere accolta: esiste già una tua richiesta per lo stesso cliente e la stessa data di risposta (RC-2026-0003).',
+      'La tua segnalazione *RC-2026-0001* non può essere accolta: hai già inviato una segnalazione per lo stesso cliente e la stessa data di risposta (RC-2026-0003).',
     );
   });
 
@@ -40,13 +40,13 @@ describe('buildSubmissionDm', () => {
 describe('buildDecisionDm', () => {
   it('tells the professional the credits are back in the balance', () => {
     expect(buildDecisionDm(buildClaim(approved), 'it').text).toBe(
-      '✅ La tua richiesta di rimborso *RC-2026-0001* è stata approvata: 5 crediti sono stati restituiti al tuo saldo (Impostazioni › Saldo crediti). I rimborsi avvengono solo in crediti, non in denaro.',
+      '✅ La tua segnalazione *RC-2026-0001* è stata approvata: 5 crediti sono stati restituiti al tuo saldo (Impostazioni › Saldo crediti). I rimborsi avvengono solo in crediti, non in denaro.',
     );
   });
 
   it('gives the reviewer’s reason for a rejection, escaped', () => {
     expect(buildDecisionDm(buildClaim(rejected), 'it').text).toBe(
-      'La tua richiesta di rimborso *RC-2026-0001* non è stata accolta. Motivo indicato dal team: Nessun addebito.',
+      'La tua segnalazione *RC-2026-0001* non è stata accolta. Motivo indicato dal team: Nessun addebito.',
     );
     expect(buildDecisionDm(buildClaim({ ...rejected, decisionReason: 'Vedi <https://x.example|qui>' }), 'it').text).toContain(
       'Vedi &lt;https://x.example|qui&gt;',

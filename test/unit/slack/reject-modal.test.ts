@@ -24,10 +24,10 @@ describe('buildRejectModal', () => {
   it('carries the claim id in private_metadata and asks for the reason', () => {
     expect(modal.callback_id).toBe(REJECT_MODAL_CALLBACK_ID);
     expect(JSON.parse(modal.private_metadata ?? '')).toEqual({ claimId: CLAIM_ID });
-    expect(modal.title.text).toBe('Rifiuta la richiesta');
+    expect(modal.title.text).toBe('Rifiuta la segnalazione');
     expect(modal.submit?.text).toBe('Rifiuta');
     expect((modal.blocks[0] as SectionBlock).text?.text).toBe(
-      'Richiesta *RC-2026-0001*: il professionista leggerà il motivo che scrivi qui.',
+      'Segnalazione *RC-2026-0001*: il professionista leggerà il motivo che scrivi qui.',
     );
     const input = modal.blocks[1] as InputBlock;
     expect(input).toMatchObject({ type: 'input', block_id: REJECT_REASON_BLOCK_ID, optional: false });

@@ -89,15 +89,15 @@ describe('buildReviewMessage', () => {
 
   it('heads the message with the reference and lists the claim’s fields', () => {
     const { blocks } = buildReviewMessage(buildClaim(), 'it');
-    expect((blocks[0] as HeaderBlock).text.text).toBe('Richiesta di rimborso RC-2026-0001');
+    expect((blocks[0] as HeaderBlock).text.text).toBe('Segnalazione RC-2026-0001');
     const fields = (blocks[1] as SectionBlock).fields?.map((field) => field.text);
     expect(fields).toEqual([
       '*Professionista*\n<@U012PRO>',
       '*Cliente*\nMaria Bianchi',
       '*Telefono*\n+39 333 1234567',
       '*Servizio*\nImbiancatura',
-      '*Risposta inviata il*\n12 novembre 2026',
-      '*Richiesta ricevuta il*\n10 novembre 2026',
+      '*Data della risposta*\n12 novembre 2026',
+      '*Ricezione della richiesta*\n10 novembre 2026',
       '*Crediti*\n5',
       '*Motivo*\nIl primo riscontro del cliente è “No, grazie”',
       '*Scadenza dell’esito*\n8 dicembre 2026',
@@ -107,7 +107,7 @@ describe('buildReviewMessage', () => {
   it('says "not given" for a missing phone and received date', () => {
     const text = renderedText(buildReviewMessage(buildClaim({ clientPhone: null, receivedOn: null }), 'it').blocks);
     expect(text).toContain('*Telefono*\nnon indicato');
-    expect(text).toContain('*Richiesta ricevuta il*\nnon indicato');
+    expect(text).toContain('*Ricezione della richiesta*\nnon indicato');
   });
 
   it('shows the description only when there is one', () => {
@@ -118,12 +118,12 @@ describe('buildReviewMessage', () => {
 
   it('lists the policy checks of a claim to review', () => {
     const text = renderedText(buildReviewMessage(buildClaim(), 'it').blocks);
-    expect(text).toContain('*Verifiche della policy*\n✅ Entro i 30 giorni: 14 dalla ricezione della richiesta (10 novembre 2026).');
+    expect(text).toContain('*Verifiche della policy*\n✅ Nei 30 giorni: la richiesta è stata ricevuta il 10 novembre 2026 (giorno 14 di 30).');
     expect(text).toContain('⚠️ 5 crediti dichiarati');
   });
 
   it('falls back to a plain text that mentions the professional', () => {
-    expect(buildReviewMessage(buildClaim(), 'it').text).toBe('Richiesta di rimborso RC-2026-0001 da <@U012PRO>: 5 crediti');
+    expect(buildReviewMessage(buildClaim(), 'it').text).toBe('Segnalazione RC-2026-0001 di <@U012PRO>: 5 crediti');
   });
 
   it('escapes user text so a client name cannot ping the channel or add a link', () => {

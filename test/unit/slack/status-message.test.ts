@@ -42,7 +42,7 @@ describe('buildStatusMessage', () => {
   it('gives one line per claim: reference, client, status and deadline or outcome', () => {
     const claims = [buildClaim(), buildClaim(approved), buildClaim(rejected), buildClaim(ineligible)];
     const { blocks } = buildStatusMessage({ claims, locale: 'it', now: NOW });
-    expect(textOf(blockWithId(blocks, STATUS_HEADING_BLOCK_ID))).toBe('*Le tue richieste di rimborso più recenti*');
+    expect(textOf(blockWithId(blocks, STATUS_HEADING_BLOCK_ID))).toBe('*Le tue segnalazioni più recenti*');
     expect(claimLines(blocks)).toEqual([
       '*RC-2026-0001* · Maria Bianchi — ⏳ In revisione · Esito entro l’8 dicembre 2026',
       '*RC-2026-0001* · Maria Bianchi — ✅ Approvata: 5 crediti restituiti',
@@ -55,7 +55,7 @@ describe('buildStatusMessage', () => {
     const { text } = buildStatusMessage({ claims: [buildClaim(), buildClaim(approved)], locale: 'it', now: NOW });
     expect(text).toBe(
       [
-        'Le tue richieste di rimborso più recenti',
+        'Le tue segnalazioni più recenti',
         'RC-2026-0001 · Maria Bianchi — ⏳ In revisione · Esito entro l’8 dicembre 2026',
         'RC-2026-0001 · Maria Bianchi — ✅ Approvata: 5 crediti restituiti',
       ].join('\n'),
@@ -70,15 +70,15 @@ describe('buildStatusMessage', () => {
   it(`lists at most ${STATUS_MESSAGE_MAX_CLAIMS} claims and counts the older ones`, () => {
     const message = buildStatusMessage({ claims: numberedClaims(12), locale: 'it', now: NOW });
     expect(claimLines(message.blocks)).toHaveLength(STATUS_MESSAGE_MAX_CLAIMS);
-    expect(textOf(blockWithId(message.blocks, STATUS_MORE_BLOCK_ID))).toBe('…e altre 2 richieste meno recenti.');
+    expect(textOf(blockWithId(message.blocks, STATUS_MORE_BLOCK_ID))).toBe('…e altre 2 segnalazioni meno recenti.');
     expect(message.text).toContain('RC-2026-0012');
     expect(message.text).not.toContain('RC-2026-0002');
-    expect(message.text.endsWith('…e altre 2 richieste meno recenti.')).toBe(true);
+    expect(message.text.endsWith('…e altre 2 segnalazioni meno recenti.')).toBe(true);
   });
 
   it('counts the claims the caller did not load, from totalCount', () => {
     const message = buildStatusMessage({ claims: numberedClaims(10), totalCount: 11, locale: 'it', now: NOW });
-    expect(textOf(blockWithId(message.blocks, STATUS_MORE_BLOCK_ID))).toBe('…e un’altra richiesta meno recente.');
+    expect(textOf(blockWithId(message.blocks, STATUS_MORE_BLOCK_ID))).toBe('…e un’altra segnalazione meno recente.');
     const all = buildStatusMessage({ claims: numberedClaims(10), totalCount: 10, locale: 'it', now: NOW });
     expect(blockWithId(all.blocks, STATUS_MORE_BLOCK_ID)).toBeUndefined();
   });
@@ -86,7 +86,7 @@ describe('buildStatusMessage', () => {
   it('with no claims, explains how to ask and offers the form button', () => {
     const message = buildStatusMessage({ claims: [], locale: 'it', now: NOW });
     expect(message.text).toBe(textOf(blockWithId(message.blocks, STATUS_EMPTY_BLOCK_ID)));
-    expect(message.text).toContain('Non hai ancora chiesto nessun rimborso.');
+    expect(message.text).toContain('Non hai ancora inviato nessuna segnalazione.');
     expect((blockWithId(message.blocks, STATUS_ACTIONS_BLOCK_ID) as ActionsBlock).elements).toEqual([
       { type: 'button', action_id: OPEN_FORM_ACTION_ID, style: 'primary', text: { type: 'plain_text', text: 'Chiedi un rimborso', emoji: true } },
     ]);

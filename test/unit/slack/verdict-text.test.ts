@@ -12,7 +12,7 @@ describe('describeIneligibility', () => {
   it.each<[IneligibleVerdict, string]>([
     [
       ineligible('window_expired', { windowDays: 30, days: 31, startDate: '2026-10-24' }),
-      'il rimborso si può chiedere entro 30 giorni dalla ricezione della richiesta, e dal 24 ottobre 2026 ne sono passati 31.',
+      'il rimborso si può chiedere entro 30 giorni dalla ricezione della richiesta del cliente, che è arrivata il 24 ottobre 2026: ne sono passati 31.',
     ],
     [ineligible('description_required'), 'per questo caso serve una descrizione di cosa è successo.'],
     [
@@ -21,7 +21,7 @@ describe('describeIneligibility', () => {
     ],
     [
       ineligible('duplicate_claim', { reference: 'RC-2026-0003' }),
-      'esiste già una tua richiesta per lo stesso cliente e la stessa data di risposta (RC-2026-0003).',
+      'hai già inviato una segnalazione per lo stesso cliente e la stessa data di risposta (RC-2026-0003).',
     ],
     [ineligible('credits_out_of_range', { max: 100 }), 'i crediti indicati devono essere da 1 a 100.'],
   ])('explains ineligibility case %# in Italian', (verdict, expected) => {
@@ -30,7 +30,7 @@ describe('describeIneligibility', () => {
 
   it('formats the start date in the locale', () => {
     const verdict = ineligible('window_expired', { windowDays: 30, days: 31, startDate: '2026-10-24' });
-    expect(describeIneligibility(verdict, 'en')).toContain('since 24 October 2026');
+    expect(describeIneligibility(verdict, 'en')).toContain('which arrived on 24 October 2026');
   });
 
   it('escapes text parameters for mrkdwn', () => {
@@ -42,7 +42,7 @@ describe('describeFinding', () => {
   it.each<[Finding, string]>([
     [
       { code: 'window_ok', level: 'ok', params: { windowDays: 30, days: 14, startDate: '2026-11-10' } },
-      '✅ Entro i 30 giorni: 14 dalla ricezione della richiesta (10 novembre 2026).',
+      '✅ Nei 30 giorni: la richiesta è stata ricevuta il 10 novembre 2026 (giorno 14 di 30).',
     ],
     [
       { code: 'credits_unverified', level: 'warning', params: { credits: 5 } },

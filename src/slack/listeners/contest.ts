@@ -1,0 +1,57 @@
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { findClaimById } from '../../db/claim.repository.ts';
+import { checkContest, type ContestRefusal } from '../../domain/contest.ts';
+import { t, type Locale } from '../../i18n/messages.ts';
+import { contestClaim } from '../../use-cases/contest-claim.ts';
+import type { AppDeps } from '../deps.ts';
+import { CONTEST_ACTION_ID } from '../messages/contest-button.ts';
+import { parseClaimIdFromAction } from '../messages/review-message.ts';
+import { escapeMrkdwn } from '../messages/slack-text.ts';
+import { describeIneligibility } from '../messages/verdict-text.ts';
+import { CONTEST_MODAL, buildContestModal, buildContestNoticeView, buildContestSentView, parseContestSubmission } from '../views/contest-modal.ts';
+
+function describeContestRefusal(refusal: ContestRefusal | 'not_found', reference: string, locale: Locale): string {
+  if (refusal === 'not_found') return t(locale, 'decide.not_found');
+  const key = refusal === 'not_yours' ? 'contest.not_yours' : refusal === 'already_contested' ? 'contest.already' : 'contest.not_ineligible';
+  return t(locale, key, { reference: escapeMrkdwn(reference) });
+}
+
+/** "Chiedi una verifica" on an ineligible claim's DM or result view: the reason's modal, then the contest. */
+export function registerContest(app: App, deps: AppDeps): void {
+  app.action<BlockAction<ButtonAction>>(CONTEST_ACTION_ID, async ({ ack, body, action, client }) => {
+    await ack();
+    const claimId = parseClaimIdFromAction(action.value);
+    if (!claimId) return;
+    const [locale, claim] = await Promise.all([deps.localeOf(body.user.id), findClaimById(deps.db, claimId)]);
+    const refusal = claim ? checkContest(claim, body.user.id) : 'not_found';
+    const view =
+      claim && !refusal && claim.verdict.kind === 'ineligible'
+        ? buildContestModal({ locale, claimId, reference: claim.reference, why: describeIneligibility(claim.verdict, locale) })
+        : buildContestNoticeView(locale, describeContestRefusal(refusal ?? 'not_ineligible', claim?.reference ?? '', locale));
+    // From the result view (a modal) the reason's modal goes on top; from the DM it opens.
+    if (body.view) await client.views.push({ trigger_id: body.trigger_id, view });
+    else await client.views.open({ trigger_id: body.trigger_id, view });
+  });
+
+  app.view(CONTEST_MODAL.callbackId, async ({ ack, body, view }) => {
+    const locale = await deps.localeOf(body.user.id);
+    const parsed = parseContestSubmission(view.state.values, view.private_metadata, locale);
+    if (!parsed.ok) {
+      await ack({ response_action: 'errors', errors: parsed.errors });
+      return;
+    }
+    const outcome = await contestClaim(
+      { db: deps.db, calendar: deps.calendar, sla: deps.sla },
+      { claimId: parsed.recordId, userId: body.user.id, reason: parsed.text, sourceViewId: view.id, now: deps.clock() },
+    );
+    if (outcome.kind !== 'contested') {
+      const reference = outcome.kind === 'not_found' ? '' : outcome.claim.reference;
+      await ack({ response_action: 'errors', errors: { [CONTEST_MODAL.blockId]: describeContestRefusal(outcome.kind, reference, locale) } });
+      return;
+    }
+    const { claim, created } = outcome;
+    await ack({ response_action: 'update', view: buildContestSentView(locale, claim.reference, claim.reviewDeadlineOn ?? '') });
+    deps.logger.info('claim contested', { claim: claim.reference, replay: !created });
+    if (created) deps.wakeOutbox();
+  });
+}

@@ -1,0 +1,61 @@
+import { recordClaimEvent } from '../db/audit.repository.ts';
+import { findClaimForContest, recordContest } from '../db/claim.repository.ts';
+import type { Db } from '../db/database.ts';
+import { enqueueMessages } from '../db/outbox.repository.ts';
+import { scheduleNotices } from '../db/reminder.repository.ts';
+import { homeRefreshesFor } from '../delivery/message-kinds.ts';
+import type { Claim } from '../domain/claim.ts';
+import { checkContest, type ContestRefusal } from '../domain/contest.ts';
+import type { BusinessCalendar } from '../domain/italian-holidays.ts';
+import { planSla, type SlaConfig } from '../domain/sla.ts';
+
+export interface ContestDeps {
+  db: Db;
+  calendar: BusinessCalendar;
+  sla: SlaConfig;
+}
+
+export interface ContestCommand {
+  claimId: string;
+  userId: string;
+  reason: string;
+  /** The contest modal's view id: the same contest sent twice is recorded once. */
+  sourceViewId: string;
+  now: Date;
+}
+
+export type ContestOutcome = { kind: 'contested'; claim: Claim; created: boolean } | { kind: 'not_found' } | { kind: ContestRefusal; claim: Claim };
+
+/**
+ * Sends an ineligible claim to the review channel because its professional asked for a person to look
+ * at it: once per claim, only by the claimant. In one transaction on the locked claim: the status, the
+ * deadline (10 business days from the contest), the reminders, the review post and the DM.
+ */
+export async function contestClaim(deps: ContestDeps, command: ContestCommand): Promise<ContestOutcome> {
+  return deps.db.transaction().execute(async (trx) => {
+    const found = await findClaimForContest(trx, command.claimId);
+    if (!found) return { kind: 'not_found' };
+    if (found.contestSourceViewId === command.sourceViewId) return { kind: 'contested', claim: found.claim, created: false };
+    const refusal = checkContest(found.claim, command.userId);
+    if (refusal) return { kind: refusal, claim: found.claim };
+
+    const sla = planSla(command.now, deps.calendar, deps.sla);
+    const claim = await recordContest(trx, {
+      claimId: command.claimId,
+      at: command.now,
+      reason: command.reason,
+      sourceViewId: command.sourceViewId,
+      reviewDeadlineOn: sla.deadline,
+    });
+    if (!claim) return { kind: 'already_contested', claim: found.claim };
+    await scheduleNotices(trx, claim.id, sla.notices);
+    await enqueueMessages(
+      trx,
+      [{ claimId: claim.id, kind: 'review_post' }, { claimId: claim.id, kind: 'contest_dm' }, ...homeRefreshesFor(claim.id, claim.professionalId)],
+      command.now,
+    );
+    const rule = found.claim.verdict.kind === 'ineligible' ? found.claim.verdict.rule : null;
+    await recordClaimEvent(trx, { claimId: claim.id, kind: 'contested', actor: command.userId, at: command.now, details: { rule } });
+    return { kind: 'contested', claim, created: true };
+  });
+}
