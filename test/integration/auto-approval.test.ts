@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AutoApproveCase } from '../../src/domain/claim.ts';
 import { RESPONSE_URL_METHOD } from '../../src/sandbox/slack-api-double.ts';
-import { buildBlockAction, buildRefundStateValues, buildViewSubmission, type StateOverrides } from '../../src/sandbox/slack-payloads.ts';
+import { buildBlockAction, buildRefundStateValues, buildViewSubmission, withChosenCharge, type StateOverrides } from '../../src/sandbox/slack-payloads.ts';
 import { REVERSE_ACTION_ID } from '../../src/slack/messages/auto-approval-blocks.ts';
 import { APPROVE_ACTION_ID } from '../../src/slack/messages/review-message.ts';
 import { REVERSE_MODAL_CALLBACK_ID, REVERSE_REASON_ACTION_ID, REVERSE_REASON_BLOCK_ID } from '../../src/slack/views/reverse-modal.ts';
@@ -130,6 +130,19 @@ describe('each enabled case is approved at submission', () => {
       expect(receiver.deliveries).toHaveLength(1);
     },
   );
+
+  it('a charge chosen from the list in the modal is proof: approved without typing the client', async () => {
+    receiver = marketplaceReceiver(MARKETPLACE, '/refunds');
+    const app = await start({ AUTO_APPROVE: 'first_mistake' });
+    await loadCharges(app, CASES.first_mistake.charges);
+    const nothingTyped = buildRefundStateValues({ clientFirstName: null, clientLastName: null, clientPhone: null, service: null, answeredOn: null, receivedOn: null, credits: null, reason: 'sent_by_mistake' });
+    const res = await app.send.interaction(buildViewSubmission({ values: withChosenCharge(nothingTyped, 'ch_1'), privateMetadata: '{"chargeList":"static"}' }));
+    expect(JSON.stringify(await res.json())).toContain('è stata approvata');
+    const [claim] = await claims();
+    expect(claim).toMatchObject({ status: 'approved', auto_approved_case: 'first_mistake', verdict: expect.objectContaining({ chargeChosen: true, matchedChargeId: 'ch_1' }) });
+    expect(await creditEntries()).toHaveLength(1);
+    await eventually(() => expect(receiver.bodies()).toEqual([expect.objectContaining({ automatic: true, charge_id: 'ch_1' })]));
+  });
 
   it('a disabled case is never automatic: the claim waits for a reviewer', async () => {
     receiver = marketplaceReceiver(MARKETPLACE, '/refunds');
