@@ -19,10 +19,11 @@ beforeEach(async () => {
 async function pendingClaim(user = 'UPRO') {
   await app.send.interaction(buildViewSubmission({ user }));
   await eventually(() => expect(app.slack.calls('chat.postMessage').filter((c) => c.args.channel === REVIEW_CHANNEL)).toHaveLength(1));
-  const claim = await onlyClaim(app.database.db);
   await eventually(async () =>
     expect((await app.database.db.selectFrom('outbox').select('status').where('status', '=', 'pending').execute()).length).toBe(0),
   );
+  // Read once the outbox settled: the review message's ts is recorded after Slack answered.
+  const claim = await onlyClaim(app.database.db);
   app.slack.reset();
   return claim;
 }
