@@ -5,6 +5,7 @@ import * as assignment from './2026-11-25-003-assignment-and-questions.ts';
 import * as questionIdempotency from './2026-11-25-005-question-idempotency.ts';
 import * as ledger from './2026-11-25-004-ledger.ts';
 import * as outboxWithoutClaim from './2026-12-01-001-outbox-without-claim.ts';
+import * as emailReplies from './2026-12-01-131-email-replies.ts';
 import * as contest from './2026-12-01-151-contest.ts';
 import * as autoApproval from './2026-12-01-161-auto-approval.ts';
 
@@ -16,6 +17,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-005-question-idempotency': questionIdempotency,
   '2026-11-25-004-ledger': ledger,
   '2026-12-01-001-outbox-without-claim': outboxWithoutClaim,
+  '2026-12-01-131-email-replies': emailReplies,
   '2026-12-01-151-contest': contest,
   '2026-12-01-161-auto-approval': autoApproval,
 };

@@ -4,6 +4,7 @@ import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from './config.ts';
 import type { Db } from './db/database.ts';
 import { createDeliverer } from './delivery/deliver-message.ts';
+import { createEmailReplyHandler, createSmtpTransport } from './delivery/email-reply.ts';
 import { createOutboxWorker, type OutboxWorkerOptions } from './delivery/outbox-worker.ts';
 import { createSlaSweeper } from './delivery/sla-sweeper.ts';
 import { createBusinessCalendar } from './domain/italian-holidays.ts';
@@ -52,6 +53,14 @@ export function createApplication(options: ApplicationOptions) {
   const homeDeps = { db, client: deliveryClient, reviewers, localeOf, calendar, clock };
   const publishOneHome = (userId: string) => publishHome(homeDeps, userId);
 
+  // Replies to emails leave by SMTP (SMTP_URL); without it they are off, and attempts still recorded.
+  const mailTransport = config.email.smtp ? createSmtpTransport(config.email.smtp.url) : undefined;
+  const emailReply = createEmailReplyHandler({
+    db,
+    logger,
+    mail: mailTransport && config.email.smtp ? { transport: mailTransport, from: config.email.smtp.from } : undefined,
+  });
+
   const worker = createOutboxWorker({
     db,
     logger,
@@ -69,6 +78,7 @@ export function createApplication(options: ApplicationOptions) {
       listReviewers: () => reviewers.listReviewers(),
       refundWebhook: config.refundWebhook,
       reversalDays: config.autoApproval.reversalDays,
+      emailReply,
     }),
     options: {
       ...options.worker,
@@ -110,6 +120,7 @@ export function createApplication(options: ApplicationOptions) {
     /** Starts the receiver (HTTP: resolves with the server), then the worker and the sweeper. */
     async start(port: number): Promise<Server | undefined> {
       const server = (await app.start(port)) as Server | undefined;
+      if (!mailTransport) logger.info('email replies are off: SMTP_URL is not set (emails are recorded, not answered)');
       worker.start();
       sweeper.start();
       return server;
@@ -118,6 +129,7 @@ export function createApplication(options: ApplicationOptions) {
       await app.stop();
       await sweeper.stop();
       await worker.stop();
+      mailTransport?.close();
     },
   };
 }

@@ -30,6 +30,12 @@ const EnvSchema = z.object({
   EMBEDDED_PG_DIR: optional(z.string().min(1)).default('.data/pg'),
   PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
   INBOUND_EMAIL_TOKEN: z.string().min(16, 'must be at least 16 characters'),
+  MAILGUN_WEBHOOK_SIGNING_KEY: optional(z.string().min(16, 'must be at least 16 characters')),
+  SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
+  EMAIL_FROM: optional(
+    z.string().refine((value) => emailAddressOf(value) !== null, 'must be an address, optionally with a name: Supporto <supporto@example.com>'),
+  ),
+  EMAIL_REPLY_INTERVAL_HOURS: optional(z.coerce.number().min(0).max(24 * 365)).default(24),
   LEDGER_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   REFUND_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
   REFUND_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
@@ -84,6 +90,7 @@ export interface Config {
   database: DatabaseTarget;
   port: number;
   inboundEmailToken: string;
+  email: EmailConfig;
   /** The marketplace's bearer token for POST /ledger/charges; unset, the endpoint answers 404. */
   ledgerToken: string | undefined;
   maxCreditsPerClaim: number;
@@ -106,6 +113,17 @@ export interface Config {
   refundWebhook: { url: string; secret: string } | undefined;
   /** AUTO_APPROVE and its guards; `maxRefundSharePercent` is also the review message's warning. */
   autoApproval: AutoApprovalConfig;
+}
+
+export interface EmailConfig {
+  /** Where replies leave from; unset, email replies are off (attempts are still recorded). */
+  smtp: { url: string; from: string } | undefined;
+  /** Our own address (EMAIL_FROM's), lower-cased: mail from it is never answered. */
+  ownAddress: string | undefined;
+  /** At most one reply per sender address in this many hours (0: no limit). */
+  replyIntervalHours: number;
+  /** Mailgun's webhook signing key: its signed POSTs are accepted without the token. */
+  mailgunSigningKey: string | undefined;
 }
 
 export type DatabaseTarget = { kind: 'url'; url: string } | { kind: 'embedded'; dataDir: string };
@@ -145,6 +163,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     database: databaseTarget(e.DATABASE_URL, e.EMBEDDED_PG_DIR, env_),
     port: e.PORT,
     inboundEmailToken: e.INBOUND_EMAIL_TOKEN,
+    email: emailConfigOf(e.SMTP_URL, e.EMAIL_FROM, e.EMAIL_REPLY_INTERVAL_HOURS, e.MAILGUN_WEBHOOK_SIGNING_KEY),
     ledgerToken: e.LEDGER_TOKEN,
     maxCreditsPerClaim: e.MAX_CREDITS_PER_CLAIM,
     maxPendingClaims: e.MAX_PENDING_CLAIMS,
@@ -176,6 +195,23 @@ function refundWebhookOf(url: string | undefined, secret: string | undefined): C
   if (url && !secret) throw new ConfigError('Configuration error: REFUND_WEBHOOK_SECRET is missing (required with REFUND_WEBHOOK_URL)');
   if (secret && !url) throw new ConfigError('Configuration error: REFUND_WEBHOOK_URL is missing (REFUND_WEBHOOK_SECRET is set)');
   return url && secret ? { url, secret } : undefined;
+}
+
+/** `a@b` or `Name <a@b>`: the address, lower-cased, or null. */
+function emailAddressOf(value: string): string | null {
+  const address = /<([^<>\s]+)>\s*$/.exec(value)?.[1] ?? value.trim();
+  return z.email().safeParse(address).success ? address.toLowerCase() : null;
+}
+
+/** Replies need a sender: SMTP_URL without EMAIL_FROM would send mail from nobody. */
+function emailConfigOf(smtpUrl: string | undefined, from: string | undefined, intervalHours: number, mailgunKey: string | undefined): EmailConfig {
+  if (smtpUrl && !from) throw new ConfigError('Configuration error: EMAIL_FROM is missing (required with SMTP_URL)');
+  return {
+    smtp: smtpUrl && from ? { url: smtpUrl, from } : undefined,
+    ownAddress: from ? (emailAddressOf(from) ?? undefined) : undefined,
+    replyIntervalHours: intervalHours,
+    mailgunSigningKey: mailgunKey,
+  };
 }
 
 /** A production instance never silently keeps its data in a local folder. */

@@ -65,6 +65,21 @@ export interface RefusedRequestsTable {
   slack_channel_id: string | null;
   dedupe_key: string | null;
   at: Date;
+  /** For an email: which provider posted it, its Message-ID, and whether it was answered or why not. */
+  provider: Generated<string | null>;
+  message_id: Generated<string | null>;
+  reply_status: Generated<string | null>;
+  reply_detail: Generated<string | null>;
+}
+
+export interface EmailReplyAllowancesTable {
+  sender: string;
+  last_reply_at: Date;
+}
+
+export interface MailgunWebhookTokensTable {
+  token: string;
+  seen_at: Date;
 }
 
 export interface OutboxTable {
@@ -130,6 +145,8 @@ export interface Database {
   claims: ClaimsTable;
   claim_events: ClaimEventsTable;
   refused_requests: RefusedRequestsTable;
+  email_reply_allowances: EmailReplyAllowancesTable;
+  mailgun_webhook_tokens: MailgunWebhookTokensTable;
   outbox: OutboxTable;
   claim_reminders: ClaimRemindersTable;
   claim_questions: ClaimQuestionsTable;

@@ -38,6 +38,8 @@ export interface DeliveryDeps {
   refundWebhook: RefundWebhookTarget | undefined;
   /** AUTO_APPROVE_REVERSAL_DAYS, shown on an automatic approval's review message. */
   reversalDays?: number;
+  /** Sends the reply to a refund asked for by email (email-reply.ts). */
+  emailReply: (message: QueuedMessage) => Promise<Outcome>;
 }
 
 type Outcome = 'delivered' | 'skipped';
@@ -200,7 +202,9 @@ export function createDeliverer(deps: DeliveryDeps) {
   }
 
   /** Messages that follow no claim, by kind. */
-  const standaloneHandlers: Record<StandaloneMessageKind, (message: QueuedMessage) => Promise<Outcome>> = {};
+  const standaloneHandlers: Record<StandaloneMessageKind, (message: QueuedMessage) => Promise<Outcome>> = {
+    email_reply: (message) => deps.emailReply(message),
+  };
 
   return async function deliver(message: QueuedMessage): Promise<Outcome> {
     if (message.claimId === null) {

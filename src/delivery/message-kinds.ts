@@ -19,11 +19,11 @@ export type ClaimMessageKind =
   | 'reversal_webhook';
 
 /** Messages that follow no claim (their outbox row has no claim_id). */
-export type StandaloneMessageKind = never;
+export type StandaloneMessageKind = 'email_reply';
 
 export type MessageKind = ClaimMessageKind | StandaloneMessageKind;
 
-export type Lane = 'review' | 'dm' | 'home' | 'ledger';
+export type Lane = 'review' | 'dm' | 'home' | 'ledger' | 'email';
 
 export const LANE_OF: Record<MessageKind, Lane> = {
   review_post: 'review',
@@ -38,6 +38,7 @@ export const LANE_OF: Record<MessageKind, Lane> = {
   assignee_reminder_dm: 'dm',
   home_refresh: 'home',
   refund_webhook: 'ledger',
+  email_reply: 'email',
   contest_dm: 'dm',
   reversal_dm: 'dm',
   // The same lane as the approval's webhook: the marketplace hears of the refund before its reversal.

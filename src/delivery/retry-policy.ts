@@ -1,5 +1,6 @@
 import { ErrorCode } from '@slack/web-api';
 import { WebhookHttpError } from './refund-webhook.ts';
+import { SmtpError } from './smtp-error.ts';
 
 /**
  * What to do after a failed Slack call. Rate limits wait what Slack says (Retry-After); server errors,
@@ -40,6 +41,7 @@ interface SlackishError {
 
 export function describeError(error: unknown): string {
   if (error instanceof WebhookHttpError) return `http_${error.status}`;
+  if (error instanceof SmtpError) return error.reason;
   const e = (error ?? {}) as SlackishError;
   if (e.code === ErrorCode.PlatformError) return e.data?.error ?? 'platform_error';
   if (e.code === ErrorCode.RateLimitedError) return `rate_limited (retry after ${e.retryAfter ?? '?'}s)`;
@@ -64,6 +66,8 @@ export function decideRetry(
     }
     if (error.status < 500 && error.status !== 408 && error.status !== 429) return { kind: 'give_up', reason };
   }
+  // SMTP (RFC 5321 §4.2.1): 4xx and no answer at all are transient, 5xx is a permanent refusal.
+  if (error instanceof SmtpError && error.permanent) return { kind: 'give_up', reason };
   if (e.code === ErrorCode.PlatformError && !TRANSIENT_PLATFORM_ERRORS.has(e.data?.error ?? '')) {
     return { kind: 'give_up', reason };
   }

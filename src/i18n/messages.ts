@@ -1,4 +1,5 @@
 import { autoEn, autoIt } from './auto-approval-messages.ts';
+import { emailEn, emailIt } from './email-messages.ts';
 import { ITALIAN_DATE_ARTICLES, withItalianArticle, type ItalianDateArticle } from './format.ts';
 import { homeEn, homeIt } from './home-messages.ts';
 
@@ -197,8 +198,6 @@ const core = {
 
   'refuse.text': 'I rimborsi si chiedono solo tramite il modulo: le segnalazioni inviate via messaggio, email o in altro modo non vengono prese in considerazione. Apri il modulo con il pulsante qui sotto oppure scrivi /rimborso.',
   'refuse.button': 'Chiedi il rimborso',
-  'refuse.email_subject': 'Rimborso dei crediti: usa il modulo',
-  'refuse.email': 'Grazie per averci scritto. I rimborsi dei crediti si chiedono solo tramite il modulo: le segnalazioni inviate via email o in altro modo non vengono prese in considerazione. In Slack scrivi /rimborso e compila il modulo in ogni sua parte.',
 
   'sla.reminder': '⏰ Promemoria: la segnalazione *{reference}* attende una decisione. Restano {days} giorni lavorativi: esito entro *{deadline}*.',
   'sla.reminder_one_day': '⏰ Promemoria: la segnalazione *{reference}* attende una decisione. Resta 1 giorno lavorativo: esito entro *{deadline}*.',
@@ -403,9 +402,6 @@ const coreEn: Record<keyof typeof core, string> = {
   'refuse.text':
     'Refund claims are accepted only through the form: claims sent by message, email or any other way are not considered. Open the form with the button below or type /rimborso.',
   'refuse.button': 'Ask for a refund',
-  'refuse.email_subject': 'Refund claims: please use the form',
-  'refuse.email':
-    'Thank you for writing. Credit refund claims are accepted only through the form: claims sent by email or any other way are not considered. In Slack, type /rimborso and fill in every field of the form.',
 
   'sla.reminder':
     '⏰ Reminder: claim *{reference}* is waiting for a decision. {days} business days left: outcome due by *{deadline}*.',
@@ -420,10 +416,10 @@ const coreEn: Record<keyof typeof core, string> = {
 };
 
 // One catalog, kept in a few files by area; every area has the same keys in both languages.
-const it = { ...core, ...homeIt, ...autoIt };
-const en: Record<MessageKey, string> = { ...coreEn, ...homeEn, ...autoEn };
+const it = { ...core, ...homeIt, ...emailIt, ...autoIt };
+const en: Record<MessageKey, string> = { ...coreEn, ...homeEn, ...emailEn, ...autoEn };
 
-export type MessageKey = keyof typeof core | keyof typeof homeIt | keyof typeof autoIt;
+export type MessageKey = keyof typeof core | keyof typeof homeIt | keyof typeof emailIt | keyof typeof autoIt;
 export type Locale = 'it' | 'en';
 export const LOCALES: readonly Locale[] = ['it', 'en'];
 const catalogs: Record<Locale, Record<MessageKey, string>> = { it, en };

@@ -11,6 +11,7 @@ import { createLogger } from '../logger.ts';
 import { RESPONSE_URL_PLACEHOLDER } from './slack-payloads.ts';
 import { createSlackSender, type SlackSender } from './signed-requests.ts';
 import { startSlackStandIn, type SlackStandIn } from './slack-stand-in.ts';
+import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
 export const REVIEW_CHANNEL = 'CRIMBORSI';
 export const PEOPLE = {
@@ -29,9 +30,15 @@ export const NAMES: Record<string, string> = {
   [REVIEW_CHANNEL]: '#rimborsi-revisione',
 };
 
+export const SUPPORT_EMAIL = 'rimborsi@prontopro.example';
+
 export interface DemoWorld {
   db: Db;
   slack: SlackStandIn;
+  /** A local SMTP server: the replies to emails land here. */
+  smtp: SmtpSink;
+  baseUrl: string;
+  inboundEmailToken: string;
   send: SlackSender;
   application: Application;
   clock: { now: Date };
@@ -39,8 +46,8 @@ export interface DemoWorld {
 }
 
 /**
- * The real app in HTTP mode, on a fresh embedded PostgreSQL, talking to a local Slack stand-in: no
- * network, no credentials. The clock is the demo's, so it can be moved forward for the reminders.
+ * The real app in HTTP mode, on a fresh embedded PostgreSQL, talking to a local Slack stand-in and a
+ * local SMTP server: no network, no credentials. The clock is the demo's, so it can be moved forward for the reminders.
  */
 export async function startDemoWorld(): Promise<DemoWorld> {
   const signingSecret = randomBytes(16).toString('hex');
@@ -49,6 +56,9 @@ export async function startDemoWorld(): Promise<DemoWorld> {
   try {
     const slack = await startSlackStandIn({ channelMembers: [PEOPLE.giulia, PEOPLE.marco] });
     stopAll.unshift(() => slack.stop());
+    const smtp = await startSmtpSink();
+    stopAll.unshift(() => smtp.stop());
+    const inboundEmailToken = randomBytes(16).toString('hex');
     const config = loadConfig({
       NODE_ENV: 'development',
       SLACK_BOT_TOKEN: 'xoxb-demo-token',
@@ -56,7 +66,9 @@ export async function startDemoWorld(): Promise<DemoWorld> {
       SLACK_API_URL: slack.apiUrl,
       REVIEW_CHANNEL_ID: REVIEW_CHANNEL,
       DATABASE_URL: pg.url,
-      INBOUND_EMAIL_TOKEN: randomBytes(16).toString('hex'),
+      INBOUND_EMAIL_TOKEN: inboundEmailToken,
+      SMTP_URL: smtp.url,
+      EMAIL_FROM: `Supporto ProntoPro <${SUPPORT_EMAIL}>`,
       LOG_LEVEL: 'error',
       // A platform error the ledger proves is refunded at once (and can be reversed by a reviewer).
       AUTO_APPROVE: 'later_interaction',
@@ -79,7 +91,7 @@ export async function startDemoWorld(): Promise<DemoWorld> {
       const record = payload as Record<string, unknown>;
       return record.response_url === RESPONSE_URL_PLACEHOLDER ? { ...record, response_url: slack.responseUrl } : payload;
     });
-    return { db, slack, send, application, clock, stop: () => runAll(stopAll) };
+    return { db, slack, smtp, baseUrl, inboundEmailToken, send, application, clock, stop: () => runAll(stopAll) };
   } catch (error) {
     await runAll(stopAll);
     throw error;

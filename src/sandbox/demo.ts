@@ -4,7 +4,7 @@ import { REVERSE_ACTION_ID } from '../slack/messages/auto-approval-blocks.ts';
 import { REVERSE_MODAL_CALLBACK_ID, REVERSE_REASON_ACTION_ID, REVERSE_REASON_BLOCK_ID } from '../slack/views/reverse-modal.ts';
 import { APPROVE_ACTION_ID, REJECT_ACTION_ID } from '../slack/messages/review-message.ts';
 import { REJECT_MODAL_CALLBACK_ID, REJECT_REASON_ACTION_ID, REJECT_REASON_BLOCK_ID } from '../slack/views/reject-modal.ts';
-import { DemoStepFailed, NAMES, PEOPLE, REVIEW_CHANNEL, startDemoWorld, waitFor, type DemoWorld } from './demo-world.ts';
+import { DemoStepFailed, NAMES, PEOPLE, REVIEW_CHANNEL, SUPPORT_EMAIL, startDemoWorld, waitFor, type DemoWorld } from './demo-world.ts';
 import { renderMessage, renderModal } from './render-block-kit.ts';
 import type { SlackCall } from './slack-api-double.ts';
 import {
@@ -183,6 +183,29 @@ async function run(world: DemoWorld) {
   sees('Sara', 'DM from the app', renderMessage(reversedDm.args, NAMES));
   const entries = await db.selectFrom('credit_entries').select(['credits', 'kind']).where('claim_id', '=', auto.id).orderBy('id').execute();
   expectThat(entries.map((e) => e.credits).join(',') === '7,-7', 'one refund and one reversing credit entry');
+
+  step('Paola writes to the support address instead; SendGrid Inbound Parse posts the email to the app');
+  const claimsBeforeEmail = (await db.selectFrom('claims').select('id').execute()).length;
+  const paolaAddress = 'paola.bianchi@example.it';
+  const email = new FormData();
+  email.append('from', `Paola Bianchi <${paolaAddress}>`);
+  email.append('to', SUPPORT_EMAIL);
+  email.append('subject', 'Rimborso crediti cliente Verdi');
+  email.append('headers', [`From: Paola Bianchi <${paolaAddress}>`, `To: ${SUPPORT_EMAIL}`, 'Subject: Rimborso crediti cliente Verdi', 'Message-ID: <CAF-demo-1@mail.example.it>'].join('\n'));
+  email.append('envelope', JSON.stringify({ to: [SUPPORT_EMAIL], from: paolaAddress }));
+  email.append('text', 'Buongiorno, vorrei il rimborso dei 10 crediti per il cliente Verdi.');
+  // SendGrid cannot add headers: the token rides in the webhook URL as basic auth (https://sendgrid:TOKEN@…).
+  const posted = await fetch(`${world.baseUrl}/inbound/email`, {
+    method: 'POST',
+    headers: { authorization: `Basic ${Buffer.from(`sendgrid:${world.inboundEmailToken}`).toString('base64')}` },
+    body: email,
+  });
+  expectThat(posted.status === 200, `the webhook was answered 200 (HTTP ${posted.status})`);
+  const mail = await waitFor('the reply over SMTP', () => world.smtp.received[0]);
+  const header = (name: string) => `${name}: ${mail.header(name.toLowerCase()) ?? '(none)'}`;
+  sees('Paola', `her inbox (${paolaAddress})`, [header('From'), header('To'), header('Subject'), header('In-Reply-To'), header('Auto-Submitted'), '', mail.parsed.text ?? ''].join('\n'));
+  expectThat(mail.envelope.to.join() === paolaAddress, 'the reply went to Paola');
+  expectThat((await db.selectFrom('claims').select('id').execute()).length === claimsBeforeEmail, 'no claim was created from the email');
 
   step('A claim nobody decides: the clock moves forward to its reminders and past its deadline');
   mark();

@@ -19,10 +19,12 @@ describe('npm run demo', () => {
     expect(output).toContain('[ Chiedi il rimborso ]'); // the DM refusal's button
     expect(output).toContain('Restano 2 giorni lavorativi');
     expect(output).toContain('@here 🚨');
+    expect(output).toContain('Auto-Submitted: auto-replied'); // the email's reply, sent by SMTP
+    expect(output).toContain('In-Reply-To: <CAF-demo-1@mail.example.it>');
     expect(output).toContain('Approvata automaticamente dalla policy'); // the automatic approval, for the reviewers
     expect(output).toContain('[ Annulla rimborso ]');
     expect(output).toMatch(/Rimborso annullato da @Giulia .* Motivo: La cliente ha scritto di nuovo/);
     expect(output).toContain('è stato annullato dal team'); // Sara's DM
-    expect(output).toMatch(/✓ 10 steps/);
+    expect(output).toMatch(/✓ 11 steps/);
   }, 90_000);
 });

@@ -113,7 +113,9 @@ describe('POST /inbound/email', () => {
     expect(body.reply.it.text).toContain('solo tramite il modulo');
     expect(body.reply.en.text).toContain('only through the form');
     const stored = await refusals();
-    expect(stored).toEqual([expect.objectContaining({ channel: 'email', sender: 'mario@example.com' })]);
+    expect(stored).toEqual([expect.objectContaining({ channel: 'email', sender: 'mario@example.com', reply_status: 'replies_off' })]);
+    expect(app.logs.filter((line) => line.includes('email replies are off'))).toHaveLength(1);
+    expect(await app.database.db.selectFrom('outbox').select('id').execute()).toEqual([]);
     expect(JSON.stringify(stored)).not.toContain('Neri');
     expect(await claimCount()).toBe(0);
   });

@@ -90,3 +90,39 @@ describe('loadConfig', () => {
     expect(message).not.toContain('xoxp-secret-value');
   });
 });
+
+describe('loadConfig: email replies', () => {
+  it('replies are off without SMTP_URL, once a day by default', () => {
+    expect(loadConfig(VALID).email).toEqual({ smtp: undefined, ownAddress: undefined, replyIntervalHours: 24, mailgunSigningKey: undefined });
+  });
+
+  it('reads SMTP_URL, EMAIL_FROM (with a name), the interval and the Mailgun key', () => {
+    const config = loadConfig({
+      ...VALID,
+      SMTP_URL: 'smtp://user:pass@mail.example.com:587',
+      EMAIL_FROM: 'Supporto <Rimborsi@Example.com>',
+      EMAIL_REPLY_INTERVAL_HOURS: '12',
+      MAILGUN_WEBHOOK_SIGNING_KEY: 'key-0123456789abcdef',
+    });
+    expect(config.email).toEqual({
+      smtp: { url: 'smtp://user:pass@mail.example.com:587', from: 'Supporto <Rimborsi@Example.com>' },
+      ownAddress: 'rimborsi@example.com',
+      replyIntervalHours: 12,
+      mailgunSigningKey: 'key-0123456789abcdef',
+    });
+  });
+
+  it.each([
+    [{ SMTP_URL: 'smtp://mail.example.com' }, 'EMAIL_FROM is missing'],
+    [{ SMTP_URL: 'http://mail.example.com', EMAIL_FROM: 'a@b.it' }, 'SMTP_URL is invalid'],
+    [{ EMAIL_FROM: 'not an address' }, 'EMAIL_FROM is invalid'],
+    [{ EMAIL_REPLY_INTERVAL_HOURS: '-1' }, 'EMAIL_REPLY_INTERVAL_HOURS is invalid'],
+    [{ MAILGUN_WEBHOOK_SIGNING_KEY: 'short' }, 'MAILGUN_WEBHOOK_SIGNING_KEY is invalid'],
+  ])('%j is refused: %s', (env, message) => {
+    expect(errorOf({ ...VALID, ...env })).toContain(message);
+  });
+
+  it('never puts the SMTP password in the error', () => {
+    expect(errorOf({ ...VALID, SMTP_URL: 'ftp://user:s3cret-pass@mail.example.com' })).not.toContain('s3cret-pass');
+  });
+});

@@ -1,6 +1,7 @@
 import { ErrorCode } from '@slack/web-api';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RETRY_POLICY, decideRetry } from '../../src/delivery/retry-policy.ts';
+import { SmtpError, toSmtpError } from '../../src/delivery/smtp-error.ts';
 
 const NOW = new Date('2026-11-20T10:00:00Z');
 const decide = (error: unknown, attempts = 0, createdAt = NOW) =>
@@ -52,5 +53,36 @@ describe('decideRetry', () => {
     const decision = decide({ code: ErrorCode.RateLimitedError, retryAfter: 1 }, 5, old);
     expect(decision.kind).toBe('give_up');
     expect(decision.reason).toContain('gave up after 1440 min');
+  });
+});
+
+describe('decideRetry for SMTP (email replies)', () => {
+  it.each([
+    ['451 (try later)', new SmtpError(451, 'EMESSAGE')],
+    ['421 (closing)', new SmtpError(421, 'EENVELOPE')],
+    ['a refused connection', new SmtpError(undefined, 'ECONNECTION')],
+    ['a timeout', new SmtpError(undefined, 'ETIMEDOUT')],
+  ])('retries %s with backoff', (_case, error) => {
+    const decision = decide(error);
+    expect(decision.kind).toBe('retry');
+    expect(afterMs(decision)).toBe(2_000);
+  });
+
+  it.each([
+    [550, 'smtp_550'],
+    [554, 'smtp_554'],
+    [535, 'smtp_535'],
+  ])('gives up at once on %i', (code, reason) => {
+    expect(decide(new SmtpError(code, 'EENVELOPE'))).toEqual({ kind: 'give_up', reason });
+  });
+
+  it('reads nodemailer’s errors: responseCode and code', () => {
+    expect(toSmtpError(Object.assign(new Error('x'), { responseCode: 552, code: 'EMESSAGE' })).permanent).toBe(true);
+    expect(toSmtpError(Object.assign(new Error('x'), { code: 'ESOCKET' }))).toMatchObject({ permanent: false, reason: 'smtp_esocket' });
+  });
+
+  it('leaves the Slack classification as it was: an HTTP 503 is still retried, invalid_auth given up', () => {
+    expect(decide({ code: ErrorCode.HTTPError, statusCode: 503 }).kind).toBe('retry');
+    expect(decide(platform('invalid_auth')).kind).toBe('give_up');
   });
 });

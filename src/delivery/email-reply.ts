@@ -1,0 +1,89 @@
+import nodemailer from 'nodemailer';
+import { z } from 'zod';
+import type { Db } from '../db/database.ts';
+import { forgetEmailReplyPayload, setEmailReplyStatus } from '../db/email-reply.repository.ts';
+import type { QueuedMessage } from '../db/outbox.repository.ts';
+import type { AppLogger } from '../logger.ts';
+import { buildEmailReply, type EmailReply } from './email-reply-message.ts';
+import { toSmtpError } from './smtp-error.ts';
+
+/** What the outbox keeps to send one reply; forgotten once the reply is sent or abandoned. */
+export const EmailReplyPayload = z.object({
+  to: z.string().min(3),
+  subject: z.string(),
+  inReplyTo: z.string().nullable(),
+  references: z.array(z.string()),
+  attemptKey: z.string().min(1),
+});
+export type EmailReplyPayload = z.infer<typeof EmailReplyPayload>;
+
+export interface MailTransport {
+  send(reply: EmailReply): Promise<void>;
+  close(): void;
+}
+
+/**
+ * SMTP through nodemailer, from SMTP_URL. Timeouts well under the outbox lease, so a server that
+ * hangs fails this attempt (to be retried) instead of outliving the lease and being sent twice.
+ */
+export function createSmtpTransport(smtpUrl: string): MailTransport {
+  const transporter = nodemailer.createTransport({
+    url: smtpUrl,
+    connectionTimeout: 15_000,
+    greetingTimeout: 15_000,
+    socketTimeout: 20_000,
+  });
+  return {
+    async send(reply) {
+      try {
+        await transporter.sendMail(reply);
+      } catch (error) {
+        throw toSmtpError(error);
+      }
+    },
+    close: () => transporter.close(),
+  };
+}
+
+export interface EmailReplyDeps {
+  db: Db;
+  logger: AppLogger;
+  /** Unset when SMTP_URL is: replies queued before it was removed are skipped, not sent. */
+  mail: { transport: MailTransport; from: string } | undefined;
+}
+
+/**
+ * Sends one queued reply and records on the email's attempt what became of it. A failure is thrown
+ * on to the outbox, which retries SMTP 4xx and network errors and gives up on 5xx (retry-policy.ts).
+ */
+export function createEmailReplyHandler(deps: EmailReplyDeps) {
+  return async function deliverEmailReply(message: QueuedMessage): Promise<'delivered' | 'skipped'> {
+    const parsed = EmailReplyPayload.safeParse(message.payload);
+    // Already sent (or abandoned) by an earlier lease holder: its payload was forgotten after.
+    if (!parsed.success) return 'skipped';
+    const payload = parsed.data;
+    if (!deps.mail) {
+      await setEmailReplyStatus(deps.db, payload.attemptKey, 'replies_off');
+      return 'skipped';
+    }
+    const reply = buildEmailReply({ ...payload, from: deps.mail.from, dedupeKey: payload.attemptKey });
+    try {
+      await deps.mail.transport.send(reply);
+    } catch (error) {
+      const smtp = toSmtpError(error);
+      if (smtp.permanent) await settleReply(deps.db, message.id, payload.attemptKey, 'reply_failed', smtp.reason);
+      else await setEmailReplyStatus(deps.db, payload.attemptKey, 'retrying', smtp.reason);
+      throw smtp;
+    }
+    await settleReply(deps.db, message.id, payload.attemptKey, 'replied', null);
+    return 'delivered';
+  };
+}
+
+/** The attempt's outcome and the forgetting of what the reply needed, together. */
+async function settleReply(db: Db, outboxId: string, attemptKey: string, status: 'replied' | 'reply_failed', detail: string | null) {
+  await db.transaction().execute(async (trx) => {
+    await setEmailReplyStatus(trx, attemptKey, status, detail);
+    await forgetEmailReplyPayload(trx, outboxId);
+  });
+}
