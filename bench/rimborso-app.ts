@@ -13,7 +13,7 @@ export async function startRimborso(options: { slackApiUrl: string; signingSecre
     SLACK_API_URL: options.slackApiUrl,
     REVIEW_CHANNEL_ID: 'CREVIEW',
     DATABASE_URL: options.databaseUrl,
-    INBOUND_EMAIL_TOKEN: 'bench-inbound-email-token-0123',
+    INBOUND_EMAIL_TOKEN: 'bench-inbound-email-token-0123456789',
     LOG_LEVEL: 'warn',
   });
   const logger = createLogger(config.logLevel);

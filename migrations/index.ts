@@ -5,8 +5,11 @@ import * as assignment from './2026-11-25-003-assignment-and-questions.ts';
 import * as questionIdempotency from './2026-11-25-005-question-idempotency.ts';
 import * as ledger from './2026-11-25-004-ledger.ts';
 import * as outboxWithoutClaim from './2026-12-01-001-outbox-without-claim.ts';
+import * as opsIndexes from './2026-12-01-141-ops-indexes.ts';
+import * as personalDataRetention from './2026-12-01-142-personal-data-retention.ts';
 import * as emailReplies from './2026-12-01-131-email-replies.ts';
 import * as contest from './2026-12-01-151-contest.ts';
+import * as evidence from './2026-12-01-152-evidence.ts';
 import * as autoApproval from './2026-12-01-161-auto-approval.ts';
 
 /** Every migration, by its sortable name. Add new ones here; never edit an applied one. */
@@ -17,7 +20,10 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25-005-question-idempotency': questionIdempotency,
   '2026-11-25-004-ledger': ledger,
   '2026-12-01-001-outbox-without-claim': outboxWithoutClaim,
+  '2026-12-01-141-ops-indexes': opsIndexes,
+  '2026-12-01-142-personal-data-retention': personalDataRetention,
   '2026-12-01-131-email-replies': emailReplies,
   '2026-12-01-151-contest': contest,
+  '2026-12-01-152-evidence': evidence,
   '2026-12-01-161-auto-approval': autoApproval,
 };

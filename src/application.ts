@@ -1,18 +1,22 @@
 import type { Server } from 'node:http';
-import type { App } from '@slack/bolt';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from './config.ts';
-import type { Db } from './db/database.ts';
+import { isDatabaseReachable, type Db } from './db/database.ts';
 import { createDeliverer } from './delivery/deliver-message.ts';
 import { createEmailReplyHandler, createSmtpTransport } from './delivery/email-reply.ts';
 import { createOutboxWorker, type OutboxWorkerOptions } from './delivery/outbox-worker.ts';
 import { createSlaSweeper } from './delivery/sla-sweeper.ts';
+import { cacheCheck, createReadiness, type ReadinessCheck } from './health/readiness.ts';
+import { verifyBotToken, verifyReviewChannel } from './health/slack-checks.ts';
 import { createBusinessCalendar } from './domain/italian-holidays.ts';
 import type { AppLogger } from './logger.ts';
+import { createMetrics } from './metrics/metrics.ts';
 import { createSlackApp } from './slack/app.ts';
 import { publishHome, renderHome } from './slack/home.ts';
 import { createLocaleDirectory } from './slack/locales.ts';
 import { createReviewerDirectory } from './slack/reviewers.ts';
+import { enqueueDueWeeklyReport } from './use-cases/enqueue-weekly-report.ts';
+import { runDailyRetention } from './use-cases/redact-personal-data.ts';
 
 export interface ApplicationOptions {
   config: Config;
@@ -22,6 +26,10 @@ export interface ApplicationOptions {
   /** Overrides for the listeners' Web API client (tests shorten its retries). */
   clientOptions?: WebClientOptions;
   worker?: Partial<OutboxWorkerOptions>;
+  /** The bot's identity from the start-up checks (main.ts); without it Bolt makes its own auth.test. */
+  identity?: { botId: string; botUserId: string; botName: string };
+  /** How long /readyz keeps the answers of its Slack checks. Default 30 s. */
+  slackCheckTtlMs?: number;
 }
 
 /**
@@ -32,6 +40,7 @@ export function createApplication(options: ApplicationOptions) {
   const { config, db, logger } = options;
   const clock = options.clock ?? (() => new Date());
   const calendar = createBusinessCalendar(config.sla.closedDays);
+  const metrics = createMetrics({ db, clock, calendar });
 
   // The worker's own client neither retries nor pauses on a 429 (which would stall every Slack call
   // of the process): it fails fast, and the outbox reschedules that one message. The directories
@@ -42,6 +51,7 @@ export function createApplication(options: ApplicationOptions) {
     rejectRateLimitedCalls: true,
     timeout: 15_000,
     logger,
+    fetch: metrics.slackFetch,
   });
   const reviewers = createReviewerDirectory({
     client: deliveryClient,
@@ -96,8 +106,23 @@ export function createApplication(options: ApplicationOptions) {
     logger,
     intervalMs: config.sla.sweepIntervalSeconds * 1000,
     onQueued: () => worker.wake(),
+    jobs: [
+      () => enqueueDueWeeklyReport({ db, clock, calendar, notifyHour: config.sla.notifyHour }),
+      () => runDailyRetention({ db, clock, retentionMonths: config.retentionMonths }),
+    ],
   });
-  const app: App = createSlackApp(
+  const socket = { connected: false };
+  const readiness = createReadiness(
+    readinessChecks({
+      db,
+      client: deliveryClient,
+      reviewChannelId: config.slack.reviewChannelId,
+      botName: options.identity?.botName,
+      ttlMs: options.slackCheckTtlMs ?? 30_000,
+      socket: config.slack.appToken ? socket : undefined,
+    }),
+  );
+  const { app, socketHttpServer } = createSlackApp(
     {
       config,
       db,
@@ -109,17 +134,44 @@ export function createApplication(options: ApplicationOptions) {
       reviewers,
       localeOf,
       publishHome: publishOneHome,
+      readiness,
+      metrics,
     },
-    { clientOptions: { rejectRateLimitedCalls: true, ...options.clientOptions } },
+    {
+      clientOptions: { rejectRateLimitedCalls: true, fetch: metrics.slackFetch, ...options.clientOptions },
+      ...(options.identity ? { identity: { botId: options.identity.botId, botUserId: options.identity.botUserId } } : {}),
+      onSocketConnection: (connected) => {
+        if (connected !== socket.connected) logger.info(connected ? 'socket mode connected' : 'socket mode disconnected');
+        socket.connected = connected;
+      },
+    },
   );
 
   return {
     app,
     worker,
     sweeper,
-    /** Starts the receiver (HTTP: resolves with the server), then the worker and the sweeper. */
+    readiness,
+    metrics,
+    /**
+     * Starts the receiver, then the worker and the sweeper; resolves with the HTTP server. Socket Mode:
+     * once the socket is connected (it rejects when Slack refuses the app token).
+     */
     async start(port: number): Promise<Server | undefined> {
-      const server = (await app.start(port)) as Server | undefined;
+      let server: Server | undefined;
+      if (socketHttpServer) {
+        const listening = new Promise<void>((resolve, reject) => {
+          socketHttpServer.once('listening', resolve);
+          socketHttpServer.once('error', reject);
+        });
+        const connected = app.start(port);
+        await listening;
+        await connected;
+        server = socketHttpServer;
+      } else {
+        server = (await app.start(port)) as Server | undefined;
+      }
+      if (server) metrics.observeHttp(server);
       if (!mailTransport) logger.info('email replies are off: SMTP_URL is not set (emails are recorded, not answered)');
       worker.start();
       sweeper.start();
@@ -135,3 +187,43 @@ export function createApplication(options: ApplicationOptions) {
 }
 
 export type Application = ReturnType<typeof createApplication>;
+
+/** What /readyz checks; one more check is one more entry. */
+function readinessChecks(options: {
+  db: Db;
+  client: WebClient;
+  reviewChannelId: string;
+  botName: string | undefined;
+  ttlMs: number;
+  socket: { connected: boolean } | undefined;
+}): ReadinessCheck[] {
+  const { db, client, ttlMs } = options;
+  let botName = options.botName;
+  const tokenCheck = cacheCheck(async () => {
+    const result = await verifyBotToken(client);
+    if (result.ok) botName = result.identity.botName;
+    return result.ok ? { ok: true as const } : result;
+  }, ttlMs);
+  // After the token check, whose answer names the bot for "/invite @…".
+  const channelCheck = cacheCheck(async () => {
+    await tokenCheck();
+    return verifyReviewChannel(client, options.reviewChannelId, botName ?? 'the app');
+  }, ttlMs);
+  return [
+    {
+      name: 'database',
+      run: async () => ((await isDatabaseReachable(db)) ? { ok: true } : { ok: false, problem: 'the database does not answer' }),
+    },
+    { name: 'slack_token', run: tokenCheck },
+    { name: 'review_channel', run: channelCheck },
+    ...(options.socket
+      ? [
+          {
+            name: 'socket_mode',
+            run: async () =>
+              options.socket?.connected ? { ok: true as const } : { ok: false as const, problem: 'the Socket Mode connection to Slack is down' },
+          },
+        ]
+      : []),
+  ];
+}

@@ -12,6 +12,26 @@ import { DEFAULT_AUTO_APPROVAL, type AutoApprovalConfig } from './domain/auto-ap
 const slackId = (prefix: string) => z.string().regex(new RegExp(`^[${prefix}][A-Z0-9]{2,}$`), 'not a Slack id');
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\s*\d+\s*$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .pipe(z.number().min(min, `must be a whole number from ${min} to ${max}`).max(max, `must be a whole number from ${min} to ${max}`));
+/** Bearer tokens others send us: long enough that guessing one is hopeless. */
+const BEARER_MIN = 32;
+const bearerToken = z.string().min(BEARER_MIN, `must be at least ${BEARER_MIN} characters (e.g. openssl rand -hex 32)`);
+
+/**
+ * The example values of .env.example: a copied example file must not run, and its public token must
+ * never open an endpoint. Checked before the format, so the message says what to do.
+ */
+export const EXAMPLE_VALUES: Readonly<Record<string, { value: string; fix: string }>> = {
+  SLACK_BOT_TOKEN: { value: 'xoxb-your-bot-token', fix: "set your app's Bot User OAuth Token (OAuth & Permissions)" },
+  SLACK_SIGNING_SECRET: { value: 'your-signing-secret', fix: "set your app's Signing Secret (Basic Information)" },
+  REVIEW_CHANNEL_ID: { value: 'C0123456789', fix: "set the review channel's id (channel details, at the bottom)" },
+  INBOUND_EMAIL_TOKEN: { value: 'change-me-to-a-long-random-string', fix: 'set a random value of your own (openssl rand -hex 32)' },
+};
 
 const EnvSchema = z.object({
   NODE_ENV: optional(z.enum(['development', 'production', 'test'])),
@@ -28,15 +48,18 @@ const EnvSchema = z.object({
   ),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')),
   EMBEDDED_PG_DIR: optional(z.string().min(1)).default('.data/pg'),
-  PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
-  INBOUND_EMAIL_TOKEN: z.string().min(16, 'must be at least 16 characters'),
+  EMBEDDED_PG_BIN_DIR: optional(z.string().min(1)),
+  PORT: optional(wholeNumber(1, 65535)).default(3000),
+  INBOUND_EMAIL_TOKEN: bearerToken,
   MAILGUN_WEBHOOK_SIGNING_KEY: optional(z.string().min(16, 'must be at least 16 characters')),
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
   EMAIL_FROM: optional(
     z.string().refine((value) => emailAddressOf(value) !== null, 'must be an address, optionally with a name: Supporto <supporto@example.com>'),
   ),
   EMAIL_REPLY_INTERVAL_HOURS: optional(z.coerce.number().min(0).max(24 * 365)).default(24),
-  LEDGER_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  LEDGER_TOKEN: optional(bearerToken),
+  METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
+  RETENTION_MONTHS: optional(z.coerce.number().int().min(1).max(120)).default(24),
   REFUND_WEBHOOK_URL: optional(z.url({ protocol: /^https?$/ })),
   REFUND_WEBHOOK_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
   MAX_CREDITS_PER_CLAIM: optional(z.coerce.number().int().min(1).max(100_000)).default(100),
@@ -93,6 +116,10 @@ export interface Config {
   email: EmailConfig;
   /** The marketplace's bearer token for POST /ledger/charges; unset, the endpoint answers 404. */
   ledgerToken: string | undefined;
+  /** Bearer token of GET /metrics; unset: /metrics is open (keep it on an internal network). */
+  metricsToken: string | undefined;
+  /** Decided claims and charges older than this lose the client's name and phone (daily job). */
+  retentionMonths: number;
   maxCreditsPerClaim: number;
   /** Claims one professional may have waiting for a decision at once; one more is a field error. */
   maxPendingClaims: number;
@@ -126,7 +153,10 @@ export interface EmailConfig {
   mailgunSigningKey: string | undefined;
 }
 
-export type DatabaseTarget = { kind: 'url'; url: string } | { kind: 'embedded'; dataDir: string };
+export type DatabaseTarget =
+  | { kind: 'url'; url: string }
+  /** binariesCacheDir: as root, where PostgreSQL's binaries are copied when the postgres user cannot reach node_modules. */
+  | { kind: 'embedded'; dataDir: string; binariesCacheDir?: string };
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
@@ -139,6 +169,10 @@ export function loadDotEnv(path = '.env'): void {
 
 /** Parses the environment once; throws a ConfigError whose message is one line naming each bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const examples = Object.entries(EXAMPLE_VALUES)
+    .filter(([name, example]) => env[name]?.trim() === example.value)
+    .map(([name, example]) => `${name} is still the example value from .env.example: ${example.fix}`);
+  if (examples.length > 0) throw new ConfigError(`Configuration error: ${examples.join('; ')}`);
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
@@ -160,11 +194,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       reviewChannelId: e.REVIEW_CHANNEL_ID,
       reviewerUserIds: e.REVIEWER_USER_IDS,
     },
-    database: databaseTarget(e.DATABASE_URL, e.EMBEDDED_PG_DIR, env_),
+    database: databaseTarget(e.DATABASE_URL, e.EMBEDDED_PG_DIR, env_, e.EMBEDDED_PG_BIN_DIR),
     port: e.PORT,
     inboundEmailToken: e.INBOUND_EMAIL_TOKEN,
     email: emailConfigOf(e.SMTP_URL, e.EMAIL_FROM, e.EMAIL_REPLY_INTERVAL_HOURS, e.MAILGUN_WEBHOOK_SIGNING_KEY),
     ledgerToken: e.LEDGER_TOKEN,
+    metricsToken: e.METRICS_TOKEN,
+    retentionMonths: e.RETENTION_MONTHS,
     maxCreditsPerClaim: e.MAX_CREDITS_PER_CLAIM,
     maxPendingClaims: e.MAX_PENDING_CLAIMS,
     defaultLocale: e.DEFAULT_LOCALE,
@@ -215,10 +251,10 @@ function emailConfigOf(smtpUrl: string | undefined, from: string | undefined, in
 }
 
 /** A production instance never silently keeps its data in a local folder. */
-function databaseTarget(url: string | undefined, dataDir: string, env: Config['env']): DatabaseTarget {
+function databaseTarget(url: string | undefined, dataDir: string, env: Config['env'], binariesCacheDir?: string): DatabaseTarget {
   if (url) return { kind: 'url', url };
   if (env === 'production') throw new ConfigError('Configuration error: DATABASE_URL is missing (required when NODE_ENV=production)');
-  return { kind: 'embedded', dataDir };
+  return { kind: 'embedded', dataDir, ...(binariesCacheDir ? { binariesCacheDir } : {}) };
 }
 
 /** For `npm run migrate`, which needs the database and nothing else. */
@@ -227,5 +263,15 @@ export function loadDatabaseTarget(env: Record<string, string | undefined> = pro
   if (!url.success) throw new ConfigError('Configuration error: DATABASE_URL is invalid (must be a postgres:// URL)');
   const dataDir = EnvSchema.shape.EMBEDDED_PG_DIR.parse(env.EMBEDDED_PG_DIR);
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : 'development';
-  return databaseTarget(url.data, dataDir, nodeEnv);
+  return databaseTarget(url.data, dataDir, nodeEnv, EnvSchema.shape.EMBEDDED_PG_BIN_DIR.parse(env.EMBEDDED_PG_BIN_DIR));
+}
+
+/** For the operators' commands (export, erase): the database, the calendar's closed days and the retention. */
+export function loadToolConfig(env: Record<string, string | undefined> = process.env): {
+  database: DatabaseTarget;
+  closedDays: ClosedDays | undefined;
+} {
+  const closed = EnvSchema.shape.CLOSED_DAYS.safeParse(env.CLOSED_DAYS);
+  if (!closed.success) throw new ConfigError('Configuration error: CLOSED_DAYS is invalid');
+  return { database: loadDatabaseTarget(env), closedDays: closed.data };
 }

@@ -15,6 +15,7 @@ export type ClaimEventKind =
   | 'info_answered'
   | 'contested'
   | 'refund_sent'
+  | 'redacted'
   | 'reversed'
   | 'reversal_sent';
 

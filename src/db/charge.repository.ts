@@ -1,8 +1,8 @@
-import { sql, type Insertable, type Selectable } from 'kysely';
+import { sql, type Insertable, type Selectable, type Transaction } from 'kysely';
 import type { Charge } from '../domain/ledger.ts';
 import { normaliseName, normalisePhone, normaliseService } from '../ledger/normalise.ts';
 import type { Db } from './database.ts';
-import type { ChargesTable } from './schema.ts';
+import type { ChargesTable, Database } from './schema.ts';
 
 export interface ProfessionalMapping {
   marketplaceId: string;
@@ -176,6 +176,39 @@ export async function ledgerTotals90Days(
     .where('charged_at', '<=', now)
     .executeTakeFirstOrThrow();
   return { refunds: refunded.refunds, creditsRefunded: refunded.credits, creditsCharged: charged.credits };
+}
+
+/**
+ * A file's charge_ids as they are imported, in a table that lives only as long as the import's
+ * transaction: a repeated id is found without keeping the file's ids in memory.
+ */
+export async function createImportScratch(trx: Transaction<Database>): Promise<void> {
+  await sql`CREATE TEMP TABLE import_charge_ids (charge_id text PRIMARY KEY, line integer NOT NULL) ON COMMIT DROP`.execute(trx);
+}
+
+/** Records the ids with their line; returns those an earlier call recorded, with their line (the caller checks within a batch). */
+export async function recordImportedIds(
+  trx: Transaction<Database>,
+  ids: readonly { chargeId: string; line: number }[],
+): Promise<Map<string, number>> {
+  const firstLineOf = new Map<string, number>();
+  if (ids.length === 0) return firstLineOf;
+  const chargeIds = ids.map((id) => id.chargeId);
+  const lines = ids.map((id) => id.line);
+  const { rows } = await sql<{ charge_id: string; line: number }>`
+    WITH incoming AS (
+      SELECT DISTINCT ON (charge_id) charge_id, line
+      FROM unnest(${chargeIds}::text[], ${lines}::int[]) AS t(charge_id, line)
+      ORDER BY charge_id, line
+    ), inserted AS (
+      INSERT INTO import_charge_ids (charge_id, line) SELECT charge_id, line FROM incoming
+      ON CONFLICT (charge_id) DO NOTHING
+    )
+    -- The main query sees the table as it was before this statement's insert: the earlier batches' ids.
+    SELECT charge_id, line FROM import_charge_ids WHERE charge_id = ANY(${chargeIds}::text[])
+  `.execute(trx);
+  for (const row of rows) firstLineOf.set(row.charge_id, row.line);
+  return firstLineOf;
 }
 
 /**

@@ -9,10 +9,15 @@ export interface OpenDatabase {
 }
 
 /** Connects to the configured server, or starts the embedded PostgreSQL in its folder first. */
-export async function openDatabase(target: DatabaseTarget, logger: AppLogger, options: { max?: number } = {}): Promise<OpenDatabase> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  logger: AppLogger,
+  options: { max?: number; attachToRunning?: boolean } = {},
+): Promise<OpenDatabase> {
   const onIdleClientError = (error: Error) => logger.warn('database connection lost', { error: error.message });
+  const poolOptions = options.max === undefined ? {} : { max: options.max };
   if (target.kind === 'url') {
-    const db = createDb(target.url, { ...options, onIdleClientError });
+    const db = createDb(target.url, { ...poolOptions, onIdleClientError });
     return { db, close: () => db.destroy() };
   }
   // Loaded only when used: a deployment with DATABASE_URL never starts it.
@@ -20,9 +25,12 @@ export async function openDatabase(target: DatabaseTarget, logger: AppLogger, op
   const server = await startEmbeddedPostgres({
     dataDir: target.dataDir,
     log: (line) => logger.debug('embedded postgres', { line }),
+    ...(target.binariesCacheDir ? { binariesCacheDir: target.binariesCacheDir } : {}),
+    // A command-line tool next to a running `npm start` uses that app's server.
+    attachToRunning: options.attachToRunning ?? false,
   });
   logger.info(`No DATABASE_URL: using the embedded PostgreSQL kept in ${target.dataDir}`);
-  const db = createDb(server.url, { ...options, onIdleClientError });
+  const db = createDb(server.url, { ...poolOptions, onIdleClientError });
   return {
     db,
     async close() {

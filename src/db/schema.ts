@@ -27,6 +27,7 @@ export interface ClaimsTable {
   decision_reason: string | null;
   review_channel_id: string | null;
   review_message_ts: string | null;
+  redacted_at: Generated<Date | null>;
   assigned_to: Generated<string | null>;
   assigned_at: Generated<Date | null>;
   auto_approved_case: Generated<string | null>;
@@ -129,6 +130,19 @@ export interface ChargesTable {
   credits: number;
   trigger: 'phone_answer' | 'client_chat';
   imported_at: Date;
+  redacted_at: Generated<Date | null>;
+}
+
+export interface ClaimEvidenceTable {
+  claim_id: string;
+  position: number;
+  file_id: string;
+  name: string;
+  mimetype: string;
+  size: number;
+  url_private_download: string;
+  state: Generated<'pending' | 'copied' | 'failed' | 'reported'>;
+  copied_file_id: string | null;
 }
 
 export interface CreditEntriesTable {
@@ -139,6 +153,12 @@ export interface CreditEntriesTable {
   credits: number;
   created_at: Date;
   kind: Generated<'refund' | 'reversal'>;
+}
+
+export interface OpsJobRunsTable {
+  job: string;
+  run_key: string;
+  ran_at: Date;
 }
 
 export interface Database {
@@ -153,6 +173,8 @@ export interface Database {
   professionals: ProfessionalsTable;
   charges: ChargesTable;
   credit_entries: CreditEntriesTable;
+  ops_job_runs: OpsJobRunsTable;
+  claim_evidence: ClaimEvidenceTable;
 }
 
 export type ClaimRow = Selectable<ClaimsTable>;

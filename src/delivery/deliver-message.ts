@@ -12,6 +12,7 @@ import type { HomeView } from '../slack/views/home-view.ts';
 import type { ClaimMessageKind, StandaloneMessageKind } from './message-kinds.ts';
 import { createProfessionalPathHandlers } from './professional-path-handlers.ts';
 import { sendRefundWebhook, sendReversalWebhook, type RefundWebhookTarget } from './refund-webhook.ts';
+import { deliverWeeklyReport } from './deliver-weekly-report.ts';
 import type { AppLogger } from '../logger.ts';
 import { buildDecisionDm, buildReversalDm, buildSubmissionDm } from '../slack/messages/professional-dm.ts';
 import { buildAnswerThreadPost, buildQuestionDm, buildQuestionThreadPost } from '../slack/messages/question-messages.ts';
@@ -65,7 +66,15 @@ export function createDeliverer(deps: DeliveryDeps) {
     recordClaimEvent(deps.db, { claimId: claim.id, kind, actor: null, at: deps.clock(), details });
 
   const handlers: Record<ClaimMessageKind, (claim: Claim, message: QueuedMessage) => Promise<Outcome>> = {
-    ...createProfessionalPathHandlers({ client: deps.client, localeOf: deps.localeOf, audit, sendDirectMessage }),
+    ...createProfessionalPathHandlers({
+      db: deps.db,
+      logger: deps.logger,
+      reviewLocale: deps.reviewLocale,
+      client: deps.client,
+      localeOf: deps.localeOf,
+      audit,
+      sendDirectMessage,
+    }),
     async review_post(claim) {
       if (claim.reviewMessageTs) return 'skipped';
       const posted = await deps.client.chat.postMessage({ channel: deps.reviewChannelId, ...buildReviewMessage(claim, deps.reviewLocale, reviewOptions) });
@@ -203,6 +212,7 @@ export function createDeliverer(deps: DeliveryDeps) {
 
   /** Messages that follow no claim, by kind. */
   const standaloneHandlers: Record<StandaloneMessageKind, (message: QueuedMessage) => Promise<Outcome>> = {
+    weekly_report: (message) => deliverWeeklyReport(deps, message),
     email_reply: (message) => deps.emailReply(message),
   };
 

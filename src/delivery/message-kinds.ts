@@ -15,11 +15,12 @@ export type ClaimMessageKind =
   | 'home_refresh'
   | 'refund_webhook'
   | 'contest_dm'
+  | 'evidence_copy'
   | 'reversal_dm'
   | 'reversal_webhook';
 
 /** Messages that follow no claim (their outbox row has no claim_id). */
-export type StandaloneMessageKind = 'email_reply';
+export type StandaloneMessageKind = 'weekly_report' | 'email_reply';
 
 export type MessageKind = ClaimMessageKind | StandaloneMessageKind;
 
@@ -38,8 +39,11 @@ export const LANE_OF: Record<MessageKind, Lane> = {
   assignee_reminder_dm: 'dm',
   home_refresh: 'home',
   refund_webhook: 'ledger',
+  weekly_report: 'review',
   email_reply: 'email',
   contest_dm: 'dm',
+  // After the review post in the same lane: the copies go into its thread.
+  evidence_copy: 'review',
   reversal_dm: 'dm',
   // The same lane as the approval's webhook: the marketplace hears of the refund before its reversal.
   reversal_webhook: 'ledger',

@@ -11,6 +11,8 @@ export function createSlaSweeper(deps: {
   logger: AppLogger;
   intervalMs: number;
   onQueued: () => void;
+  /** Jobs due by the clock (the weekly report…), run after the reminders by every sweep: each returns how many messages it queued. */
+  jobs?: readonly (() => Promise<number>)[];
 }) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
@@ -23,6 +25,7 @@ export function createSlaSweeper(deps: {
       queued += batch;
       if (batch < SWEEP_BATCH) break;
     }
+    for (const job of deps.jobs ?? []) queued += await job();
     if (queued > 0) {
       deps.logger.info('sla notices queued', { count: queued });
       deps.onQueued();

@@ -1,17 +1,24 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
-import { isDatabaseReachable } from '../db/database.ts';
 import type { AppDeps } from '../slack/deps.ts';
 import { buildLedgerRoutes } from './ledger-route.ts';
+import { handleMetrics, METRICS_PATH } from './metrics-route.ts';
 import { sendJson } from './http-helpers.ts';
 import { INBOUND_EMAIL_PATH, handleInboundEmail } from './email/inbound-email-route.ts';
 
 export const HEALTH_PATH = '/healthz';
+export const READY_PATH = '/readyz';
 export { INBOUND_EMAIL_PATH };
 
-async function handleHealth(deps: AppDeps, res: ServerResponse) {
-  const up = await isDatabaseReachable(deps.db);
-  sendJson(res, up ? 200 : 503, { status: up ? 'ok' : 'database_unreachable' });
+/** Liveness: the process serves requests. Whether it can do its work is /readyz. */
+function handleHealth(res: ServerResponse) {
+  sendJson(res, 200, { status: 'ok' });
+}
+
+/** Readiness: every named check, with the problem of each failing one; 503 when any fails. */
+async function handleReady(deps: AppDeps, res: ServerResponse) {
+  const report = await deps.readiness.evaluate();
+  sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not_ready', checks: report.checks }, { 'cache-control': 'no-store' });
 }
 
 /** Bolt calls route handlers without awaiting them: failures must end the response and reach the log. */
@@ -27,8 +34,14 @@ function safely(deps: AppDeps, run: (req: IncomingMessage, res: ServerResponse) 
 
 export function buildCustomRoutes(deps: AppDeps): CustomRoute[] {
   return [
-    { path: HEALTH_PATH, method: ['GET'], handler: safely(deps, (_req, res) => handleHealth(deps, res)) },
+    { path: HEALTH_PATH, method: ['GET'], handler: (_req, res) => handleHealth(res) },
+    { path: READY_PATH, method: ['GET'], handler: safely(deps, (_req, res) => handleReady(deps, res)) },
     { path: INBOUND_EMAIL_PATH, method: ['POST'], handler: safely(deps, (req, res) => handleInboundEmail(deps, req, res)) },
     ...buildLedgerRoutes(deps),
+    {
+      path: METRICS_PATH,
+      method: ['GET'],
+      handler: safely(deps, (req, res) => handleMetrics({ metrics: deps.metrics, metricsToken: deps.config.metricsToken }, req, res)),
+    },
   ];
 }

@@ -2,6 +2,7 @@ import { autoEn, autoIt } from './auto-approval-messages.ts';
 import { emailEn, emailIt } from './email-messages.ts';
 import { ITALIAN_DATE_ARTICLES, withItalianArticle, type ItalianDateArticle } from './format.ts';
 import { homeEn, homeIt } from './home-messages.ts';
+import { reportEn, reportIt } from './report-messages.ts';
 
 /**
  * Every user-facing text, Italian first. `en` must have the same keys (the type enforces it).
@@ -195,6 +196,12 @@ const core = {
   'contest.not_yours': 'Solo chi ha inviato la segnalazione può chiederne la verifica.',
   'contest.already': 'Hai già chiesto una verifica della segnalazione *{reference}*: se ne può chiedere una sola.',
   'contest.not_ineligible': 'La segnalazione *{reference}* è già all’esame del team: non serve chiedere una verifica.',
+  'evidence.label': 'Prove (facoltative)',
+  'evidence.hint': 'Schermate o PDF, fino a 5 file da 10 MB: ad esempio il “No, grazie” del cliente o la richiesta inserita due volte. Il team li vedrà insieme alla segnalazione.',
+  'evidence.too_many': 'Allega al massimo {max} file.',
+  'evidence.too_large': 'Il file {name} supera i 10 MB.',
+  'evidence.wrong_type': 'Il file {name} non è un’immagine né un PDF.',
+  'evidence.missing': '⚠️ Questi file allegati dal professionista non si sono potuti copiare qui: {names}. Se servono, chiedili con “Chiedi informazioni”.',
 
   'refuse.text': 'I rimborsi si chiedono solo tramite il modulo: le segnalazioni inviate via messaggio, email o in altro modo non vengono prese in considerazione. Apri il modulo con il pulsante qui sotto oppure scrivi /rimborso.',
   'refuse.button': 'Chiedi il rimborso',
@@ -398,6 +405,12 @@ const coreEn: Record<keyof typeof core, string> = {
   'contest.not_yours': 'Only the professional who sent the claim can ask for a review of it.',
   'contest.already': 'You have already asked for a review of claim *{reference}*: only one can be asked for.',
   'contest.not_ineligible': 'Claim *{reference}* is already with the team: there is no need to ask for a review.',
+  'evidence.label': 'Evidence (optional)',
+  'evidence.hint': 'Screenshots or PDFs, up to 5 files of 10 MB: for example the client’s “No, thanks” or the request posted twice. The team sees them with the claim.',
+  'evidence.too_many': 'Attach at most {max} files.',
+  'evidence.too_large': 'The file {name} is larger than 10 MB.',
+  'evidence.wrong_type': 'The file {name} is neither an image nor a PDF.',
+  'evidence.missing': '⚠️ These files attached by the professional could not be copied here: {names}. If you need them, ask with “Ask for information”.',
 
   'refuse.text':
     'Refund claims are accepted only through the form: claims sent by message, email or any other way are not considered. Open the form with the button below or type /rimborso.',
@@ -416,10 +429,10 @@ const coreEn: Record<keyof typeof core, string> = {
 };
 
 // One catalog, kept in a few files by area; every area has the same keys in both languages.
-const it = { ...core, ...homeIt, ...emailIt, ...autoIt };
-const en: Record<MessageKey, string> = { ...coreEn, ...homeEn, ...emailEn, ...autoEn };
+const it = { ...core, ...homeIt, ...emailIt, ...reportIt, ...autoIt };
+const en: Record<MessageKey, string> = { ...coreEn, ...homeEn, ...emailEn, ...reportEn, ...autoEn };
 
-export type MessageKey = keyof typeof core | keyof typeof homeIt | keyof typeof emailIt | keyof typeof autoIt;
+export type MessageKey = keyof typeof core | keyof typeof homeIt | keyof typeof emailIt | keyof typeof reportIt | keyof typeof autoIt;
 export type Locale = 'it' | 'en';
 export const LOCALES: readonly Locale[] = ['it', 'en'];
 const catalogs: Record<Locale, Record<MessageKey, string>> = { it, en };

@@ -10,7 +10,9 @@ import { startEmbeddedPostgres } from '../db/embedded-postgres.ts';
 import { createLogger } from '../logger.ts';
 import { RESPONSE_URL_PLACEHOLDER } from './slack-payloads.ts';
 import { createSlackSender, type SlackSender } from './signed-requests.ts';
+import { SANDBOX_BOT } from './slack-api-double.ts';
 import { startSlackStandIn, type SlackStandIn } from './slack-stand-in.ts';
+import { createSocketSender, startSocketModeStandIn } from './socket-mode-stand-in.ts';
 import { startSmtpSink, type SmtpSink } from './smtp-sink.ts';
 
 export const REVIEW_CHANNEL = 'CRIMBORSI';
@@ -46,20 +48,27 @@ export interface DemoWorld {
 }
 
 /**
- * The real app in HTTP mode, on a fresh embedded PostgreSQL, talking to a local Slack stand-in and a
- * local SMTP server: no network, no credentials. The clock is the demo's, so it can be moved forward for the reminders.
+ * The real app in HTTP mode (or Socket Mode, against the Socket Mode stand-in), on a fresh embedded
+ * PostgreSQL, talking to a local Slack stand-in and a local SMTP server: no network, no credentials.
+ * The clock is the demo's, so it can be moved forward for the reminders.
  */
-export async function startDemoWorld(): Promise<DemoWorld> {
+export async function startDemoWorld(options: { socketMode?: boolean } = {}): Promise<DemoWorld> {
   const signingSecret = randomBytes(16).toString('hex');
   const pg = await startEmbeddedPostgres({ dataDir: join(tmpdir(), `rimborso-demo-${randomBytes(4).toString('hex')}`), persistent: false });
   const stopAll: Array<() => Promise<void>> = [() => pg.stop()];
   try {
     const slack = await startSlackStandIn({ channelMembers: [PEOPLE.giulia, PEOPLE.marco] });
     stopAll.unshift(() => slack.stop());
+    const socket = options.socketMode ? await startSocketModeStandIn() : undefined;
+    if (socket) {
+      stopAll.push(() => socket.stop());
+      slack.respond('apps.connections.open', socket.connectionsOpen);
+    }
     const smtp = await startSmtpSink();
     stopAll.unshift(() => smtp.stop());
     const inboundEmailToken = randomBytes(16).toString('hex');
     const config = loadConfig({
+      ...(socket ? { SLACK_APP_TOKEN: 'xapp-1-A0STANDIN-1-demo' } : {}),
       NODE_ENV: 'development',
       SLACK_BOT_TOKEN: 'xoxb-demo-token',
       SLACK_SIGNING_SECRET: signingSecret,
@@ -83,14 +92,16 @@ export async function startDemoWorld(): Promise<DemoWorld> {
       logger: createLogger('error', (line) => process.stderr.write(`${line}\n`)),
       clock: () => clock.now,
       worker: { pollMs: 50 },
+      identity: SANDBOX_BOT,
     });
     const server = (await application.start(0)) as Server;
     stopAll.unshift(() => application.stop());
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const send = createSlackSender(baseUrl, signingSecret, (payload) => {
+    const withResponseUrl = (payload: unknown) => {
       const record = payload as Record<string, unknown>;
       return record.response_url === RESPONSE_URL_PLACEHOLDER ? { ...record, response_url: slack.responseUrl } : payload;
-    });
+    };
+    const send = socket ? createSocketSender(socket, withResponseUrl) : createSlackSender(baseUrl, signingSecret, withResponseUrl);
     return { db, slack, smtp, baseUrl, inboundEmailToken, send, application, clock, stop: () => runAll(stopAll) };
   } catch (error) {
     await runAll(stopAll);

@@ -18,7 +18,8 @@ import {
 
 /**
  * `npm run demo`: the whole story through signed HTTP requests into the real app, printing what each
- * person sees. Exits non-zero when a step does not happen as expected.
+ * person sees. Exits non-zero when a step does not happen as expected. `npm run demo -- --socket`
+ * plays it in Socket Mode: the same requests as envelopes over the Socket Mode stand-in's WebSocket.
  */
 const out = (line = '') => process.stdout.write(`${line}\n`);
 const indent = (text: string) => text.split('\n').map((line) => `    │ ${line}`).join('\n');
@@ -225,11 +226,14 @@ async function run(world: DemoWorld) {
 }
 
 const started = Date.now();
-const world = await startDemoWorld().catch((error: unknown) => {
+const socketMode = process.argv.includes('--socket');
+const world = await startDemoWorld({ socketMode }).catch((error: unknown) => {
   out(`✗ the demo could not start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
-out('Demo: the real app on an embedded PostgreSQL, talking to a local Slack stand-in (no network, no credentials).');
+out(
+  `Demo: the real app${socketMode ? ' in Socket Mode' : ''} on an embedded PostgreSQL, talking to a local Slack stand-in${socketMode ? ' (Web API and Socket Mode)' : ''} (no network, no credentials).`,
+);
 let failed = false;
 try {
   await run(world);

@@ -16,12 +16,28 @@ export type Responder = (args: Record<string, unknown>) => Reply;
 /** The pseudo-method under which calls to a response_url are recorded. */
 export const RESPONSE_URL_METHOD = 'response_url';
 
-export function createSlackApiDouble(options: { channelMembers?: readonly string[]; botUserId?: string } = {}) {
+/** Who the bot is in the double's workspace (its auth.test answer), for apps that skip their own auth.test. */
+export const SANDBOX_BOT = { botId: 'BBOT', botUserId: 'UBOT', botName: 'rimborsi' } as const;
+
+/** A file a user uploaded to Slack (a file_input's), served at its url_private_download. */
+export interface PrivateFile {
+  status: number;
+  contentType: string;
+  bytes: string;
+}
+
+export function createSlackApiDouble(options: { channelMembers?: readonly string[]; botUserId?: string; fileOrigin?: string } = {}) {
   const calls: SlackCall[] = [];
   let tsCounter = 0;
   const overrides = new Map<string, Responder>();
+  const fileOrigin = options.fileOrigin ?? 'https://files.slack.com';
+  const privateFiles = new Map<string, PrivateFile>();
+  /** Bytes received at each upload URL, by the file id files.getUploadURLExternal gave. */
+  const uploads = new Map<string, string>();
   const defaults: Record<string, Responder> = {
-    'auth.test': () => ({ body: { ok: true, user_id: options.botUserId ?? 'UBOT', bot_id: 'BBOT', team_id: 'T1', user: 'rimborsi' } }),
+    'auth.test': () => ({
+      body: { ok: true, user_id: options.botUserId ?? SANDBOX_BOT.botUserId, bot_id: SANDBOX_BOT.botId, team_id: 'T1', team: 'rimborsi', user: SANDBOX_BOT.botName },
+    }),
     'views.open': () => ({ body: { ok: true, view: { id: `V${String(++tsCounter).padStart(8, '0')}` } } }),
     'views.update': () => ({ body: { ok: true } }),
     'views.push': () => ({ body: { ok: true, view: { id: `V${String(++tsCounter).padStart(8, '0')}` } } }),
@@ -36,6 +52,21 @@ export function createSlackApiDouble(options: { channelMembers?: readonly string
       body: { ok: true, members: [...(options.channelMembers ?? [])], response_metadata: { next_cursor: '' } },
     }),
     'users.info': (args) => ({ body: { ok: true, user: { id: args.user, locale: 'it-IT' } } }),
+    // The bot is in every channel it is asked about; a test overrides this to say otherwise.
+    'conversations.info': (args) => ({
+      body: { ok: true, channel: { id: args.channel, name: 'rimborsi-revisione', is_member: true, is_archived: false } },
+    }),
+    // The external upload flow: an upload URL for the bytes, then the file shared where asked.
+    'files.getUploadURLExternal': () => {
+      const fileId = `F0UP${String(++tsCounter).padStart(6, '0')}`;
+      return { body: { ok: true, file_id: fileId, upload_url: `${fileOrigin}/upload/v1/${fileId}` } };
+    },
+    'files.completeUploadExternal': (args) => {
+      const files = Array.isArray(args.files) ? (args.files as Array<{ id: string; title?: string }>) : [];
+      const missing = files.find((file) => !uploads.has(file.id));
+      if (missing) return { body: { ok: false, error: 'file_not_found' } };
+      return { body: { ok: true, files: files.map((file) => ({ id: file.id, title: file.title ?? '' })) } };
+    },
   };
   const unknownMethod: Responder = () => ({ body: { ok: false, error: 'unknown_method' } });
 
@@ -49,6 +80,27 @@ export function createSlackApiDouble(options: { channelMembers?: readonly string
     recordResponse(args: Record<string, unknown>): void {
       calls.push({ method: RESPONSE_URL_METHOD, args });
     },
+    /** A user's file as Slack serves it to the bot token; `status` other than 200 simulates a failure. */
+    addPrivateFile(name: string, bytes: string, options: { status?: number; contentType?: string } = {}): string {
+      const url = `${fileOrigin}/files-pri/T1-F${String(++tsCounter).padStart(6, '0')}/download/${encodeURIComponent(name)}`;
+      privateFiles.set(new URL(url).pathname, { status: options.status ?? 200, contentType: options.contentType ?? 'application/octet-stream', bytes });
+      return url;
+    },
+    /** Answers a GET of a private file, recorded as the pseudo-method `files.download`. */
+    download(path: string, authorization: string | undefined): PrivateFile {
+      calls.push({ method: 'files.download', args: { path, authorization } });
+      const file = privateFiles.get(path);
+      if (!file) return { status: 404, contentType: 'text/plain', bytes: 'not found' };
+      // Without a bot token Slack answers its login page, not the file.
+      return authorization?.startsWith('Bearer xoxb-') ? file : { status: 200, contentType: 'text/html', bytes: '<html>login</html>' };
+    },
+    /** Records the bytes posted to an upload URL (pseudo-method `files.upload_bytes`). */
+    receiveUpload(fileId: string, bytes: string): number {
+      calls.push({ method: 'files.upload_bytes', args: { fileId, length: bytes.length } });
+      uploads.set(fileId, bytes);
+      return 200;
+    },
+    uploads,
     calls: (method?: string) => (method ? calls.filter((c) => c.method === method) : [...calls]),
     respond(method: string, responder: Responder) {
       overrides.set(method, responder);

@@ -17,10 +17,21 @@ export interface SlackStandIn extends SlackApiDouble {
  * network error closes the connection without an answer.
  */
 export async function startSlackStandIn(options: { channelMembers?: readonly string[]; port?: number } = {}): Promise<SlackStandIn> {
-  const double = createSlackApiDouble(options);
+  // Created once the port is known: the double's file and upload URLs point back at this server.
+  let double: SlackApiDouble = createSlackApiDouble(options);
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', 'http://stand-in');
+    if (req.method === 'GET' && url.pathname.startsWith('/files-pri/')) {
+      const file = double.download(url.pathname, req.headers.authorization);
+      res.writeHead(file.status, { 'content-type': file.contentType }).end(file.bytes);
+      return;
+    }
+    if (req.method === 'POST' && url.pathname.startsWith('/upload/v1/')) {
+      const bytes = await readBody(req, 11 * 1024 * 1024);
+      res.writeHead(double.receiveUpload(url.pathname.slice('/upload/v1/'.length), bytes), { 'content-type': 'text/plain' }).end('OK');
+      return;
+    }
     const args = decodeSlackArgs(await readBody(req, 5_000_000));
     if (url.pathname.startsWith('/respond/')) {
       double.recordResponse(args);
@@ -50,6 +61,7 @@ export async function startSlackStandIn(options: { channelMembers?: readonly str
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  double = createSlackApiDouble({ ...options, fileOrigin: origin });
   return {
     ...double,
     apiUrl: `${origin}/api/`,

@@ -1,4 +1,5 @@
-import { App, LogLevel, type AppOptions } from '@slack/bolt';
+import type { Server } from 'node:http';
+import { App, LogLevel, SocketModeReceiver, type AppOptions } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import { buildCustomRoutes } from '../http/routes.ts';
 import type { AppDeps } from './deps.ts';
@@ -14,6 +15,16 @@ import { registerContest } from './listeners/contest.ts';
 export interface SlackAppOptions {
   /** Overrides for the Web API client (tests shorten its retries). */
   clientOptions?: WebClientOptions;
+  /** The bot's ids from the start-up auth.test: Bolt then makes no auth.test of its own in the constructor. */
+  identity?: { botId: string; botUserId: string };
+  /** Socket Mode: told when the socket connects (true) and when it drops (false). */
+  onSocketConnection?: (connected: boolean) => void;
+}
+
+export interface SlackApp {
+  app: App;
+  /** Socket Mode: the HTTP server of /healthz, /readyz and the app's own routes (HTTP mode: app.start returns it). */
+  socketHttpServer: Server | undefined;
 }
 
 /**
@@ -21,19 +32,23 @@ export interface SlackAppOptions {
  * receiver on /slack/events (signatures checked by Bolt). /healthz and /inbound/email are served in
  * both modes.
  */
-export function createSlackApp(deps: AppDeps, options: SlackAppOptions = {}): App {
+export function createSlackApp(deps: AppDeps, options: SlackAppOptions = {}): SlackApp {
   const { slack, port } = deps.config;
+  const apiUrl = slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {};
   // The one WebClient of the listeners: it fails fast on a 429 instead of pausing every call.
   const common: AppOptions = {
     token: slack.botToken,
+    ...options.identity,
     logger: deps.logger,
     logLevel: deps.config.logLevel as LogLevel,
-    customRoutes: buildCustomRoutes(deps),
-    clientOptions: { ...(slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {}), ...options.clientOptions },
+    clientOptions: { ...apiUrl, ...options.clientOptions },
   };
-  const app = slack.appToken
-    ? new App({ ...common, socketMode: true, appToken: slack.appToken, installerOptions: { port } })
-    : new App({ ...common, signingSecret: slack.signingSecret });
+  const receiver = slack.appToken
+    ? createSocketReceiver(deps, slack.appToken, port, apiUrl, options.onSocketConnection)
+    : undefined;
+  const app = receiver
+    ? new App({ ...common, receiver })
+    : new App({ ...common, signingSecret: slack.signingSecret, customRoutes: buildCustomRoutes(deps) });
 
   registerRefundForm(app, deps);
   registerRefundSubmission(app, deps);
@@ -48,5 +63,31 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions = {}): Ap
     const original = (error as { original?: unknown }).original ?? error;
     deps.logger.error('unhandled error in a Slack listener', { code: error.code }, original);
   });
-  return app;
+  // Bolt keeps the receiver's HTTP server private; it is created in the constructor, before start().
+  return { app, socketHttpServer: (receiver as unknown as { httpServer: Server | undefined } | undefined)?.httpServer };
+}
+
+/**
+ * Built here rather than by Bolt so that apps.connections.open goes to SLACK_API_URL too (Bolt passes
+ * only installerOptions.clientOptions to the socket client) and so that readiness knows whether the
+ * socket is connected.
+ */
+function createSocketReceiver(
+  deps: AppDeps,
+  appToken: string,
+  port: number,
+  apiUrl: { slackApiUrl?: string },
+  onConnection: ((connected: boolean) => void) | undefined,
+): SocketModeReceiver {
+  const receiver = new SocketModeReceiver({
+    appToken,
+    logger: deps.logger,
+    logLevel: deps.config.logLevel as LogLevel,
+    customRoutes: buildCustomRoutes(deps),
+    installerOptions: { port, clientOptions: { ...apiUrl } },
+  });
+  receiver.client.on('connected', () => onConnection?.(true));
+  // 'close' is the socket dropping; the client then waits before 'reconnecting' and 'connecting'.
+  for (const state of ['close', 'disconnected', 'reconnecting', 'connecting']) receiver.client.on(state, () => onConnection?.(false));
+  return receiver;
 }

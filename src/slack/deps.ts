@@ -3,7 +3,9 @@ import type { Db } from '../db/database.ts';
 import type { BusinessCalendar } from '../domain/italian-holidays.ts';
 import type { SlaConfig } from '../domain/sla.ts';
 import type { Locale } from '../i18n/messages.ts';
+import type { Readiness } from '../health/readiness.ts';
 import type { AppLogger } from '../logger.ts';
+import type { Metrics } from '../metrics/metrics.ts';
 import type { ReviewerDirectory } from './reviewers.ts';
 
 /** What every listener may use: built once in src/application.ts and passed down. */
@@ -21,4 +23,8 @@ export interface AppDeps {
   localeOf: (userId: string) => Promise<Locale>;
   /** Publishes one person's App Home. */
   publishHome: (userId: string) => Promise<void>;
+  /** The checks behind GET /readyz. */
+  readiness: Readiness;
+  /** Prometheus metrics: GET /metrics, and the counters of what fails in this process. */
+  metrics: Metrics;
 }

@@ -52,7 +52,13 @@ export function withAutoApprovalFinding(verdict: Verdict, decision: AutoApproval
  * the policy), one credit entry for the proven charge, the signed webhook, the professional's DM and the
  * audit message in the review channel, all queued with it; no reminders, since nothing waits.
  */
-export async function approveAutomatically(trx: Transaction<Database>, pending: Claim, proof: Proof, now: Date): Promise<Claim> {
+export async function approveAutomatically(
+  trx: Transaction<Database>,
+  pending: Claim,
+  proof: Proof,
+  now: Date,
+  options: { copyEvidence?: boolean } = {},
+): Promise<Claim> {
   const claim = await recordAutomaticApproval(trx, { claimId: pending.id, autoCase: proof.case, at: now });
   if (!claim) throw new Error(`claim ${pending.reference} was no longer pending in its own submission`);
   await recordCreditEntry(trx, { claimId: claim.id, professionalId: claim.professionalId, chargeId: proof.chargeId, credits: claim.credits, at: now });
@@ -60,6 +66,8 @@ export async function approveAutomatically(trx: Transaction<Database>, pending: 
     trx,
     [
       { claimId: claim.id, kind: 'review_post' },
+      // The professional's files go to the audit message's thread, as for any claim.
+      ...(options.copyEvidence ? [{ claimId: claim.id, kind: 'evidence_copy' as const }] : []),
       { claimId: claim.id, kind: 'decision_dm' },
       { claimId: claim.id, kind: 'refund_webhook' },
       ...homeRefreshesFor(claim.id, claim.professionalId),

@@ -2,6 +2,7 @@ import { recordClaimEvent } from '../db/audit.repository.ts';
 import { findClaimForContest, recordContest } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
+import { listEvidence } from '../db/evidence.repository.ts';
 import { scheduleNotices } from '../db/reminder.repository.ts';
 import { homeRefreshesFor } from '../delivery/message-kinds.ts';
 import type { Claim } from '../domain/claim.ts';
@@ -51,7 +52,13 @@ export async function contestClaim(deps: ContestDeps, command: ContestCommand): 
     await scheduleNotices(trx, claim.id, sla.notices);
     await enqueueMessages(
       trx,
-      [{ claimId: claim.id, kind: 'review_post' }, { claimId: claim.id, kind: 'contest_dm' }, ...homeRefreshesFor(claim.id, claim.professionalId)],
+      [
+        { claimId: claim.id, kind: 'review_post' },
+        // The files attached to the claim, if any, follow the review post into its thread.
+        ...((await listEvidence(trx, claim.id)).length > 0 ? [{ claimId: claim.id, kind: 'evidence_copy' as const }] : []),
+        { claimId: claim.id, kind: 'contest_dm' },
+        ...homeRefreshesFor(claim.id, claim.professionalId),
+      ],
       command.now,
     );
     const rule = found.claim.verdict.kind === 'ineligible' ? found.claim.verdict.rule : null;

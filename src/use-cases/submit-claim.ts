@@ -17,6 +17,8 @@ import { homeRefreshesFor } from '../delivery/message-kinds.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import { scheduleNotices } from '../db/reminder.repository.ts';
 import { loadLedgerView } from './load-ledger-view.ts';
+import type { EvidenceFile } from '../domain/evidence.ts';
+import { insertEvidence } from '../db/evidence.repository.ts';
 import type { AutoApprovalConfig } from '../domain/auto-approval.ts';
 import { approveAutomatically, judgeAutomatically, withAutoApprovalFinding } from './approve-automatically.ts';
 
@@ -26,6 +28,8 @@ export interface SubmitClaimCommand {
   /** The modal's view id: the same submission delivered twice makes one claim. */
   sourceViewId: string;
   input: ClaimInput;
+  /** Files attached in the modal: stored with the claim, copied to its review thread after the post. */
+  evidence?: readonly EvidenceFile[];
   now: Date;
 }
 
@@ -94,13 +98,20 @@ export async function submitClaim(
       submittedAt: command.now,
       reviewDeadlineOn: sla?.deadline ?? null,
     });
-    if (automatic.kind === 'approve') return { kind: 'stored', claim: await approveAutomatically(trx, claim, automatic.proof, command.now), created: true };
+    const evidence = command.evidence ?? [];
+    await insertEvidence(trx, claim.id, evidence);
+    if (automatic.kind === 'approve') {
+      const approved = await approveAutomatically(trx, claim, automatic.proof, command.now, { copyEvidence: evidence.length > 0 });
+      return { kind: 'stored', claim: approved, created: true };
+    }
     if (sla) await scheduleNotices(trx, claim.id, sla.notices);
+    const evidenceCopy = sla && evidence.length > 0 ? [{ claimId: claim.id, kind: 'evidence_copy' as const }] : [];
     await enqueueMessages(
       trx,
       sla
         ? [
             { claimId: claim.id, kind: 'review_post' },
+            ...evidenceCopy,
             { claimId: claim.id, kind: 'submission_dm' },
             ...homeRefreshesFor(claim.id, claim.professionalId),
           ]

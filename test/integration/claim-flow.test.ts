@@ -58,6 +58,7 @@ describe('a claim from /rimborso to the professional’s DM', () => {
     await eventually(() => expect(app.slack.calls('response_url')).toHaveLength(1));
     expect(app.slack.calls('response_url')[0]?.args).toMatchObject({ response_type: 'ephemeral' });
     expect(String(app.slack.calls('response_url')[0]?.args.text)).toContain('Riprova');
+    // The error reaches app.error (and the log) just after the ephemeral answer went out.
     await eventually(() => expect(app.logs.some((line) => line.includes('expired_trigger_id'))).toBe(true));
   });
 
@@ -94,10 +95,13 @@ describe('a claim from /rimborso to the professional’s DM', () => {
     );
     expect(click.status).toBe(200);
     await eventually(() => expect(app.slack.calls('chat.postMessage')).toHaveLength(1));
-    // The update travels in the review lane, the DM in its own: either may come first.
-    await eventually(() => expect(app.slack.calls('chat.update')).toHaveLength(1));
 
-    const [update] = app.slack.calls('chat.update');
+    // The review update travels in its own lane: it may land after the DM on a busy machine.
+    const update = await eventually(() => {
+      const [first] = app.slack.calls('chat.update');
+      expect(first).toBeDefined();
+      return first;
+    });
     expect(update?.args).toMatchObject({ channel: REVIEW_CHANNEL, ts: claim.review_message_ts });
     expect(blocksText(update?.args.blocks)).not.toContain(APPROVE_ACTION_ID);
     expect(blocksText(update?.args.blocks)).toContain('UREVIEWER1');

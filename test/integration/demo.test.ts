@@ -27,4 +27,18 @@ describe('npm run demo', () => {
     expect(output).toContain('è stato annullato dal team'); // Sara's DM
     expect(output).toMatch(/✓ 11 steps/);
   }, 90_000);
+
+  it('plays the same story in Socket Mode (npm run demo -- --socket) and exits 0', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'src/sandbox/demo.ts', '--socket'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+    });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('in Socket Mode');
+    expect(run.stdout).toContain('┏ Rimborso crediti ┓');
+    expect(run.stdout).toMatch(/Rifiutata da @Giulia .* Motivo: La cliente conferma Milano/);
+    // The demo exits non-zero when any step fails: every step of the HTTP story also held over the socket.
+    expect(run.stdout).toMatch(/✓ \d+ steps/);
+  }, 90_000);
 });

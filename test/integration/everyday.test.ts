@@ -22,7 +22,7 @@ async function pendingClaim(user = 'UPRO') {
   await eventually(async () =>
     expect((await app.database.db.selectFrom('outbox').select('status').where('status', '=', 'pending').execute()).length).toBe(0),
   );
-  // Read once the outbox settled: the review message's ts is recorded after Slack answered.
+  // Read after the outbox drained: the worker records the review message's ts once Slack answered.
   const claim = await onlyClaim(app.database.db);
   app.slack.reset();
   return claim;

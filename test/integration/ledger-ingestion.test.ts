@@ -13,7 +13,7 @@ import type { Charge } from '../../src/domain/ledger.ts';
 import { resetDatabase } from '../support/db-helpers.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
-const LEDGER_TOKEN = 'ledger-token-0123456789abcdef';
+const LEDGER_TOKEN = 'ledger-token-0123456789abcdef-0123456789';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NOW = new Date('2026-11-20T10:00:00Z');
 
@@ -301,7 +301,7 @@ describe('npm run import-charges -- FILE.csv', () => {
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
   };
 
-  it('imports a good file (quoted commas, doubled quotes, newlines in quotes), and a re-import changes nothing', async () => {
+  it('imports a good file (quoted commas, doubled quotes, newlines in quotes), and a re-import changes nothing', { timeout: 90_000 }, async () => {
     const first = importCsv('test/fixtures/charges-good.csv');
     expect(first).toMatchObject({ status: 0, stdout: '3 inserted, 0 unchanged\n' });
     const rows = await storedCharges();
@@ -317,7 +317,7 @@ describe('npm run import-charges -- FILE.csv', () => {
     expect(await storedIds()).toEqual(['csv-1', 'csv-2', 'csv-3']);
   });
 
-  it('reports every bad field with the line its row starts on, and writes nothing', async () => {
+  it('reports every bad field with the line its row starts on, and writes nothing', { timeout: 90_000 }, async () => {
     const run = importCsv('test/fixtures/charges-bad-lines.csv');
     expect(run.status).toBe(1);
     expect(run.stdout).toBe('');

@@ -127,10 +127,13 @@ describe('POST /inbound/email', () => {
   });
 });
 
-describe('GET /healthz', () => {
-  it('answers 200 while the database answers', async () => {
+describe('GET /healthz and /readyz', () => {
+  it('answers 200 while the process serves, and is ready while the database answers', async () => {
     const res = await fetch(`${app.baseUrl}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
+    const ready = await fetch(`${app.baseUrl}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: { ok: true } } });
   });
 });

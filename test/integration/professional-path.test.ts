@@ -11,7 +11,7 @@ import { CHARGE_BLOCK_ID } from '../../src/slack/views/charge-select.ts';
 import { useSharedDatabase } from '../support/shared-database.ts';
 import { REVIEW_CHANNEL, eventually, type TestApp } from '../support/test-app.ts';
 
-const LEDGER_TOKEN = 'ledger-token-0123456789abcdef';
+const LEDGER_TOKEN = 'ledger-token-0123456789abcdef-0123456789';
 // Friday 20 November 2026, 11:00 in Rome.
 const NOW = new Date('2026-11-20T10:00:00Z');
 

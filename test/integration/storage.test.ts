@@ -68,7 +68,7 @@ describe('the audit table', () => {
       } finally {
         await killer.destroy();
       }
-      await eventually(async () => expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200));
+      await eventually(async () => expect((await fetch(`${app.baseUrl}/readyz`)).status).toBe(200));
       const res = await app.send.interaction(
         buildViewSubmission({ values: buildRefundStateValues({ clientFirstName: 'Dopo', answeredOn: '2026-11-11' }) }),
       );

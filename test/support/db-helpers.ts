@@ -8,7 +8,7 @@ import type { Db } from '../../src/db/database.ts';
 export async function resetDatabase(db: Db): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await sql`TRUNCATE outbox, claim_reminders, claim_questions, credit_entries, charges, professionals, claim_events, claims, refused_requests, email_reply_allowances, mailgun_webhook_tokens RESTART IDENTITY`.execute(db);
+      await sql`TRUNCATE claim_evidence, outbox, claim_reminders, claim_questions, credit_entries, charges, professionals, claim_events, claims, refused_requests, email_reply_allowances, mailgun_webhook_tokens RESTART IDENTITY`.execute(db);
       break;
     } catch (error) {
       if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;

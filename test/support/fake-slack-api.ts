@@ -9,7 +9,7 @@ export type { SlackCall } from '../../src/sandbox/slack-api-double.ts';
  * answers like Slack would.
  */
 export function fakeSlackApi(options: { origin: string; channelMembers?: string[] }) {
-  const double = createSlackApiDouble({ channelMembers: options.channelMembers });
+  const double = createSlackApiDouble({ channelMembers: options.channelMembers, fileOrigin: options.origin });
 
   const api = nock(options.origin).persist().post(/^\/api\/[\w.]+$/);
   // The error-first callback form: the only way nock lets a reply fail as a network error.
@@ -27,12 +27,27 @@ export function fakeSlackApi(options: { origin: string; channelMembers?: string[
     return [200, 'ok'];
   });
 
+  // Users' files (url_private_download) and the external upload's URL, on the same fake host.
+  const downloads = nock(options.origin).persist().get(/^\/files-pri\//);
+  downloads.reply(function (uri) {
+    const auth = this.req.headers.authorization;
+    const file = double.download(uri, Array.isArray(auth) ? auth[0] : auth);
+    return [file.status, file.bytes, { 'content-type': file.contentType }];
+  });
+  const uploadUrls = nock(options.origin).persist().post(/^\/upload\/v1\//);
+  uploadUrls.reply(function (uri, body) {
+    const bytes = typeof body === 'string' ? body : JSON.stringify(body);
+    return [double.receiveUpload(uri.replace(/^\/upload\/v1\//, ''), bytes), 'OK - ' + bytes.length];
+  });
+
   return {
     ...double,
     responseUrl: `${options.origin}/respond/T1/1/abc`,
     stop() {
       nock.removeInterceptor(api);
       nock.removeInterceptor(responses);
+      nock.removeInterceptor(downloads);
+      nock.removeInterceptor(uploadUrls);
     },
   };
 }

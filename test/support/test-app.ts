@@ -8,12 +8,13 @@ import { createLogger } from '../../src/logger.ts';
 import { createApplication, type Application } from '../../src/application.ts';
 import { fakeSlackApi, type FakeSlackApi } from './fake-slack-api.ts';
 import { RESPONSE_URL_PLACEHOLDER } from '../../src/sandbox/slack-payloads.ts';
+import { SANDBOX_BOT } from '../../src/sandbox/slack-api-double.ts';
 import { createSlackSender, type SlackSender } from '../../src/sandbox/signed-requests.ts';
 import { createTestDatabase, type TestDatabase } from './test-db.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789';
 export const REVIEW_CHANNEL = 'CREVIEW';
-export const EMAIL_TOKEN = 'inbound-email-token-0123456789';
+export const EMAIL_TOKEN = 'inbound-email-token-0123456789-abcdef';
 
 export interface TestAppOptions {
   env?: Record<string, string>;
@@ -21,6 +22,10 @@ export interface TestAppOptions {
   now?: Date;
   database?: TestDatabase;
   worker?: Partial<OutboxWorkerOptions>;
+  /** How long /readyz keeps its Slack checks' answers (default: the app's 30 s). */
+  slackCheckTtlMs?: number;
+  /** Prepares the fake Web API before the app starts (Socket Mode: apps.connections.open). */
+  beforeStart?: (slack: FakeSlackApi) => void;
 }
 
 export interface TestApp {
@@ -62,6 +67,7 @@ export async function startTestApp(
   const logs: string[] = [];
   const clock = { now: options.now ?? new Date('2026-11-20T10:00:00Z') };
   const slack = fakeSlackApi({ origin: slackOrigin, channelMembers: options.channelMembers ?? ['UREVIEWER1', 'UREVIEWER2', 'UPRO'] });
+  options.beforeStart?.(slack);
   const application = createApplication({
     config,
     db: database.db,
@@ -69,6 +75,9 @@ export async function startTestApp(
     clock: () => clock.now,
     clientOptions: { retryConfig: { retries: 0 } },
     worker: { pollMs: 20, ...options.worker },
+    // As main.ts does after its start-up auth.test: Bolt then makes no auth.test call of its own.
+    identity: SANDBOX_BOT,
+    ...(options.slackCheckTtlMs !== undefined ? { slackCheckTtlMs: options.slackCheckTtlMs } : {}),
   });
   const server = (await application.start(0)) as Server;
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -89,7 +98,7 @@ export async function startTestApp(
   };
 }
 
-function withResponseUrl(payload: unknown, responseUrl: string): unknown {
+export function withResponseUrl(payload: unknown, responseUrl: string): unknown {
   const record = payload as Record<string, unknown>;
   return record.response_url === RESPONSE_URL_PLACEHOLDER ? { ...record, response_url: responseUrl } : payload;
 }

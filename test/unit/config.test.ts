@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.ts';
+import { readFileSync } from 'node:fs';
+import { ConfigError, EXAMPLE_VALUES, loadConfig } from '../../src/config.ts';
 
 const VALID = {
   SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
   SLACK_SIGNING_SECRET: 'abcdef0123456789',
   REVIEW_CHANNEL_ID: 'C0123ABC',
   DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/rimborsi',
-  INBOUND_EMAIL_TOKEN: 'a-long-random-token-123',
+  INBOUND_EMAIL_TOKEN: 'a-long-random-token-0123456789abcdef',
 };
 
 function errorOf(env: Record<string, string | undefined>): string {
@@ -88,6 +89,36 @@ describe('loadConfig', () => {
     expect(message).toContain('SLACK_BOT_TOKEN');
     expect(message).toContain('SLACK_SIGNING_SECRET is missing');
     expect(message).not.toContain('xoxp-secret-value');
+  });
+
+  it.each(['abc', '0', '65536', '80.5', '-1'])('PORT=%s says the range, not what zod received', (port) => {
+    const message = errorOf({ ...VALID, PORT: port });
+    expect(message).toBe('Configuration error: PORT is invalid (must be a whole number from 1 to 65535)');
+    expect(message).not.toContain('NaN');
+  });
+
+  it('bearer tokens need at least 32 characters', () => {
+    expect(errorOf({ ...VALID, INBOUND_EMAIL_TOKEN: 'x'.repeat(31) })).toContain('INBOUND_EMAIL_TOKEN is invalid (must be at least 32 characters');
+    expect(errorOf({ ...VALID, LEDGER_TOKEN: 'y'.repeat(31) })).toContain('LEDGER_TOKEN is invalid (must be at least 32 characters');
+    expect(loadConfig({ ...VALID, LEDGER_TOKEN: 'y'.repeat(32) }).ledgerToken).toBe('y'.repeat(32));
+  });
+
+  it('refuses every example value of .env.example, saying what to set instead', () => {
+    const example = Object.fromEntries(
+      readFileSync(new URL('../../.env.example', import.meta.url), 'utf8')
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    // The catalogue of example values is the file itself: a new example value there must be listed.
+    for (const [name, { value }] of Object.entries(EXAMPLE_VALUES)) expect(example[name], name).toBe(value);
+    const message = errorOf(example);
+    for (const name of Object.keys(EXAMPLE_VALUES)) expect(message).toContain(`${name} is still the example value from .env.example`);
+    expect(message).toContain('Bot User OAuth Token');
+    expect(message).not.toContain('\n');
+    for (const [name, { value }] of Object.entries(EXAMPLE_VALUES)) {
+      expect(errorOf({ ...VALID, [name]: value })).toMatch(new RegExp(`^Configuration error: ${name} is still the example value`));
+    }
   });
 });
 

@@ -6,6 +6,9 @@ import type { AppDeps } from '../deps.ts';
 import { OPEN_FORM_ACTION_ID } from '../messages/form-pointer.ts';
 import { buildHelpMessage } from '../messages/help-message.ts';
 import { buildStatusMessage } from '../messages/status-message.ts';
+import { buildReportMessage } from '../messages/report-message.ts';
+import { previousPeriod, type ReportPeriodKind } from '../../domain/ops-report.ts';
+import { buildReport } from '../../use-cases/build-report.ts';
 import type { ChargeChoice } from '../../domain/charge-choice.ts';
 import { loadChargeChoice, searchChargeChoice } from '../../use-cases/load-charge-choice.ts';
 import { CHARGE_ACTION_ID, EXTERNAL_CHARGE_OPTIONS_MAX, buildChargeOptions } from '../views/charge-select.ts';
@@ -15,9 +18,11 @@ export const REFUND_COMMAND = '/rimborso';
 const STATUS_CLAIMS_SHOWN = 10;
 
 /** `/rimborso stato|status` and `/rimborso aiuto|help`; anything else (plain `/rimborso`) opens the form. */
-export type Subcommand = 'status' | 'help' | 'form';
+export type Subcommand = 'status' | 'help' | 'form' | 'report_week' | 'report_month';
 export function parseSubcommand(text: string): Subcommand {
   const word = text.trim().toLowerCase();
+  const [first, period] = word.split(/\s+/);
+  if (first === 'report') return period === 'mese' || period === 'month' ? 'report_month' : 'report_week';
   if (word === 'stato' || word === 'status') return 'status';
   if (word === 'aiuto' || word === 'help' || word === '?') return 'help';
   return 'form';
@@ -56,6 +61,13 @@ async function openRefundModal(client: WebClient, triggerId: string, userId: str
   return locale;
 }
 
+/** The team's report, for reviewers only: anyone else is told it is theirs. */
+async function reportFor(deps: AppDeps, userId: string, kind: ReportPeriodKind, locale: Locale) {
+  if (!(await deps.reviewers.isReviewer(userId))) return { text: t(locale, 'report.for_reviewers') };
+  const now = deps.clock();
+  return buildReportMessage(await buildReport(deps, previousPeriod(kind, now), now), locale);
+}
+
 export function registerRefundForm(app: App, deps: AppDeps): void {
   app.command(REFUND_COMMAND, async ({ ack, command, client, respond }) => {
     const subcommand = parseSubcommand(command.text);
@@ -73,6 +85,10 @@ export function registerRefundForm(app: App, deps: AppDeps): void {
     const locale = await deps.localeOf(command.user_id);
     if (subcommand === 'help') {
       await ack({ response_type: 'ephemeral', ...buildHelpMessage(locale) });
+      return;
+    }
+    if (subcommand === 'report_week' || subcommand === 'report_month') {
+      await ack({ response_type: 'ephemeral', ...(await reportFor(deps, command.user_id, subcommand === 'report_week' ? 'week' : 'month', locale)) });
       return;
     }
     const [claims, totalCount] = await Promise.all([

@@ -10,6 +10,7 @@ import { submitClaim } from '../../use-cases/submit-claim.ts';
 import type { AppDeps } from '../deps.ts';
 import { CHARGE_BLOCK_ID } from '../views/charge-select.ts';
 import { buildClaimResultView } from '../views/claim-result-view.ts';
+import { parseEvidence } from '../views/evidence-input.ts';
 import { parseChosenChargeSubmission, readChosenChargeId } from '../views/parse-charge-submission.ts';
 import { parseRefundSubmission, type RefundSubmissionContext } from '../views/parse-refund-submission.ts';
 import { correctionErrors, tooManyPendingErrors, type FormShape } from '../views/refund-corrections.ts';
@@ -54,9 +55,9 @@ export function registerRefundSubmission(app: App, deps: AppDeps): void {
 
     let result;
     try {
-      const form = await readForm(deps, view.state.values, body.user.id, ctx);
-      if (!form.ok) {
-        await ack({ response_action: 'errors', errors: form.errors });
+      const [form, evidence] = [await readForm(deps, view.state.values, body.user.id, ctx), parseEvidence(view.state.values, locale)];
+      if (!form.ok || !evidence.ok) {
+        await ack({ response_action: 'errors', errors: { ...(form.ok ? {} : form.errors), ...(evidence.ok ? {} : evidence.errors) } });
         return;
       }
       result = await submitClaim(
@@ -72,7 +73,7 @@ export function registerRefundSubmission(app: App, deps: AppDeps): void {
           autoApproval: deps.config.autoApproval,
           maxPendingClaims: deps.config.maxPendingClaims,
         },
-        { teamId: body.team?.id ?? view.team_id, professionalId: body.user.id, sourceViewId: view.id, input: form.input, now },
+        { teamId: body.team?.id ?? view.team_id, professionalId: body.user.id, sourceViewId: view.id, input: form.input, evidence: evidence.files, now },
       );
     } catch (error) {
       // Keep the modal open with everything typed in it: nothing is lost, the user can send again.

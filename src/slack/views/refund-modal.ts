@@ -3,8 +3,9 @@ import { REASONS } from '../../domain/claim.ts';
 import { t, type Locale, type MessageKey } from '../../i18n/messages.ts';
 import { BLOCK_KIT_LIMITS, mrkdwn, plainText } from '../messages/slack-text.ts';
 import { CHARGE_ACTION_ID, CHARGE_BLOCK_ID, buildChargeInput, type ChargeChoice } from './charge-select.ts';
+import { EVIDENCE_ACTION_ID, EVIDENCE_BLOCK_ID, buildEvidenceInput } from './evidence-input.ts';
 
-export { CHARGE_ACTION_ID, CHARGE_BLOCK_ID };
+export { CHARGE_ACTION_ID, CHARGE_BLOCK_ID, EVIDENCE_ACTION_ID, EVIDENCE_BLOCK_ID };
 
 export const REFUND_MODAL_CALLBACK_ID = 'refund_claim';
 
@@ -136,6 +137,7 @@ export function buildRefundModal({ locale, maxCredits, charges = { kind: 'none' 
         { type: 'plain_text_input', action_id: A.description, multiline: true, max_length: FIELD_LIMITS.description },
         { label: 'modal.description', optional: true, hint: 'modal.description_hint' },
       ),
+      buildEvidenceInput(locale),
     ],
   };
 }

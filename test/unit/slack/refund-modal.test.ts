@@ -7,6 +7,7 @@ import {
   REFUND_ACTIONS,
   REFUND_BLOCKS,
   REFUND_MODAL_CALLBACK_ID,
+  EVIDENCE_BLOCK_ID,
   buildRefundModal,
   type RefundField,
 } from '../../../src/slack/views/refund-modal.ts';
@@ -37,7 +38,8 @@ describe('buildRefundModal', () => {
   it('has one input per field, with the action id the parser reads', () => {
     const modal = buildRefundModal({ locale: 'it', maxCredits: 100 });
     const inputs = modal.blocks.filter((block) => block.type === 'input') as InputBlock[];
-    expect(inputs.map((block) => block.block_id)).toEqual(Object.values(REFUND_BLOCKS));
+    // The claim's fields, then the optional evidence (files, not a field of the claim).
+    expect(inputs.map((block) => block.block_id)).toEqual([...Object.values(REFUND_BLOCKS), EVIDENCE_BLOCK_ID]);
     for (const field of Object.keys(REFUND_BLOCKS) as RefundField[]) {
       expect(inputBlock(field).element.action_id).toBe(REFUND_ACTIONS[field]);
     }

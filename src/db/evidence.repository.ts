@@ -1,0 +1,51 @@
+import type { EvidenceFile } from '../domain/evidence.ts';
+import type { Db } from './database.ts';
+
+export type EvidenceState = 'pending' | 'copied' | 'failed' | 'reported';
+export interface StoredEvidence extends EvidenceFile {
+  claimId: string;
+  position: number;
+  state: EvidenceState;
+}
+
+export async function insertEvidence(trx: Db, claimId: string, files: readonly EvidenceFile[]): Promise<void> {
+  if (files.length === 0) return;
+  await trx
+    .insertInto('claim_evidence')
+    .values(
+      files.map((file, position) => ({
+        claim_id: claimId,
+        position,
+        file_id: file.fileId,
+        name: file.name,
+        mimetype: file.mimetype,
+        size: file.size,
+        url_private_download: file.urlPrivateDownload,
+      })),
+    )
+    .execute();
+}
+
+export async function listEvidence(db: Db, claimId: string): Promise<StoredEvidence[]> {
+  const rows = await db.selectFrom('claim_evidence').selectAll().where('claim_id', '=', claimId).orderBy('position').execute();
+  return rows.map((row) => ({
+    claimId: row.claim_id,
+    position: row.position,
+    fileId: row.file_id,
+    name: row.name,
+    mimetype: row.mimetype,
+    size: row.size,
+    urlPrivateDownload: row.url_private_download,
+    state: row.state,
+  }));
+}
+
+export async function markEvidence(db: Db, claimId: string, positions: readonly number[], state: EvidenceState, copiedFileId?: string): Promise<void> {
+  if (positions.length === 0) return;
+  await db
+    .updateTable('claim_evidence')
+    .set({ state, ...(copiedFileId ? { copied_file_id: copiedFileId } : {}) })
+    .where('claim_id', '=', claimId)
+    .where('position', 'in', positions)
+    .execute();
+}

@@ -1,0 +1,38 @@
+/** Texts of the team's report (the Monday post and `/rimborso report`). Same keys in both languages. */
+export const reportIt = {
+  'report.header_week': 'Rimborsi della settimana dal {from} al {to}',
+  'report.header_month': 'Rimborsi del mese, dal {from} al {to}',
+  'report.received': '*Ricevute:* {total} — {toReview} passate all’esame, {ineligible} non ammissibili',
+  'report.decided': '*Decise:* {total} — {approved} approvate, {rejected} rifiutate',
+  'report.decided_none': '*Decise:* nessuna',
+  'report.within_deadline': '*Decise entro la scadenza:* {share} ({within} su {total})',
+  'report.median': '*Tempo mediano fino alla decisione:* {days} giorni lavorativi',
+  'report.credits': '*Crediti rimborsati:* {credits}',
+  'report.overdue': '*Oltre la scadenza adesso:* {count}',
+  'report.by_reason_title': '*Per motivo* — ricevute · non ammissibili · approvate · rifiutate',
+  'report.by_reason_line': '• {reason}: {received} · {ineligible} · {approved} · {rejected}',
+  'report.top_title': '*Professionisti con la quota di rimborsi più alta*',
+  'report.top_line': '• <@{user}>: {refunded} crediti rimborsati su {charged} addebitati ({share})',
+  'report.top_line_no_ledger': '• <@{user}>: {refunded} crediti rimborsati (nessun addebito registrato nel periodo)',
+  'report.top_none': 'Nessun rimborso approvato nel periodo.',
+  'report.for_reviewers': 'Il resoconto dei rimborsi è riservato a chi esamina le richieste.',
+};
+
+export const reportEn: Record<keyof typeof reportIt, string> = {
+  'report.header_week': 'Refunds in the week from {from} to {to}',
+  'report.header_month': 'Refunds in the month, from {from} to {to}',
+  'report.received': '*Received:* {total} — {toReview} went to review, {ineligible} not eligible',
+  'report.decided': '*Decided:* {total} — {approved} approved, {rejected} rejected',
+  'report.decided_none': '*Decided:* none',
+  'report.within_deadline': '*Decided within the deadline:* {share} ({within} of {total})',
+  'report.median': '*Median time to a decision:* {days} business days',
+  'report.credits': '*Credits refunded:* {credits}',
+  'report.overdue': '*Past the deadline now:* {count}',
+  'report.by_reason_title': '*By reason* — received · not eligible · approved · rejected',
+  'report.by_reason_line': '• {reason}: {received} · {ineligible} · {approved} · {rejected}',
+  'report.top_title': '*Professionals with the highest refund share*',
+  'report.top_line': '• <@{user}>: {refunded} credits refunded of {charged} charged ({share})',
+  'report.top_line_no_ledger': '• <@{user}>: {refunded} credits refunded (no charge recorded in the period)',
+  'report.top_none': 'No refund approved in the period.',
+  'report.for_reviewers': 'The refund report is for the people who review claims.',
+};
