@@ -11,7 +11,7 @@ import { isSignedWith, marketplaceReceiver } from '../support/marketplace-receiv
 import { useSharedDatabase } from '../support/shared-database.ts';
 import { REVIEW_CHANNEL, eventually, type TestApp } from '../support/test-app.ts';
 
-const LEDGER_TOKEN = 'ledger-token-0123456789abcdef';
+const LEDGER_TOKEN = 'ledger-token-0123456789abcdef-0123456789';
 const WEBHOOK_SECRET = 'refund-webhook-secret-0123456789';
 const MARKETPLACE = `https://marketplace-${randomBytes(4).toString('hex')}.test`;
 const NOW = new Date('2026-11-20T10:00:00Z');
