@@ -92,6 +92,7 @@ export function createApplication(options: ApplicationOptions) {
       renderHome: (userId, readFrom) => renderHome(homeDeps, userId, readFrom),
       listReviewers: () => reviewers.listReviewers(),
       refundWebhook: config.refundWebhook,
+      reversalDays: config.autoApproval.reversalDays,
       emailReply,
     }),
     options: {

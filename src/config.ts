@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { parseClosedDays, type ClosedDays } from './domain/italian-holidays.ts';
 import type { EscalationTarget } from './domain/sla.ts';
+import { AUTO_APPROVE_CASES } from './domain/claim.ts';
+import { DEFAULT_AUTO_APPROVAL, type AutoApprovalConfig } from './domain/auto-approval.ts';
 
 /**
  * The only module that reads the environment. Everything else receives a `Config`.
@@ -85,6 +87,16 @@ const EnvSchema = z.object({
     z.union([z.literal('here'), z.string().regex(/^S[A-Z0-9]{2,}$/, 'must be "here" or a user group id (S…)')]),
   ).default('here'),
   DELIVERY_GIVE_UP_HOURS: optional(z.coerce.number().min(0.01).max(24 * 14)).default(24),
+  REFUND_SHARE_WARNING_PERCENT: optional(z.coerce.number().int().min(0).max(100)).default(DEFAULT_AUTO_APPROVAL.maxRefundSharePercent),
+  AUTO_APPROVE: optional(
+    z
+      .string()
+      .transform((list) => [...new Set(list.split(',').map((item) => item.trim()).filter(Boolean))])
+      .pipe(z.array(z.enum(AUTO_APPROVE_CASES, `must be cases among ${AUTO_APPROVE_CASES.join(', ')}`))),
+  ).default([]),
+  AUTO_APPROVE_MAX_PER_PROFESSIONAL: optional(z.coerce.number().int().min(0).max(1000)).default(DEFAULT_AUTO_APPROVAL.maxPerProfessional),
+  AUTO_APPROVE_DAILY_CREDITS: optional(z.coerce.number().int().min(0).max(10_000_000)).default(DEFAULT_AUTO_APPROVAL.dailyCredits),
+  AUTO_APPROVE_REVERSAL_DAYS: optional(z.coerce.number().int().min(1).max(90)).default(DEFAULT_AUTO_APPROVAL.reversalDays),
 });
 
 export interface Config {
@@ -126,6 +138,8 @@ export interface Config {
   deliveryGiveUpHours: number;
   /** Where approved refunds are announced to the marketplace, and the secret that signs them. */
   refundWebhook: { url: string; secret: string } | undefined;
+  /** AUTO_APPROVE and its guards; `maxRefundSharePercent` is also the review message's warning. */
+  autoApproval: AutoApprovalConfig;
 }
 
 export interface EmailConfig {
@@ -202,6 +216,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     deliveryGiveUpHours: e.DELIVERY_GIVE_UP_HOURS,
     refundWebhook: refundWebhookOf(e.REFUND_WEBHOOK_URL, e.REFUND_WEBHOOK_SECRET),
+    autoApproval: {
+      enabledCases: e.AUTO_APPROVE,
+      maxRefundSharePercent: e.REFUND_SHARE_WARNING_PERCENT,
+      maxPerProfessional: e.AUTO_APPROVE_MAX_PER_PROFESSIONAL,
+      dailyCredits: e.AUTO_APPROVE_DAILY_CREDITS,
+      reversalDays: e.AUTO_APPROVE_REVERSAL_DAYS,
+    },
   };
 }
 

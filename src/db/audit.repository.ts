@@ -17,7 +17,9 @@ export type ClaimEventKind =
   | 'info_answered'
   | 'contested'
   | 'refund_sent'
-  | 'redacted';
+  | 'redacted'
+  | 'reversed'
+  | 'reversal_sent';
 
 export interface ClaimEvent {
   claimId: string;

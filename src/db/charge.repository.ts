@@ -159,7 +159,11 @@ export async function ledgerTotals90Days(
   const since = new Date(now.getTime() - 90 * DAY_MS);
   const refunded = await db
     .selectFrom('credit_entries')
-    .select([sql<number>`count(*)::int`.as('refunds'), sql<number>`coalesce(sum(credits), 0)::int`.as('credits')])
+    // A reversal's negative entry cancels its refund, in the count and in the credits.
+    .select([
+      sql<number>`(count(*) FILTER (WHERE kind = 'refund') - count(*) FILTER (WHERE kind = 'reversal'))::int`.as('refunds'),
+      sql<number>`coalesce(sum(credits), 0)::int`.as('credits'),
+    ])
     .where('professional_id', '=', professionalId)
     .where('created_at', '>', since)
     .where('created_at', '<=', now)

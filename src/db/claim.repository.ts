@@ -1,5 +1,5 @@
 import { sql, type Transaction } from 'kysely';
-import type { Claim, ClaimInput, ClaimStatus, IsoDate, PriorClaim, Reason, Verdict } from '../domain/claim.ts';
+import type { AutoApproveCase, Claim, ClaimInput, ClaimStatus, IsoDate, PriorClaim, Reason, Verdict } from '../domain/claim.ts';
 import type { Db } from './database.ts';
 import type { ClaimRow, Database } from './schema.ts';
 
@@ -219,7 +219,7 @@ export async function recordContest(
   return row && toClaim(row);
 }
 
-function toClaim(row: ClaimRow): Claim {
+export function toClaim(row: ClaimRow): Claim {
   return {
     id: row.id,
     reference: row.reference,
@@ -244,6 +244,11 @@ function toClaim(row: ClaimRow): Claim {
     reviewChannelId: row.review_channel_id,
     reviewMessageTs: row.review_message_ts,
     assignedTo: row.assigned_to,
+    autoApprovedCase: row.auto_approved_case as AutoApproveCase | null,
+    reversal:
+      row.reversed_by !== null && row.reversed_at !== null
+        ? { by: row.reversed_by, at: row.reversed_at, reason: row.reversal_reason ?? '' }
+        : null,
     contest: row.contested_at && row.contest_reason !== null ? { at: row.contested_at, reason: row.contest_reason } : null,
   };
 }

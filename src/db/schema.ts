@@ -30,6 +30,10 @@ export interface ClaimsTable {
   redacted_at: Generated<Date | null>;
   assigned_to: Generated<string | null>;
   assigned_at: Generated<Date | null>;
+  auto_approved_case: Generated<string | null>;
+  reversed_by: Generated<string | null>;
+  reversed_at: Generated<Date | null>;
+  reversal_reason: Generated<string | null>;
   contested_at: Generated<Date | null>;
   contest_reason: Generated<string | null>;
   contest_source_view_id: Generated<string | null>;
@@ -154,6 +158,7 @@ export interface CreditEntriesTable {
   charge_id: string | null;
   credits: number;
   created_at: Date;
+  kind: Generated<'refund' | 'reversal'>;
 }
 
 export interface OpsJobRunsTable {

@@ -11,12 +11,12 @@ import type { Locale } from '../i18n/messages.ts';
 import type { HomeView } from '../slack/views/home-view.ts';
 import type { ClaimMessageKind, StandaloneMessageKind } from './message-kinds.ts';
 import { createProfessionalPathHandlers } from './professional-path-handlers.ts';
-import { sendRefundWebhook, type RefundWebhookTarget } from './refund-webhook.ts';
+import { sendRefundWebhook, sendReversalWebhook, type RefundWebhookTarget } from './refund-webhook.ts';
 import { findPostedMessage, outboxMetadata } from './find-posted-message.ts';
 import type { DeliveryResult } from './outbox-worker.ts';
 import { deliverWeeklyReport } from './deliver-weekly-report.ts';
 import type { AppLogger } from '../logger.ts';
-import { buildDecisionDm, buildSubmissionDm } from '../slack/messages/professional-dm.ts';
+import { buildDecisionDm, buildReversalDm, buildSubmissionDm } from '../slack/messages/professional-dm.ts';
 import { buildAnswerThreadPost, buildQuestionDm, buildQuestionThreadPost } from '../slack/messages/question-messages.ts';
 import { buildReviewMessage } from '../slack/messages/review-message.ts';
 import type { EscalationTarget } from '../domain/sla.ts';
@@ -39,6 +39,8 @@ export interface DeliveryDeps {
   listReviewers: () => Promise<string[]>;
   /** Where approved refunds are announced to the marketplace (REFUND_WEBHOOK_URL), if anywhere. */
   refundWebhook: RefundWebhookTarget | undefined;
+  /** AUTO_APPROVE_REVERSAL_DAYS, shown on an automatic approval's review message. */
+  reversalDays?: number;
   /** Sends the reply to a refund asked for by email (email-reply.ts). */
   emailReply: (message: QueuedMessage) => Promise<Outcome>;
 }
@@ -121,6 +123,7 @@ export function createDeliverer(deps: DeliveryDeps) {
     await postOnce(message, { channel: channel.id, ...content });
   }
 
+  const reviewOptions = deps.reversalDays === undefined ? {} : { reversalDays: deps.reversalDays };
   const audit = (claim: Claim, kind: ClaimEventKind, details: Record<string, unknown>) =>
     recordClaimEvent(deps.db, { claimId: claim.id, kind, actor: null, at: deps.clock(), details });
 
@@ -138,13 +141,13 @@ export function createDeliverer(deps: DeliveryDeps) {
     ),
     async review_post(claim, message) {
       if (claim.reviewMessageTs) return SKIPPED;
-      const posted = await postOnce(message, { channel: deps.reviewChannelId, ...buildReviewMessage(claim, deps.reviewLocale) });
+      const posted = await postOnce(message, { channel: deps.reviewChannelId, ...buildReviewMessage(claim, deps.reviewLocale, reviewOptions) });
       return delivered(audited(claim, 'posted', posted, (trx) => recordReviewMessage(trx, claim.id, posted.channel, posted.ts)));
     },
     async review_update(claim) {
       if (!claim.reviewChannelId || !claim.reviewMessageTs) return SKIPPED;
       // The same content again is harmless: an update is repeated without looking for it first.
-      await deps.client.chat.update({ channel: claim.reviewChannelId, ts: claim.reviewMessageTs, ...buildReviewMessage(claim, deps.reviewLocale) });
+      await deps.client.chat.update({ channel: claim.reviewChannelId, ts: claim.reviewMessageTs, ...buildReviewMessage(claim, deps.reviewLocale, reviewOptions) });
       return delivered();
     },
     async reminder(claim, message) {
@@ -199,7 +202,8 @@ export function createDeliverer(deps: DeliveryDeps) {
       return delivered();
     },
     async refund_webhook(claim) {
-      if (claim.status !== 'approved' || !claim.decidedAt || !deps.refundWebhook) return SKIPPED;
+      // A reversed claim was approved first: the marketplace hears of both, in order (one lane).
+      if ((claim.status !== 'approved' && claim.status !== 'reversed') || !claim.decidedAt || !deps.refundWebhook) return SKIPPED;
       const chargeId = claim.verdict.kind === 'to_review' ? (claim.verdict.matchedChargeId ?? null) : null;
       // After an unknown outcome it is sent again with the same bytes and Idempotency-Key: credited once.
       await sendRefundWebhook(deps.refundWebhook, {
@@ -208,8 +212,27 @@ export function createDeliverer(deps: DeliveryDeps) {
         credits: claim.credits,
         chargeId,
         approvedAt: claim.decidedAt,
+        automatic: claim.autoApprovedCase !== null,
       });
       return delivered(audited(claim, 'refund_sent', { credits: claim.credits, chargeId }));
+    },
+    async reversal_webhook(claim) {
+      if (claim.status !== 'reversed' || !claim.reversal || !deps.refundWebhook) return SKIPPED;
+      const chargeId = claim.verdict.kind === 'to_review' ? (claim.verdict.matchedChargeId ?? null) : null;
+      await sendReversalWebhook(deps.refundWebhook, {
+        claimReference: claim.reference,
+        professionalId: claim.professionalId,
+        credits: claim.credits,
+        chargeId,
+        reversedAt: claim.reversal.at,
+      });
+      return delivered(audited(claim, 'reversal_sent', { credits: claim.credits, chargeId }));
+    },
+    async reversal_dm(claim, message) {
+      if (claim.status !== 'reversed') return SKIPPED;
+      const locale = await deps.localeOf(claim.professionalId);
+      await sendDm(message, claim.professionalId, buildReversalDm(claim, locale));
+      return delivered(audited(claim, 'notified', { message: 'reversal_dm', to: claim.professionalId }));
     },
     async home_refresh(_claim, message) {
       const target = HomePayload.parse(message.payload);

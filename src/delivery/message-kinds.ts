@@ -15,7 +15,9 @@ export type ClaimMessageKind =
   | 'home_refresh'
   | 'refund_webhook'
   | 'contest_dm'
-  | 'evidence_copy';
+  | 'evidence_copy'
+  | 'reversal_dm'
+  | 'reversal_webhook';
 
 /** Messages that follow no claim (their outbox row has no claim_id). */
 export type StandaloneMessageKind = 'weekly_report' | 'email_reply';
@@ -42,6 +44,9 @@ export const LANE_OF: Record<MessageKind, Lane> = {
   contest_dm: 'dm',
   // After the review post in the same lane: the copies go into its thread.
   evidence_copy: 'review',
+  reversal_dm: 'dm',
+  // The same lane as the approval's webhook: the marketplace hears of the refund before its reversal.
+  reversal_webhook: 'ledger',
 };
 
 export type OutgoingMessage = ClaimMessage | StandaloneMessage;

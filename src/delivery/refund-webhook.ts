@@ -12,6 +12,17 @@ export interface RefundNotice {
   credits: number;
   chargeId: string | null;
   approvedAt: Date;
+  /** True when the policy approved it at submission (AUTO_APPROVE), false for a reviewer's approval. */
+  automatic: boolean;
+}
+
+/** An automatic approval undone by a reviewer: the marketplace takes the credits back, once. */
+export interface ReversalNotice {
+  claimReference: string;
+  professionalId: string;
+  credits: number;
+  chargeId: string | null;
+  reversedAt: Date;
 }
 
 export interface RefundWebhookTarget {
@@ -37,6 +48,18 @@ export function buildRefundWebhookBody(notice: RefundNotice): string {
     credits: notice.credits,
     charge_id: notice.chargeId,
     approved_at: notice.approvedAt.toISOString(),
+    automatic: notice.automatic,
+  });
+}
+
+export function buildReversalWebhookBody(notice: ReversalNotice): string {
+  return JSON.stringify({
+    type: 'refund.reversed',
+    claim_reference: notice.claimReference,
+    professional_slack_user_id: notice.professionalId,
+    credits: notice.credits,
+    charge_id: notice.chargeId,
+    reversed_at: notice.reversedAt.toISOString(),
   });
 }
 
@@ -46,13 +69,21 @@ export function signRefundWebhook(body: string, secret: string): string {
 }
 
 export async function sendRefundWebhook(target: RefundWebhookTarget, notice: RefundNotice, timeoutMs = 10_000): Promise<void> {
-  const body = buildRefundWebhookBody(notice);
+  await postSignedWebhook(target, buildRefundWebhookBody(notice), notice.claimReference, timeoutMs);
+}
+
+/** Same signature and retry rules as the refund; its own Idempotency-Key: the reference + `:reversed`. */
+export async function sendReversalWebhook(target: RefundWebhookTarget, notice: ReversalNotice, timeoutMs = 10_000): Promise<void> {
+  await postSignedWebhook(target, buildReversalWebhookBody(notice), `${notice.claimReference}:reversed`, timeoutMs);
+}
+
+async function postSignedWebhook(target: RefundWebhookTarget, body: string, idempotencyKey: string, timeoutMs: number): Promise<void> {
   const response = await fetch(target.url, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       'x-signature': signRefundWebhook(body, target.secret),
-      'idempotency-key': notice.claimReference,
+      'idempotency-key': idempotencyKey,
     },
     body,
     signal: AbortSignal.timeout(timeoutMs),

@@ -13,7 +13,12 @@ export type Reason = (typeof REASONS)[number];
 /** Reasons whose case cannot be judged without the professional's own words. */
 export const REASONS_NEEDING_DESCRIPTION: readonly Reason[] = ['details_changed', 'terms_violated'];
 
-export type ClaimStatus = 'pending_review' | 'approved' | 'rejected' | 'ineligible';
+/**
+ * `reversed`: an automatic approval a reviewer undid ("Annulla rimborso"), credits taken back. A status
+ * of its own, not a flag on `approved`, so nothing that reads "approved" (the Home, /rimborso stato,
+ * the one-refunded-mistake rule, the same-claim-twice rule) mistakes it for a refund that stands.
+ */
+export type ClaimStatus = 'pending_review' | 'approved' | 'rejected' | 'ineligible' | 'reversed';
 
 /** Statuses in which a claim still "occupies" its client + answer date (the same claim twice). */
 export const OPEN_OR_APPROVED: readonly ClaimStatus[] = ['pending_review', 'approved'];
@@ -94,7 +99,16 @@ export type FindingCode =
   | 'duplicate_charges_found'
   | 'duplicate_charges_missing'
   | 'later_interaction_charged'
-  | 'refund_share';
+  | 'refund_share'
+  | 'auto_approved_answered_twice'
+  | 'auto_approved_later_interaction'
+  | 'auto_approved_first_mistake'
+  | 'auto_withheld_match_differences'
+  | 'auto_withheld_contested'
+  | 'auto_withheld_refund_share'
+  | 'auto_withheld_professional_cap'
+  | 'auto_withheld_daily_cap'
+  | 'auto_withheld_charge_refunded_before';
 
 export interface Finding {
   code: FindingCode;
@@ -118,9 +132,18 @@ export interface PolicyConfig {
   /** Calendar days (Europe/Rome) from the request received, the last one included. */
   windowDays: number;
   maxCreditsPerClaim: number;
+  /** REFUND_SHARE_WARNING_PERCENT: a refund share over 90 days above it is flagged (default 20). */
+  refundShareWarningPercent?: number;
 }
 
-export const DEFAULT_POLICY: PolicyConfig = { windowDays: 30, maxCreditsPerClaim: 100 };
+/** Peers cap refund claims at a share of the leads bought (Rated People: 20% over 3 months). */
+export const DEFAULT_REFUND_SHARE_WARNING_PERCENT = 20;
+
+export const DEFAULT_POLICY: PolicyConfig = {
+  windowDays: 30,
+  maxCreditsPerClaim: 100,
+  refundShareWarningPercent: DEFAULT_REFUND_SHARE_WARNING_PERCENT,
+};
 
 /**
  * At most `max` claims waiting for a decision per professional: one more is refused in the form,
@@ -147,6 +170,17 @@ export interface Claim extends ClaimInput {
   reviewMessageTs: string | null;
   /** The reviewer who took the claim ("Prendi in carico"), if any. */
   assignedTo: string | null;
+  /** Set when the policy approved the claim at submission: the case the ledger proved. */
+  autoApprovedCase: AutoApproveCase | null;
+  /** Who reversed an automatic approval, when, and why (the professional reads the reason). */
+  reversal: { by: string; at: Date; reason: string } | null;
   /** "Chiedi una verifica": when an ineligible claim was sent to the team anyway, and why. */
   contest?: { at: Date; reason: string } | null;
 }
+
+/** The policy's cases that the marketplace's charges prove on their own (AUTO_APPROVE). */
+export const AUTO_APPROVE_CASES = ['answered_twice', 'later_interaction', 'first_mistake'] as const;
+export type AutoApproveCase = (typeof AUTO_APPROVE_CASES)[number];
+
+/** The audit's actor (and `decidedBy`) of a claim the policy approved on its own. */
+export const POLICY_ACTOR = 'policy';

@@ -1,4 +1,4 @@
-import type { ClaimInput, Finding, Verdict } from './claim.ts';
+import { DEFAULT_REFUND_SHARE_WARNING_PERCENT, type ClaimInput, type Finding, type Verdict } from './claim.ts';
 import type { Charge, LedgerView } from './ledger.ts';
 import { findDuplicateCharges, findEarlierChargeForLead, matchCharge, type ChargeMatch } from './ledger-match.ts';
 import { romeDateOf } from './rome-calendar.ts';
@@ -20,8 +20,11 @@ export type LedgerEvidence =
   | { kind: 'unmatched' }
   | { kind: 'matched'; ledger: LedgerView; match: ChargeMatch; refunded: Charge; duplicates: Charge[] };
 
-/** Peers cap refund claims at a share of the leads bought (Rated People: 20% over 3 months). */
-export const REFUND_SHARE_WARNING_PERCENT = 20;
+/** Kept for callers that read the default; the policy takes REFUND_SHARE_WARNING_PERCENT from its config. */
+export const REFUND_SHARE_WARNING_PERCENT = DEFAULT_REFUND_SHARE_WARNING_PERCENT;
+
+/** The `differences` param of a `ledger_match` finding when the form and the charge agree exactly. */
+export const NO_DIFFERENCES = '—';
 
 export function readLedger(input: ClaimInput, ledger: LedgerView | undefined): LedgerEvidence {
   if (!ledger) return { kind: 'no_ledger' };
@@ -61,7 +64,11 @@ export function checkCreditsCharged(input: ClaimInput, evidence: LedgerEvidence)
 }
 
 /** "Assicurati di avere effettivamente utilizzato i crediti": what the ledger confirms, or that nothing could be. */
-export function ledgerFindings(input: ClaimInput, evidence: LedgerEvidence): Finding[] {
+export function ledgerFindings(
+  input: ClaimInput,
+  evidence: LedgerEvidence,
+  maxSharePercent: number = DEFAULT_REFUND_SHARE_WARNING_PERCENT,
+): Finding[] {
   switch (evidence.kind) {
     case 'no_ledger':
       return [{ code: 'credits_unverified', level: 'warning', params: { credits: input.credits } }];
@@ -73,7 +80,7 @@ export function ledgerFindings(input: ClaimInput, evidence: LedgerEvidence): Fin
     case 'matched': {
       const { match, refunded, duplicates, ledger } = evidence;
       const findings: Finding[] = [input.chosenChargeId ? chosenFinding(match.charge) : matchFinding(match)];
-      if (input.reason === 'answered_twice') findings.push(duplicatesFinding(refunded, duplicates));
+      if (input.reason === 'answered_twice') findings.push(duplicatesFinding(match.charge, refunded, duplicates));
       const earlier = findEarlierChargeForLead(refunded, ledger.charges);
       if (earlier) {
         findings.push({
@@ -82,7 +89,7 @@ export function ledgerFindings(input: ClaimInput, evidence: LedgerEvidence): Fin
           params: { chargeId: refunded.chargeId, earlierChargeId: earlier.chargeId },
         });
       }
-      findings.push(refundShareFinding(ledger.last90Days));
+      findings.push(refundShareFinding(ledger.last90Days, maxSharePercent));
       return findings;
     }
   }
@@ -96,9 +103,14 @@ function matchFinding({ charge, differences }: ChargeMatch): Finding {
       chargeId: charge.chargeId,
       credits: charge.credits,
       chargedOn: romeDateOf(charge.chargedAt),
-      differences: differences.length > 0 ? differences.join(', ') : '—',
+      differences: differences.length > 0 ? differences.join(', ') : NO_DIFFERENCES,
     },
   };
+}
+
+/** The earliest charge of the duplicates other than the refunded one: the one that was due. */
+function firstOf(matched: Charge, duplicates: readonly Charge[], refunded: Charge): Charge {
+  return [matched, ...duplicates].filter((c) => c.chargeId !== refunded.chargeId).sort((a, b) => a.chargedAt.getTime() - b.chargedAt.getTime())[0] ?? matched;
 }
 
 /** The professional picked the charge from the ledger's own list: nothing was typed to compare. */
@@ -111,21 +123,31 @@ function chosenFinding(charge: Charge): Finding {
 }
 
 /** "Ti vengono scalati i crediti per entrambe": without a second charge there is nothing to refund twice. */
-function duplicatesFinding(refunded: Charge, duplicates: readonly Charge[]): Finding {
+function duplicatesFinding(matched: Charge, refunded: Charge, duplicates: readonly Charge[]): Finding {
   if (duplicates.length === 0) return { code: 'duplicate_charges_missing', level: 'warning', params: {} };
   return {
     code: 'duplicate_charges_found',
     level: 'ok',
-    params: { count: duplicates.length + 1, chargeId: refunded.chargeId },
+    params: { count: duplicates.length + 1, chargeId: refunded.chargeId, firstChargeId: firstOf(matched, duplicates, refunded).chargeId },
   };
 }
 
-function refundShareFinding(last90Days: LedgerView['last90Days']): Finding {
+function refundShareFinding(last90Days: LedgerView['last90Days'], maxShare: number): Finding {
   const { refunds, creditsRefunded, creditsCharged } = last90Days;
-  const share = creditsCharged > 0 ? Math.round((100 * creditsRefunded) / creditsCharged) : 0;
+  const share = refundSharePercent(creditsRefunded, creditsCharged);
   return {
     code: 'refund_share',
-    level: share > REFUND_SHARE_WARNING_PERCENT ? 'warning' : 'info',
-    params: { refunds, creditsRefunded, creditsCharged, share, maxShare: REFUND_SHARE_WARNING_PERCENT },
+    level: exceedsShare(creditsRefunded, creditsCharged, maxShare) ? 'warning' : 'info',
+    params: { refunds, creditsRefunded, creditsCharged, share, maxShare },
   };
+}
+
+/** The whole percent the reviewer reads; 0 when nothing was charged. */
+export function refundSharePercent(creditsRefunded: number, creditsCharged: number): number {
+  return creditsCharged > 0 ? Math.round((100 * creditsRefunded) / creditsCharged) : 0;
+}
+
+/** Over `maxShare` % as the reviewer reads it (rounded): 21 of 100 is over 20 %, 102 of 500 (20 %) is not. */
+export function exceedsShare(creditsRefunded: number, creditsCharged: number, maxShare: number): boolean {
+  return refundSharePercent(creditsRefunded, creditsCharged) > maxShare;
 }

@@ -159,7 +159,7 @@ function collectFindings(
   if (pendingMistake) {
     findings.push({ code: 'mistake_pending_elsewhere', level: 'warning', params: { reference: pendingMistake.reference } });
   }
-  findings.push(...ledgerFindings(input, evidence));
+  findings.push(...ledgerFindings(input, evidence, config.refundShareWarningPercent));
   // "Esclusivamente sotto forma di crediti [...] e non in denaro."
   findings.push({ code: 'refund_as_credits', level: 'info', params: {} });
   return findings;

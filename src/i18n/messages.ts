@@ -1,3 +1,4 @@
+import { autoEn, autoIt } from './auto-approval-messages.ts';
 import { deliveryEn, deliveryIt } from './delivery-messages.ts';
 import { emailEn, emailIt } from './email-messages.ts';
 import { ITALIAN_DATE_ARTICLES, withItalianArticle, type ItalianDateArticle } from './format.ts';
@@ -430,8 +431,8 @@ const coreEn: Record<keyof typeof core, string> = {
 };
 
 // One catalog, kept in a few files by area; every area has the same keys in both languages.
-const it = { ...core, ...homeIt, ...emailIt, ...reportIt, ...deliveryIt, ...interactionIt };
-const en: Record<MessageKey, string> = { ...coreEn, ...homeEn, ...emailEn, ...reportEn, ...deliveryEn, ...interactionEn };
+const it = { ...core, ...homeIt, ...emailIt, ...reportIt, ...deliveryIt, ...interactionIt, ...autoIt };
+const en: Record<MessageKey, string> = { ...coreEn, ...homeEn, ...emailEn, ...reportEn, ...deliveryEn, ...interactionEn, ...autoEn };
 
 export type MessageKey =
   | keyof typeof core
@@ -439,7 +440,8 @@ export type MessageKey =
   | keyof typeof emailIt
   | keyof typeof reportIt
   | keyof typeof deliveryIt
-  | keyof typeof interactionIt;
+  | keyof typeof interactionIt
+  | keyof typeof autoIt;
 export type Locale = 'it' | 'en';
 export const LOCALES: readonly Locale[] = ['it', 'en'];
 const catalogs: Record<Locale, Record<MessageKey, string>> = { it, en };

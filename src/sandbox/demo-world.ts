@@ -21,12 +21,14 @@ export const PEOPLE = {
   giulia: 'UGIULIA', // reviewer
   marco: 'UMARCO', // reviewer
   luca: 'ULUCA', // works elsewhere in the company, not a reviewer
+  sara: 'USARA', // a professional whose charges the marketplace reports
 } as const;
 export const NAMES: Record<string, string> = {
   UPAOLA: 'Paola (professionista)',
   UGIULIA: 'Giulia (revisione)',
   UMARCO: 'Marco (revisione)',
   ULUCA: 'Luca',
+  USARA: 'Sara (professionista)',
   [REVIEW_CHANNEL]: '#rimborsi-revisione',
 };
 
@@ -77,6 +79,8 @@ export async function startDemoWorld(options: { socketMode?: boolean } = {}): Pr
       SMTP_URL: smtp.url,
       EMAIL_FROM: `Supporto ProntoPro <${SUPPORT_EMAIL}>`,
       LOG_LEVEL: 'error',
+      // A platform error the ledger proves is refunded at once (and can be reversed by a reviewer).
+      AUTO_APPROVE: 'later_interaction',
     });
     const db = createDb(pg.url);
     stopAll.unshift(() => db.destroy());

@@ -1,4 +1,7 @@
-import { addDays, romeDateOf } from '../domain/rome-calendar.ts';
+import { addDays, romeDateOf, romeInstant } from '../domain/rome-calendar.ts';
+import { insertCharges } from '../db/charge.repository.ts';
+import { REVERSE_ACTION_ID } from '../slack/messages/auto-approval-blocks.ts';
+import { REVERSE_MODAL_CALLBACK_ID, REVERSE_REASON_ACTION_ID, REVERSE_REASON_BLOCK_ID } from '../slack/views/reverse-modal.ts';
 import { APPROVE_ACTION_ID, REJECT_ACTION_ID } from '../slack/messages/review-message.ts';
 import { REJECT_MODAL_CALLBACK_ID, REJECT_REASON_ACTION_ID, REJECT_REASON_BLOCK_ID } from '../slack/views/reject-modal.ts';
 import { DemoStepFailed, NAMES, PEOPLE, REVIEW_CHANNEL, SUPPORT_EMAIL, startDemoWorld, waitFor, type DemoWorld } from './demo-world.ts';
@@ -135,6 +138,52 @@ async function run(world: DemoWorld) {
   const pointer = await waitFor('the answer pointing to the form', () => newCalls('chat.postMessage', dmTo(PEOPLE.paola))[0]);
   sees('Paola', 'DM from the app', renderMessage(pointer.args, NAMES));
   expectThat((await db.selectFrom('claims').select('id').execute()).length === claimsBefore, 'no claim was created from the DM');
+
+  step('The marketplace reports Sara’s charges: the same client charged twice on one request, and Sara claims it');
+  mark();
+  const lead = { professionalId: PEOPLE.sara, leadId: 'L-DEMO-1', clientFirstName: 'Elena', clientLastName: 'Conti', clientPhone: '+39 340 555 0101', service: 'Giardinaggio', leadReceivedAt: romeInstant(daysAgo(3), 18) };
+  await insertCharges(
+    db,
+    [
+      { ...lead, chargeId: 'CH-DEMO-1', chargedAt: romeInstant(daysAgo(2), 10), credits: 7, trigger: 'phone_answer' },
+      // "Le successive interazioni con il medesimo cliente non comportano lo scalo dei crediti": a platform error.
+      { ...lead, chargeId: 'CH-DEMO-2', chargedAt: romeInstant(daysAgo(2), 15), credits: 7, trigger: 'client_chat' },
+    ],
+    clock.now,
+  );
+  const automatic = await send.interaction(
+    buildViewSubmission({
+      user: PEOPLE.sara,
+      values: buildRefundStateValues({ clientFirstName: 'Elena', clientLastName: 'Conti', clientPhone: '+39 340 555 0101', service: 'Giardinaggio', receivedOn: daysAgo(3), answeredOn: daysAgo(2), credits: '7', reason: 'no_grazie' }),
+    }),
+  );
+  sees('Sara', 'the form, after sending', renderModal(((await automatic.json()) as { view?: unknown }).view, NAMES));
+  const auto = await latestClaim();
+  expectThat(auto.status === 'approved' && auto.auto_approved_case === 'later_interaction', 'the policy approved the claim at once');
+  const audit = await waitFor('the automatic approval posted for the reviewers to audit', () => newCalls('chat.postMessage', inReview)[0]);
+  sees('Reviewers', NAMES[REVIEW_CHANNEL] ?? REVIEW_CHANNEL, renderMessage(audit.args, NAMES));
+  const paid = await waitFor('the DM to Sara', () => newCalls('chat.postMessage', dmTo(PEOPLE.sara))[0]);
+  sees('Sara', 'DM from the app', renderMessage(paid.args, NAMES));
+
+  step('Giulia checks it, disagrees and clicks “Annulla rimborso”');
+  mark();
+  await send.interaction(buildBlockAction({ actionId: REVERSE_ACTION_ID, value: auto.id, user: PEOPLE.giulia, channel: REVIEW_CHANNEL }));
+  const reverseModal = await waitFor('the modal asking why', () => newCalls('views.open')[0]);
+  sees('Giulia', 'the modal that opens', renderModal(reverseModal.args.view, NAMES));
+  await send.interaction(
+    buildViewSubmission({
+      user: PEOPLE.giulia,
+      callbackId: REVERSE_MODAL_CALLBACK_ID,
+      privateMetadata: String((reverseModal.args.view as { private_metadata?: string }).private_metadata),
+      values: { [REVERSE_REASON_BLOCK_ID]: { [REVERSE_REASON_ACTION_ID]: { type: 'plain_text_input', value: 'La cliente ha scritto di nuovo dopo 10 giorni per un secondo lavoro: era una nuova richiesta.' } } },
+    }),
+  );
+  const reversedPost = await waitFor('the review message updated', () => newCalls('chat.update')[0]);
+  sees('Reviewers', `${NAMES[REVIEW_CHANNEL]}, the same message after the reversal`, renderMessage(reversedPost.args, NAMES));
+  const reversedDm = await waitFor('the DM to Sara with the reason', () => newCalls('chat.postMessage', dmTo(PEOPLE.sara))[0]);
+  sees('Sara', 'DM from the app', renderMessage(reversedDm.args, NAMES));
+  const entries = await db.selectFrom('credit_entries').select(['credits', 'kind']).where('claim_id', '=', auto.id).orderBy('id').execute();
+  expectThat(entries.map((e) => e.credits).join(',') === '7,-7', 'one refund and one reversing credit entry');
 
   step('Paola writes to the support address instead; SendGrid Inbound Parse posts the email to the app');
   const claimsBeforeEmail = (await db.selectFrom('claims').select('id').execute()).length;

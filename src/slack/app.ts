@@ -11,6 +11,7 @@ import { registerReviewActions } from './listeners/review-actions.ts';
 import { registerAppHome } from './listeners/app-home.ts';
 import { registerClaimWork } from './listeners/claim-work.ts';
 import { registerBotJoinedChannel } from './listeners/bot-joined-channel.ts';
+import { registerReverseRefund } from './listeners/reverse-refund.ts';
 import { registerContest } from './listeners/contest.ts';
 
 export interface SlackAppOptions {
@@ -54,6 +55,7 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions = {}): Sl
   registerRefundSubmission(app, deps);
   registerReviewActions(app, deps);
   registerClaimWork(app, deps);
+  registerReverseRefund(app, deps);
   registerContest(app, deps);
   registerAppHome(app, deps);
   registerOtherChannels(app, deps);

@@ -19,6 +19,8 @@ import { scheduleNotices } from '../db/reminder.repository.ts';
 import { loadLedgerView } from './load-ledger-view.ts';
 import type { EvidenceFile } from '../domain/evidence.ts';
 import { insertEvidence } from '../db/evidence.repository.ts';
+import type { AutoApprovalConfig } from '../domain/auto-approval.ts';
+import { approveAutomatically, judgeAutomatically, withAutoApprovalFinding } from './approve-automatically.ts';
 
 export interface SubmitClaimCommand {
   teamId: string;
@@ -49,6 +51,8 @@ export interface SubmitClaimDeps {
   calendar: BusinessCalendar;
   sla: SlaConfig;
   maxPendingClaims: number;
+  /** AUTO_APPROVE and its guards; absent or with no cases enabled, every claim waits for a person. */
+  autoApproval?: AutoApprovalConfig;
 }
 
 /**
@@ -69,14 +73,17 @@ export async function submitClaim(
 
     const priorClaims = await findPriorClaims(trx, command.professionalId);
     const ledger = await loadLedgerView(trx, command.professionalId, command.input, command.now);
-    const verdict = evaluateClaim(command.input, priorClaims, deps.policy, command.now, ledger);
-    if (verdict.kind === 'ineligible' && isCorrectable(verdict.rule)) {
-      return { kind: 'correct', rule: verdict.rule, params: verdict.params };
+    const evaluated = evaluateClaim(command.input, priorClaims, deps.policy, command.now, ledger);
+    if (evaluated.kind === 'ineligible' && isCorrectable(evaluated.rule)) {
+      return { kind: 'correct', rule: evaluated.rule, params: evaluated.params };
     }
-    if (verdict.kind === 'to_review') {
+    const automatic = await judgeAutomatically(trx, deps.autoApproval, { ...command, verdict: evaluated });
+    // An automatic approval does not wait for a decision: only claims that will wait count against the limit.
+    if (evaluated.kind === 'to_review' && automatic.kind !== 'approve') {
       const limit = checkPendingLimit(await findPendingReferences(trx, command.professionalId), deps.maxPendingClaims);
       if (limit) return { kind: 'too_many_pending', ...limit };
     }
+    const verdict = withAutoApprovalFinding(evaluated, automatic);
     const today = romeDateOf(command.now);
     const sla = verdict.kind === 'to_review' ? planSla(command.now, deps.calendar, deps.sla) : undefined;
     const claim = await insertClaim(trx, {
@@ -91,9 +98,13 @@ export async function submitClaim(
       submittedAt: command.now,
       reviewDeadlineOn: sla?.deadline ?? null,
     });
-    if (sla) await scheduleNotices(trx, claim.id, sla.notices);
     const evidence = command.evidence ?? [];
     await insertEvidence(trx, claim.id, evidence);
+    if (automatic.kind === 'approve') {
+      const approved = await approveAutomatically(trx, claim, automatic.proof, command.now, { copyEvidence: evidence.length > 0 });
+      return { kind: 'stored', claim: approved, created: true };
+    }
+    if (sla) await scheduleNotices(trx, claim.id, sla.notices);
     const evidenceCopy = sla && evidence.length > 0 ? [{ claimId: claim.id, kind: 'evidence_copy' as const }] : [];
     await enqueueMessages(
       trx,

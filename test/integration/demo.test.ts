@@ -21,7 +21,11 @@ describe('npm run demo', () => {
     expect(output).toContain('@here 🚨');
     expect(output).toContain('Auto-Submitted: auto-replied'); // the email's reply, sent by SMTP
     expect(output).toContain('In-Reply-To: <CAF-demo-1@mail.example.it>');
-    expect(output).toMatch(/✓ 9 steps/);
+    expect(output).toContain('Approvata automaticamente dalla policy'); // the automatic approval, for the reviewers
+    expect(output).toContain('[ Annulla rimborso ]');
+    expect(output).toMatch(/Rimborso annullato da @Giulia .* Motivo: La cliente ha scritto di nuovo/);
+    expect(output).toContain('è stato annullato dal team'); // Sara's DM
+    expect(output).toMatch(/✓ 11 steps/);
   }, 90_000);
 
   it('plays the same story in Socket Mode (npm run demo -- --socket) and exits 0', () => {

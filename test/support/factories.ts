@@ -46,6 +46,8 @@ export function buildClaim(overrides: Partial<Claim> = {}): Claim {
     reviewChannelId: null,
     reviewMessageTs: null,
     assignedTo: null,
+    autoApprovedCase: null,
+    reversal: null,
     ...overrides,
   };
 }

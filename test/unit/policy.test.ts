@@ -536,7 +536,7 @@ describe('evaluateClaim: answered twice', () => {
     expect(findingOf(verdict, 'duplicate_charges_found')).toEqual({
       code: 'duplicate_charges_found',
       level: 'ok',
-      params: { count: 2, chargeId: 'CH-SECOND' },
+      params: { count: 2, chargeId: 'CH-SECOND', firstChargeId: 'CH-FIRST' },
     });
     expect(findingOf(verdict, 'duplicate_charges_missing')).toBeUndefined();
   });

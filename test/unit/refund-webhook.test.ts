@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decideRetry, DEFAULT_RETRY_POLICY } from '../../src/delivery/retry-policy.ts';
-import { WebhookHttpError, buildRefundWebhookBody, signRefundWebhook } from '../../src/delivery/refund-webhook.ts';
+import { WebhookHttpError, buildRefundWebhookBody, buildReversalWebhookBody, signRefundWebhook } from '../../src/delivery/refund-webhook.ts';
 
 const notice = {
   claimReference: 'RIM-2026-000042',
@@ -9,6 +9,7 @@ const notice = {
   credits: 12,
   chargeId: 'ch_123',
   approvedAt: new Date('2026-11-20T10:00:00Z'),
+  automatic: false,
 };
 
 describe('the refund webhook', () => {
@@ -21,8 +22,27 @@ describe('the refund webhook', () => {
       credits: 12,
       charge_id: 'ch_123',
       approved_at: '2026-11-20T10:00:00.000Z',
+      automatic: false,
     });
     expect(buildRefundWebhookBody({ ...notice })).toBe(body);
+    expect(body).not.toMatch(/amount|eur|€|currency/i);
+  });
+
+  it('says when the policy approved on its own', () => {
+    expect(JSON.parse(buildRefundWebhookBody({ ...notice, automatic: true }))).toMatchObject({ type: 'refund.approved', automatic: true });
+  });
+
+  it('a reversal is its own type, in credits, with the same reference', () => {
+    const { approvedAt: _approvedAt, automatic: _automatic, ...rest } = notice;
+    const body = buildReversalWebhookBody({ ...rest, reversedAt: new Date('2026-11-21T08:00:00Z') });
+    expect(JSON.parse(body)).toEqual({
+      type: 'refund.reversed',
+      claim_reference: 'RIM-2026-000042',
+      professional_slack_user_id: 'UPRO',
+      credits: 12,
+      charge_id: 'ch_123',
+      reversed_at: '2026-11-21T08:00:00.000Z',
+    });
     expect(body).not.toMatch(/amount|eur|€|currency/i);
   });
 

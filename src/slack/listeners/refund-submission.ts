@@ -67,9 +67,14 @@ export function registerRefundSubmission(app: App, deps: AppDeps): void {
         submitClaim(
           {
             db: deps.db,
-            policy: { ...DEFAULT_POLICY, maxCreditsPerClaim: deps.config.maxCreditsPerClaim },
+            policy: {
+              ...DEFAULT_POLICY,
+              maxCreditsPerClaim: deps.config.maxCreditsPerClaim,
+              refundShareWarningPercent: deps.config.autoApproval.maxRefundSharePercent,
+            },
             calendar: deps.calendar,
             sla: deps.sla,
+            autoApproval: deps.config.autoApproval,
             maxPendingClaims: deps.config.maxPendingClaims,
           },
           { teamId: body.team?.id ?? view.team_id, professionalId: body.user.id, sourceViewId: view.id, input: form.input, evidence: evidence.files, now },
@@ -95,6 +100,7 @@ export function registerRefundSubmission(app: App, deps: AppDeps): void {
         reference: claim.reference,
         verdict: claim.verdict,
         deadlineOn: claim.reviewDeadlineOn,
+        ...(claim.status === 'approved' ? { approvedCredits: claim.credits } : {}),
         contestableClaimId: canBeContested(claim) ? claim.id : null,
       }),
     });

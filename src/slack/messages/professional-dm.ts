@@ -71,3 +71,15 @@ export function buildDecisionDm(claim: Claim, locale: Locale): DirectMessage {
       throw new RangeError(`claim ${claim.reference} has no decision to tell (status ${claim.status})`);
   }
 }
+
+/** Sent when a reviewer reversed an automatic approval: the credits taken back, and the reviewer's reason. */
+export function buildReversalDm(claim: Claim, locale: Locale): DirectMessage {
+  if (claim.status !== 'reversed' || claim.reversal === null) throw new RangeError(`claim ${claim.reference} was not reversed`);
+  return {
+    text: t(locale, 'dm.reversed', {
+      reference: escapeMrkdwn(claim.reference),
+      credits: claim.credits,
+      reason: escapeMrkdwn(claim.reversal.reason),
+    }),
+  };
+}

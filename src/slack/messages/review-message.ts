@@ -1,9 +1,11 @@
 import type { ActionsBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { z } from 'zod';
 import type { Claim } from '../../domain/claim.ts';
+import { DEFAULT_AUTO_APPROVAL } from '../../domain/auto-approval.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { buildClaimDetailBlocks, mentionUser } from './review-details.ts';
+import { autoApprovalLine, reversalLine, reverseActions } from './auto-approval-blocks.ts';
 import { BLOCK_KIT_LIMITS, escapeAndTruncate, escapeMrkdwn, mrkdwn, plainText } from './slack-text.ts';
 
 export const APPROVE_ACTION_ID = 'claim_approve';
@@ -70,7 +72,8 @@ function assigneeLine(claim: Claim, locale: Locale): SectionBlock | null {
 /** Who decided and when; null while there is no decision to show. */
 function decisionLine(claim: Claim, locale: Locale): SectionBlock | null {
   const { decidedBy, decidedAt } = claim;
-  if (decidedBy === null || decidedAt === null) return null;
+  // The policy's own approval has its line (autoApprovalLine): there is no person to name.
+  if (decidedBy === null || decidedAt === null || claim.autoApprovedCase !== null) return null;
   const who = { user: escapeMrkdwn(decidedBy), when: formatDateTime(decidedAt, locale) };
   let text: string;
   if (claim.status === 'approved') {
@@ -90,25 +93,31 @@ function decisionLine(claim: Claim, locale: Locale): SectionBlock | null {
 }
 
 /**
- * The review channel's message: the buttons stay only while the claim waits for a decision. No block
- * ids: no listener reads them (buttons are matched by action id), and Slack asks for new ones on every
- * chat.update of a message — without them it makes its own each time.
+ * The review channel's message: the buttons stay only while the claim waits for a decision. An
+ * automatic approval is posted for the reviewers to audit, with "Annulla rimborso" while it stands.
+ * No block ids: no listener reads them (buttons are matched by action id), and Slack asks for new ones
+ * on every chat.update of a message — without them it makes its own each time.
  */
-export function buildReviewMessage(claim: Claim, locale: Locale): SlackMessage {
+export function buildReviewMessage(claim: Claim, locale: Locale, options: { reversalDays?: number } = {}): SlackMessage {
+  const automatic = claim.autoApprovedCase !== null;
+  const headerKey = automatic ? 'review.auto_header' : claim.contest ? 'review.header_contested' : 'review.header';
+  const header = t(locale, headerKey, { reference: claim.reference });
   const blocks: KnownBlock[] = [
-    {
-      type: 'header',
-      text: plainText(t(locale, claim.contest ? 'review.header_contested' : 'review.header', { reference: claim.reference }), BLOCK_KIT_LIMITS.header),
-    },
+    { type: 'header', text: plainText(header, BLOCK_KIT_LIMITS.header) },
     ...buildClaimDetailBlocks(claim, locale),
   ];
   const assignee = assigneeLine(claim, locale);
   if (assignee) blocks.push(assignee);
   if (claim.status === 'pending_review') blocks.push(reviewActions(claim, locale));
-  const decision = decisionLine(claim, locale);
-  if (decision) blocks.push(decision);
+  const lines = [
+    decisionLine(claim, locale),
+    autoApprovalLine(claim, locale, options.reversalDays ?? DEFAULT_AUTO_APPROVAL.reversalDays),
+    reverseActions(claim, locale),
+    reversalLine(claim, locale),
+  ];
+  for (const block of lines) if (block) blocks.push(block);
   return {
-    text: t(locale, claim.contest ? 'review.fallback_contested' : 'review.fallback', {
+    text: t(locale, automatic ? 'review.auto_fallback' : claim.contest ? 'review.fallback_contested' : 'review.fallback', {
       reference: claim.reference,
       professional: mentionUser(claim.professionalId),
       credits: claim.credits,

@@ -21,6 +21,7 @@ const STATUS_EMOJI: Record<ClaimStatus, string> = {
   approved: '✅',
   rejected: '❌',
   ineligible: '🚫',
+  reversed: '↩️',
 };
 
 /**
@@ -64,6 +65,10 @@ function statusWords(claim: Claim, locale: Locale, today: IsoDate): string {
     case 'rejected': {
       const reason = (claim.decisionReason ?? t(locale, 'review.not_given')).replace(/\s+/g, ' ').trim();
       return t(locale, 'claim_status.rejected', { reason: escapeAndTruncate(reason, SUMMARY_BUDGET.decisionReason) });
+    }
+    case 'reversed': {
+      const reason = (claim.reversal?.reason ?? t(locale, 'review.not_given')).replace(/\s+/g, ' ').trim();
+      return t(locale, 'claim_status.reversed', { reason: escapeAndTruncate(reason, SUMMARY_BUDGET.decisionReason) });
     }
     case 'ineligible':
       return claim.verdict.kind === 'ineligible'

@@ -14,11 +14,14 @@ export interface ClaimResultViewOptions {
   verdict: Verdict;
   /** The review deadline; always set for a claim to review, null for an ineligible one. */
   deadlineOn: IsoDate | null;
+  /** Set when the policy approved the claim at once (AUTO_APPROVE): the credits returned. */
+  approvedCredits?: number;
   /** An ineligible claim that may still be contested: the view offers "Chiedi una verifica". */
   contestableClaimId?: string | null;
 }
 
-function describeResult({ locale, reference, verdict, deadlineOn }: ClaimResultViewOptions): string {
+function describeResult({ locale, reference, verdict, deadlineOn, approvedCredits }: ClaimResultViewOptions): string {
+  if (approvedCredits !== undefined) return t(locale, 'result.approved', { reference: escapeMrkdwn(reference), credits: approvedCredits });
   if (verdict.kind === 'ineligible') {
     return t(locale, 'result.ineligible', { reference: escapeMrkdwn(reference), why: describeIneligibility(verdict, locale) });
   }
@@ -34,7 +37,8 @@ function contestBlocks({ verdict, contestableClaimId, locale }: ClaimResultViewO
 /** What replaces the refund modal (`response_action: 'update'`) once the claim is stored. */
 export function buildClaimResultView(options: ClaimResultViewOptions): ModalView {
   const { locale, verdict } = options;
-  const title = verdict.kind === 'to_review' ? 'result.title_review' : 'result.title_ineligible';
+  const title =
+    options.approvedCredits !== undefined ? 'result.title_approved' : verdict.kind === 'to_review' ? 'result.title_review' : 'result.title_ineligible';
   return {
     type: 'modal',
     title: plainText(t(locale, title), BLOCK_KIT_LIMITS.modalTitle),

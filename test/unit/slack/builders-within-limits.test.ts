@@ -1,14 +1,14 @@
 import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_POLICY, REASONS, type Claim, type ClaimInput, type ClaimStatus, type PriorClaim } from '../../../src/domain/claim.ts';
+import { AUTO_APPROVE_CASES, DEFAULT_POLICY, REASONS, type AutoApproveCase, type Claim, type ClaimInput, type ClaimStatus, type PriorClaim } from '../../../src/domain/claim.ts';
 import { createBusinessCalendar } from '../../../src/domain/italian-holidays.ts';
 import { evaluateClaim } from '../../../src/domain/policy.ts';
 import type { Question } from '../../../src/db/question.repository.ts';
 import { LOCALES, type Locale } from '../../../src/i18n/messages.ts';
 import { buildFormPointerMessage } from '../../../src/slack/messages/form-pointer.ts';
 import { buildAskRefundActions, buildAskRefundButton, buildHelpMessage } from '../../../src/slack/messages/help-message.ts';
-import { buildDecisionDm, buildSubmissionDm } from '../../../src/slack/messages/professional-dm.ts';
+import { buildDecisionDm, buildReversalDm, buildSubmissionDm } from '../../../src/slack/messages/professional-dm.ts';
 import { buildAnswerThreadPost, buildQuestionDm, buildQuestionThreadPost } from '../../../src/slack/messages/question-messages.ts';
 import { buildClaimDetailBlocks } from '../../../src/slack/messages/review-details.ts';
 import { buildReviewMessage } from '../../../src/slack/messages/review-message.ts';
@@ -28,6 +28,7 @@ import { buildReportMessage } from '../../../src/slack/messages/report-message.t
 import { buildEvidenceInput } from '../../../src/slack/views/evidence-input.ts';
 import type { Charge, ChargeTrigger } from '../../../src/domain/ledger.ts';
 import { STATIC_CHARGE_OPTIONS } from '../../../src/domain/charge-choice.ts';
+import { REVERSE_REASON_LIMITS, buildReverseModal } from '../../../src/slack/views/reverse-modal.ts';
 import { buildContestActions } from '../../../src/slack/messages/contest-button.ts';
 import { buildContestDm } from '../../../src/slack/messages/professional-dm.ts';
 import { describeIneligibility } from '../../../src/slack/messages/verdict-text.ts';
@@ -102,11 +103,16 @@ const claim: fc.Arbitrary<Claim> = fc
     assignedTo: fc.option(slackIdArb, { nil: null }),
     reference: fc.constantFrom('RIM-2026-000001', 'RIM-2026-123456'),
     id: fc.uuid(),
+    automatic: fc.option(fc.constantFrom<AutoApproveCase>(...AUTO_APPROVE_CASES), { nil: null }),
+    reversalReason: fc.option(typed(REVERSE_REASON_LIMITS.max, REVERSE_REASON_LIMITS.min), { nil: null }),
   })
-  .map(({ input, priors, decided, decidedBy, reason, assignedTo, reference, id }) => {
+  .map(({ input, priors, decided, decidedBy, reason, assignedTo, reference, id, automatic, reversalReason }) => {
     const verdict = evaluateClaim(input, priors, DEFAULT_POLICY, NOW);
-    const status: ClaimStatus = verdict.kind === 'ineligible' ? 'ineligible' : decided;
-    const isDecided = status === 'approved' || status === 'rejected';
+    // An automatic approval (possibly reversed since) is a state of its own: the policy decided it.
+    const autoApprovedCase = verdict.kind === 'to_review' && decided === 'approved' ? automatic : null;
+    const reversed = autoApprovedCase !== null && reversalReason !== null;
+    const status: ClaimStatus = verdict.kind === 'ineligible' ? 'ineligible' : reversed ? 'reversed' : decided;
+    const isDecided = status === 'approved' || status === 'rejected' || status === 'reversed';
     return {
       ...input,
       id,
@@ -123,6 +129,8 @@ const claim: fc.Arbitrary<Claim> = fc
       reviewChannelId: 'CREVIEW',
       reviewMessageTs: '1700000000.000100',
       assignedTo: status === 'pending_review' ? assignedTo : null,
+      autoApprovedCase,
+      reversal: reversed ? { by: decidedBy, at: NOW, reason: reversalReason } : null,
     };
   });
 
@@ -221,6 +229,12 @@ const BUILDERS: Record<string, fc.Arbitrary<unknown>> = {
   buildReportMessage: fc.tuple(reportFigures, locale).map(([figures, l]) => buildReportMessage(figures, l)),
   buildContestSentView: fc.tuple(claim, locale).map(([c, l]) => buildContestSentView(l, c.reference, '2026-12-08')),
   buildRejectModal: fc.tuple(claim, locale).map(([c, l]) => buildRejectModal({ locale: l, claimId: c.id, reference: c.reference })),
+  buildReverseModal: fc
+    .tuple(claim, locale)
+    .map(([c, l]) => buildReverseModal({ locale: l, claimId: c.id, reference: c.reference, credits: c.credits })),
+  buildReversalDm: fc
+    .tuple(claim.filter((c) => c.status === 'reversed'), locale)
+    .map(([c, l]) => buildReversalDm(c, l)),
   // Its intro is mrkdwn its callers build: here, a long quoted text.
   buildTextRequestModal: fc.tuple(typed(5000), fc.uuid(), locale).map(([intro, recordId, l]) => buildTextRequestModal(ASK_MODAL, { locale: l, recordId, intro: quoteMrkdwn(intro) })),
 };
