@@ -126,7 +126,7 @@ describe('write, then ack — or tell', () => {
     expect(await app.database.db.selectFrom('claim_questions').select('id').execute()).toHaveLength(1);
   });
 
-  it('an answer whose connection dies mid-write is an error on the field; the answer click’s failed check is told', async () => {
+  it('an answer click whose check cannot reach the database tells the professional, and no modal opens', async () => {
     const claim = await pendingClaim();
     const askMetadata = buildAskModal({ locale: 'it', claimId: claim.id, reference: claim.reference }).private_metadata ?? '';
     await textSubmission(ASK_MODAL.callbackId, ASK_MODAL.blockId, ASK_MODAL.actionId, 'UREVIEWER1', askMetadata, 'Hai lo screenshot?');
@@ -139,6 +139,15 @@ describe('write, then ack — or tell', () => {
     );
     await eventually(() => expect(responseTexts()).toEqual([NOT_OPENED]));
     expect(app.slack.calls('views.open')).toEqual([]);
+  });
+
+  it('an answer whose connection dies mid-write is an error on the field, and is stored when sent again', async () => {
+    const claim = await pendingClaim();
+    const askMetadata = buildAskModal({ locale: 'it', claimId: claim.id, reference: claim.reference }).private_metadata ?? '';
+    await textSubmission(ASK_MODAL.callbackId, ASK_MODAL.blockId, ASK_MODAL.actionId, 'UREVIEWER1', askMetadata, 'Hai lo screenshot?');
+    const question = await app.database.db.selectFrom('claim_questions').select(['id', 'question']).executeTakeFirstOrThrow();
+    await settledOutbox();
+    app.slack.reset();
 
     const metadata = buildAnswerModal({ locale: 'it', questionId: question.id, reference: claim.reference, question: question.question }).private_metadata ?? '';
     const answer = () => textSubmission(ANSWER_MODAL.callbackId, ANSWER_MODAL.blockId, ANSWER_MODAL.actionId, 'UPRO', metadata, 'Sì, te lo allego.');

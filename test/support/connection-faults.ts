@@ -21,7 +21,7 @@ export async function terminateWhileBlocked<T>(databaseUrl: string, lock: { sql:
           WHERE datname = current_database() AND pg_backend_pid() = ANY (pg_blocking_pids(pid))`,
       );
       if ((rows[0]?.n ?? 0) < 1) throw new Error('no backend of the app is waiting on the lock');
-    });
+    }, 10_000); // a loaded machine: the app may take seconds to reach its write
     await holder.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
     await holder.query('ROLLBACK');
     return await pending;
