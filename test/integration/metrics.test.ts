@@ -31,16 +31,17 @@ async function playStory() {
   await app.send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: a.id, user: 'UREVIEWER1' }));
   await eventually(async () => expect((await claimByLastName('Bianchi')).status).toBe('approved'));
 
-  // B: to review, but the review channel is gone: its review post is given up.
+  // B: to review, but Slack refuses its review post for good (invalid_blocks): given up. (A channel
+  // not found would wait blocked instead, issue 10.)
   app.slack.respond('chat.postMessage', (args) =>
     args.channel === REVIEW_CHANNEL
-      ? { body: { ok: false, error: 'channel_not_found' } }
+      ? { body: { ok: false, error: 'invalid_blocks' } }
       : { body: { ok: true, channel: args.channel, ts: '1700000000.000777' } },
   );
   await app.send.interaction(buildViewSubmission({ values: buildRefundStateValues({ clientLastName: 'Rossi' }) }));
   await eventually(async () => {
     const failed = await app.database.db.selectFrom('outbox').select(['kind', 'last_error']).where('status', '=', 'failed').execute();
-    expect(failed).toEqual([{ kind: 'review_post', last_error: 'channel_not_found' }]);
+    expect(failed).toEqual([{ kind: 'review_post', last_error: 'invalid_blocks' }]);
   });
   app.slack.reset();
 
@@ -92,8 +93,8 @@ describe('GET /metrics', () => {
     expect(value('rimborso_claims_overdue')).toBe(1);
     expect(value('rimborso_outbox_pending', { kind: 'reminder' })).toBe(1);
     expect(value('rimborso_outbox_oldest_pending_seconds')).toBe(3600);
-    expect(value('rimborso_outbox_failed_total', { kind: 'review_post', reason: 'channel_not_found' })).toBe(1);
-    expect(value('rimborso_slack_api_errors_total', { method: 'chat.postMessage', error: 'channel_not_found' })).toBe(1);
+    expect(value('rimborso_outbox_failed_total', { kind: 'review_post', reason: 'invalid_blocks' })).toBe(1);
+    expect(value('rimborso_slack_api_errors_total', { method: 'chat.postMessage', error: 'invalid_blocks' })).toBe(1);
     expect(value('rimborso_http_requests_total', { route: '/slack/events', status: '200' })).toBe(4);
     expect(value('rimborso_http_requests_total', { route: '/metrics', status: '401' })).toBe(2);
     expect(value('process_cpu_user_seconds_total')).toBeGreaterThan(0);
@@ -111,11 +112,11 @@ describe('GET /metrics', () => {
       ['rimborso_claims_submitted_total', { outcome: 'to_review' }],
       ['rimborso_decisions_total', { decision: 'approved' }],
       ['rimborso_claims_overdue', {}],
-      ['rimborso_outbox_failed_total', { kind: 'review_post', reason: 'channel_not_found' }],
+      ['rimborso_outbox_failed_total', { kind: 'review_post', reason: 'invalid_blocks' }],
     ] as const) {
       expect(sampleValue(fromOther, name, labels)).toBe(value(name, labels));
     }
     // Its own process counted no Slack error.
-    expect(sampleValue(fromOther, 'rimborso_slack_api_errors_total', { method: 'chat.postMessage', error: 'channel_not_found' })).toBeUndefined();
+    expect(sampleValue(fromOther, 'rimborso_slack_api_errors_total', { method: 'chat.postMessage', error: 'invalid_blocks' })).toBeUndefined();
   });
 });
