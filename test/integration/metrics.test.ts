@@ -31,7 +31,8 @@ async function playStory() {
   await app.send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: a.id, user: 'UREVIEWER1' }));
   await eventually(async () => expect((await claimByLastName('Bianchi')).status).toBe('approved'));
 
-  // B: to review, but the review channel is gone: its review post is given up.
+  // B: to review, but Slack refuses its review post for good (invalid_blocks): given up. (A channel
+  // not found would wait blocked instead, issue 10.)
   app.slack.respond('chat.postMessage', (args) =>
     args.channel === REVIEW_CHANNEL
       ? { body: { ok: false, error: 'invalid_blocks' } }
