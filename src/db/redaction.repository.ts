@@ -78,7 +78,7 @@ export async function readClaimPersonalData(trx: Trx, claimIds: readonly string[
   return rows.map((row) => ({ id: row.id, clientFirstName: row.client_first_name, clientLastName: row.client_last_name, clientPhone: row.client_phone }));
 }
 
-/** Replaces the client's name, phone and the description by the marker; the claim keeps everything else. */
+/** Replaces the client's name, phone, the description and the questions' texts by the marker; the claim keeps everything else. */
 export async function redactClaims(trx: Trx, claimIds: readonly string[], now: Date): Promise<RedactedClaim[]> {
   if (claimIds.length === 0) return [];
   const rows = await trx
@@ -94,6 +94,12 @@ export async function redactClaims(trx: Trx, claimIds: readonly string[], now: D
     })
     .where('id', 'in', [...claimIds])
     .returning(['id', 'reference', 'review_message_ts'])
+    .execute();
+  // A reviewer's question and the professional's answer are free text that may name the client.
+  await trx
+    .updateTable('claim_questions')
+    .set({ question: REDACTED, answer: sql<string | null>`CASE WHEN answer IS NULL THEN NULL ELSE ${REDACTED} END` })
+    .where('claim_id', 'in', [...claimIds])
     .execute();
   return rows.map((row) => ({ id: row.id, reference: row.reference, reviewMessageTs: row.review_message_ts }));
 }

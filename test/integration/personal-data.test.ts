@@ -53,6 +53,10 @@ describe('retention: personal data that does not live forever', () => {
     await eventually(() => expect(reviewUpdates()).toHaveLength(1));
     const pending = await submit('Verdi', '+39 347 7654321');
     await addCharge('old', '2024-10-01T10:00:00Z');
+    await app.database.db
+      .insertInto('claim_questions')
+      .values({ claim_id: decided.id, asked_by: 'UREVIEWER1', question: 'Maria Bianchi ha risposto?', asked_at: NOW, answer: 'Sì, Bianchi ha detto no', answered_at: NOW })
+      .execute();
     const auditBefore = await claimEvents(app.database.db, decided.id);
     app.slack.reset();
 
@@ -71,6 +75,7 @@ describe('retention: personal data that does not live forever', () => {
       { charge_id: 'old', client_last_name: '[rimosso]', client_phone: null, client_phone_key: null },
       { charge_id: 'recent', client_last_name: 'Bianchi', client_phone: '+39 333 1234567', client_phone_key: '3331234567' },
     ]);
+    expect(await app.database.db.selectFrom('claim_questions').select(['question', 'answer']).execute()).toEqual([{ question: '[rimosso]', answer: '[rimosso]' }]);
     const update = JSON.stringify(reviewUpdates()[0]?.args);
     expect(update).toContain('[rimosso]');
     expect(update).not.toMatch(/Bianchi|333 1234567/);
