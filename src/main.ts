@@ -24,10 +24,15 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  // A library's promise nobody awaited (Slack offline, a token revoked while running) is logged, not fatal.
-  process.on('unhandledRejection', (reason) =>
-    logger.error('unhandled rejection (the app keeps running)', reason instanceof Error ? reason : { reason: String(reason) }),
-  );
+  // A promise nobody awaited is a bug we do not know: no catch-all keeps a process of unknown state
+  // running. It is logged, the app stops as on SIGTERM (deliveries in flight finish) and exits 1, and
+  // the process manager starts a clean one; what was queued is in the database, nothing is lost.
+  const shutdown: { stop?: (signal: string, exitCode: number) => Promise<void> } = {};
+  process.on('unhandledRejection', (reason) => {
+    logger.error('unhandled rejection: stopping', reason instanceof Error ? reason : { reason: String(reason) });
+    if (shutdown.stop) void shutdown.stop('unhandledRejection', 1);
+    else process.exit(1);
+  });
 
   const port = await verifyPortFree(config.port);
   if (!port.ok) throw new StartupError(port.problem);
@@ -56,16 +61,17 @@ async function main(): Promise<void> {
   });
 
   let stopping = false;
-  const stop = async (signal: string) => {
+  const stop = async (signal: string, exitCode: number) => {
     if (stopping) return;
     stopping = true;
     logger.info('shutting down', { signal });
     await application.stop();
     await database.close();
-    process.exit(0);
+    process.exit(exitCode);
   };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
+  shutdown.stop = stop;
+  process.on('SIGINT', () => void stop('SIGINT', 0));
+  process.on('SIGTERM', () => void stop('SIGTERM', 0));
 }
 
 /** auth.test (logging the workspace and the bot user), then the review channel with the bot in it. */
