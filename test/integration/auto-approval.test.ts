@@ -10,8 +10,8 @@ import { claimEvents } from '../support/db-helpers.ts';
 import { isSignedWith, marketplaceReceiver } from '../support/marketplace-receiver.ts';
 import { useSharedDatabase } from '../support/shared-database.ts';
 import { REVIEW_CHANNEL, eventually, type TestApp } from '../support/test-app.ts';
+import { LEDGER_TOKEN, buildChargeInput as charge, loadCharges } from '../support/ledger-fixtures.ts';
 
-const LEDGER_TOKEN = 'ledger-token-0123456789abcdef-0123456789';
 const WEBHOOK_SECRET = 'refund-webhook-secret-0123456789';
 const MARKETPLACE = `https://marketplace-${randomBytes(4).toString('hex')}.test`;
 const NOW = new Date('2026-11-20T10:00:00Z');
@@ -28,23 +28,6 @@ const start = (env: Record<string, string> = {}) =>
 let receiver: ReturnType<typeof marketplaceReceiver>;
 afterEach(() => receiver?.stop());
 
-/** A charge for the default form's claim (Maria Rossi, Imbianchino, answered 10 November, 12 credits). */
-function charge(overrides: Record<string, unknown> = {}) {
-  return {
-    charge_id: 'ch_1',
-    slack_user_id: 'UPRO',
-    lead_id: 'lead_1',
-    client_first_name: 'Maria',
-    client_last_name: 'Rossi',
-    client_phone: '+39 333 123 4567',
-    service: 'Imbianchino',
-    lead_received_at: '2026-11-09T09:00:00+01:00',
-    charged_at: '2026-11-10T11:00:00+01:00',
-    credits: 12,
-    trigger: 'client_chat',
-    ...overrides,
-  };
-}
 
 /** What the ledger holds and what the professional says, for each case the ledger proves. */
 const CASES: Record<AutoApproveCase, { reason: string; charges: Array<Record<string, unknown>>; refunded: string; evidence: string | null }> = {
@@ -70,14 +53,6 @@ const lucaCharges = (user = 'UPRO') => [
   charge({ charge_id: `ch_luca_2_${user}`, slack_user_id: user, lead_id: `lead_luca_${user}`, client_first_name: 'Luca', client_last_name: 'Verdi', client_phone: '+39 347 000 0000', charged_at: '2026-11-11T11:00:00+01:00' }),
 ];
 
-async function loadCharges(app: TestApp, charges: unknown[]) {
-  const res = await fetch(`${app.baseUrl}/ledger/charges`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${LEDGER_TOKEN}` },
-    body: JSON.stringify({ charges }),
-  });
-  expect(res.status).toBe(200);
-}
 async function submit(app: TestApp, form: StateOverrides = {}, options: { user?: string; viewId?: string } = {}) {
   const res = await app.send.interaction(buildViewSubmission({ ...options, values: buildRefundStateValues(form) }));
   return JSON.stringify(await res.json());

@@ -5,9 +5,9 @@ import { APPROVE_ACTION_ID } from '../../src/slack/messages/review-message.ts';
 import { buildBlockAction, buildRefundStateValues, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
 import { onlyClaim } from '../support/db-helpers.ts';
 import { REVIEW_CHANNEL, eventually, type TestApp } from '../support/test-app.ts';
+import { LEDGER_TOKEN, buildChargeInput, loadCharges } from '../support/ledger-fixtures.ts';
 import { useSharedDatabase } from '../support/shared-database.ts';
 
-const LEDGER_TOKEN = 'ledger-token-0123456789abcdef-0123456789';
 const WEBHOOK_SECRET = 'refund-webhook-secret-0123456789';
 const MARKETPLACE = `https://marketplace-${randomBytes(4).toString('hex')}.test`;
 const NOW = new Date('2026-11-20T10:00:00Z');
@@ -42,31 +42,8 @@ let receiver: ReturnType<typeof marketplaceReceiver>;
 
 afterEach(() => receiver?.stop());
 
-/** The charge behind the default form's claim (Maria Rossi, answered 10 November, 12 credits). */
-function charge(overrides: Record<string, unknown> = {}) {
-  return {
-    charge_id: 'ch_true',
-    slack_user_id: 'UPRO',
-    lead_id: 'lead_1',
-    client_first_name: 'Maria',
-    client_last_name: 'Rossi',
-    client_phone: '+39 333 123 4567',
-    service: 'Imbianchino',
-    lead_received_at: '2026-11-09T09:00:00+01:00',
-    charged_at: '2026-11-10T11:00:00+01:00',
-    credits: 12,
-    trigger: 'client_chat',
-    ...overrides,
-  };
-}
-async function loadCharges(app: TestApp, charges: unknown[]) {
-  const res = await fetch(`${app.baseUrl}/ledger/charges`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${LEDGER_TOKEN}` },
-    body: JSON.stringify({ charges }),
-  });
-  expect(res.status).toBe(200);
-}
+/** The charge behind the default form's claim, under the id these tests name. */
+const charge = (overrides: Record<string, unknown> = {}) => buildChargeInput({ charge_id: 'ch_true', ...overrides });
 async function submit(app: TestApp) {
   const res = await app.send.interaction(buildViewSubmission({ values: buildRefundStateValues() }));
   return JSON.stringify(await res.json());

@@ -10,38 +10,14 @@ import {
 import { CHARGE_BLOCK_ID } from '../../src/slack/views/charge-select.ts';
 import { useSharedDatabase } from '../support/shared-database.ts';
 import { REVIEW_CHANNEL, eventually, type TestApp } from '../support/test-app.ts';
+import { LEDGER_TOKEN, buildChargeInput as charge, loadCharges } from '../support/ledger-fixtures.ts';
 
-const LEDGER_TOKEN = 'ledger-token-0123456789abcdef-0123456789';
 // Friday 20 November 2026, 11:00 in Rome.
 const NOW = new Date('2026-11-20T10:00:00Z');
 
 const shared = useSharedDatabase();
 const start = (env: Record<string, string> = {}) => shared.start({ now: NOW, env: { LEDGER_TOKEN, ...env } });
 
-function charge(overrides: Record<string, unknown> = {}) {
-  return {
-    charge_id: 'ch_1',
-    slack_user_id: 'UPRO',
-    lead_id: 'lead_1',
-    client_first_name: 'Maria',
-    client_last_name: 'Rossi',
-    client_phone: '+39 333 123 4567',
-    service: 'Imbianchino',
-    lead_received_at: '2026-11-09T09:00:00+01:00',
-    charged_at: '2026-11-10T11:00:00+01:00',
-    credits: 12,
-    trigger: 'client_chat',
-    ...overrides,
-  };
-}
-async function loadCharges(app: TestApp, charges: unknown[]) {
-  const res = await fetch(`${app.baseUrl}/ledger/charges`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${LEDGER_TOKEN}` },
-    body: JSON.stringify({ charges }),
-  });
-  expect(res.status).toBe(200);
-}
 
 interface Option {
   text: { text: string };

@@ -1,0 +1,33 @@
+import { expect } from 'vitest';
+import type { TestApp } from './test-app.ts';
+
+/** The marketplace's bearer token the ledger tests configure (LEDGER_TOKEN). */
+export const LEDGER_TOKEN = 'ledger-token-0123456789abcdef-0123456789';
+
+/** A charge behind the default form's claim (Maria Rossi, Imbianchino, answered 10 November, 12 credits). */
+export function buildChargeInput(overrides: Record<string, unknown> = {}) {
+  return {
+    charge_id: 'ch_1',
+    slack_user_id: 'UPRO',
+    lead_id: 'lead_1',
+    client_first_name: 'Maria',
+    client_last_name: 'Rossi',
+    client_phone: '+39 333 123 4567',
+    service: 'Imbianchino',
+    lead_received_at: '2026-11-09T09:00:00+01:00',
+    charged_at: '2026-11-10T11:00:00+01:00',
+    credits: 12,
+    trigger: 'client_chat',
+    ...overrides,
+  };
+}
+
+/** Sends charges the way the marketplace does (POST /ledger/charges) and expects them taken. */
+export async function loadCharges(app: TestApp, charges: unknown[]): Promise<void> {
+  const res = await fetch(`${app.baseUrl}/ledger/charges`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${LEDGER_TOKEN}` },
+    body: JSON.stringify({ charges }),
+  });
+  expect(res.status).toBe(200);
+}
