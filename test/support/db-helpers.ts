@@ -9,12 +9,22 @@ export async function resetDatabase(db: Db): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       await sql`TRUNCATE claim_evidence, outbox, claim_reminders, claim_questions, credit_entries, charges, professionals, claim_events, claims, refused_requests, email_reply_allowances, mailgun_webhook_tokens RESTART IDENTITY`.execute(db);
-      break;
+      await sql`ALTER SEQUENCE claim_reference_seq RESTART`.execute(db);
+      return;
     } catch (error) {
-      if ((error as { code?: string }).code !== '40P01' || attempt >= 5) throw error;
+      // Each failed try discards one dead pooled connection; a pool holds at most a dozen.
+      if (!isTransient(error) || attempt >= 15) throw error;
     }
   }
-  await sql`ALTER SEQUENCE claim_reference_seq RESTART`.execute(db);
+}
+
+/**
+ * A deadlock with the previous test's worker, or a pooled connection that a fault-injection test
+ * terminated (pg_terminate_backend) and that the pool has not noticed yet.
+ */
+function isTransient(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return code === '40P01' || code === '57P01' || /Connection terminated|ECONNRESET|Client has encountered a connection error/i.test(message ?? '');
 }
 
 export async function claimEvents(db: Db, claimId: string) {
