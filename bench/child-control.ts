@@ -38,7 +38,8 @@ export async function startAppUnderTest(options: {
       kind: options.kind,
       baseUrl: `http://127.0.0.1:${port}`,
       pid,
-      takeWindow: async () => (await child.ask<Answer<'window'>>({ type: 'window' }, 'window', ANSWER_TIMEOUT_MS)).stats,
+      takeWindow: async () =>
+        (await child.ask<Answer<'window'>>({ type: 'window' }, 'window', ANSWER_TIMEOUT_MS)).stats,
       async profile(during) {
         await child.ask<Answer<'profiling'>>({ type: 'profile-start' }, 'profiling', ANSWER_TIMEOUT_MS);
         await during();

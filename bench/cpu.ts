@@ -37,7 +37,9 @@ function classify(pid: number, comm: string, pids: Pids): Who {
 function snapshot(pids: Pids): Snapshot {
   let all: number[];
   try {
-    all = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number);
+    all = readdirSync('/proc')
+      .filter((name) => /^\d+$/.test(name))
+      .map(Number);
   } catch {
     return undefined;
   }

@@ -18,7 +18,8 @@ import { openBenchServer } from './postgres.ts';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SIZES = [10_000, 100_000];
 const HEAP_CAP_MB = 64;
-const HEADER = 'charge_id;slack_user_id;marketplace_id;lead_id;client_first_name;client_last_name;client_phone;service;lead_received_at;charged_at;credits;trigger';
+const HEADER =
+  'charge_id;slack_user_id;marketplace_id;lead_id;client_first_name;client_last_name;client_phone;service;lead_received_at;charged_at;credits;trigger';
 
 async function writeFile(path: string, rows: number): Promise<void> {
   const out = createWriteStream(path);
@@ -29,7 +30,9 @@ async function writeFile(path: string, rows: number): Promise<void> {
   for (let i = 1; i <= rows; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
     const phone = `'+39 3${String(i).padStart(9, '0')}`;
-    await write(`ch-${i};U${String(i % 500).padStart(6, '0')};;lead-${i};Niccolò;Pellè ${i};${phone};Imbiancatura, interni;${day}/11/2026;${day}/11/2026 10:15;${(i % 20) + 1},0;phone_answer`);
+    await write(
+      `ch-${i};U${String(i % 500).padStart(6, '0')};;lead-${i};Niccolò;Pellè ${i};${phone};Imbiancatura, interni;${day}/11/2026;${day}/11/2026 10:15;${(i % 20) + 1},0;phone_answer`,
+    );
   }
   out.end();
   await once(out, 'finish');
@@ -48,11 +51,23 @@ try {
     await db.destroy();
     // eslint-disable-next-line no-restricted-properties -- bench/ is a tool: the child gets only PATH and its database.
     const path = process.env.PATH ?? '';
-    const run = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_CAP_MB}`, '--import', 'tsx', '--import', './bench/peak-rss.ts', 'src/ledger/import-charges-cli.ts', file], {
-      cwd: ROOT,
-      env: { PATH: path, DATABASE_URL: url },
-      encoding: 'utf8',
-    });
+    const run = spawnSync(
+      process.execPath,
+      [
+        `--max-old-space-size=${HEAP_CAP_MB}`,
+        '--import',
+        'tsx',
+        '--import',
+        './bench/peak-rss.ts',
+        'src/ledger/import-charges-cli.ts',
+        file,
+      ],
+      {
+        cwd: ROOT,
+        env: { PATH: path, DATABASE_URL: url },
+        encoding: 'utf8',
+      },
+    );
     const peak = /peak RSS: (\d+) MB/.exec(run.stderr)?.[1] ?? '?';
     const size = Math.round((await stat(file)).size / 1024 / 1024);
     console.log(`${rows} rows (${size} MB file): exit ${run.status}, ${run.stdout.trim()}, peak RSS ${peak} MB`);

@@ -6,7 +6,12 @@ import type { MemorySample, WindowStats } from './protocol.ts';
 const MB = 2 ** 20;
 function sampleMemory(): MemorySample {
   const usage = process.memoryUsage();
-  return { rssMb: usage.rss / MB, heapTotalMb: usage.heapTotal / MB, heapUsedMb: usage.heapUsed / MB, externalMb: usage.external / MB };
+  return {
+    rssMb: usage.rss / MB,
+    heapTotalMb: usage.heapTotal / MB,
+    heapUsedMb: usage.heapUsed / MB,
+    externalMb: usage.external / MB,
+  };
 }
 
 /**
@@ -60,7 +65,13 @@ export async function instrumentProcess(options: { poolWait: boolean }) {
         eventLoopUtilization: elu.utilization,
         eventLoopDelayP99Ms: delay.percentile(99) / 1e6,
         poolWait: options.poolWait
-          ? { count: sorted.length, p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), maxWaiting, statements }
+          ? {
+              count: sorted.length,
+              p50Ms: percentile(sorted, 50),
+              p99Ms: percentile(sorted, 99),
+              maxWaiting,
+              statements,
+            }
           : undefined,
         peakMemory: peak,
       };

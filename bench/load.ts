@@ -36,7 +36,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * until `requests` were sent or `deadlineMs` passed. Latency is from just before the signed request
  * leaves to the end of the answer's body, so it is what Slack would wait for the ack.
  */
-export async function runLoad(level: LoadLevel, request: Request, options: { firstIndex?: number; deadlineMs: number }): Promise<LoadResult> {
+export async function runLoad(
+  level: LoadLevel,
+  request: Request,
+  options: { firstIndex?: number; deadlineMs: number },
+): Promise<LoadResult> {
   const latencies: number[] = [];
   let next = 0;
   let failures = 0;

@@ -20,7 +20,10 @@ const levelWarmUp = (level: LoadLevel): LoadLevel => ({ users: level.users, requ
 const NOISY_CORES = 0.25;
 const MAX_ATTEMPTS = 3;
 /** Every scenario's requests at most, warm-ups and repeats included: each one is a different user action. */
-export const REQUESTS_PER_SCENARIO = LEVELS.reduce((sum, level) => sum + MAX_ATTEMPTS * (level.requests + levelWarmUp(level).requests), WARM_UP.requests);
+export const REQUESTS_PER_SCENARIO = LEVELS.reduce(
+  (sum, level) => sum + MAX_ATTEMPTS * (level.requests + levelWarmUp(level).requests),
+  WARM_UP.requests,
+);
 
 export interface LevelRecord extends LoadResult {
   cpu: CpuShare | undefined;
@@ -81,7 +84,8 @@ async function measureQuietly(ctx: BenchContext, runs: readonly Run[], level: Lo
     const noise = Math.max(...records.map((record) => record.cpu?.other ?? 0));
     if (!best || noise < best.noise) best = { records, noise };
     if (noise <= NOISY_CORES) break;
-    if (attempt < MAX_ATTEMPTS) ctx.progress(`other processes kept ${noise.toFixed(2)} cores busy during that level: measuring it again`);
+    if (attempt < MAX_ATTEMPTS)
+      ctx.progress(`other processes kept ${noise.toFixed(2)} cores busy during that level: measuring it again`);
   }
   return (best?.records ?? []).map((record) => ({ ...record, attempts: made }));
 }

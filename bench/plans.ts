@@ -43,7 +43,9 @@ export async function explain(url: string, query: CapturedQuery): Promise<Explai
   await client.connect();
   try {
     await client.query('BEGIN');
-    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, [...query.parameters]);
+    const { rows } = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, [
+      ...query.parameters,
+    ]);
     const text = rows.map((row) => row['QUERY PLAN']).join('\n');
     // The first Buffers line is the top node's: the whole plan, planning excluded.
     const rootBuffers = /Buffers: shared[^\n]*/.exec(text)?.[0] ?? '';
@@ -53,7 +55,13 @@ export async function explain(url: string, query: CapturedQuery): Promise<Explai
       pages: number(rootBuffers, /hit=(\d+)/) + number(rootBuffers, /read=(\d+)/),
       executionMs: number(text, /Execution Time: ([\d.]+) ms/),
       indexScansOnly: /Index (Only )?Scan/.test(text) && !/Seq Scan|Bitmap Heap Scan/.test(text),
-      tables: [...new Set([...text.matchAll(/(?:Scan(?: Backward)? using \S+|Seq Scan|Bitmap Heap Scan) on (\w+)/g)].map((m) => m[1] ?? ''))],
+      tables: [
+        ...new Set(
+          [...text.matchAll(/(?:Scan(?: Backward)? using \S+|Seq Scan|Bitmap Heap Scan) on (\w+)/g)].map(
+            (m) => m[1] ?? '',
+          ),
+        ),
+      ],
     };
   } finally {
     await client.query('ROLLBACK').catch(() => {});
@@ -65,7 +73,10 @@ async function pagesOf(url: string, tables: readonly string[]): Promise<number> 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ pages: string | null }>('SELECT sum(relpages) AS pages FROM pg_class WHERE relname = ANY($1)', [tables]);
+    const { rows } = await client.query<{ pages: string | null }>(
+      'SELECT sum(relpages) AS pages FROM pg_class WHERE relname = ANY($1)',
+      [tables],
+    );
     return Number(rows[0]?.pages ?? 0);
   } finally {
     await client.end();
@@ -82,8 +93,18 @@ export async function checkPlan(url: string, small: CapturedQuery, large: Captur
   const rowsGrowth = b.rows / Math.max(1, a.rows);
   const pagesGrowth = b.pages / Math.max(1, a.pages);
   // Pages that grow with the rows, neither faster (work per row growing) nor hardly at all (a fixed large read).
-  const followsRows = a.indexScansOnly && b.indexScansOnly && rowsGrowth > 1 && pagesGrowth <= 1.5 * rowsGrowth && pagesGrowth >= rowsGrowth / 3;
-  const how = a.indexScansOnly && b.indexScansOnly ? 'index scans' : /Seq Scan/.test(a.text + b.text) ? 'a sequential scan' : 'a bitmap heap scan';
+  const followsRows =
+    a.indexScansOnly &&
+    b.indexScansOnly &&
+    rowsGrowth > 1 &&
+    pagesGrowth <= 1.5 * rowsGrowth &&
+    pagesGrowth >= rowsGrowth / 3;
+  const how =
+    a.indexScansOnly && b.indexScansOnly
+      ? 'index scans'
+      : /Seq Scan/.test(a.text + b.text)
+        ? 'a sequential scan'
+        : 'a bitmap heap scan';
   const verdict =
     `${how}; ${a.pages} pages for ${a.rows} rows, ${b.pages} for ${b.rows} (rows ×${rowsGrowth.toFixed(1)}, pages ×${pagesGrowth.toFixed(1)}); ` +
     `the tables hold ${tablePages.toLocaleString('en')} pages`;

@@ -24,7 +24,8 @@ function selfGroup(frame: ProfileNode['callFrame']): string | undefined {
   if (!url) {
     if (functionName === '(garbage collector)') return 'garbage collection';
     // Sampled on wall-clock time: a write that wakes PostgreSQL on a busy machine counts the wait for a CPU too.
-    if (functionName === 'writev' || functionName === 'writeBuffer' || functionName === 'writeUtf8String') return 'socket writes (syscall, incl. waiting for a CPU)';
+    if (functionName === 'writev' || functionName === 'writeBuffer' || functionName === 'writeUtf8String')
+      return 'socket writes (syscall, incl. waiting for a CPU)';
     return `native: ${functionName}`;
   }
   const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1];
@@ -40,7 +41,10 @@ function appFunction(frame: ProfileNode['callFrame']): string | undefined {
 }
 
 function top(totals: Map<string, number>, count: number) {
-  return [...totals].sort((a, b) => b[1] - a[1]).slice(0, count).map(([what, us]) => ({ what, ms: us / 1000 }));
+  return [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, count)
+    .map(([what, us]) => ({ what, ms: us / 1000 }));
 }
 
 export function analyseProfile(profile: Profile): CpuBreakdown {

@@ -41,7 +41,8 @@ export interface FinalStats {
   cpuMs: number;
 }
 
-export type ParentMessage = StartRequest | { type: 'window' } | { type: 'profile-start' } | { type: 'profile-stop' } | { type: 'stop' };
+export type ParentMessage =
+  StartRequest | { type: 'window' } | { type: 'profile-start' } | { type: 'profile-stop' } | { type: 'stop' };
 export type ChildMessage =
   | { type: 'ready'; port: number; pid: number }
   | { type: 'window'; stats: WindowStats }

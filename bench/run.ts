@@ -42,7 +42,8 @@ async function waitForQuietMachine(): Promise<number | undefined> {
     const used = measure();
     busy = used && used.other + used.postgres;
     if (busy === undefined || busy < 0.2) break;
-    if (second % 10 === 0) log(`other processes keep ${busy.toFixed(2)} cores busy: waiting for a quieter machine (at most a minute)`);
+    if (second % 10 === 0)
+      log(`other processes keep ${busy.toFixed(2)} cores busy: waiting for a quieter machine (at most a minute)`);
   }
   return busy;
 }
@@ -62,21 +63,46 @@ async function main() {
   cleanups.push({ what: 'close the bench connection pool', step: () => db.destroy() });
   await migrateToLatest(db);
 
-  const ctx: BenchContext = { standIn, signingSecret: SIGNING_SECRET, db, databaseUrl, pendingClaimIds: [], progress: log };
+  const ctx: BenchContext = {
+    standIn,
+    signingSecret: SIGNING_SECRET,
+    db,
+    databaseUrl,
+    pendingClaimIds: [],
+    progress: log,
+  };
   const http: ScenarioRecord[] = [];
   // Our /rimborso against the framework's floor, side by side, level by level.
-  http.push(...(await measureSideBySide(ctx, ['bare-bolt', 'rimborso'], 'slash command', { profile: { users: 100, requests: 1000 } })));
-  http.push(...(await measureSideBySide(ctx, ['rimborso'], 'view_submission', { profile: { users: 100, requests: 500 } })));
+  http.push(
+    ...(await measureSideBySide(ctx, ['bare-bolt', 'rimborso'], 'slash command', {
+      profile: { users: 100, requests: 1000 },
+    })),
+  );
+  http.push(
+    ...(await measureSideBySide(ctx, ['rimborso'], 'view_submission', { profile: { users: 100, requests: 500 } })),
+  );
   // One pending claim per click, made just before (so the other scenarios do not see them in the review queue).
   ctx.pendingClaimIds = await seedPendingClaims(db, REQUESTS_PER_SCENARIO, new Date());
   http.push(...(await measureSideBySide(ctx, ['rimborso'], 'approve click')));
   // The same /rimborso load at 100 users through Node's fetch (createSlackSender), to show what the client alone adds.
-  http.push(...(await measureSideBySide(ctx, ['bare-bolt', 'rimborso'], 'slash command', { transport: 'fetch', levels: [{ users: 100, requests: 2000 }] })));
+  http.push(
+    ...(await measureSideBySide(ctx, ['bare-bolt', 'rimborso'], 'slash command', {
+      transport: 'fetch',
+      levels: [{ users: 100, requests: 2000 }],
+    })),
+  );
 
   const scale = await runScaleBench(await server.createDatabase('scale'), log);
   const cpu = cpus();
   const markdown = buildReport({
-    machine: { cores: cpu.length, model: cpu[0]?.model ?? 'unknown', node: process.version, postgres: server.version, database: server.source, idleOtherCores },
+    machine: {
+      cores: cpu.length,
+      model: cpu[0]?.model ?? 'unknown',
+      node: process.version,
+      postgres: server.version,
+      database: server.source,
+      idleOtherCores,
+    },
     startedAt,
     seconds: (Date.now() - startedAt.getTime()) / 1000,
     http,

@@ -92,9 +92,21 @@ export async function runScaleBench(url: string, progress: (line: string) => voi
       prior: await captureFirst(log, () => findPriorClaims(db, heaviest)),
     };
     const plans = {
-      sweep: await checkPlan(url, statements.sweep, atLaterClock(statements.sweep, new Date(now.getTime() + 0.8 * 86_400_000))),
-      list: await checkPlan(url, statements.list, await captureFirst(log, () => listClaimsOfProfessional(db, heaviest, 200))),
-      prior: await checkPlan(url, await captureFirst(log, () => findPriorClaims(db, professional(4999))), statements.prior),
+      sweep: await checkPlan(
+        url,
+        statements.sweep,
+        atLaterClock(statements.sweep, new Date(now.getTime() + 0.8 * 86_400_000)),
+      ),
+      list: await checkPlan(
+        url,
+        statements.list,
+        await captureFirst(log, () => listClaimsOfProfessional(db, heaviest, 200)),
+      ),
+      prior: await checkPlan(
+        url,
+        await captureFirst(log, () => findPriorClaims(db, professional(4999))),
+        statements.prior,
+      ),
     };
 
     progress('timing the claim list, the prior-claims read and the SLA sweep…');

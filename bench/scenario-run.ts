@@ -4,7 +4,15 @@ import { runLoad, type LoadLevel, type LoadResult } from './load.ts';
 import type { BenchContext, LevelRecord, ProfiledLevel, ScenarioRecord } from './measure.ts';
 import { analyseProfile, type Profile } from './profile.ts';
 import type { AppKind, FinalStats } from './protocol.ts';
-import { claimsByStatus, countApproved, createRequests, missingViewsOpen, outboxCounts, setAsideOutbox, type ScenarioName } from './scenarios.ts';
+import {
+  claimsByStatus,
+  countApproved,
+  createRequests,
+  missingViewsOpen,
+  outboxCounts,
+  setAsideOutbox,
+  type ScenarioName,
+} from './scenarios.ts';
 import { createSender, type Transport } from './transport.ts';
 
 const LEVEL_DEADLINE_MS = 90_000;
@@ -27,7 +35,13 @@ const range = (first: number, count: number) => Array.from({ length: count }, (_
  * slash command; the outbox for the others, for at most OUTBOX_GRACE_MS, then what is still pending is
  * set aside (marked failed) so it cannot load the next level. Says what happened.
  */
-async function settle(ctx: BenchContext, scenario: ScenarioName, tag: string, first: number, count: number): Promise<string> {
+async function settle(
+  ctx: BenchContext,
+  scenario: ScenarioName,
+  tag: string,
+  first: number,
+  count: number,
+): Promise<string> {
   if (scenario === 'slash command') {
     const missing = async () => missingViewsOpen(await ctx.standIn.viewsOpened(), tag, range(first, count));
     await waitFor(async () => (await missing()) === 0, SETTLE_DEADLINE_MS);
@@ -45,7 +59,8 @@ async function settle(ctx: BenchContext, scenario: ScenarioName, tag: string, fi
 
 /** The database and the stand-in agree with the acks: every action had its effect. */
 async function verify(ctx: BenchContext, scenario: ScenarioName, tag: string, sent: number): Promise<string> {
-  if (scenario === 'view_submission') return `claims stored: ${JSON.stringify(await claimsByStatus(ctx.db, tag))} for ${sent} submissions (warm-ups included)`;
+  if (scenario === 'view_submission')
+    return `claims stored: ${JSON.stringify(await claimsByStatus(ctx.db, tag))} for ${sent} submissions (warm-ups included)`;
   if (scenario === 'approve click') {
     return `claims approved: ${await countApproved(ctx.db, ctx.pendingClaimIds.slice(0, sent))} of ${sent} clicked (warm-ups included)`;
   }
@@ -91,7 +106,9 @@ export async function openScenarioRun(ctx: BenchContext, kind: AppKind, scenario
       const window = await app.takeWindow();
       const afterwards = await settle(ctx, scenario, tag, first, result.completed);
       const record = { ...result, cpu: share, app: window, afterwards, attempts: 1 };
-      ctx.progress(`${kind} ${scenario} (${transport}) ${level.users} users: p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, ${result.throughput.toFixed(0)} req/s; ${afterwards}`);
+      ctx.progress(
+        `${kind} ${scenario} (${transport}) ${level.users} users: p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, ${result.throughput.toFixed(0)} req/s; ${afterwards}`,
+      );
       return record;
     },
     /** The measurement of a level that goes in the report (when a level was measured more than once). */

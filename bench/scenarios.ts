@@ -35,7 +35,9 @@ export function createRequests(ctx: ScenarioContext): Record<ScenarioName, Reque
   const today = romeDateOf(new Date());
   return {
     'slash command': async (index, user) =>
-      expectOk(await send.slashCommand(buildSlashCommand({ user_id: `UPRO${user}`, trigger_id: triggerId(ctx.tag, index) }))),
+      expectOk(
+        await send.slashCommand(buildSlashCommand({ user_id: `UPRO${user}`, trigger_id: triggerId(ctx.tag, index) })),
+      ),
 
     // An eligible claim: a client of its own (never "the same claim twice"), answered yesterday.
     view_submission: async (index, user) => {
@@ -60,7 +62,9 @@ export function createRequests(ctx: ScenarioContext): Record<ScenarioName, Reque
       const claimId = ctx.pendingClaimIds[index];
       if (!claimId) return `no pending claim left for click ${index}`;
       const reviewer = REVIEWERS[user % REVIEWERS.length] ?? 'UREVIEWER1';
-      return expectOk(await send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claimId, user: reviewer })));
+      return expectOk(
+        await send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claimId, user: reviewer })),
+      );
     },
   };
 }

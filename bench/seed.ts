@@ -124,7 +124,14 @@ export async function seedScaleDatabase(db: Db, shape: ScaleShape, now: Date, pr
   const reminders = await seconds(() => seedReminders(db, shape, now));
   const vacuumAnalyze = await seconds(() => sql`VACUUM (ANALYZE) claims, claim_reminders`.execute(db));
   progress(`reminders in ${reminders.toFixed(1)} s, VACUUM ANALYZE in ${vacuumAnalyze.toFixed(1)} s`);
-  const { rows } = await sql<{ claims: string; reminders: string; scheduled: string; due: string; heaviest: string; heaviest_claims: string }>`
+  const { rows } = await sql<{
+    claims: string;
+    reminders: string;
+    scheduled: string;
+    due: string;
+    heaviest: string;
+    heaviest_claims: string;
+  }>`
     SELECT (SELECT count(*) FROM claims) AS claims, (SELECT count(*) FROM claim_reminders) AS reminders,
       (SELECT count(*) FROM claim_reminders WHERE state = 'scheduled') AS scheduled,
       (SELECT count(*) FROM claim_reminders WHERE state = 'scheduled' AND due_at <= ${now}) AS due,
@@ -134,7 +141,12 @@ export async function seedScaleDatabase(db: Db, shape: ScaleShape, now: Date, pr
   if (!counts) throw new Error('the seeded database answered nothing');
   return {
     seedSeconds: { claims, reminders, vacuumAnalyze },
-    rows: { claims: Number(counts.claims), reminders: Number(counts.reminders), scheduled: Number(counts.scheduled), dueAtNow: Number(counts.due) },
+    rows: {
+      claims: Number(counts.claims),
+      reminders: Number(counts.reminders),
+      scheduled: Number(counts.scheduled),
+      dueAtNow: Number(counts.due),
+    },
     heaviest: { professionalId: counts.heaviest, claims: Number(counts.heaviest_claims) },
   };
 }

@@ -18,12 +18,17 @@ export interface RemoteStandIn {
 export async function startRemoteStandIn(channelMembers: readonly string[]): Promise<RemoteStandIn> {
   const child = forkBenchChild(ENTRY);
   try {
-    const ready = await child.ask<Answer<'ready'>>({ type: 'start', channelMembers: [...channelMembers] }, 'ready', 30_000);
+    const ready = await child.ask<Answer<'ready'>>(
+      { type: 'start', channelMembers: [...channelMembers] },
+      'ready',
+      30_000,
+    );
     return {
       apiUrl: ready.apiUrl,
       responseUrl: ready.responseUrl,
       pid: ready.pid,
-      viewsOpened: async () => new Set((await child.ask<Answer<'views-opened'>>({ type: 'views-opened' }, 'views-opened', 15_000)).triggers),
+      viewsOpened: async () =>
+        new Set((await child.ask<Answer<'views-opened'>>({ type: 'views-opened' }, 'views-opened', 15_000)).triggers),
       async stop() {
         try {
           await child.ask({ type: 'stop' }, 'stopped', 10_000);

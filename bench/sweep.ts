@@ -39,7 +39,9 @@ async function dueClaimIds(db: Db, now: Date): Promise<string[]> {
 
 /** A sweep changes state: the notices it took are scheduled again, the outbox rows it wrote deleted. */
 async function rearm(db: Db, claimIds: readonly string[]): Promise<void> {
-  await sql`UPDATE claim_reminders SET state = 'scheduled' WHERE claim_id = ANY(${claimIds}::uuid[]) AND state = 'enqueued'`.execute(db);
+  await sql`UPDATE claim_reminders SET state = 'scheduled' WHERE claim_id = ANY(${claimIds}::uuid[]) AND state = 'enqueued'`.execute(
+    db,
+  );
   await sql`DELETE FROM outbox`.execute(db);
 }
 
@@ -48,7 +50,8 @@ export async function captureSweepStatement(db: Db, log: QueryLog, now: Date): P
   const dueClaims = await dueClaimIds(db, now);
   let captured: CapturedQuery | undefined;
   log.capture = (event) => {
-    if (/claim_reminders/i.test(event.query.sql)) captured ??= { sql: event.query.sql, parameters: event.query.parameters };
+    if (/claim_reminders/i.test(event.query.sql))
+      captured ??= { sql: event.query.sql, parameters: event.query.parameters };
   };
   try {
     await runSlaSweep({ db, clock: () => now });
@@ -66,7 +69,12 @@ export async function captureSweepStatement(db: Db, log: QueryLog, now: Date): P
  * notices are due. Between repetitions, outside the timing, the notices are re-armed; every tenth
  * repetition a VACUUM clears the dead rows this leaves, as autovacuum would.
  */
-export async function timeSweeps(db: Db, log: QueryLog, now: Date, options: { repetitions: number; expected: number }): Promise<SweepTiming> {
+export async function timeSweeps(
+  db: Db,
+  log: QueryLog,
+  now: Date,
+  options: { repetitions: number; expected: number },
+): Promise<SweepTiming> {
   const dueClaims = await dueClaimIds(db, now);
   const totals: number[] = [];
   const perGroup = new Map<string, { counts: number; samples: number[] }>();
@@ -83,7 +91,8 @@ export async function timeSweeps(db: Db, log: QueryLog, now: Date, options: { re
     notices = await runSlaSweep({ db, clock: () => now });
     totals.push(performance.now() - started);
     log.capture = undefined;
-    if (notices !== options.expected) throw new Error(`the sweep took ${notices} notices, ${options.expected} were due`);
+    if (notices !== options.expected)
+      throw new Error(`the sweep took ${notices} notices, ${options.expected} were due`);
     statements = [...spent.values()].reduce((sum, entry) => sum + entry.count, 0);
     for (const [what, entry] of spent) {
       const group = perGroup.get(what) ?? { counts: entry.count, samples: [] };
@@ -98,5 +107,12 @@ export async function timeSweeps(db: Db, log: QueryLog, now: Date, options: { re
     const { p50, p99 } = summarise(group.samples);
     return { what, perSweep: group.counts, p50Ms: p50, p99Ms: p99 };
   });
-  return { repetitions: options.repetitions, notices, p50: total.p50, p99: total.p99, statements, groups: groups.sort((a, b) => b.p50Ms - a.p50Ms) };
+  return {
+    repetitions: options.repetitions,
+    notices,
+    p50: total.p50,
+    p99: total.p99,
+    statements,
+    groups: groups.sort((a, b) => b.p50Ms - a.p50Ms),
+  };
 }

@@ -9,10 +9,14 @@ function sweepCause(scale: ScaleResult): string {
   const [largest] = sweep.groups;
   const tail = [...sweep.groups].sort((a, b) => b.p99Ms - a.p99Ms)[0];
   const commitNote =
-    tail?.what === 'commit' ? ` (synchronous_commit=${settings.synchronousCommit}, fsync=${settings.fsync}: a commit waits for the WAL to reach this machine's disk)` : '';
+    tail?.what === 'commit'
+      ? ` (synchronous_commit=${settings.synchronousCommit}, fsync=${settings.fsync}: a commit waits for the WAL to reach this machine's disk)`
+      : '';
   return (
     `One sweep sends ${sweep.statements} statements: ${describeSweepStatements(sweep)} (p50 / p99 of their round trips; the whole sweep p50 ${ms(sweep.p50)}, p99 ${ms(sweep.p99)} ms). ` +
-    (largest ? `The largest part at p50 is ${largest.perSweep}× ${largest.what}${largest.perSweep > 1 ? ', one per due notice' : ''}` : '') +
+    (largest
+      ? `The largest part at p50 is ${largest.perSweep}× ${largest.what}${largest.perSweep > 1 ? ', one per due notice' : ''}`
+      : '') +
     (tail ? `; at p99, ${tail.what} (${ms(tail.p99Ms)} ms)${commitNote}. ` : '. ') +
     `Its statement on claim_reminders reads ${scale.plans.sweep.verdict}. takeDueNotices alone takes ${ms(takeDue.p50)} ms (p50) for ${takeDue.rows} notices` +
     (alternative
@@ -41,7 +45,9 @@ export function scaleTargets(scale: ScaleResult): TargetRow[] {
       target: `${name === 'sweep' ? 'Sweep' : 'Claim list'} plan: index scans, cost follows the rows returned`,
       measured: plans[name].verdict,
       met: plans[name].followsRows,
-      cause: plans[name].followsRows ? '' : `The plan below does not follow the rows it returns: ${plans[name].verdict}.`,
+      cause: plans[name].followsRows
+        ? ''
+        : `The plan below does not follow the rows it returns: ${plans[name].verdict}.`,
     })),
   ];
 }

@@ -30,7 +30,10 @@ function machineLine(level: LevelRecord): string {
 function hotSpots(breakdown: CpuBreakdown | undefined, count = 4): string {
   if (!breakdown) return '';
   const share = (value: number) => pct(value / Math.max(1, breakdown.busyMs));
-  return breakdown.byAppFunction.slice(0, count).map((entry) => `${entry.what} ${share(entry.ms)}`).join(', ');
+  return breakdown.byAppFunction
+    .slice(0, count)
+    .map((entry) => `${entry.what} ${share(entry.ms)}`)
+    .join(', ');
 }
 
 /** Where a profiled app spends more per request than another: the self-time groups with the largest difference. */
@@ -56,7 +59,10 @@ function slashTarget(http: readonly ScenarioRecord[]): TargetRow {
     const floor = at(bare, level.users);
     return floor ? [{ level, floor, ratio: level.p99Ms / floor.p99Ms }] : [];
   });
-  const worst = ratios.reduce<(typeof ratios)[number] | undefined>((a, b) => (!a || b.ratio > a.ratio ? b : a), undefined);
+  const worst = ratios.reduce<(typeof ratios)[number] | undefined>(
+    (a, b) => (!a || b.ratio > a.ratio ? b : a),
+    undefined,
+  );
   const met = ratios.length > 0 && ratios.every((r) => r.ratio <= 1.2);
   const cause =
     met || !worst
@@ -75,8 +81,10 @@ function slashTarget(http: readonly ScenarioRecord[]): TargetRow {
 }
 
 /** PostgreSQL CPU per request during a level, in ms (all its processes, from /proc). */
-const pgMsPerRequest = (level: LevelRecord) => ((level.cpu?.postgres ?? 0) * level.durationMs) / Math.max(1, level.completed);
-const statementsPerRequest = (level: LevelRecord) => (level.app.poolWait?.statements ?? 0) / Math.max(1, level.completed);
+const pgMsPerRequest = (level: LevelRecord) =>
+  ((level.cpu?.postgres ?? 0) * level.durationMs) / Math.max(1, level.completed);
+const statementsPerRequest = (level: LevelRecord) =>
+  (level.app.poolWait?.statements ?? 0) / Math.max(1, level.completed);
 
 function submissionTarget(http: readonly ScenarioRecord[]): TargetRow {
   const record = find(http, 'rimborso', 'view_submission');
@@ -94,9 +102,13 @@ function submissionTarget(http: readonly ScenarioRecord[]): TargetRow {
       `p99 ${ms(level.p99Ms)} ms): the time is queueing. One submission alone (1 user) answers in ${ms(alone.p50Ms)} ms (p50); with the Slack messages ` +
       `it queues delivered by the outbox worker in the same process, it then costs ${ms(cpuPerRequestMs(alone))} ms of app CPU and ${ms(pgMsPerRequest(alone))} ms ` +
       `of PostgreSQL CPU (at 100 users the worker falls behind: ${level.afterwards}). During the 100-user level: ${machineLine(level)}. ` +
-      (wait ? `Queries waited for one of the pool's connections ${ms(wait.p50Ms)} ms (p50) / ${ms(wait.p99Ms)} ms (p99), up to ${wait.maxWaiting} at once. ` : '') +
+      (wait
+        ? `Queries waited for one of the pool's connections ${ms(wait.p50Ms)} ms (p50) / ${ms(wait.p99Ms)} ms (p99), up to ${wait.maxWaiting} at once. `
+        : '') +
       `A p99 under 50 ms with 100 in flight needs more than 2,000 submissions/s: under 1 ms of CPU per submission on these 2 cores, against ${ms(perRequest)} ms now. ` +
-      (record?.profiled ? `Profiled (100 users), the app's time goes to: ${hotSpots(record.profiled.breakdown, 6)}.` : '');
+      (record?.profiled
+        ? `Profiled (100 users), the app's time goes to: ${hotSpots(record.profiled.breakdown, 6)}.`
+        : '');
   }
   return {
     target: 'view_submission ack p99 < 50 ms at 100 concurrent users',
@@ -108,7 +120,10 @@ function submissionTarget(http: readonly ScenarioRecord[]): TargetRow {
 
 function rssTarget(http: readonly ScenarioRecord[]): TargetRow {
   const ours = http.filter((record) => record.app === 'rimborso' && record.transport === 'http');
-  const top = ours.reduce<ScenarioRecord | undefined>((a, b) => (!a || b.final.peakRssMb > a.final.peakRssMb ? b : a), undefined);
+  const top = ours.reduce<ScenarioRecord | undefined>(
+    (a, b) => (!a || b.final.peakRssMb > a.final.peakRssMb ? b : a),
+    undefined,
+  );
   const bare = find(http, 'bare-bolt', 'slash command');
   const peak = top?.final.peakRssMb ?? 0;
   const met = top !== undefined && peak < 200;
@@ -119,7 +134,9 @@ function rssTarget(http: readonly ScenarioRecord[]): TargetRow {
       : `The ${top.scenario} process peaked at ${int(peak)} MB: ${int(top.final.startedRssMb)} MB right after start, before any request; at its highest sample ` +
         `V8's heap had ${int(heap.heapTotalMb)} MB reserved (${int(heap.heapUsedMb)} MB used) and buffers ${int(heap.externalMb)} MB. After the run a full GC ` +
         `leaves ${int(top.final.liveHeapMb)} MB of live heap (RSS stays ${int(top.final.rssAfterGcMb)} MB): the peak is garbage and heap V8 grew under load and kept, not data the app holds. ` +
-        (bare ? `Bare Bolt under the same /rimborso load: ${int(bare.final.startedRssMb)} MB after start, ${int(bare.final.peakRssMb)} MB peak.` : '');
+        (bare
+          ? `Bare Bolt under the same /rimborso load: ${int(bare.final.startedRssMb)} MB after start, ${int(bare.final.peakRssMb)} MB peak.`
+          : '');
   return {
     target: 'Peak RSS of the app process < 200 MB',
     measured: `${int(peak)} MB (${ours.map((r) => `${r.scenario} ${int(r.final.peakRssMb)}`).join(', ')})`,

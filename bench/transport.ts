@@ -28,7 +28,10 @@ function withResponseUrl(responseUrl: string) {
 
 function fetchSender(baseUrl: string, secret: string, responseUrl: string): SignedSender {
   const sender = createSlackSender(baseUrl, secret, withResponseUrl(responseUrl));
-  const read = async (response: Response): Promise<Answer> => ({ status: response.status, body: await response.text() });
+  const read = async (response: Response): Promise<Answer> => ({
+    status: response.status,
+    body: await response.text(),
+  });
   return {
     slashCommand: async (fields) => read(await sender.slashCommand(fields)),
     interaction: async (payload) => read(await sender.interaction(payload)),
@@ -42,7 +45,11 @@ function httpSender(baseUrl: string, secret: string, responseUrl: string): Signe
   const prepare = withResponseUrl(responseUrl);
   const post = (body: string) =>
     new Promise<Answer>((resolve, reject) => {
-      const headers = { 'content-type': 'application/x-www-form-urlencoded', 'content-length': Buffer.byteLength(body), ...signSlackRequest(secret, body) };
+      const headers = {
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': Buffer.byteLength(body),
+        ...signSlackRequest(secret, body),
+      };
       const request = http.request(url, { method: 'POST', agent, headers }, (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -42,7 +42,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       'claims_decision_consistent',
       sql`(status IN ('approved', 'rejected')) = (decided_by IS NOT NULL AND decided_at IS NOT NULL)`,
     )
-    .addCheckConstraint('claims_pending_has_deadline', sql`status <> 'pending_review' OR review_deadline_on IS NOT NULL`)
+    .addCheckConstraint(
+      'claims_pending_has_deadline',
+      sql`status <> 'pending_review' OR review_deadline_on IS NOT NULL`,
+    )
     .execute();
 
   // The same claim twice: one open or approved claim per professional, client and answer date.

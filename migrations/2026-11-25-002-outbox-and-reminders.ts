@@ -15,7 +15,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('lane', 'text', (c) => c.notNull())
     .addColumn('dedupe_key', 'text', (c) => c.notNull().unique())
     .addColumn('payload', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending').check(sql`status IN ('pending', 'delivered', 'failed')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`status IN ('pending', 'delivered', 'failed')`),
+    )
     .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('next_attempt_at', 'timestamptz', (c) => c.notNull())
     .addColumn('locked_until', 'timestamptz')
@@ -36,7 +41,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('business_days_left', 'integer', (c) => c.notNull())
     .addColumn('due_at', 'timestamptz', (c) => c.notNull())
     .addColumn('state', 'text', (c) =>
-      c.notNull().defaultTo('scheduled').check(sql`state IN ('scheduled', 'enqueued', 'cancelled')`),
+      c
+        .notNull()
+        .defaultTo('scheduled')
+        .check(sql`state IN ('scheduled', 'enqueued', 'cancelled')`),
     )
     .addPrimaryKeyConstraint('claim_reminders_pk', ['claim_id', 'kind', 'business_days_left'])
     .execute();

@@ -4,7 +4,11 @@ import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   // "Take it": the reviewer working the claim; another reviewer may take it over (both audited).
-  await db.schema.alterTable('claims').addColumn('assigned_to', 'text').addColumn('assigned_at', 'timestamptz').execute();
+  await db.schema
+    .alterTable('claims')
+    .addColumn('assigned_to', 'text')
+    .addColumn('assigned_at', 'timestamptz')
+    .execute();
 
   // "Ask for information": a reviewer's question and the professional's answer. The claim stays
   // pending and its deadline does not move.
@@ -19,7 +23,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('answered_at', 'timestamptz')
     .addCheckConstraint('claim_questions_answer_complete', sql`(answer IS NULL) = (answered_at IS NULL)`)
     .execute();
-  await db.schema.createIndex('claim_questions_claim').on('claim_questions').columns(['claim_id', 'asked_at']).execute();
+  await db.schema
+    .createIndex('claim_questions_claim')
+    .on('claim_questions')
+    .columns(['claim_id', 'asked_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

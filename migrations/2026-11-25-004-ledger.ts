@@ -32,8 +32,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addCheckConstraint('charges_charged_after_lead', sql`charged_at >= lead_received_at`)
     .addCheckConstraint('charges_phone_key_with_phone', sql`(client_phone IS NULL) = (client_phone_key IS NULL)`)
     .execute();
-  await db.schema.createIndex('charges_professional_charged').on('charges').columns(['professional_id', 'charged_at']).execute();
-  await db.schema.createIndex('charges_professional_client').on('charges').columns(['professional_id', 'client_key']).execute();
+  await db.schema
+    .createIndex('charges_professional_charged')
+    .on('charges')
+    .columns(['professional_id', 'charged_at'])
+    .execute();
+  await db.schema
+    .createIndex('charges_professional_client')
+    .on('charges')
+    .columns(['professional_id', 'client_key'])
+    .execute();
 
   // Credits given back: one entry per claim, ever, written when a claim is approved.
   await db.schema

@@ -22,7 +22,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     db,
   );
   // A blocked message still holds its lane (a review post's update and reminders wait behind it).
-  await sql`CREATE INDEX outbox_open_lane ON outbox (claim_id, lane, id) WHERE status IN ('pending', 'blocked')`.execute(db);
+  await sql`CREATE INDEX outbox_open_lane ON outbox (claim_id, lane, id) WHERE status IN ('pending', 'blocked')`.execute(
+    db,
+  );
   await sql`CREATE INDEX outbox_blocked ON outbox (blocked_at) WHERE status = 'blocked'`.execute(db);
 }
 
@@ -31,7 +33,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`DROP INDEX outbox_open_lane`.execute(db);
   await sql`UPDATE outbox SET status = 'pending' WHERE status = 'blocked'`.execute(db);
   await sql`ALTER TABLE outbox DROP CONSTRAINT outbox_status_check`.execute(db);
-  await sql`ALTER TABLE outbox ADD CONSTRAINT outbox_status_check CHECK (status IN ('pending', 'delivered', 'failed'))`.execute(db);
+  await sql`ALTER TABLE outbox ADD CONSTRAINT outbox_status_check CHECK (status IN ('pending', 'delivered', 'failed'))`.execute(
+    db,
+  );
   await db.schema
     .alterTable('outbox')
     .dropColumn('first_attempt_at')

@@ -9,7 +9,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`CREATE INDEX claims_decided_not_redacted ON claims (decided_at) WHERE redacted_at IS NULL`.execute(db);
   await sql`CREATE INDEX charges_charged_not_redacted ON charges (charged_at) WHERE redacted_at IS NULL`.execute(db);
   // A job due once a day (or once a week) runs once across instances: the first to insert its run wins.
-  await sql`CREATE TABLE ops_job_runs (job text NOT NULL, run_key text NOT NULL, ran_at timestamptz NOT NULL, PRIMARY KEY (job, run_key))`.execute(db);
+  await sql`CREATE TABLE ops_job_runs (job text NOT NULL, run_key text NOT NULL, ran_at timestamptz NOT NULL, PRIMARY KEY (job, run_key))`.execute(
+    db,
+  );
   // The audit stays append-only, except for the redaction path: it sets rimborso.redaction in its own
   // transaction and may then rewrite an event's details (never its claim, kind or time); nothing deletes.
   await sql`CREATE OR REPLACE FUNCTION claim_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -14,7 +14,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('mimetype', 'text', (c) => c.notNull())
     .addColumn('size', 'integer', (c) => c.notNull())
     .addColumn('url_private_download', 'text', (c) => c.notNull())
-    .addColumn('state', 'text', (c) => c.notNull().defaultTo('pending').check(sql`state IN ('pending', 'copied', 'failed', 'reported')`))
+    .addColumn('state', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`state IN ('pending', 'copied', 'failed', 'reported')`),
+    )
     .addColumn('copied_file_id', 'text')
     .addPrimaryKeyConstraint('claim_evidence_pk', ['claim_id', 'position'])
     .execute();

@@ -69,7 +69,9 @@ export function createApplication(options: ApplicationOptions) {
   const publishOneHome = (userId: string) => publishHome(homeDeps, userId);
 
   // Replies to emails leave by SMTP (SMTP_URL); without it they are off, and attempts still recorded.
-  const mailTransport = config.email.smtp ? createSmtpTransport(config.email.smtp.url, options.smtpTimeoutMs) : undefined;
+  const mailTransport = config.email.smtp
+    ? createSmtpTransport(config.email.smtp.url, options.smtpTimeoutMs)
+    : undefined;
   const emailReply = createEmailReplyHandler({
     db,
     logger,
@@ -107,7 +109,11 @@ export function createApplication(options: ApplicationOptions) {
   });
   const blockedDeliveries = {
     async releaseForChannel(): Promise<number> {
-      const released = await releaseBlockedDeliveries(db, { now: clock(), trigger: 'bot_joined_channel', causes: CHANNEL_ERRORS });
+      const released = await releaseBlockedDeliveries(db, {
+        now: clock(),
+        trigger: 'bot_joined_channel',
+        causes: CHANNEL_ERRORS,
+      });
       if (released > 0) worker.resume();
       return released;
     },
@@ -152,9 +158,12 @@ export function createApplication(options: ApplicationOptions) {
     },
     {
       clientOptions: { rejectRateLimitedCalls: true, fetch: metrics.slackFetch, ...options.clientOptions },
-      ...(options.identity ? { identity: { botId: options.identity.botId, botUserId: options.identity.botUserId } } : {}),
+      ...(options.identity
+        ? { identity: { botId: options.identity.botId, botUserId: options.identity.botUserId } }
+        : {}),
       onSocketConnection: (connected) => {
-        if (connected !== socket.connected) logger.info(connected ? 'socket mode connected' : 'socket mode disconnected');
+        if (connected !== socket.connected)
+          logger.info(connected ? 'socket mode connected' : 'socket mode disconnected');
         socket.connected = connected;
       },
     },
@@ -225,7 +234,8 @@ function readinessChecks(options: {
   return [
     {
       name: 'database',
-      run: async () => ((await isDatabaseReachable(db)) ? { ok: true } : { ok: false, problem: 'the database does not answer' }),
+      run: async () =>
+        (await isDatabaseReachable(db)) ? { ok: true } : { ok: false, problem: 'the database does not answer' },
     },
     { name: 'slack_token', run: tokenCheck },
     { name: 'review_channel', run: channelCheck },
@@ -248,7 +258,9 @@ function readinessChecks(options: {
           {
             name: 'socket_mode',
             run: async () =>
-              options.socket?.connected ? { ok: true as const } : { ok: false as const, problem: 'the Socket Mode connection to Slack is down' },
+              options.socket?.connected
+                ? { ok: true as const }
+                : { ok: false as const, problem: 'the Socket Mode connection to Slack is down' },
           },
         ]
       : []),

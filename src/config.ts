@@ -17,7 +17,12 @@ const wholeNumber = (min: number, max: number) =>
     .string()
     .regex(/^\s*\d+\s*$/, `must be a whole number from ${min} to ${max}`)
     .transform(Number)
-    .pipe(z.number().min(min, `must be a whole number from ${min} to ${max}`).max(max, `must be a whole number from ${min} to ${max}`));
+    .pipe(
+      z
+        .number()
+        .min(min, `must be a whole number from ${min} to ${max}`)
+        .max(max, `must be a whole number from ${min} to ${max}`),
+    );
 /** Bearer tokens others send us: long enough that guessing one is hopeless. */
 const BEARER_MIN = 32;
 const bearerToken = z.string().min(BEARER_MIN, `must be at least ${BEARER_MIN} characters (e.g. openssl rand -hex 32)`);
@@ -30,7 +35,10 @@ export const EXAMPLE_VALUES: Readonly<Record<string, { value: string; fix: strin
   SLACK_BOT_TOKEN: { value: 'xoxb-your-bot-token', fix: "set your app's Bot User OAuth Token (OAuth & Permissions)" },
   SLACK_SIGNING_SECRET: { value: 'your-signing-secret', fix: "set your app's Signing Secret (Basic Information)" },
   REVIEW_CHANNEL_ID: { value: 'C0123456789', fix: "set the review channel's id (channel details, at the bottom)" },
-  INBOUND_EMAIL_TOKEN: { value: 'change-me-to-a-long-random-string', fix: 'set a random value of your own (openssl rand -hex 32)' },
+  INBOUND_EMAIL_TOKEN: {
+    value: 'change-me-to-a-long-random-string',
+    fix: 'set a random value of your own (openssl rand -hex 32)',
+  },
 };
 
 const EnvSchema = z.object({
@@ -43,7 +51,12 @@ const EnvSchema = z.object({
   REVIEWER_USER_IDS: optional(
     z
       .string()
-      .transform((list) => list.split(',').map((id) => id.trim()).filter(Boolean))
+      .transform((list) =>
+        list
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(slackId('UW')).min(1)),
   ),
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// URL')),
@@ -54,9 +67,19 @@ const EnvSchema = z.object({
   MAILGUN_WEBHOOK_SIGNING_KEY: optional(z.string().min(16, 'must be at least 16 characters')),
   SMTP_URL: optional(z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' })),
   EMAIL_FROM: optional(
-    z.string().refine((value) => emailAddressOf(value) !== null, 'must be an address, optionally with a name: Supporto <supporto@example.com>'),
+    z
+      .string()
+      .refine(
+        (value) => emailAddressOf(value) !== null,
+        'must be an address, optionally with a name: Supporto <supporto@example.com>',
+      ),
   ),
-  EMAIL_REPLY_INTERVAL_HOURS: optional(z.coerce.number().min(0).max(24 * 365)).default(24),
+  EMAIL_REPLY_INTERVAL_HOURS: optional(
+    z.coerce
+      .number()
+      .min(0)
+      .max(24 * 365),
+  ).default(24),
   LEDGER_TOKEN: optional(bearerToken),
   METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   RETENTION_MONTHS: optional(z.coerce.number().int().min(1).max(120)).default(24),
@@ -77,7 +100,12 @@ const EnvSchema = z.object({
   SLA_REMINDER_OFFSETS: optional(
     z
       .string()
-      .transform((list) => list.split(',').map((n) => n.trim()).filter(Boolean))
+      .transform((list) =>
+        list
+          .split(',')
+          .map((n) => n.trim())
+          .filter(Boolean),
+      )
       .pipe(z.array(z.string().regex(/^\d$/, 'must be whole numbers of business days from 0 to 9')).min(1))
       .transform((offsets) => offsets.map(Number)),
   ).default([2, 0]),
@@ -86,17 +114,37 @@ const EnvSchema = z.object({
   SLA_ESCALATION_MENTION: optional(
     z.union([z.literal('here'), z.string().regex(/^S[A-Z0-9]{2,}$/, 'must be "here" or a user group id (S…)')]),
   ).default('here'),
-  DELIVERY_GIVE_UP_HOURS: optional(z.coerce.number().min(0.01).max(24 * 14)).default(24),
-  REFUND_SHARE_WARNING_PERCENT: optional(z.coerce.number().int().min(0).max(100)).default(DEFAULT_AUTO_APPROVAL.maxRefundSharePercent),
+  DELIVERY_GIVE_UP_HOURS: optional(
+    z.coerce
+      .number()
+      .min(0.01)
+      .max(24 * 14),
+  ).default(24),
+  REFUND_SHARE_WARNING_PERCENT: optional(z.coerce.number().int().min(0).max(100)).default(
+    DEFAULT_AUTO_APPROVAL.maxRefundSharePercent,
+  ),
   AUTO_APPROVE: optional(
     z
       .string()
-      .transform((list) => [...new Set(list.split(',').map((item) => item.trim()).filter(Boolean))])
+      .transform((list) => [
+        ...new Set(
+          list
+            .split(',')
+            .map((item) => item.trim())
+            .filter(Boolean),
+        ),
+      ])
       .pipe(z.array(z.enum(AUTO_APPROVE_CASES, `must be cases among ${AUTO_APPROVE_CASES.join(', ')}`))),
   ).default([]),
-  AUTO_APPROVE_MAX_PER_PROFESSIONAL: optional(z.coerce.number().int().min(0).max(1000)).default(DEFAULT_AUTO_APPROVAL.maxPerProfessional),
-  AUTO_APPROVE_DAILY_CREDITS: optional(z.coerce.number().int().min(0).max(10_000_000)).default(DEFAULT_AUTO_APPROVAL.dailyCredits),
-  AUTO_APPROVE_REVERSAL_DAYS: optional(z.coerce.number().int().min(1).max(90)).default(DEFAULT_AUTO_APPROVAL.reversalDays),
+  AUTO_APPROVE_MAX_PER_PROFESSIONAL: optional(z.coerce.number().int().min(0).max(1000)).default(
+    DEFAULT_AUTO_APPROVAL.maxPerProfessional,
+  ),
+  AUTO_APPROVE_DAILY_CREDITS: optional(z.coerce.number().int().min(0).max(10_000_000)).default(
+    DEFAULT_AUTO_APPROVAL.dailyCredits,
+  ),
+  AUTO_APPROVE_REVERSAL_DAYS: optional(z.coerce.number().int().min(1).max(90)).default(
+    DEFAULT_AUTO_APPROVAL.reversalDays,
+  ),
 });
 
 export interface Config {
@@ -228,8 +276,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** A webhook without its secret could not be verified by the marketplace: both or neither. */
 function refundWebhookOf(url: string | undefined, secret: string | undefined): Config['refundWebhook'] {
-  if (url && !secret) throw new ConfigError('Configuration error: REFUND_WEBHOOK_SECRET is missing (required with REFUND_WEBHOOK_URL)');
-  if (secret && !url) throw new ConfigError('Configuration error: REFUND_WEBHOOK_URL is missing (REFUND_WEBHOOK_SECRET is set)');
+  if (url && !secret)
+    throw new ConfigError('Configuration error: REFUND_WEBHOOK_SECRET is missing (required with REFUND_WEBHOOK_URL)');
+  if (secret && !url)
+    throw new ConfigError('Configuration error: REFUND_WEBHOOK_URL is missing (REFUND_WEBHOOK_SECRET is set)');
   return url && secret ? { url, secret } : undefined;
 }
 
@@ -240,7 +290,12 @@ function emailAddressOf(value: string): string | null {
 }
 
 /** Replies need a sender: SMTP_URL without EMAIL_FROM would send mail from nobody. */
-function emailConfigOf(smtpUrl: string | undefined, from: string | undefined, intervalHours: number, mailgunKey: string | undefined): EmailConfig {
+function emailConfigOf(
+  smtpUrl: string | undefined,
+  from: string | undefined,
+  intervalHours: number,
+  mailgunKey: string | undefined,
+): EmailConfig {
   if (smtpUrl && !from) throw new ConfigError('Configuration error: EMAIL_FROM is missing (required with SMTP_URL)');
   return {
     smtp: smtpUrl && from ? { url: smtpUrl, from } : undefined,
@@ -251,9 +306,15 @@ function emailConfigOf(smtpUrl: string | undefined, from: string | undefined, in
 }
 
 /** A production instance never silently keeps its data in a local folder. */
-function databaseTarget(url: string | undefined, dataDir: string, env: Config['env'], binariesCacheDir?: string): DatabaseTarget {
+function databaseTarget(
+  url: string | undefined,
+  dataDir: string,
+  env: Config['env'],
+  binariesCacheDir?: string,
+): DatabaseTarget {
   if (url) return { kind: 'url', url };
-  if (env === 'production') throw new ConfigError('Configuration error: DATABASE_URL is missing (required when NODE_ENV=production)');
+  if (env === 'production')
+    throw new ConfigError('Configuration error: DATABASE_URL is missing (required when NODE_ENV=production)');
   return { kind: 'embedded', dataDir, ...(binariesCacheDir ? { binariesCacheDir } : {}) };
 }
 

@@ -28,7 +28,15 @@ export function createLogger(
       else if (arg && typeof arg === 'object') Object.assign(fields, arg);
       else words.push(String(arg));
     }
-    write(JSON.stringify({ level: at, time: new Date().toISOString(), ...(name ? { name } : {}), msg: words.join(' '), ...fields }));
+    write(
+      JSON.stringify({
+        level: at,
+        time: new Date().toISOString(),
+        ...(name ? { name } : {}),
+        msg: words.join(' '),
+        ...fields,
+      }),
+    );
   };
   return {
     debug: (...args) => emit('debug', args),

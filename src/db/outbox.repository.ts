@@ -156,7 +156,12 @@ export async function rescheduleMessage(
 }
 
 /** Parks a message Slack refused for a cause a person must fix; it waits, never given up. */
-export async function blockMessage(db: Db, id: string, workerId: string, block: { cause: string; now: Date }): Promise<boolean> {
+export async function blockMessage(
+  db: Db,
+  id: string,
+  workerId: string,
+  block: { cause: string; now: Date },
+): Promise<boolean> {
   const result = await db
     .updateTable('outbox')
     .set({
@@ -193,17 +198,35 @@ export async function releaseBlockedMessages(
   trx: Db,
   filter: { now: Date; causes?: readonly string[]; ids?: readonly string[]; limit?: number },
 ): Promise<Array<{ id: string; claimId: string | null; kind: MessageKind; cause: string }>> {
-  let chosen = trx.selectFrom('outbox').select('id').where('status', '=', 'blocked').orderBy('blocked_at').orderBy('id').forUpdate().skipLocked();
+  let chosen = trx
+    .selectFrom('outbox')
+    .select('id')
+    .where('status', '=', 'blocked')
+    .orderBy('blocked_at')
+    .orderBy('id')
+    .forUpdate()
+    .skipLocked();
   if (filter.causes) chosen = chosen.where('blocked_reason', 'in', filter.causes.length ? [...filter.causes] : ['']);
   if (filter.ids) chosen = chosen.where('id', 'in', filter.ids.length ? [...filter.ids] : ['0']);
   if (filter.limit !== undefined) chosen = chosen.limit(filter.limit);
   const rows = await trx
     .updateTable('outbox')
-    .set({ status: 'pending', next_attempt_at: filter.now, released_at: filter.now, locked_until: null, locked_by: null })
+    .set({
+      status: 'pending',
+      next_attempt_at: filter.now,
+      released_at: filter.now,
+      locked_until: null,
+      locked_by: null,
+    })
     .where('id', 'in', chosen)
     .returning(['id', 'claim_id', 'kind', 'blocked_reason'])
     .execute();
-  return rows.map((r) => ({ id: r.id, claimId: r.claim_id, kind: r.kind as MessageKind, cause: r.blocked_reason ?? 'unknown' }));
+  return rows.map((r) => ({
+    id: r.id,
+    claimId: r.claim_id,
+    kind: r.kind as MessageKind,
+    cause: r.blocked_reason ?? 'unknown',
+  }));
 }
 
 /** What is blocked and why, oldest first (for `npm run outbox -- list`). */
@@ -253,7 +276,10 @@ export async function countBlockedMessagesByCause(db: Db): Promise<Array<{ cause
  * messages whose changes that snapshot saw are covered. Only reads, so it never collides with a worker
  * leasing those rows meanwhile.
  */
-export async function findCoveredMessages(trx: Db, message: { id: string; kind: string; payload: unknown }): Promise<string[]> {
+export async function findCoveredMessages(
+  trx: Db,
+  message: { id: string; kind: string; payload: unknown },
+): Promise<string[]> {
   const rows = await trx
     .selectFrom('outbox')
     .select('id')
@@ -266,7 +292,12 @@ export async function findCoveredMessages(trx: Db, message: { id: string; kind: 
 }
 
 /** Settles covered messages as delivered, unless one is in flight elsewhere (it finishes on its own). */
-export async function settleCoveredMessages(db: Db, ids: readonly string[], coveredBy: string, now: Date): Promise<number> {
+export async function settleCoveredMessages(
+  db: Db,
+  ids: readonly string[],
+  coveredBy: string,
+  now: Date,
+): Promise<number> {
   if (ids.length === 0) return 0;
   const result = await db
     .updateTable('outbox')

@@ -10,7 +10,15 @@ export interface Question {
   answeredAt: Date | null;
 }
 
-type Row = { id: string; claim_id: string; asked_by: string; question: string; asked_at: Date; answer: string | null; answered_at: Date | null };
+type Row = {
+  id: string;
+  claim_id: string;
+  asked_by: string;
+  question: string;
+  asked_at: Date;
+  answer: string | null;
+  answered_at: Date | null;
+};
 const toQuestion = (r: Row): Question => ({
   id: r.id,
   claimId: r.claim_id,
@@ -28,7 +36,13 @@ export async function insertQuestion(
 ): Promise<Question | undefined> {
   const row = await trx
     .insertInto('claim_questions')
-    .values({ claim_id: q.claimId, asked_by: q.askedBy, question: q.question, asked_at: q.askedAt, source_view_id: q.sourceViewId })
+    .values({
+      claim_id: q.claimId,
+      asked_by: q.askedBy,
+      question: q.question,
+      asked_at: q.askedAt,
+      source_view_id: q.sourceViewId,
+    })
     .onConflict((oc) => oc.column('source_view_id').doNothing())
     .returningAll()
     .executeTakeFirst();

@@ -42,7 +42,12 @@ export async function findClaimsPastRetention(trx: Trx, cutoff: Date): Promise<s
 }
 
 export async function findChargesPastRetention(trx: Trx, cutoff: Date): Promise<string[]> {
-  const rows = await trx.selectFrom('charges').select('charge_id').where('redacted_at', 'is', null).where('charged_at', '<', cutoff).execute();
+  const rows = await trx
+    .selectFrom('charges')
+    .select('charge_id')
+    .where('redacted_at', 'is', null)
+    .where('charged_at', '<', cutoff)
+    .execute();
   return rows.map((row) => row.charge_id);
 }
 
@@ -54,10 +59,21 @@ export async function findPersonalDataOf(
 ): Promise<{ claimIds: string[]; chargeIds: string[] }> {
   if ('phoneKey' in who) {
     // Claims keep the phone as typed: compared through the same normaliser as the ledger's keys.
-    const claims = await trx.selectFrom('claims').select(['id', 'client_phone']).where('client_phone', 'is not', null).where('redacted_at', 'is', null).execute();
-    const charges = await trx.selectFrom('charges').select('charge_id').where('client_phone_key', '=', who.phoneKey).execute();
+    const claims = await trx
+      .selectFrom('claims')
+      .select(['id', 'client_phone'])
+      .where('client_phone', 'is not', null)
+      .where('redacted_at', 'is', null)
+      .execute();
+    const charges = await trx
+      .selectFrom('charges')
+      .select('charge_id')
+      .where('client_phone_key', '=', who.phoneKey)
+      .execute();
     return {
-      claimIds: claims.filter((c) => c.client_phone !== null && phoneKeyOf(c.client_phone) === who.phoneKey).map((c) => c.id),
+      claimIds: claims
+        .filter((c) => c.client_phone !== null && phoneKeyOf(c.client_phone) === who.phoneKey)
+        .map((c) => c.id),
       chargeIds: charges.map((c) => c.charge_id),
     };
   }
@@ -75,7 +91,12 @@ export async function readClaimPersonalData(trx: Trx, claimIds: readonly string[
     .select(['id', 'client_first_name', 'client_last_name', 'client_phone'])
     .where('id', 'in', [...claimIds])
     .execute();
-  return rows.map((row) => ({ id: row.id, clientFirstName: row.client_first_name, clientLastName: row.client_last_name, clientPhone: row.client_phone }));
+  return rows.map((row) => ({
+    id: row.id,
+    clientFirstName: row.client_first_name,
+    clientLastName: row.client_last_name,
+    clientPhone: row.client_phone,
+  }));
 }
 
 /** Replaces the client's name, phone, the description and the questions' texts by the marker; the claim keeps everything else. */
@@ -109,7 +130,14 @@ export async function redactCharges(trx: Trx, chargeIds: readonly string[], now:
   for (let at = 0; at < chargeIds.length; at += 5000) {
     const result = await trx
       .updateTable('charges')
-      .set({ client_first_name: REDACTED, client_last_name: REDACTED, client_key: REDACTED, client_phone: null, client_phone_key: null, redacted_at: now })
+      .set({
+        client_first_name: REDACTED,
+        client_last_name: REDACTED,
+        client_key: REDACTED,
+        client_phone: null,
+        client_phone_key: null,
+        redacted_at: now,
+      })
       .where('charge_id', 'in', chargeIds.slice(at, at + 5000))
       .executeTakeFirst();
     count += Number(result.numUpdatedRows);
@@ -118,9 +146,17 @@ export async function redactCharges(trx: Trx, chargeIds: readonly string[], now:
 }
 
 /** Audit events whose details mention one of `values` (they should not; this is the safety net). */
-export async function scrubAuditDetails(trx: Trx, claimIds: readonly string[], scrub: (details: unknown) => unknown): Promise<number> {
+export async function scrubAuditDetails(
+  trx: Trx,
+  claimIds: readonly string[],
+  scrub: (details: unknown) => unknown,
+): Promise<number> {
   if (claimIds.length === 0) return 0;
-  const events = await trx.selectFrom('claim_events').select(['id', 'details']).where('claim_id', 'in', [...claimIds]).execute();
+  const events = await trx
+    .selectFrom('claim_events')
+    .select(['id', 'details'])
+    .where('claim_id', 'in', [...claimIds])
+    .execute();
   let changed = 0;
   for (const event of events) {
     const scrubbed = scrub(event.details);

@@ -14,7 +14,14 @@ export async function scheduleNotices(trx: Db, claimId: string, notices: readonl
   if (notices.length === 0) return;
   await trx
     .insertInto('claim_reminders')
-    .values(notices.map((n) => ({ claim_id: claimId, kind: n.kind, business_days_left: n.businessDaysLeft, due_at: n.dueAt })))
+    .values(
+      notices.map((n) => ({
+        claim_id: claimId,
+        kind: n.kind,
+        business_days_left: n.businessDaysLeft,
+        due_at: n.dueAt,
+      })),
+    )
     .onConflict((oc) => oc.doNothing())
     .execute();
 }
@@ -36,7 +43,12 @@ export async function cancelNotices(trx: Db, claimId: string): Promise<void> {
  * transaction that enqueues the messages.
  */
 export async function takeDueNotices(trx: Db, now: Date, limit: number): Promise<DueNotice[]> {
-  const { rows } = await sql<{ claim_id: string; kind: 'reminder' | 'escalation'; business_days_left: number; assigned_to: string | null }>`
+  const { rows } = await sql<{
+    claim_id: string;
+    kind: 'reminder' | 'escalation';
+    business_days_left: number;
+    assigned_to: string | null;
+  }>`
     WITH due AS (
       SELECT r.claim_id, r.kind, r.business_days_left
       FROM claim_reminders r
@@ -49,5 +61,10 @@ export async function takeDueNotices(trx: Db, now: Date, limit: number): Promise
     FROM due JOIN claims c ON c.id = due.claim_id
     WHERE r.claim_id = due.claim_id AND r.kind = due.kind AND r.business_days_left = due.business_days_left
     RETURNING r.claim_id, r.kind, r.business_days_left, c.assigned_to`.execute(trx);
-  return rows.map((n) => ({ claimId: n.claim_id, kind: n.kind, businessDaysLeft: n.business_days_left, assignedTo: n.assigned_to }));
+  return rows.map((n) => ({
+    claimId: n.claim_id,
+    kind: n.kind,
+    businessDaysLeft: n.business_days_left,
+    assignedTo: n.assigned_to,
+  }));
 }

@@ -7,7 +7,12 @@ export async function findClaimsForReport(db: Db, from: Date, to: Date): Promise
   const rows = await db
     .selectFrom('claims')
     .select(['professional_id', 'reason', 'status', 'credits', 'submitted_at', 'decided_at', 'review_deadline_on'])
-    .where((eb) => eb.or([eb.and([eb('submitted_at', '>=', from), eb('submitted_at', '<', to)]), eb.and([eb('decided_at', '>=', from), eb('decided_at', '<', to)])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('submitted_at', '>=', from), eb('submitted_at', '<', to)]),
+        eb.and([eb('decided_at', '>=', from), eb('decided_at', '<', to)]),
+      ]),
+    )
     .execute();
   return rows.map((row) => ({
     professionalId: row.professional_id,
@@ -21,7 +26,12 @@ export async function findClaimsForReport(db: Db, from: Date, to: Date): Promise
 }
 
 /** Credits the ledger charged each of these professionals in [from, to). */
-export async function sumChargedCredits(db: Db, professionalIds: readonly string[], from: Date, to: Date): Promise<Map<string, number>> {
+export async function sumChargedCredits(
+  db: Db,
+  professionalIds: readonly string[],
+  from: Date,
+  to: Date,
+): Promise<Map<string, number>> {
   if (professionalIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('charges')

@@ -38,19 +38,34 @@ async function download(client: WebClient, file: StoredEvidence): Promise<Uint8A
   });
   if (!response.ok) throw new Error(`download answered ${response.status}`);
   // Slack answers a login page (HTML) when the token cannot read the file.
-  if ((response.headers.get('content-type') ?? '').startsWith('text/html')) throw new Error('download answered a web page');
+  if ((response.headers.get('content-type') ?? '').startsWith('text/html'))
+    throw new Error('download answered a web page');
   const bytes = new Uint8Array(await response.arrayBuffer());
-  if (bytes.byteLength === 0 || bytes.byteLength > EVIDENCE_LIMITS.maxBytes) throw new Error(`download has ${bytes.byteLength} bytes`);
+  if (bytes.byteLength === 0 || bytes.byteLength > EVIDENCE_LIMITS.maxBytes)
+    throw new Error(`download has ${bytes.byteLength} bytes`);
   return bytes;
 }
 
 /** Slack's external upload: an upload URL, the bytes posted to it, then the file shared in the thread. */
-async function upload(client: WebClient, file: StoredEvidence, bytes: Uint8Array, thread: { channel: string; ts: string }): Promise<string> {
+async function upload(
+  client: WebClient,
+  file: StoredEvidence,
+  bytes: Uint8Array,
+  thread: { channel: string; ts: string },
+): Promise<string> {
   const slot = await client.files.getUploadURLExternal({ filename: file.name, length: bytes.byteLength });
   if (!slot.upload_url || !slot.file_id) throw new Error('files.getUploadURLExternal returned no upload URL');
-  const posted = await fetch(slot.upload_url, { method: 'POST', body: bytes, signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+  const posted = await fetch(slot.upload_url, {
+    method: 'POST',
+    body: bytes,
+    signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS),
+  });
   if (!posted.ok) throw new Error(`upload answered ${posted.status}`);
-  await client.files.completeUploadExternal({ files: [{ id: slot.file_id, title: file.name }], channel_id: thread.channel, thread_ts: thread.ts });
+  await client.files.completeUploadExternal({
+    files: [{ id: slot.file_id, title: file.name }],
+    channel_id: thread.channel,
+    thread_ts: thread.ts,
+  });
   return slot.file_id;
 }
 
@@ -71,7 +86,11 @@ export async function copyEvidence(deps: CopyEvidenceDeps, claim: Claim): Promis
       const copiedId = await upload(deps.client, file, await download(deps.client, file), thread);
       await markEvidence(deps.db, claim.id, [file.position], 'copied', copiedId);
     } catch (error) {
-      deps.logger.warn('evidence not copied', { claim: claim.reference, file: file.fileId, error: error instanceof Error ? error.message : String(error) });
+      deps.logger.warn('evidence not copied', {
+        claim: claim.reference,
+        file: file.fileId,
+        error: error instanceof Error ? error.message : String(error),
+      });
       await markEvidence(deps.db, claim.id, [file.position], 'failed');
     }
   }
@@ -79,8 +98,17 @@ export async function copyEvidence(deps: CopyEvidenceDeps, claim: Claim): Promis
   const failed = (await listEvidence(deps.db, claim.id)).filter((file) => file.state === 'failed');
   if (failed.length > 0) {
     const names = failed.map((file) => `“${file.name.replace(/[<>&]/g, '')}”`).join(', ');
-    await deps.client.chat.postMessage({ channel: thread.channel, thread_ts: thread.ts, text: t(deps.reviewLocale, 'evidence.missing', { names }) });
-    await markEvidence(deps.db, claim.id, failed.map((file) => file.position), 'reported');
+    await deps.client.chat.postMessage({
+      channel: thread.channel,
+      thread_ts: thread.ts,
+      text: t(deps.reviewLocale, 'evidence.missing', { names }),
+    });
+    await markEvidence(
+      deps.db,
+      claim.id,
+      failed.map((file) => file.position),
+      'reported',
+    );
   }
   return 'delivered';
 }

@@ -17,7 +17,11 @@ import type { DeliveryResult } from './outbox-worker.ts';
 import { deliverWeeklyReport } from './deliver-weekly-report.ts';
 import type { AppLogger } from '../logger.ts';
 import { buildDecisionDm, buildReversalDm, buildSubmissionDm } from '../slack/messages/professional-dm.ts';
-import { buildAnswerThreadPost, buildQuestionDm, buildQuestionThreadPost } from '../slack/messages/question-messages.ts';
+import {
+  buildAnswerThreadPost,
+  buildQuestionDm,
+  buildQuestionThreadPost,
+} from '../slack/messages/question-messages.ts';
 import { buildReviewMessage } from '../slack/messages/review-message.ts';
 import type { EscalationTarget } from '../domain/sla.ts';
 import { buildEscalationMessage, buildReminderMessage } from '../slack/messages/sla-messages.ts';
@@ -57,7 +61,11 @@ type PostArgs = { channel: string; thread_ts?: string; reply_broadcast?: boolean
  * A DM without the outbox's metadata and look-up, for the handlers written against it (contest DM):
  * DMs go through conversations.open so they land in the app's Messages tab (scope im:write).
  */
-export async function sendDirectMessage(client: WebClient, userId: string, message: { text: string; blocks?: KnownBlock[] }): Promise<void> {
+export async function sendDirectMessage(
+  client: WebClient,
+  userId: string,
+  message: { text: string; blocks?: KnownBlock[] },
+): Promise<void> {
   const { channel } = await client.conversations.open({ users: userId });
   if (!channel?.id) throw new Error('conversations.open returned no channel');
   await client.chat.postMessage({ channel: channel.id, ...message });
@@ -106,12 +114,18 @@ export function createDeliverer(deps: DeliveryDeps) {
         now: deps.clock(),
       });
       if (found) {
-        deps.logger.info('slack message found from an earlier attempt: not sent again', { outboxId: message.id, kind: message.kind });
+        deps.logger.info('slack message found from an earlier attempt: not sent again', {
+          outboxId: message.id,
+          kind: message.kind,
+        });
         return { channel: args.channel, ts: found };
       }
     }
     // The builders always give a `text`; the SDK's union of argument shapes cannot see it through the spread.
-    const posted = await deps.client.chat.postMessage({ ...args, metadata: outboxMetadata(message.id) } as ChatPostMessageArguments);
+    const posted = await deps.client.chat.postMessage({
+      ...args,
+      metadata: outboxMetadata(message.id),
+    } as ChatPostMessageArguments);
     if (!posted.ts) throw new Error('chat.postMessage returned no ts');
     return { channel: posted.channel ?? args.channel, ts: posted.ts };
   }
@@ -141,19 +155,31 @@ export function createDeliverer(deps: DeliveryDeps) {
     ),
     async review_post(claim, message) {
       if (claim.reviewMessageTs) return SKIPPED;
-      const posted = await postOnce(message, { channel: deps.reviewChannelId, ...buildReviewMessage(claim, deps.reviewLocale, reviewOptions) });
-      return delivered(audited(claim, 'posted', posted, (trx) => recordReviewMessage(trx, claim.id, posted.channel, posted.ts)));
+      const posted = await postOnce(message, {
+        channel: deps.reviewChannelId,
+        ...buildReviewMessage(claim, deps.reviewLocale, reviewOptions),
+      });
+      return delivered(
+        audited(claim, 'posted', posted, (trx) => recordReviewMessage(trx, claim.id, posted.channel, posted.ts)),
+      );
     },
     async review_update(claim) {
       if (!claim.reviewChannelId || !claim.reviewMessageTs) return SKIPPED;
       // The same content again is harmless: an update is repeated without looking for it first.
-      await deps.client.chat.update({ channel: claim.reviewChannelId, ts: claim.reviewMessageTs, ...buildReviewMessage(claim, deps.reviewLocale, reviewOptions) });
+      await deps.client.chat.update({
+        channel: claim.reviewChannelId,
+        ts: claim.reviewMessageTs,
+        ...buildReviewMessage(claim, deps.reviewLocale, reviewOptions),
+      });
       return delivered();
     },
     async reminder(claim, message) {
       if (claim.status !== 'pending_review') return SKIPPED;
       const { businessDaysLeft } = ReminderPayload.parse(message.payload);
-      await postOnce(message, { ...threadOf(claim), ...buildReminderMessage(claim, businessDaysLeft, deps.reviewLocale) });
+      await postOnce(message, {
+        ...threadOf(claim),
+        ...buildReminderMessage(claim, businessDaysLeft, deps.reviewLocale),
+      });
       return delivered(audited(claim, 'reminded', { businessDaysLeft }));
     },
     async escalation(claim, message) {
@@ -161,7 +187,10 @@ export function createDeliverer(deps: DeliveryDeps) {
       // In the thread and, broadcast, in the channel: one message, seen in both places.
       const { channel, thread_ts } = threadOf(claim);
       const content = buildEscalationMessage(claim, deps.escalation, deps.reviewLocale);
-      await postOnce(message, thread_ts ? { channel, thread_ts, reply_broadcast: true, ...content } : { channel, ...content });
+      await postOnce(
+        message,
+        thread_ts ? { channel, thread_ts, reply_broadcast: true, ...content } : { channel, ...content },
+      );
       return delivered(audited(claim, 'escalated', {}));
     },
     async submission_dm(claim, message) {
@@ -193,7 +222,9 @@ export function createDeliverer(deps: DeliveryDeps) {
       if (!question) return SKIPPED;
       const locale = await deps.localeOf(claim.professionalId);
       await sendDm(message, claim.professionalId, buildQuestionDm(claim, question, locale));
-      return delivered(audited(claim, 'notified', { message: 'question_dm', to: claim.professionalId, questionId: question.id }));
+      return delivered(
+        audited(claim, 'notified', { message: 'question_dm', to: claim.professionalId, questionId: question.id }),
+      );
     },
     async answer_post(claim, message) {
       const question = await questionOf(message);
@@ -203,7 +234,8 @@ export function createDeliverer(deps: DeliveryDeps) {
     },
     async refund_webhook(claim) {
       // A reversed claim was approved first: the marketplace hears of both, in order (one lane).
-      if ((claim.status !== 'approved' && claim.status !== 'reversed') || !claim.decidedAt || !deps.refundWebhook) return SKIPPED;
+      if ((claim.status !== 'approved' && claim.status !== 'reversed') || !claim.decidedAt || !deps.refundWebhook)
+        return SKIPPED;
       const chargeId = claim.verdict.kind === 'to_review' ? (claim.verdict.matchedChargeId ?? null) : null;
       // After an unknown outcome it is sent again with the same bytes and Idempotency-Key: credited once.
       await sendRefundWebhook(deps.refundWebhook, {
@@ -273,8 +305,7 @@ export function createDeliverer(deps: DeliveryDeps) {
   return async function deliver(message: QueuedMessage): Promise<DeliveryResult> {
     if (message.claimId === null) {
       const handler = standaloneHandlers[message.kind as StandaloneMessageKind] as
-        | ((message: QueuedMessage) => Promise<DeliveryResult>)
-        | undefined;
+        ((message: QueuedMessage) => Promise<DeliveryResult>) | undefined;
       if (!handler) throw new Error(`no handler for a message of kind ${message.kind} without a claim`);
       const result = await handler(message);
       if (result.outcome === 'delivered') deps.logger.info('message delivered', { message: message.kind });
@@ -283,7 +314,8 @@ export function createDeliverer(deps: DeliveryDeps) {
     const claim = await findClaimById(deps.db, message.claimId);
     if (!claim) return SKIPPED;
     const result = await handlers[message.kind as ClaimMessageKind](claim, message);
-    if (result.outcome === 'delivered') deps.logger.info('slack message delivered', { claim: claim.reference, message: message.kind });
+    if (result.outcome === 'delivered')
+      deps.logger.info('slack message delivered', { claim: claim.reference, message: message.kind });
     return result;
   };
 }

@@ -18,11 +18,24 @@ const WeeklyReportPayload = z.object({
       withinDeadlineShare: z.number().nullable(),
       medianBusinessDays: z.number().nullable(),
     }),
-    byReason: z.array(z.object({ reason: z.string(), received: z.number(), ineligible: z.number(), approved: z.number(), rejected: z.number() })),
+    byReason: z.array(
+      z.object({
+        reason: z.string(),
+        received: z.number(),
+        ineligible: z.number(),
+        approved: z.number(),
+        rejected: z.number(),
+      }),
+    ),
     creditsRefunded: z.number(),
     overdueNow: z.number(),
     topProfessionals: z.array(
-      z.object({ professionalId: z.string(), creditsRefunded: z.number(), creditsCharged: z.number(), share: z.number().nullable() }),
+      z.object({
+        professionalId: z.string(),
+        creditsRefunded: z.number(),
+        creditsCharged: z.number(),
+        share: z.number().nullable(),
+      }),
     ),
   }),
 });
@@ -33,6 +46,9 @@ export async function deliverWeeklyReport(
   message: QueuedMessage,
 ): Promise<'delivered'> {
   const { figures } = WeeklyReportPayload.parse(message.payload);
-  await deps.client.chat.postMessage({ channel: deps.reviewChannelId, ...buildReportMessage(figures as ReportFigures, deps.reviewLocale) });
+  await deps.client.chat.postMessage({
+    channel: deps.reviewChannelId,
+    ...buildReportMessage(figures as ReportFigures, deps.reviewLocale),
+  });
   return 'delivered';
 }

@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto';
 import { replySubject } from '../domain/inbound-email.ts';
 import { LOCALES, t, type Locale } from '../i18n/messages.ts';
 
-const REASON_KEYS = ['reason.no_grazie', 'reason.details_changed', 'reason.answered_twice', 'reason.terms_violated', 'reason.sent_by_mistake'] as const;
+const REASON_KEYS = [
+  'reason.no_grazie',
+  'reason.details_changed',
+  'reason.answered_twice',
+  'reason.terms_violated',
+  'reason.sent_by_mistake',
+] as const;
 
 /** The refusal in one language: the form, where it is, what it asks for and the policy's five cases. */
 export function buildRefusalText(locale: Locale): string {

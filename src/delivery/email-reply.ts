@@ -81,7 +81,13 @@ export function createEmailReplyHandler(deps: EmailReplyDeps) {
 }
 
 /** The attempt's outcome and the forgetting of what the reply needed, together. */
-async function settleReply(db: Db, outboxId: string, attemptKey: string, status: 'replied' | 'reply_failed', detail: string | null) {
+async function settleReply(
+  db: Db,
+  outboxId: string,
+  attemptKey: string,
+  status: 'replied' | 'reply_failed',
+  detail: string | null,
+) {
   await db.transaction().execute(async (trx) => {
     await setEmailReplyStatus(trx, attemptKey, status, detail);
     await forgetEmailReplyPayload(trx, outboxId);

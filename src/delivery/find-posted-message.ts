@@ -30,13 +30,21 @@ export async function findPostedMessage(
   const latest = toSlackTs(target.now.getTime() + CLOCK_MARGIN_MS);
   let cursor: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
-    const common = { channel: target.channel, oldest, latest, include_all_metadata: true, limit: 200, ...(cursor ? { cursor } : {}) };
+    const common = {
+      channel: target.channel,
+      oldest,
+      latest,
+      include_all_metadata: true,
+      limit: 200,
+      ...(cursor ? { cursor } : {}),
+    };
     const answer = target.threadTs
       ? await client.conversations.replies({ ...common, ts: target.threadTs })
       : await client.conversations.history(common);
     const messages = (answer.messages ?? []) as MessageWithMetadata[];
     const found = messages.find(
-      (m) => m.metadata?.event_type === OUTBOX_EVENT_TYPE && String(m.metadata.event_payload?.outbox_id) === target.outboxId,
+      (m) =>
+        m.metadata?.event_type === OUTBOX_EVENT_TYPE && String(m.metadata.event_payload?.outbox_id) === target.outboxId,
     );
     if (found?.ts) return found.ts;
     cursor = answer.response_metadata?.next_cursor || undefined;

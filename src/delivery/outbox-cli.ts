@@ -12,7 +12,12 @@ npm run outbox -- retry --cause not_in_channel   only those blocked for that cau
 npm run outbox -- retry 12 15                only these messages (ids from list)`;
 
 /** The operator's view of messages blocked for a cause a person must fix, and the way to send them. */
-export async function runOutboxCommand(db: Db, args: readonly string[], now: Date, out: (line: string) => void): Promise<number> {
+export async function runOutboxCommand(
+  db: Db,
+  args: readonly string[],
+  now: Date,
+  out: (line: string) => void,
+): Promise<number> {
   const [command, ...rest] = args;
   if (command === 'list') {
     const blocked = await listBlockedMessages(db);
@@ -24,7 +29,9 @@ export async function runOutboxCommand(db: Db, args: readonly string[], now: Dat
     for (const m of blocked) byCause.set(m.cause, (byCause.get(m.cause) ?? 0) + 1);
     out(`${blocked.length} blocked: ${[...byCause].map(([cause, n]) => `${n} ${cause}`).join(', ')}`);
     for (const m of blocked) {
-      out(`  #${m.id}  ${m.kind.padEnd(20)} ${(m.claimReference ?? '-').padEnd(16)} ${m.cause.padEnd(18)} since ${m.blockedAt.toISOString()}  (${m.attempts} attempts)`);
+      out(
+        `  #${m.id}  ${m.kind.padEnd(20)} ${(m.claimReference ?? '-').padEnd(16)} ${m.cause.padEnd(18)} since ${m.blockedAt.toISOString()}  (${m.attempts} attempts)`,
+      );
     }
     return 0;
   }
@@ -60,8 +67,14 @@ async function main(): Promise<void> {
   let database: OpenDatabase | undefined;
   try {
     loadDotEnv();
-    database = await openDatabase(loadDatabaseTarget(), createLogger('warn', (line) => console.error(line)), { max: 1 });
-    process.exitCode = await runOutboxCommand(database.db, process.argv.slice(2), new Date(), (line) => console.log(line));
+    database = await openDatabase(
+      loadDatabaseTarget(),
+      createLogger('warn', (line) => console.error(line)),
+      { max: 1 },
+    );
+    process.exitCode = await runOutboxCommand(database.db, process.argv.slice(2), new Date(), (line) =>
+      console.log(line),
+    );
   } catch (error) {
     console.error(error instanceof Error ? error.message : String(error));
     process.exitCode = 1;

@@ -1,11 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import { recordClaimEvent } from '../db/audit.repository.ts';
 import type { Db } from '../db/database.ts';
-import { finishMessage, leaseDueMessages, renewLease, rescheduleMessage, type QueuedMessage } from '../db/outbox.repository.ts';
+import {
+  finishMessage,
+  leaseDueMessages,
+  renewLease,
+  rescheduleMessage,
+  type QueuedMessage,
+} from '../db/outbox.repository.ts';
 import type { AppLogger } from '../logger.ts';
 import { parkMessage, releaseBlockedDeliveries } from '../use-cases/blocked-deliveries.ts';
 import { createOutageLog } from './outage-log.ts';
-import { DEFAULT_RETRY_POLICY, TOKEN_ERRORS, decideRetry, describeError, isOutcomeUnknown, type RetryPolicy } from './retry-policy.ts';
+import {
+  DEFAULT_RETRY_POLICY,
+  TOKEN_ERRORS,
+  decideRetry,
+  describeError,
+  isOutcomeUnknown,
+  type RetryPolicy,
+} from './retry-policy.ts';
 
 export interface OutboxWorkerOptions {
   pollMs: number;
@@ -103,14 +116,18 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
 
   /** Renews the lease while the message is in flight, so it only expires for a worker that is gone. */
   function keepLease(message: QueuedMessage): () => void {
-    const timer = setInterval(() => {
-      renewLease(deps.db, message.id, workerId, new Date(deps.clock().getTime() + options.leaseMs))
-        .then((kept) => {
-          outage.succeeded();
-          if (!kept) deps.logger.warn('outbox lease lost while in flight', { outboxId: message.id, kind: message.kind });
-        })
-        .catch((error: unknown) => outage.failed(error));
-    }, Math.max(1, Math.floor(options.leaseMs / 3)));
+    const timer = setInterval(
+      () => {
+        renewLease(deps.db, message.id, workerId, new Date(deps.clock().getTime() + options.leaseMs))
+          .then((kept) => {
+            outage.succeeded();
+            if (!kept)
+              deps.logger.warn('outbox lease lost while in flight', { outboxId: message.id, kind: message.kind });
+          })
+          .catch((error: unknown) => outage.failed(error));
+      },
+      Math.max(1, Math.floor(options.leaseMs / 3)),
+    );
     timer.unref();
     return () => clearInterval(timer);
   }
@@ -173,7 +190,9 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     tokenRefused = undefined;
     if (cleared.length === 0) return;
     const causes = [...new Set(cleared.flatMap((c) => (TOKEN_ERRORS.has(c) ? [...TOKEN_ERRORS] : [c])))];
-    const released = await persist('release', () => releaseBlockedDeliveries(deps.db, { now: deps.clock(), trigger: 'cause_cleared', causes }));
+    const released = await persist('release', () =>
+      releaseBlockedDeliveries(deps.db, { now: deps.clock(), trigger: 'cause_cleared', causes }),
+    );
     for (const cause of causes) {
       if (announced.delete(cause)) deps.logger.info('slack delivery resumed: the cause cleared', { cause, released });
     }
@@ -199,11 +218,23 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
       return;
     }
     if (decision.kind === 'retry') {
-      await rescheduleMessage(deps.db, message.id, workerId, { at: decision.at, error: decision.reason, outcomeUnknown: isOutcomeUnknown(error) });
-      deps.logger.warn('slack delivery will be retried', { ...log, reason: decision.reason, at: decision.at.toISOString() });
+      await rescheduleMessage(deps.db, message.id, workerId, {
+        at: decision.at,
+        error: decision.reason,
+        outcomeUnknown: isOutcomeUnknown(error),
+      });
+      deps.logger.warn('slack delivery will be retried', {
+        ...log,
+        reason: decision.reason,
+        at: decision.at.toISOString(),
+      });
       return;
     }
-    const finished = await finishMessage(deps.db, message.id, workerId, { status: 'failed', error: decision.reason, now });
+    const finished = await finishMessage(deps.db, message.id, workerId, {
+      status: 'failed',
+      error: decision.reason,
+      now,
+    });
     if (!finished) return;
     deps.logger.error('slack delivery failed for good', { ...log, reason: decision.reason });
     // A message without a claim has no claim audit; its own records (an email attempt) say it.
@@ -231,7 +262,9 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
   function track(message: QueuedMessage): Promise<void> {
     inFlightIds.add(message.id);
     const settled = settle(message)
-      .catch((error: unknown) => deps.logger.error('outbox delivery failed unexpectedly', { outboxId: message.id }, error))
+      .catch((error: unknown) =>
+        deps.logger.error('outbox delivery failed unexpectedly', { outboxId: message.id }, error),
+      )
       .finally(() => {
         inFlight.delete(settled);
         inFlightIds.delete(message.id);

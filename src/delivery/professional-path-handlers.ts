@@ -19,7 +19,11 @@ export interface ProfessionalPathTools {
   client: WebClient;
   localeOf: (userId: string) => Promise<Locale>;
   audit: (claim: Claim, kind: ClaimEventKind, details: Record<string, unknown>) => Promise<void>;
-  sendDirectMessage: (client: WebClient, userId: string, message: { text: string; blocks?: KnownBlock[] }) => Promise<void>;
+  sendDirectMessage: (
+    client: WebClient,
+    userId: string,
+    message: { text: string; blocks?: KnownBlock[] },
+  ) => Promise<void>;
 }
 
 /** The deliverer's handlers for the professional's path: a contest's confirmation, the evidence's copies. */

@@ -68,16 +68,29 @@ export function signRefundWebhook(body: string, secret: string): string {
   return createHmac('sha256', secret).update(body).digest('hex');
 }
 
-export async function sendRefundWebhook(target: RefundWebhookTarget, notice: RefundNotice, timeoutMs = 10_000): Promise<void> {
+export async function sendRefundWebhook(
+  target: RefundWebhookTarget,
+  notice: RefundNotice,
+  timeoutMs = 10_000,
+): Promise<void> {
   await postSignedWebhook(target, buildRefundWebhookBody(notice), notice.claimReference, timeoutMs);
 }
 
 /** Same signature and retry rules as the refund; its own Idempotency-Key: the reference + `:reversed`. */
-export async function sendReversalWebhook(target: RefundWebhookTarget, notice: ReversalNotice, timeoutMs = 10_000): Promise<void> {
+export async function sendReversalWebhook(
+  target: RefundWebhookTarget,
+  notice: ReversalNotice,
+  timeoutMs = 10_000,
+): Promise<void> {
   await postSignedWebhook(target, buildReversalWebhookBody(notice), `${notice.claimReference}:reversed`, timeoutMs);
 }
 
-async function postSignedWebhook(target: RefundWebhookTarget, body: string, idempotencyKey: string, timeoutMs: number): Promise<void> {
+async function postSignedWebhook(
+  target: RefundWebhookTarget,
+  body: string,
+  idempotencyKey: string,
+  timeoutMs: number,
+): Promise<void> {
   const response = await fetch(target.url, {
     method: 'POST',
     headers: {

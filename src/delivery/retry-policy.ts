@@ -36,7 +36,13 @@ export const BLOCKING_ERRORS: ReadonlySet<string> = new Set([
 ]);
 
 /** Causes that make every call fail: delivery pauses instead of trying every message in turn. */
-export const TOKEN_ERRORS: ReadonlySet<string> = new Set(['invalid_auth', 'token_revoked', 'token_expired', 'account_inactive', 'not_authed']);
+export const TOKEN_ERRORS: ReadonlySet<string> = new Set([
+  'invalid_auth',
+  'token_revoked',
+  'token_expired',
+  'account_inactive',
+  'not_authed',
+]);
 
 /** Causes the bot joining a channel may clear (a private channel it is not in looks not found). */
 export const CHANNEL_ERRORS: readonly string[] = ['not_in_channel', 'channel_not_found'];

@@ -47,7 +47,8 @@ export interface AutoApprovalContext {
   chargeRefundedBefore: boolean;
 }
 
-export type Guard = 'match_differences' | 'contested' | 'charge_refunded_before' | 'refund_share' | 'professional_cap' | 'daily_cap';
+export type Guard =
+  'match_differences' | 'contested' | 'charge_refunded_before' | 'refund_share' | 'professional_cap' | 'daily_cap';
 
 /** The proof: the case and the charges it rests on. */
 export interface Proof {
@@ -85,7 +86,11 @@ export function proveCase(input: Pick<ClaimInput, 'reason'>, verdict: Verdict): 
 }
 
 /** The enabled case the ledger proves, or null: only then are the guards (and their database reads) needed. */
-export function findEnabledProof(input: Pick<ClaimInput, 'reason'>, verdict: Verdict, config: AutoApprovalConfig): Proof | null {
+export function findEnabledProof(
+  input: Pick<ClaimInput, 'reason'>,
+  verdict: Verdict,
+  config: AutoApprovalConfig,
+): Proof | null {
   const proof = proveCase(input, verdict);
   return proof && config.enabledCases.includes(proof.case) ? proof : null;
 }
@@ -112,7 +117,10 @@ export function decideAutoApproval(
     finding: {
       code: `auto_approved_${proof.case}`,
       level: 'ok',
-      params: { chargeId: proof.chargeId, ...(proof.evidenceChargeId ? { evidenceChargeId: proof.evidenceChargeId } : {}) },
+      params: {
+        chargeId: proof.chargeId,
+        ...(proof.evidenceChargeId ? { evidenceChargeId: proof.evidenceChargeId } : {}),
+      },
     },
   };
 }
@@ -123,7 +131,11 @@ function firstGuard(
   context: AutoApprovalContext,
   config: AutoApprovalConfig,
 ): Finding | null {
-  const withheld = (guard: Guard, params: Finding['params'] = {}): Finding => ({ code: `auto_withheld_${guard}`, level: 'warning', params });
+  const withheld = (guard: Guard, params: Finding['params'] = {}): Finding => ({
+    code: `auto_withheld_${guard}`,
+    level: 'warning',
+    params,
+  });
   const match = findingOf(verdict, 'ledger_match');
   if (verdict.chargeChosen !== true && (!match || match.params.differences !== NO_DIFFERENCES)) {
     return withheld('match_differences');
@@ -135,13 +147,20 @@ function firstGuard(
   const refunded = Number(share?.params.creditsRefunded ?? 0);
   const charged = Number(share?.params.creditsCharged ?? 0);
   if (exceedsShare(refunded, charged, config.maxRefundSharePercent)) {
-    return withheld('refund_share', { share: Number(share?.params.share ?? 0), maxShare: config.maxRefundSharePercent });
+    return withheld('refund_share', {
+      share: Number(share?.params.share ?? 0),
+      maxShare: config.maxRefundSharePercent,
+    });
   }
   if (context.professionalApprovals30Days >= config.maxPerProfessional) {
     return withheld('professional_cap', { count: context.professionalApprovals30Days, max: config.maxPerProfessional });
   }
   if (context.creditsApprovedToday + input.credits > config.dailyCredits) {
-    return withheld('daily_cap', { today: context.creditsApprovedToday, credits: input.credits, max: config.dailyCredits });
+    return withheld('daily_cap', {
+      today: context.creditsApprovedToday,
+      credits: input.credits,
+      max: config.dailyCredits,
+    });
   }
   return null;
 }
@@ -160,7 +179,8 @@ export function checkReversible(
   config: Pick<AutoApprovalConfig, 'reversalDays'>,
 ): ReversalRefusal | null {
   if (claim.status === 'reversed') return 'already_reversed';
-  if (claim.status !== 'approved' || claim.autoApprovedCase === null || claim.decidedAt === null) return 'not_automatic';
+  if (claim.status !== 'approved' || claim.autoApprovedCase === null || claim.decidedAt === null)
+    return 'not_automatic';
   if (now.getTime() > reversalDeadline(claim.decidedAt, config).getTime()) return 'window_closed';
   return null;
 }

@@ -63,7 +63,7 @@ export function reminderDate(deadline: IsoDate, businessDaysLeft: number, calend
   }
   let date = deadline;
   while (!calendar.isBusinessDay(date)) date = addDays(date, -1);
-  for (let left = 0; left < businessDaysLeft; ) {
+  for (let left = 0; left < businessDaysLeft;) {
     date = addDays(date, -1);
     if (calendar.isBusinessDay(date)) left += 1;
   }

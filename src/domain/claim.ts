@@ -1,13 +1,7 @@
 /** The claim as the rest of the code sees it: no Slack shapes, no row types. */
 
 /** The five refundable cases of the policy, in the article's order. */
-export const REASONS = [
-  'no_grazie',
-  'details_changed',
-  'answered_twice',
-  'terms_violated',
-  'sent_by_mistake',
-] as const;
+export const REASONS = ['no_grazie', 'details_changed', 'answered_twice', 'terms_violated', 'sent_by_mistake'] as const;
 export type Reason = (typeof REASONS)[number];
 
 /** Reasons whose case cannot be judged without the professional's own words. */
@@ -149,7 +143,10 @@ export const DEFAULT_POLICY: PolicyConfig = {
  * At most `max` claims waiting for a decision per professional: one more is refused in the form,
  * naming the pending ones. Null when the new claim fits.
  */
-export function checkPendingLimit(pendingReferences: readonly string[], max: number): { pending: string[]; max: number } | null {
+export function checkPendingLimit(
+  pendingReferences: readonly string[],
+  max: number,
+): { pending: string[]; max: number } | null {
   return pendingReferences.length < max ? null : { pending: [...pendingReferences], max };
 }
 

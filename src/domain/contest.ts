@@ -9,7 +9,10 @@ export const CONTEST_REASON_LIMITS = { min: 10, max: 500 } as const;
 export type ContestRefusal = 'not_yours' | 'not_ineligible' | 'already_contested';
 
 /** Why this user may not contest this claim now; null when they may. */
-export function checkContest(claim: Pick<Claim, 'professionalId' | 'status' | 'contest'>, userId: string): ContestRefusal | null {
+export function checkContest(
+  claim: Pick<Claim, 'professionalId' | 'status' | 'contest'>,
+  userId: string,
+): ContestRefusal | null {
   if (claim.professionalId !== userId) return 'not_yours';
   if (claim.contest) return 'already_contested';
   if (claim.status !== 'ineligible') return 'not_ineligible';

@@ -97,7 +97,10 @@ export function emailDedupeKey(email: InboundEmail, now: Date): string {
 /** Raw header text (SendGrid's `headers`): folded lines unfolded, names lower-cased, first one wins. */
 export function parseRawHeaders(raw: string): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const line of raw.replace(/\r\n/g, '\n').replace(/\n[ \t]+/g, ' ').split('\n')) {
+  for (const line of raw
+    .replace(/\r\n/g, '\n')
+    .replace(/\n[ \t]+/g, ' ')
+    .split('\n')) {
     const colon = line.indexOf(':');
     if (colon <= 0) continue;
     addHeader(headers, line.slice(0, colon), line.slice(colon + 1));
@@ -118,10 +121,4 @@ export function addHeader(headers: Record<string, string>, name: unknown, value:
  * the attempt (never the email's content).
  */
 export type EmailReplyStatus =
-  | NoReplyReason
-  | 'queued'
-  | 'replied'
-  | 'retrying'
-  | 'reply_failed'
-  | 'replies_off'
-  | 'rate_limited';
+  NoReplyReason | 'queued' | 'replied' | 'retrying' | 'reply_failed' | 'replies_off' | 'rate_limited';

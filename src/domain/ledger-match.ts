@@ -49,14 +49,16 @@ type ServiceMatch = keyof typeof SCORE.service;
  * "first last". People type "José  Rossi" one day and "jose rossi" the next.
  */
 export function normaliseClientName(first: string, last: string): string {
-  return `${first} ${last}`
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    // Phones type ’ where keyboards type ': D’Angelo and D'Angelo are the same client.
-    .replace(/[’‘`´]/g, "'")
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    `${first} ${last}`
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      // Phones type ’ where keyboards type ': D’Angelo and D'Angelo are the same client.
+      .replace(/[’‘`´]/g, "'")
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**
@@ -90,7 +92,11 @@ export function matchCharge(input: ClaimInput, charges: readonly Charge[]): Char
     const candidate = scoreCharge(input, charge);
     if (!candidate || candidate.score < MATCH_THRESHOLD) continue;
     // The later of two equal charges is the one a refund can be owed for (a duplicate, a later interaction).
-    if (!best || candidate.score > best.score || (candidate.score === best.score && charge.chargedAt > best.charge.chargedAt)) {
+    if (
+      !best ||
+      candidate.score > best.score ||
+      (candidate.score === best.score && charge.chargedAt > best.charge.chargedAt)
+    ) {
       best = candidate;
     }
   }
@@ -160,7 +166,10 @@ function compareServices(service: string, otherService: string): ServiceMatch {
 
 /** Two charges name the same client when their normalised names or their phones agree. */
 function isSameClient(a: Charge, b: Charge): boolean {
-  if (normaliseClientName(a.clientFirstName, a.clientLastName) === normaliseClientName(b.clientFirstName, b.clientLastName)) {
+  if (
+    normaliseClientName(a.clientFirstName, a.clientLastName) ===
+    normaliseClientName(b.clientFirstName, b.clientLastName)
+  ) {
     return true;
   }
   return comparePhones(a.clientPhone, b.clientPhone) === 'match';

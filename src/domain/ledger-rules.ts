@@ -29,7 +29,9 @@ export const NO_DIFFERENCES = '—';
 export function readLedger(input: ClaimInput, ledger: LedgerView | undefined): LedgerEvidence {
   if (!ledger) return { kind: 'no_ledger' };
   if (!ledger.hasData) return { kind: 'no_data' };
-  const match = input.chosenChargeId ? chosenCharge(input.chosenChargeId, ledger.charges) : matchCharge(input, ledger.charges);
+  const match = input.chosenChargeId
+    ? chosenCharge(input.chosenChargeId, ledger.charges)
+    : matchCharge(input, ledger.charges);
   if (!match) return { kind: 'unmatched' };
   const duplicates = input.reason === 'answered_twice' ? findDuplicateCharges(match.charge, ledger.charges) : [];
   return { kind: 'matched', ledger, match, refunded: chargeToRefund(match.charge, duplicates), duplicates };
@@ -110,7 +112,11 @@ function matchFinding({ charge, differences }: ChargeMatch): Finding {
 
 /** The earliest charge of the duplicates other than the refunded one: the one that was due. */
 function firstOf(matched: Charge, duplicates: readonly Charge[], refunded: Charge): Charge {
-  return [matched, ...duplicates].filter((c) => c.chargeId !== refunded.chargeId).sort((a, b) => a.chargedAt.getTime() - b.chargedAt.getTime())[0] ?? matched;
+  return (
+    [matched, ...duplicates]
+      .filter((c) => c.chargeId !== refunded.chargeId)
+      .sort((a, b) => a.chargedAt.getTime() - b.chargedAt.getTime())[0] ?? matched
+  );
 }
 
 /** The professional picked the charge from the ledger's own list: nothing was typed to compare. */
@@ -128,7 +134,11 @@ function duplicatesFinding(matched: Charge, refunded: Charge, duplicates: readon
   return {
     code: 'duplicate_charges_found',
     level: 'ok',
-    params: { count: duplicates.length + 1, chargeId: refunded.chargeId, firstChargeId: firstOf(matched, duplicates, refunded).chargeId },
+    params: {
+      count: duplicates.length + 1,
+      chargeId: refunded.chargeId,
+      firstChargeId: firstOf(matched, duplicates, refunded).chargeId,
+    },
   };
 }
 

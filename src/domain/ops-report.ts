@@ -85,7 +85,11 @@ export function previousPeriod(kind: ReportPeriodKind, now: Date): ReportPeriod 
 export function isoWeekOf(monday: IsoDate): string {
   const thursday = addDays(monday, 3);
   const year = thursday.slice(0, 4);
-  const week = Math.floor((Number(new Date(`${thursday}T00:00:00Z`)) - Number(new Date(`${mondayOf(`${year}-01-04`)}T00:00:00Z`))) / (7 * 86_400_000)) + 1;
+  const week =
+    Math.floor(
+      (Number(new Date(`${thursday}T00:00:00Z`)) - Number(new Date(`${mondayOf(`${year}-01-04`)}T00:00:00Z`))) /
+        (7 * 86_400_000),
+    ) + 1;
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
 
@@ -97,14 +101,20 @@ export function dueWeeklyReport(now: Date, notifyHour: number): { period: Report
   let monday = mondayOf(romeDateOf(now));
   if (romeInstant(monday, notifyHour) > now) monday = addDays(monday, -7);
   const from = addDays(monday, -7);
-  return { period: { kind: 'week', from, to: addDays(from, 6) }, weekKey: isoWeekOf(from), dueAt: romeInstant(monday, notifyHour) };
+  return {
+    period: { kind: 'week', from, to: addDays(from, 6) },
+    weekKey: isoWeekOf(from),
+    dueAt: romeInstant(monday, notifyHour),
+  };
 }
 
 function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[middle] as number)
+    : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 const within = (date: IsoDate, period: ReportPeriod) => date >= period.from && date <= period.to;
@@ -121,8 +131,12 @@ export function computeReportFigures(input: {
   const received = input.rows.filter((row) => within(romeDateOf(row.submittedAt), period));
   const decided = input.rows.filter((row) => row.decidedAt !== null && within(romeDateOf(row.decidedAt), period));
   const approved = decided.filter((row) => row.status === 'approved');
-  const onTime = decided.filter((row) => row.reviewDeadlineOn !== null && romeDateOf(row.decidedAt as Date) <= row.reviewDeadlineOn);
-  const daysTaken = decided.map((row) => businessDaysBetween(romeDateOf(row.submittedAt), romeDateOf(row.decidedAt as Date), calendar.isBusinessDay));
+  const onTime = decided.filter(
+    (row) => row.reviewDeadlineOn !== null && romeDateOf(row.decidedAt as Date) <= row.reviewDeadlineOn,
+  );
+  const daysTaken = decided.map((row) =>
+    businessDaysBetween(romeDateOf(row.submittedAt), romeDateOf(row.decidedAt as Date), calendar.isBusinessDay),
+  );
 
   const reasons = new Map<string, ReasonCounts>();
   const countsOf = (reason: string) => {
@@ -137,13 +151,22 @@ export function computeReportFigures(input: {
   for (const row of decided) countsOf(row.reason)[row.status === 'approved' ? 'approved' : 'rejected'] += 1;
 
   const refundedBy = new Map<string, number>();
-  for (const row of approved) refundedBy.set(row.professionalId, (refundedBy.get(row.professionalId) ?? 0) + row.credits);
+  for (const row of approved)
+    refundedBy.set(row.professionalId, (refundedBy.get(row.professionalId) ?? 0) + row.credits);
   const topProfessionals = [...refundedBy].map(([professionalId, creditsRefunded]): ProfessionalShare => {
     const creditsCharged = input.chargedByProfessional.get(professionalId) ?? 0;
-    return { professionalId, creditsRefunded, creditsCharged, share: creditsCharged > 0 ? creditsRefunded / creditsCharged : null };
+    return {
+      professionalId,
+      creditsRefunded,
+      creditsCharged,
+      share: creditsCharged > 0 ? creditsRefunded / creditsCharged : null,
+    };
   });
   topProfessionals.sort(
-    (a, b) => (b.share ?? -1) - (a.share ?? -1) || b.creditsRefunded - a.creditsRefunded || a.professionalId.localeCompare(b.professionalId),
+    (a, b) =>
+      (b.share ?? -1) - (a.share ?? -1) ||
+      b.creditsRefunded - a.creditsRefunded ||
+      a.professionalId.localeCompare(b.professionalId),
   );
 
   return {
@@ -161,7 +184,11 @@ export function computeReportFigures(input: {
       withinDeadlineShare: decided.length === 0 ? null : onTime.length / decided.length,
       medianBusinessDays: median(daysTaken),
     },
-    byReason: [...reasons.values()].sort((a, b) => b.received + b.approved + b.rejected - (a.received + a.approved + a.rejected) || a.reason.localeCompare(b.reason)),
+    byReason: [...reasons.values()].sort(
+      (a, b) =>
+        b.received + b.approved + b.rejected - (a.received + a.approved + a.rejected) ||
+        a.reason.localeCompare(b.reason),
+    ),
     creditsRefunded: approved.reduce((sum, row) => sum + row.credits, 0),
     overdueNow: input.overdueNow,
     topProfessionals: topProfessionals.slice(0, TOP_PROFESSIONALS),

@@ -154,10 +154,15 @@ function collectFindings(
   evidence: LedgerEvidence,
 ): Finding[] {
   const findings: Finding[] = [windowFinding(window, config), reasonFinding(input)];
-  const pendingMistake = input.reason === 'sent_by_mistake' ? findPriorMistake(priorClaims, 'pending_review') : undefined;
+  const pendingMistake =
+    input.reason === 'sent_by_mistake' ? findPriorMistake(priorClaims, 'pending_review') : undefined;
   // Only one mistake is refunded: if both are approved, the second refund breaks the policy.
   if (pendingMistake) {
-    findings.push({ code: 'mistake_pending_elsewhere', level: 'warning', params: { reference: pendingMistake.reference } });
+    findings.push({
+      code: 'mistake_pending_elsewhere',
+      level: 'warning',
+      params: { reference: pendingMistake.reference },
+    });
   }
   findings.push(...ledgerFindings(input, evidence, config.refundShareWarningPercent));
   // "Esclusivamente sotto forma di crediti [...] e non in denaro."

@@ -14,9 +14,6 @@ const REFUND_PATTERNS: readonly RegExp[] = [
 ];
 
 export function looksLikeRefundRequest(text: string): boolean {
-  const plain = text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  const plain = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   return REFUND_PATTERNS.some((pattern) => pattern.test(plain));
 }

@@ -55,7 +55,11 @@ export function weekdayOf(date: IsoDate): number {
   return new Date(toUtcMidnight(date)).getUTCDay();
 }
 
-const romeHourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: POLICY_TIME_ZONE, hour: '2-digit', hourCycle: 'h23' });
+const romeHourFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: POLICY_TIME_ZONE,
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
 
 /**
  * The instant at which it is `hour`:00 on `date` in Rome. Rome is UTC+1 in winter and UTC+2 in

@@ -7,8 +7,20 @@ import { romeDateOf } from '../domain/rome-calendar.ts';
 export type ExportRecord = Record<string, string | number | boolean | null>;
 
 const COLUMNS = [
-  'reference', 'submitted_at', 'answered_on', 'received_on', 'deadline', 'professional', 'service', 'reason', 'credits', 'status',
-  'decided_by', 'decided_at', 'business_days_taken', 'within_deadline',
+  'reference',
+  'submitted_at',
+  'answered_on',
+  'received_on',
+  'deadline',
+  'professional',
+  'service',
+  'reason',
+  'credits',
+  'status',
+  'decided_by',
+  'decided_at',
+  'business_days_taken',
+  'within_deadline',
 ] as const;
 const PERSONAL_COLUMNS = ['client_first_name', 'client_last_name', 'client_phone'] as const;
 
@@ -16,7 +28,11 @@ export function exportColumns(withPersonalData: boolean): readonly string[] {
   return withPersonalData ? [...COLUMNS, ...PERSONAL_COLUMNS] : COLUMNS;
 }
 
-export function toExportRecord(row: ExportClaimRow, calendar: BusinessCalendar, withPersonalData: boolean): ExportRecord {
+export function toExportRecord(
+  row: ExportClaimRow,
+  calendar: BusinessCalendar,
+  withPersonalData: boolean,
+): ExportRecord {
   const decidedOn = row.decidedAt ? romeDateOf(row.decidedAt) : null;
   const record: ExportRecord = {
     reference: row.reference,
@@ -31,7 +47,9 @@ export function toExportRecord(row: ExportClaimRow, calendar: BusinessCalendar, 
     status: row.status,
     decided_by: row.decidedBy,
     decided_at: row.decidedAt ? row.decidedAt.toISOString() : null,
-    business_days_taken: decidedOn ? businessDaysBetween(romeDateOf(row.submittedAt), decidedOn, calendar.isBusinessDay) : null,
+    business_days_taken: decidedOn
+      ? businessDaysBetween(romeDateOf(row.submittedAt), decidedOn, calendar.isBusinessDay)
+      : null,
     within_deadline: decidedOn && row.reviewDeadlineOn ? decidedOn <= row.reviewDeadlineOn : null,
   };
   if (withPersonalData) {

@@ -21,7 +21,12 @@ async function write(text: string): Promise<void> {
 
 async function exportClaims(): Promise<number> {
   const { values } = parseArgs({
-    options: { from: { type: 'string' }, to: { type: 'string' }, format: { type: 'string', default: 'csv' }, 'with-personal-data': { type: 'boolean', default: false } },
+    options: {
+      from: { type: 'string' },
+      to: { type: 'string' },
+      format: { type: 'string', default: 'csv' },
+      'with-personal-data': { type: 'boolean', default: false },
+    },
   });
   const { from, to, format } = values;
   if (!from || !to || !isIsoDate(from) || !isIsoDate(to) || to < from || (format !== 'csv' && format !== 'jsonl')) {
@@ -31,7 +36,11 @@ async function exportClaims(): Promise<number> {
   const withPersonalData = values['with-personal-data'] ?? false;
   const config = loadToolConfig();
   const calendar = createBusinessCalendar(config.closedDays);
-  const database = await openDatabase(config.database, createLogger('info', (line) => console.error(line)), { max: 1, attachToRunning: true });
+  const database = await openDatabase(
+    config.database,
+    createLogger('info', (line) => console.error(line)),
+    { max: 1, attachToRunning: true },
+  );
   try {
     const columns = exportColumns(withPersonalData);
     if (format === 'csv') await write(csvLine(columns));
@@ -40,7 +49,8 @@ async function exportClaims(): Promise<number> {
     let count = 0;
     for (;;) {
       const page = await pageClaimsSubmitted(database.db, range, after, PAGE);
-      for (const row of page) await write(formatRecord(toExportRecord(row, calendar, withPersonalData), columns, format));
+      for (const row of page)
+        await write(formatRecord(toExportRecord(row, calendar, withPersonalData), columns, format));
       count += page.length;
       const last = page.at(-1);
       if (!last || page.length < PAGE) break;

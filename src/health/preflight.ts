@@ -10,7 +10,12 @@ export function verifyPortFree(port: number): Promise<{ ok: true } | { ok: false
   return new Promise((resolve) => {
     const probe = createServer();
     probe.once('error', (error: NodeJS.ErrnoException) => {
-      const why = error.code === 'EADDRINUSE' ? 'is already in use' : error.code === 'EACCES' ? 'needs privileges this user lacks' : `cannot be used (${error.code ?? error.message})`;
+      const why =
+        error.code === 'EADDRINUSE'
+          ? 'is already in use'
+          : error.code === 'EACCES'
+            ? 'needs privileges this user lacks'
+            : `cannot be used (${error.code ?? error.message})`;
       resolve({ ok: false, problem: `PORT ${port} ${why}: stop the process using it, or set PORT to a free port` });
     });
     probe.listen(port, () => probe.close(() => resolve({ ok: true })));

@@ -22,7 +22,9 @@ export function createReadiness(checks: readonly ReadinessCheck[], options: { ti
   const timeoutMs = options.timeoutMs ?? 5_000;
   return {
     async evaluate() {
-      const results = await Promise.all(checks.map(async (check) => [check.name, await runBounded(check, timeoutMs)] as const));
+      const results = await Promise.all(
+        checks.map(async (check) => [check.name, await runBounded(check, timeoutMs)] as const),
+      );
       return { ready: results.every(([, result]) => result.ok), checks: Object.fromEntries(results) };
     },
   };
@@ -35,7 +37,10 @@ async function runBounded(check: ReadinessCheck, timeoutMs: number): Promise<Che
   });
   try {
     return await Promise.race([
-      check.run().catch((error: unknown): CheckResult => ({ ok: false, problem: error instanceof Error ? error.message : String(error) })),
+      check.run().catch((error: unknown): CheckResult => ({
+        ok: false,
+        problem: error instanceof Error ? error.message : String(error),
+      })),
       timeout,
     ]);
   } finally {
@@ -47,7 +52,11 @@ async function runBounded(check: ReadinessCheck, timeoutMs: number): Promise<Che
  * Keeps a check's result for `ttlMs` so that a probe every few seconds does not call Slack every few
  * seconds; calls made while one is in flight share it.
  */
-export function cacheCheck(run: () => Promise<CheckResult>, ttlMs: number, now: () => number = Date.now): () => Promise<CheckResult> {
+export function cacheCheck(
+  run: () => Promise<CheckResult>,
+  ttlMs: number,
+  now: () => number = Date.now,
+): () => Promise<CheckResult> {
   let cached: { at: number; result: Promise<CheckResult> } | undefined;
   return () => {
     if (!cached || now() - cached.at >= ttlMs) {

@@ -15,7 +15,14 @@ export interface BotIdentity {
   botName: string;
 }
 
-const TOKEN_ERRORS = new Set(['invalid_auth', 'not_authed', 'token_revoked', 'token_expired', 'account_inactive', 'no_permission']);
+const TOKEN_ERRORS = new Set([
+  'invalid_auth',
+  'not_authed',
+  'token_revoked',
+  'token_expired',
+  'account_inactive',
+  'no_permission',
+]);
 
 type SlackErrorLike = {
   code?: string;
@@ -35,14 +42,16 @@ export function describeSlackFailure(method: string, error: unknown, fixes: Reco
     const fix =
       fixes[code] ??
       (TOKEN_ERRORS.has(code)
-        ? "SLACK_BOT_TOKEN is wrong or revoked: copy the Bot User OAuth Token again (OAuth & Permissions; reinstall the app if it was removed)"
+        ? 'SLACK_BOT_TOKEN is wrong or revoked: copy the Bot User OAuth Token again (OAuth & Permissions; reinstall the app if it was removed)'
         : code === 'missing_scope'
           ? 'add the scopes listed in manifest.yml to the app and reinstall it'
           : 'see https://api.slack.com/methods/' + method);
     return `Slack ${method} failed (${code}${needed}): ${fix}`;
   }
-  if (e.code === ErrorCode.RateLimitedError) return `Slack ${method} failed (rate limited): try again in ${e.retryAfter ?? 60} s`;
-  if (e.code === ErrorCode.HTTPError) return `Slack ${method} failed (HTTP ${e.statusCode}): Slack is having trouble; try again shortly`;
+  if (e.code === ErrorCode.RateLimitedError)
+    return `Slack ${method} failed (rate limited): try again in ${e.retryAfter ?? 60} s`;
+  if (e.code === ErrorCode.HTTPError)
+    return `Slack ${method} failed (HTTP ${e.statusCode}): Slack is having trouble; try again shortly`;
   if (e.code === ErrorCode.RequestError) {
     const cause = e.original?.cause?.code ?? e.original?.cause?.message ?? e.original?.message ?? 'network error';
     return `Slack ${method} failed (cannot reach Slack: ${cause}): check the network, the proxy, or SLACK_API_URL`;
@@ -51,7 +60,9 @@ export function describeSlackFailure(method: string, error: unknown, fixes: Reco
 }
 
 /** auth.test: the token is valid, and whose it is (the workspace and the bot user, for the log). */
-export async function verifyBotToken(client: WebClient): Promise<{ ok: true; identity: BotIdentity } | { ok: false; problem: string }> {
+export async function verifyBotToken(
+  client: WebClient,
+): Promise<{ ok: true; identity: BotIdentity } | { ok: false; problem: string }> {
   try {
     const result = await client.auth.test();
     return {
@@ -75,8 +86,16 @@ export async function verifyReviewChannel(client: WebClient, channelId: string, 
   try {
     const { channel } = await client.conversations.info({ channel: channelId });
     const name = channel?.name ? `#${channel.name} (${channelId})` : channelId;
-    if (channel?.is_archived) return { ok: false, problem: `The review channel ${name} is archived: unarchive it, or set REVIEW_CHANNEL_ID to another channel` };
-    if (!channel?.is_member) return { ok: false, problem: `The bot is not in the review channel ${name}: invite the bot: ${invite} in that channel` };
+    if (channel?.is_archived)
+      return {
+        ok: false,
+        problem: `The review channel ${name} is archived: unarchive it, or set REVIEW_CHANNEL_ID to another channel`,
+      };
+    if (!channel?.is_member)
+      return {
+        ok: false,
+        problem: `The bot is not in the review channel ${name}: invite the bot: ${invite} in that channel`,
+      };
     return { ok: true };
   } catch (error) {
     return {

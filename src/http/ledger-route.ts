@@ -36,22 +36,33 @@ async function readItems(req: IncomingMessage): Promise<unknown[] | 'too_large' 
 async function handleCharges(deps: LedgerDeps, req: IncomingMessage, res: ServerResponse) {
   const items = await readItems(req);
   if (items === 'too_large') {
-    sendJson(res, 413, { error: 'payload_too_large', message: `The body must be at most ${MAX_LEDGER_BODY_BYTES} bytes.` });
+    sendJson(res, 413, {
+      error: 'payload_too_large',
+      message: `The body must be at most ${MAX_LEDGER_BODY_BYTES} bytes.`,
+    });
     return;
   }
   if (items === 'invalid_json') {
-    sendJson(res, 400, { error: 'invalid_json', message: 'The body must be a charge object, an array of charges, or {"charges": [...]}.' });
+    sendJson(res, 400, {
+      error: 'invalid_json',
+      message: 'The body must be a charge object, an array of charges, or {"charges": [...]}.',
+    });
     return;
   }
   const parsed = parseChargeBatch(items);
-  const outcome = parsed.ok ? await ingestCharges(deps.db, parsed.charges, deps.clock()) : { kind: 'invalid' as const, errors: parsed.errors };
+  const outcome = parsed.ok
+    ? await ingestCharges(deps.db, parsed.charges, deps.clock())
+    : { kind: 'invalid' as const, errors: parsed.errors };
   if (outcome.kind === 'invalid') {
     deps.logger.warn('ledger charges refused', { items: items.length, errors: outcome.errors.length });
     sendJson(res, 400, { error: 'invalid_charges', errors: outcome.errors });
     return;
   }
   if (outcome.kind === 'conflict') {
-    deps.logger.warn('ledger charges conflict with stored ones', { items: items.length, conflicts: outcome.chargeIds.length });
+    deps.logger.warn('ledger charges conflict with stored ones', {
+      items: items.length,
+      conflicts: outcome.chargeIds.length,
+    });
     sendJson(res, 409, {
       error: 'conflicting_charges',
       message: 'These charge_ids are already stored with different content; nothing was written.',
@@ -80,16 +91,27 @@ async function handleProfessionals(deps: LedgerDeps, req: IncomingMessage, res: 
   } catch (error) {
     if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: 'payload_too_large' });
     if (error instanceof SyntaxError || error instanceof z.ZodError) {
-      return sendJson(res, 400, { error: 'invalid_json', message: 'The body must be {"professionals": [...]} or an array.' });
+      return sendJson(res, 400, {
+        error: 'invalid_json',
+        message: 'The body must be {"professionals": [...]} or an array.',
+      });
     }
     throw error;
   }
   const errors = items.flatMap((item, index) => {
     const parsed = ProfessionalItem.safeParse(item);
-    return parsed.success ? [] : parsed.error.issues.map((issue) => ({ item: index, field: String(issue.path[0] ?? 'item'), message: issue.message }));
+    return parsed.success
+      ? []
+      : parsed.error.issues.map((issue) => ({
+          item: index,
+          field: String(issue.path[0] ?? 'item'),
+          message: issue.message,
+        }));
   });
   if (errors.length > 0) return sendJson(res, 400, { error: 'invalid_professionals', errors });
-  const mappings = items.map((item) => ProfessionalItem.parse(item)).map((p) => ({ marketplaceId: p.marketplace_id, slackUserId: p.slack_user_id }));
+  const mappings = items
+    .map((item) => ProfessionalItem.parse(item))
+    .map((p) => ({ marketplaceId: p.marketplace_id, slackUserId: p.slack_user_id }));
   await upsertProfessionals(deps.db, mappings);
   deps.logger.info('ledger professionals mapped', { count: mappings.length });
   sendJson(res, 200, { upserted: mappings.length });
@@ -100,7 +122,10 @@ async function handleProfessionals(deps: LedgerDeps, req: IncomingMessage, res: 
  * await route handlers, so these never throw: a failure is logged and answered 500.
  */
 export function buildLedgerRoutes(deps: LedgerDeps): CustomRoute[] {
-  const guarded = (path: string, handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>): CustomRoute => ({
+  const guarded = (
+    path: string,
+    handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+  ): CustomRoute => ({
     path,
     method: ['POST'],
     handler: (req, res) => {

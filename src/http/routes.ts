@@ -18,7 +18,12 @@ function handleHealth(res: ServerResponse) {
 /** Readiness: every named check, with the problem of each failing one; 503 when any fails. */
 async function handleReady(deps: AppDeps, res: ServerResponse) {
   const report = await deps.readiness.evaluate();
-  sendJson(res, report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not_ready', checks: report.checks }, { 'cache-control': 'no-store' });
+  sendJson(
+    res,
+    report.ready ? 200 : 503,
+    { status: report.ready ? 'ready' : 'not_ready', checks: report.checks },
+    { 'cache-control': 'no-store' },
+  );
 }
 
 /** Bolt calls route handlers without awaiting them: failures must end the response and reach the log. */
@@ -36,12 +41,18 @@ export function buildCustomRoutes(deps: AppDeps): CustomRoute[] {
   return [
     { path: HEALTH_PATH, method: ['GET'], handler: (_req, res) => handleHealth(res) },
     { path: READY_PATH, method: ['GET'], handler: safely(deps, (_req, res) => handleReady(deps, res)) },
-    { path: INBOUND_EMAIL_PATH, method: ['POST'], handler: safely(deps, (req, res) => handleInboundEmail(deps, req, res)) },
+    {
+      path: INBOUND_EMAIL_PATH,
+      method: ['POST'],
+      handler: safely(deps, (req, res) => handleInboundEmail(deps, req, res)),
+    },
     ...buildLedgerRoutes(deps),
     {
       path: METRICS_PATH,
       method: ['GET'],
-      handler: safely(deps, (req, res) => handleMetrics({ metrics: deps.metrics, metricsToken: deps.config.metricsToken }, req, res)),
+      handler: safely(deps, (req, res) =>
+        handleMetrics({ metrics: deps.metrics, metricsToken: deps.config.metricsToken }, req, res),
+      ),
     },
   ];
 }

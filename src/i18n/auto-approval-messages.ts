@@ -11,7 +11,8 @@ export const autoIt = {
     'Approvata automaticamente: prima risposta inviata per errore, abbinata all’addebito {chargeId}, senza altre segnalazioni per errore in attesa o già rimborsate.',
   'finding.auto_withheld_match_differences':
     'Non approvata automaticamente: il modulo non coincide del tutto con l’addebito (vedi le differenze), quindi serve una verifica.',
-  'finding.auto_withheld_contested': 'Non approvata automaticamente: la segnalazione è stata contestata dopo un rifiuto.',
+  'finding.auto_withheld_contested':
+    'Non approvata automaticamente: la segnalazione è stata contestata dopo un rifiuto.',
   'finding.auto_withheld_charge_refunded_before':
     'Non approvata automaticamente: questo addebito è già stato rimborsato con un’altra segnalazione (anche se il rimborso è stato poi annullato).',
   'finding.auto_withheld_refund_share':
@@ -84,7 +85,8 @@ export const autoEn: Record<keyof typeof autoIt, string> = {
   'review.auto_approved_closed':
     '🤖 *Approved automatically* by the policy on {when}: {credits} credits returned to the balance. Rule: {rule}.',
   'review.reverse': 'Reverse refund',
-  'review.reversed': '↩️ Refund reversed by <@{user}> on {when}: {credits} credits taken back from the balance. Reason: {reason}',
+  'review.reversed':
+    '↩️ Refund reversed by <@{user}> on {when}: {credits} credits taken back from the balance. Reason: {reason}',
 
   'reverse.title': 'Reverse the refund',
   'reverse.submit': 'Reverse refund',

@@ -4,7 +4,8 @@ export const homeIt = {
   'home.updated_at': 'Aggiornato {il:when}',
 
   'home.pro.header': 'Rimborso dei crediti',
-  'home.pro.intro': 'Puoi chiedere il rimborso entro 30 giorni dalla ricezione della richiesta del cliente, in uno dei cinque casi previsti. Il team ti comunica l’esito entro 10 giorni lavorativi e il rimborso avviene solo in crediti.',
+  'home.pro.intro':
+    'Puoi chiedere il rimborso entro 30 giorni dalla ricezione della richiesta del cliente, in uno dei cinque casi previsti. Il team ti comunica l’esito entro 10 giorni lavorativi e il rimborso avviene solo in crediti.',
   'home.pro.help_hint': 'Le regole complete: scrivi `/rimborso aiuto`.',
   'home.pro.claims_header': 'Le tue segnalazioni',
   'home.pro.empty': 'Non hai ancora inviato nessuna segnalazione. Quando ne invii una, qui puoi seguirne lo stato.',
@@ -39,7 +40,8 @@ export const homeIt = {
   'claims.more_older_one': '…e un’altra segnalazione meno recente.',
 
   'status_message.heading': 'Le tue segnalazioni più recenti',
-  'status_message.empty': 'Non hai ancora inviato nessuna segnalazione. Se ti sono stati scalati crediti in uno dei cinque casi previsti, puoi chiedere il rimborso con il modulo entro 30 giorni dalla ricezione della richiesta del cliente.',
+  'status_message.empty':
+    'Non hai ancora inviato nessuna segnalazione. Se ti sono stati scalati crediti in uno dei cinque casi previsti, puoi chiedere il rimborso con il modulo entro 30 giorni dalla ricezione della richiesta del cliente.',
 
   'help.header': 'Come funziona il rimborso dei crediti',
   'help.when_title': 'Quando',
@@ -57,9 +59,11 @@ export const homeIt = {
   'help.what':
     'Nome e cognome del cliente (e il telefono, se l’hai), il servizio per cui hai risposto, la data della tua risposta e i crediti utilizzati.',
   'help.how_title': 'Come chiederlo',
-  'help.how': 'Solo con il modulo: le segnalazioni inviate via messaggio, email o in altro modo non vengono prese in considerazione.',
+  'help.how':
+    'Solo con il modulo: le segnalazioni inviate via messaggio, email o in altro modo non vengono prese in considerazione.',
   'help.after_title': 'Dopo l’invio',
-  'help.after': 'Il team verifica la segnalazione entro *10 giorni lavorativi*, e può contattare te o il cliente per maggiori informazioni. L’esito ti arriva qui, in un messaggio diretto.',
+  'help.after':
+    'Il team verifica la segnalazione entro *10 giorni lavorativi*, e può contattare te o il cliente per maggiori informazioni. L’esito ti arriva qui, in un messaggio diretto.',
   'help.credits_title': 'Solo in crediti',
   'help.credits':
     'Il rimborso avviene solo in crediti da usare sulla piattaforma, mai in denaro. Prima di chiederlo, controlla nel *Saldo crediti* (Impostazioni) che i crediti siano stati davvero scalati.',
@@ -71,7 +75,8 @@ export const homeEn: Record<keyof typeof homeIt, string> = {
   'home.updated_at': 'Updated on {when}',
 
   'home.pro.header': 'Credit refunds',
-  'home.pro.intro': 'You can ask for a refund within 30 days of receiving the client’s request, in one of the five cases the policy allows. The team sends you the outcome within 10 business days, and refunds are paid in credits only.',
+  'home.pro.intro':
+    'You can ask for a refund within 30 days of receiving the client’s request, in one of the five cases the policy allows. The team sends you the outcome within 10 business days, and refunds are paid in credits only.',
   'home.pro.help_hint': 'The full rules: type `/rimborso help`.',
   'home.pro.claims_header': 'Your claims',
   'home.pro.empty': 'You have not asked for any refund yet. Once you send one, you can follow it here.',

@@ -13,6 +13,8 @@ export const interactionIt = {
 export const interactionEn: Record<keyof typeof interactionIt, string> = {
   'interaction.not_recorded':
     'We could not record that because of a temporary technical problem: nothing has changed. Please try again in a moment.',
-  'interaction.not_opened': 'We could not open the form because of a temporary technical problem. Please try again in a moment.',
-  'interaction.field_not_recorded': 'Not recorded because of a temporary technical problem: please try again in a moment.',
+  'interaction.not_opened':
+    'We could not open the form because of a temporary technical problem. Please try again in a moment.',
+  'interaction.field_not_recorded':
+    'Not recorded because of a temporary technical problem: please try again in a moment.',
 };

@@ -16,7 +16,8 @@ const core = {
   'modal.title': 'Rimborso crediti',
   'modal.submit': 'Invia',
   'modal.close': 'Annulla',
-  'modal.intro': 'Prima di inviare, controlla nel *Saldo crediti* (Impostazioni) che i crediti siano stati davvero scalati. Il rimborso si chiede entro 30 giorni dalla ricezione della richiesta del cliente e avviene solo in crediti.',
+  'modal.intro':
+    'Prima di inviare, controlla nel *Saldo crediti* (Impostazioni) che i crediti siano stati davvero scalati. Il rimborso si chiede entro 30 giorni dalla ricezione della richiesta del cliente e avviene solo in crediti.',
   'modal.client_first_name': 'Nome del cliente',
   'modal.client_last_name': 'Cognome del cliente',
   'modal.client_phone': 'Telefono del cliente',
@@ -33,7 +34,8 @@ const core = {
     'Obbligatoria se i dettagli della richiesta sono cambiati o se la richiesta viola Termini e condizioni.',
   'modal.if_not_listed_hint': 'Da compilare solo se l’addebito non è nell’elenco qui sopra.',
   'charge.label': 'Addebito per cui chiedi il rimborso',
-  'charge.hint': 'Gli addebiti degli ultimi 30 giorni, dal più recente. Scegline uno e cliente, servizio, date e crediti li prendiamo dal registro.',
+  'charge.hint':
+    'Gli addebiti degli ultimi 30 giorni, dal più recente. Scegline uno e cliente, servizio, date e crediti li prendiamo dal registro.',
   'charge.placeholder': 'Scegli l’addebito',
   'charge.option': '{client} · {service} · {date} · {credits} crediti',
   'charge.option_one': '{client} · {service} · {date} · 1 credito',
@@ -50,33 +52,45 @@ const core = {
   'field.date_future': 'La data non può essere nel futuro.',
   'field.answered_before_received': 'La risposta non può essere precedente alla ricezione della richiesta.',
   'field.credits_invalid': 'Indica un numero intero di crediti da 1 a {max}.',
-  'field.phone_invalid': 'Numero di telefono non valido: da 6 a 15 cifre, con spazi, punti, trattini o parentesi e al massimo un + iniziale.',
+  'field.phone_invalid':
+    'Numero di telefono non valido: da 6 a 15 cifre, con spazi, punti, trattini o parentesi e al massimo un + iniziale.',
   'field.reason_invalid': 'Scegli uno dei cinque casi.',
   'field.description_required': 'Per questo motivo descrivi cosa è successo.',
-  'field.credits_exceed_charge': 'Per questa risposta ti sono stati scalati {charged} crediti: puoi chiederne al massimo {charged}.',
-  'field.no_matching_charge': 'Non troviamo un addebito di crediti per questo cliente in questa data: controlla il nome e la data, oppure scegli l’addebito dall’elenco.',
-  'field.no_matching_charge_no_list': 'Non troviamo un addebito di crediti per questo cliente in questa data: controlla il nome e la data della risposta nel Saldo crediti.',
-  'field.too_many_pending': 'Hai già {count} segnalazioni in attesa di esito ({references}): se ne possono avere al massimo {max} alla volta. Potrai inviare questa quando il team avrà deciso su una di quelle.',
-  'field.charge_unknown': 'Non troviamo più questo addebito: scegline un altro oppure scegli “Non è nell’elenco” e compila i campi.',
+  'field.credits_exceed_charge':
+    'Per questa risposta ti sono stati scalati {charged} crediti: puoi chiederne al massimo {charged}.',
+  'field.no_matching_charge':
+    'Non troviamo un addebito di crediti per questo cliente in questa data: controlla il nome e la data, oppure scegli l’addebito dall’elenco.',
+  'field.no_matching_charge_no_list':
+    'Non troviamo un addebito di crediti per questo cliente in questa data: controlla il nome e la data della risposta nel Saldo crediti.',
+  'field.too_many_pending':
+    'Hai già {count} segnalazioni in attesa di esito ({references}): se ne possono avere al massimo {max} alla volta. Potrai inviare questa quando il team avrà deciso su una di quelle.',
+  'field.charge_unknown':
+    'Non troviamo più questo addebito: scegline un altro oppure scegli “Non è nell’elenco” e compila i campi.',
 
   'result.title_review': 'Segnalazione inviata',
   'result.title_ineligible': 'Non rimborsabile',
   'result.close': 'Chiudi',
-  'result.to_review': 'La tua segnalazione *{reference}* è stata inviata al team. Riceverai l’esito in un messaggio diretto entro *{deadline}*.',
+  'result.to_review':
+    'La tua segnalazione *{reference}* è stata inviata al team. Riceverai l’esito in un messaggio diretto entro *{deadline}*.',
   'result.ineligible': 'La segnalazione *{reference}* non può essere accolta: {why}',
 
-  'rule.window_expired': 'il rimborso si può chiedere entro {windowDays} giorni dalla ricezione della richiesta del cliente, che è arrivata {il:startDate}: ne sono passati {days}.',
+  'rule.window_expired':
+    'il rimborso si può chiedere entro {windowDays} giorni dalla ricezione della richiesta del cliente, che è arrivata {il:startDate}: ne sono passati {days}.',
   'rule.description_required': 'per questo caso serve una descrizione di cosa è successo.',
   'rule.mistake_already_refunded':
     'una risposta inviata per errore si rimborsa una sola volta e ti è già stata rimborsata ({reference}); gli errori successivi non sono rimborsabili.',
-  'rule.duplicate_claim': 'hai già inviato una segnalazione per lo stesso cliente e la stessa data di risposta ({reference}).',
+  'rule.duplicate_claim':
+    'hai già inviato una segnalazione per lo stesso cliente e la stessa data di risposta ({reference}).',
   'rule.credits_out_of_range': 'i crediti indicati devono essere da 1 a {max}.',
-  'rule.no_matching_charge': 'non troviamo un addebito di crediti per questo cliente in questa data. Controlla il Saldo crediti nelle Impostazioni: si rimborsano solo i crediti effettivamente scalati.',
+  'rule.no_matching_charge':
+    'non troviamo un addebito di crediti per questo cliente in questa data. Controlla il Saldo crediti nelle Impostazioni: si rimborsano solo i crediti effettivamente scalati.',
   'rule.credits_exceed_charge':
     'hai indicato {claimed} crediti, ma per questa risposta te ne sono stati scalati {charged}: si rimborsano solo i crediti effettivamente scalati.',
 
-  'finding.window_ok': 'Nei {windowDays} giorni: la richiesta è stata ricevuta {il:startDate} (giorno {days} di {windowDays}).',
-  'finding.window_ok_from_answer': 'Nei {windowDays} giorni contando dalla risposta, inviata {il:startDate} (giorno {days} di {windowDays}): la data di ricezione della richiesta non è indicata.',
+  'finding.window_ok':
+    'Nei {windowDays} giorni: la richiesta è stata ricevuta {il:startDate} (giorno {days} di {windowDays}).',
+  'finding.window_ok_from_answer':
+    'Nei {windowDays} giorni contando dalla risposta, inviata {il:startDate} (giorno {days} di {windowDays}): la data di ricezione della richiesta non è indicata.',
   'finding.reason_no_grazie':
     'Verifica che il primo messaggio del cliente in chat sia un chiaro “No, grazie”: in quel caso i crediti non andavano scalati.',
   'finding.reason_details_changed':
@@ -86,13 +100,17 @@ const core = {
   'finding.reason_terms_violated':
     'Verifica la violazione di Termini e condizioni (es. richiesta inserita da un minorenne o da chi cerca lavoro come dipendente).',
   'finding.reason_sent_by_mistake': 'Prima risposta per errore di questo professionista: rimborsabile una sola volta.',
-  'finding.mistake_pending_elsewhere': 'Attenzione: è in attesa un’altra segnalazione di una risposta inviata per errore ({reference}). Se una viene approvata, l’altra non è rimborsabile.',
+  'finding.mistake_pending_elsewhere':
+    'Attenzione: è in attesa un’altra segnalazione di una risposta inviata per errore ({reference}). Se una viene approvata, l’altra non è rimborsabile.',
   'finding.credits_unverified':
     '{credits} crediti dichiarati, non verificati: nessun dato sugli addebiti. Controlla il Saldo crediti del professionista.',
   'finding.refund_as_credits': 'Il rimborso avviene solo in crediti sulla piattaforma, mai in denaro.',
-  'finding.window_ok_from_ledger': 'Nei {windowDays} giorni: secondo il registro degli addebiti la richiesta è stata ricevuta {il:startDate} (giorno {days} di {windowDays}).',
-  'finding.ledger_match': 'Addebito trovato nel registro: {chargeId}, {credits} crediti scalati {il:chargedOn}. Differenze rispetto al modulo: {differences}.',
-  'finding.ledger_chosen': 'Addebito scelto dal professionista nell’elenco del registro: {chargeId}, {credits} crediti scalati {il:chargedOn}.',
+  'finding.window_ok_from_ledger':
+    'Nei {windowDays} giorni: secondo il registro degli addebiti la richiesta è stata ricevuta {il:startDate} (giorno {days} di {windowDays}).',
+  'finding.ledger_match':
+    'Addebito trovato nel registro: {chargeId}, {credits} crediti scalati {il:chargedOn}. Differenze rispetto al modulo: {differences}.',
+  'finding.ledger_chosen':
+    'Addebito scelto dal professionista nell’elenco del registro: {chargeId}, {credits} crediti scalati {il:chargedOn}.',
   'finding.ledger_missing':
     'Nulla è stato verificato: il marketplace non ha inviato dati sugli addebiti di questo professionista. {credits} crediti dichiarati: controlla il suo Saldo crediti.',
   'finding.duplicate_charges_found':
@@ -141,17 +159,20 @@ const core = {
   'review.assigned': '👤 Presa in carico da <@{user}>',
   'review.header_contested': 'Segnalazione {reference} · verifica richiesta',
   'review.fallback_contested': 'Segnalazione {reference} di {professional}, verifica richiesta: {credits} crediti',
-  'review.contested': '⚖️ *Verifica richiesta dal professionista* {il:when}. La policy l’aveva dichiarata non rimborsabile: {why}\n*Motivo del professionista:* {reason}',
+  'review.contested':
+    '⚖️ *Verifica richiesta dal professionista* {il:when}. La policy l’aveva dichiarata non rimborsabile: {why}\n*Motivo del professionista:* {reason}',
 
   'take.already_yours': 'Hai già in carico la segnalazione {reference}.',
 
   'ask.title': 'Chiedi informazioni',
   'ask.submit': 'Invia',
   'ask.close': 'Annulla',
-  'ask.intro': 'Segnalazione *{reference}*: la domanda arriverà al professionista in un messaggio diretto e la risposta in questo thread. La scadenza non cambia.',
+  'ask.intro':
+    'Segnalazione *{reference}*: la domanda arriverà al professionista in un messaggio diretto e la risposta in questo thread. La scadenza non cambia.',
   'ask.question': 'Domanda per il professionista',
   'ask.too_short': 'Scrivi una domanda di almeno {min} caratteri.',
-  'question.dm': 'Il team che esamina la tua segnalazione *{reference}* ha una domanda:\n>{question}\nRispondi con il pulsante qui sotto. L’esito resta previsto entro *{deadline}*.',
+  'question.dm':
+    'Il team che esamina la tua segnalazione *{reference}* ha una domanda:\n>{question}\nRispondi con il pulsante qui sotto. L’esito resta previsto entro *{deadline}*.',
   'question.answer_button': 'Rispondi',
   'question.thread': '❓ <@{user}> ha chiesto a <@{professional}>: {question}',
   'answer.title': 'Rispondi al team',
@@ -178,40 +199,53 @@ const core = {
   'decide.already_approved': 'La segnalazione {reference} è già stata approvata da <@{user}>.',
   'decide.already_rejected': 'La segnalazione {reference} è già stata rifiutata da <@{user}>.',
   'decide.not_found': 'Questa segnalazione non esiste più.',
-  'decide.mistake_already_refunded': 'Non si può approvare {reference}: a questo professionista è già stata rimborsata una risposta inviata per errore ({approved}) e la policy la rimborsa una sola volta. Rifiuta la segnalazione indicando il motivo.',
+  'decide.mistake_already_refunded':
+    'Non si può approvare {reference}: a questo professionista è già stata rimborsata una risposta inviata per errore ({approved}) e la policy la rimborsa una sola volta. Rifiuta la segnalazione indicando il motivo.',
 
-  'dm.to_review': 'Abbiamo ricevuto la tua segnalazione *{reference}* ({credits} crediti, cliente {client}). Il team la esaminerà e ti scriverà qui l’esito entro *{deadline}*; potrebbe contattarti per maggiori informazioni.',
+  'dm.to_review':
+    'Abbiamo ricevuto la tua segnalazione *{reference}* ({credits} crediti, cliente {client}). Il team la esaminerà e ti scriverà qui l’esito entro *{deadline}*; potrebbe contattarti per maggiori informazioni.',
   'dm.ineligible': 'La tua segnalazione *{reference}* non può essere accolta: {why}',
-  'dm.approved': '✅ La tua segnalazione *{reference}* è stata approvata: {credits} crediti sono stati restituiti al tuo saldo (Impostazioni › Saldo crediti). I rimborsi avvengono solo in crediti, non in denaro.',
+  'dm.approved':
+    '✅ La tua segnalazione *{reference}* è stata approvata: {credits} crediti sono stati restituiti al tuo saldo (Impostazioni › Saldo crediti). I rimborsi avvengono solo in crediti, non in denaro.',
   'dm.rejected': 'La tua segnalazione *{reference}* non è stata accolta. Motivo indicato dal team: {reason}',
-  'dm.contest_received': 'Hai chiesto una verifica della segnalazione *{reference}*: il team la esaminerà e ti scriverà qui l’esito entro *{deadline}*.',
+  'dm.contest_received':
+    'Hai chiesto una verifica della segnalazione *{reference}*: il team la esaminerà e ti scriverà qui l’esito entro *{deadline}*.',
   'contest.button': 'Chiedi una verifica',
   'contest.hint': 'Se pensi che sia un errore, puoi chiedere che una persona del team la esamini (una sola volta).',
   'contest.title': 'Chiedi una verifica',
   'contest.submit': 'Invia',
   'contest.close': 'Annulla',
-  'contest.intro': 'La segnalazione *{reference}* non è rimborsabile secondo le regole: {why}\nSe pensi che sia un errore, spiega perché: una persona del team la esaminerà entro 10 giorni lavorativi. La verifica si chiede una sola volta.',
+  'contest.intro':
+    'La segnalazione *{reference}* non è rimborsabile secondo le regole: {why}\nSe pensi che sia un errore, spiega perché: una persona del team la esaminerà entro 10 giorni lavorativi. La verifica si chiede una sola volta.',
   'contest.reason': 'Perché chiedi una verifica',
   'contest.too_short': 'Scrivi almeno {min} caratteri.',
   'contest.sent_title': 'Verifica richiesta',
-  'contest.sent': 'Il team esaminerà la segnalazione *{reference}* e ti scriverà l’esito in un messaggio diretto entro *{deadline}*.',
+  'contest.sent':
+    'Il team esaminerà la segnalazione *{reference}* e ti scriverà l’esito in un messaggio diretto entro *{deadline}*.',
   'contest.not_yours': 'Solo chi ha inviato la segnalazione può chiederne la verifica.',
   'contest.already': 'Hai già chiesto una verifica della segnalazione *{reference}*: se ne può chiedere una sola.',
   'contest.not_ineligible': 'La segnalazione *{reference}* è già all’esame del team: non serve chiedere una verifica.',
   'evidence.label': 'Prove (facoltative)',
-  'evidence.hint': 'Schermate o PDF, fino a 5 file da 10 MB: ad esempio il “No, grazie” del cliente o la richiesta inserita due volte. Il team li vedrà insieme alla segnalazione.',
+  'evidence.hint':
+    'Schermate o PDF, fino a 5 file da 10 MB: ad esempio il “No, grazie” del cliente o la richiesta inserita due volte. Il team li vedrà insieme alla segnalazione.',
   'evidence.too_many': 'Allega al massimo {max} file.',
   'evidence.too_large': 'Il file {name} supera i 10 MB.',
   'evidence.wrong_type': 'Il file {name} non è un’immagine né un PDF.',
-  'evidence.missing': '⚠️ Questi file allegati dal professionista non si sono potuti copiare qui: {names}. Se servono, chiedili con “Chiedi informazioni”.',
+  'evidence.missing':
+    '⚠️ Questi file allegati dal professionista non si sono potuti copiare qui: {names}. Se servono, chiedili con “Chiedi informazioni”.',
 
-  'refuse.text': 'I rimborsi si chiedono solo tramite il modulo: le segnalazioni inviate via messaggio, email o in altro modo non vengono prese in considerazione. Apri il modulo con il pulsante qui sotto oppure scrivi /rimborso.',
+  'refuse.text':
+    'I rimborsi si chiedono solo tramite il modulo: le segnalazioni inviate via messaggio, email o in altro modo non vengono prese in considerazione. Apri il modulo con il pulsante qui sotto oppure scrivi /rimborso.',
   'refuse.button': 'Chiedi il rimborso',
 
-  'sla.reminder': '⏰ Promemoria: la segnalazione *{reference}* attende una decisione. Restano {days} giorni lavorativi: esito entro *{deadline}*.',
-  'sla.reminder_one_day': '⏰ Promemoria: la segnalazione *{reference}* attende una decisione. Resta 1 giorno lavorativo: esito entro *{deadline}*.',
-  'sla.reminder_last_day': '⏰ Ultimo giorno lavorativo per decidere la segnalazione *{reference}*: l’esito è promesso entro oggi, *{deadline}*.',
-  'sla.escalation': '{mention} 🚨 La segnalazione *{reference}* ha superato la scadenza dei 10 giorni lavorativi (*{deadline}*) senza una decisione.',
+  'sla.reminder':
+    '⏰ Promemoria: la segnalazione *{reference}* attende una decisione. Restano {days} giorni lavorativi: esito entro *{deadline}*.',
+  'sla.reminder_one_day':
+    '⏰ Promemoria: la segnalazione *{reference}* attende una decisione. Resta 1 giorno lavorativo: esito entro *{deadline}*.',
+  'sla.reminder_last_day':
+    '⏰ Ultimo giorno lavorativo per decidere la segnalazione *{reference}*: l’esito è promesso entro oggi, *{deadline}*.',
+  'sla.escalation':
+    '{mention} 🚨 La segnalazione *{reference}* ha superato la scadenza dei 10 giorni lavorativi (*{deadline}*) senza una decisione.',
 
   'error.generic': 'Qualcosa è andato storto. Riprova tra poco; se il problema continua, contatta il supporto.',
 } as const satisfies Record<string, string>;
@@ -220,7 +254,8 @@ const coreEn: Record<keyof typeof core, string> = {
   'modal.title': 'Credit refund',
   'modal.submit': 'Send',
   'modal.close': 'Cancel',
-  'modal.intro': 'Before sending, check in your *Credit balance* (Settings) that the credits were really charged. A refund can be asked for within 30 days of receiving the client’s request and is paid in credits only.',
+  'modal.intro':
+    'Before sending, check in your *Credit balance* (Settings) that the credits were really charged. A refund can be asked for within 30 days of receiving the client’s request and is paid in credits only.',
   'modal.client_first_name': 'Client first name',
   'modal.client_last_name': 'Client last name',
   'modal.client_phone': 'Client phone',
@@ -236,7 +271,8 @@ const coreEn: Record<keyof typeof core, string> = {
   'modal.description_hint': 'Required when the request details changed or the request breaks the terms and conditions.',
   'modal.if_not_listed_hint': 'Fill in only if the charge is not in the list above.',
   'charge.label': 'Charge you are claiming for',
-  'charge.hint': 'Your charges of the last 30 days, newest first. Choose one and we take the client, service, dates and credits from the ledger.',
+  'charge.hint':
+    'Your charges of the last 30 days, newest first. Choose one and we take the client, service, dates and credits from the ledger.',
   'charge.placeholder': 'Choose the charge',
   'charge.option': '{client} · {service} · {date} · {credits} credits',
   'charge.option_one': '{client} · {service} · {date} · 1 credit',
@@ -253,14 +289,20 @@ const coreEn: Record<keyof typeof core, string> = {
   'field.date_future': 'The date cannot be in the future.',
   'field.answered_before_received': 'The answer cannot be earlier than the date the request was received.',
   'field.credits_invalid': 'Enter a whole number of credits from 1 to {max}.',
-  'field.phone_invalid': 'Not a valid phone number: 6 to 15 digits, with spaces, dots, dashes or brackets and at most one leading +.',
+  'field.phone_invalid':
+    'Not a valid phone number: 6 to 15 digits, with spaces, dots, dashes or brackets and at most one leading +.',
   'field.reason_invalid': 'Choose one of the five cases.',
   'field.description_required': 'For this reason, describe what happened.',
-  'field.credits_exceed_charge': 'You were charged {charged} credits for this answer: you can ask for at most {charged}.',
-  'field.no_matching_charge': 'We find no credit charge for this client on this date: check the name and the date, or choose the charge from the list.',
-  'field.no_matching_charge_no_list': 'We find no credit charge for this client on this date: check the name and the date of your answer in your Credit balance.',
-  'field.too_many_pending': 'You already have {count} claims waiting for an outcome ({references}): at most {max} may wait at once. You can send this one once the team has decided on one of them.',
-  'field.charge_unknown': 'We can no longer find this charge: choose another, or choose “Not in the list” and fill in the fields.',
+  'field.credits_exceed_charge':
+    'You were charged {charged} credits for this answer: you can ask for at most {charged}.',
+  'field.no_matching_charge':
+    'We find no credit charge for this client on this date: check the name and the date, or choose the charge from the list.',
+  'field.no_matching_charge_no_list':
+    'We find no credit charge for this client on this date: check the name and the date of your answer in your Credit balance.',
+  'field.too_many_pending':
+    'You already have {count} claims waiting for an outcome ({references}): at most {max} may wait at once. You can send this one once the team has decided on one of them.',
+  'field.charge_unknown':
+    'We can no longer find this charge: choose another, or choose “Not in the list” and fill in the fields.',
 
   'result.title_review': 'Claim sent',
   'result.title_ineligible': 'Not refundable',
@@ -269,34 +311,42 @@ const coreEn: Record<keyof typeof core, string> = {
     'Your claim *{reference}* was sent to the team. You will get the outcome in a direct message by *{deadline}*.',
   'result.ineligible': 'Claim *{reference}* cannot be refunded: {why}',
 
-  'rule.window_expired': 'a refund can be asked for within {windowDays} days of receiving the client’s request, which arrived on {startDate}: {days} days have passed.',
+  'rule.window_expired':
+    'a refund can be asked for within {windowDays} days of receiving the client’s request, which arrived on {startDate}: {days} days have passed.',
   'rule.description_required': 'this case needs a description of what happened.',
   'rule.mistake_already_refunded':
     'an answer sent by mistake is refunded only once and yours already was ({reference}); later mistakes are not refunded.',
   'rule.duplicate_claim': 'you already have a claim for the same client and the same answer date ({reference}).',
   'rule.credits_out_of_range': 'the credits must be from 1 to {max}.',
-  'rule.no_matching_charge': 'we find no credit charge for this client on this date. Check your Credit balance in Settings: only credits actually charged are refunded.',
+  'rule.no_matching_charge':
+    'we find no credit charge for this client on this date. Check your Credit balance in Settings: only credits actually charged are refunded.',
   'rule.credits_exceed_charge':
     'you claimed {claimed} credits, but {charged} were charged for this answer: only credits actually charged are refunded.',
 
-  'finding.window_ok': 'Within the {windowDays} days: the request was received on {startDate} (day {days} of {windowDays}).',
-  'finding.window_ok_from_answer': 'Within the {windowDays} days counted from the answer, sent on {startDate} (day {days} of {windowDays}): the date the request was received is not given.',
+  'finding.window_ok':
+    'Within the {windowDays} days: the request was received on {startDate} (day {days} of {windowDays}).',
+  'finding.window_ok_from_answer':
+    'Within the {windowDays} days counted from the answer, sent on {startDate} (day {days} of {windowDays}): the date the request was received is not given.',
   'finding.reason_no_grazie':
     'Check that the client’s first chat message is a clear “No, thanks”: then no credits should have been charged.',
-  'finding.reason_details_changed': 'Check that the job differs substantially from the request (city or type of service).',
+  'finding.reason_details_changed':
+    'Check that the job differs substantially from the request (city or type of service).',
   'finding.reason_answered_twice':
     'Check that the client posted the same request twice and that credits were charged for both.',
   'finding.reason_terms_violated':
     'Check the terms violation (e.g. a request posted by a minor or by someone looking for employment).',
   'finding.reason_sent_by_mistake': 'First answer sent by mistake for this professional: refundable once only.',
-  'finding.mistake_pending_elsewhere': 'Warning: another claim for an answer sent by mistake is pending ({reference}). If one is approved, the other is not refundable.',
+  'finding.mistake_pending_elsewhere':
+    'Warning: another claim for an answer sent by mistake is pending ({reference}). If one is approved, the other is not refundable.',
   'finding.credits_unverified':
     '{credits} credits declared, not verified: no charge data. Check the professional’s credit balance.',
   'finding.refund_as_credits': 'Refunds are paid only as credits on the platform, never as money.',
-  'finding.window_ok_from_ledger': 'Within the {windowDays} days: according to the charge ledger the request was received on {startDate} (day {days} of {windowDays}).',
+  'finding.window_ok_from_ledger':
+    'Within the {windowDays} days: according to the charge ledger the request was received on {startDate} (day {days} of {windowDays}).',
   'finding.ledger_match':
     'Charge found in the ledger: {chargeId}, {credits} credits charged on {chargedOn}. Differences from the form: {differences}.',
-  'finding.ledger_chosen': 'Charge chosen by the professional from the ledger’s list: {chargeId}, {credits} credits charged on {chargedOn}.',
+  'finding.ledger_chosen':
+    'Charge chosen by the professional from the ledger’s list: {chargeId}, {credits} credits charged on {chargedOn}.',
   'finding.ledger_missing':
     'Nothing was verified: the marketplace has sent no charge data for this professional. {credits} credits declared: check their credit balance.',
   'finding.duplicate_charges_found':
@@ -345,7 +395,8 @@ const coreEn: Record<keyof typeof core, string> = {
   'review.assigned': '👤 Assigned to <@{user}>',
   'review.header_contested': 'Claim {reference} · review requested',
   'review.fallback_contested': 'Refund claim {reference} from {professional}, review requested: {credits} credits',
-  'review.contested': '⚖️ *Review requested by the professional* on {when}. The policy had found it not refundable: {why}\n*The professional’s reason:* {reason}',
+  'review.contested':
+    '⚖️ *Review requested by the professional* on {when}. The policy had found it not refundable: {why}\n*The professional’s reason:* {reason}',
 
   'take.already_yours': 'Claim {reference} is already assigned to you.',
 
@@ -393,26 +444,31 @@ const coreEn: Record<keyof typeof core, string> = {
   'dm.approved':
     '✅ Your refund claim *{reference}* was approved: {credits} credits were returned to your balance (Settings › Credit balance). Refunds are paid in credits only, never as money.',
   'dm.rejected': 'Your refund claim *{reference}* was not accepted. Reason given by the team: {reason}',
-  'dm.contest_received': 'You asked for a review of claim *{reference}*: the team will look at it and send you the outcome here by *{deadline}*.',
+  'dm.contest_received':
+    'You asked for a review of claim *{reference}*: the team will look at it and send you the outcome here by *{deadline}*.',
   'contest.button': 'Ask for a review',
   'contest.hint': 'If you think this is a mistake, you can ask a person on the team to look at it (once only).',
   'contest.title': 'Ask for a review',
   'contest.submit': 'Send',
   'contest.close': 'Cancel',
-  'contest.intro': 'Claim *{reference}* is not refundable under the rules: {why}\nIf you think this is a mistake, explain why: a person on the team will look at it within 10 business days. A review can be asked for once only.',
+  'contest.intro':
+    'Claim *{reference}* is not refundable under the rules: {why}\nIf you think this is a mistake, explain why: a person on the team will look at it within 10 business days. A review can be asked for once only.',
   'contest.reason': 'Why you are asking for a review',
   'contest.too_short': 'Write at least {min} characters.',
   'contest.sent_title': 'Review requested',
-  'contest.sent': 'The team will look at claim *{reference}* and send you the outcome in a direct message by *{deadline}*.',
+  'contest.sent':
+    'The team will look at claim *{reference}* and send you the outcome in a direct message by *{deadline}*.',
   'contest.not_yours': 'Only the professional who sent the claim can ask for a review of it.',
   'contest.already': 'You have already asked for a review of claim *{reference}*: only one can be asked for.',
   'contest.not_ineligible': 'Claim *{reference}* is already with the team: there is no need to ask for a review.',
   'evidence.label': 'Evidence (optional)',
-  'evidence.hint': 'Screenshots or PDFs, up to 5 files of 10 MB: for example the client’s “No, thanks” or the request posted twice. The team sees them with the claim.',
+  'evidence.hint':
+    'Screenshots or PDFs, up to 5 files of 10 MB: for example the client’s “No, thanks” or the request posted twice. The team sees them with the claim.',
   'evidence.too_many': 'Attach at most {max} files.',
   'evidence.too_large': 'The file {name} is larger than 10 MB.',
   'evidence.wrong_type': 'The file {name} is neither an image nor a PDF.',
-  'evidence.missing': '⚠️ These files attached by the professional could not be copied here: {names}. If you need them, ask with “Ask for information”.',
+  'evidence.missing':
+    '⚠️ These files attached by the professional could not be copied here: {names}. If you need them, ask with “Ask for information”.',
 
   'refuse.text':
     'Refund claims are accepted only through the form: claims sent by message, email or any other way are not considered. Open the form with the button below or type /rimborso.',
@@ -432,7 +488,15 @@ const coreEn: Record<keyof typeof core, string> = {
 
 // One catalog, kept in a few files by area; every area has the same keys in both languages.
 const it = { ...core, ...homeIt, ...emailIt, ...reportIt, ...deliveryIt, ...interactionIt, ...autoIt };
-const en: Record<MessageKey, string> = { ...coreEn, ...homeEn, ...emailEn, ...reportEn, ...deliveryEn, ...interactionEn, ...autoEn };
+const en: Record<MessageKey, string> = {
+  ...coreEn,
+  ...homeEn,
+  ...emailEn,
+  ...reportEn,
+  ...deliveryEn,
+  ...interactionEn,
+  ...autoEn,
+};
 
 export type MessageKey =
   | keyof typeof core

@@ -49,7 +49,10 @@ function withoutTrailingBlanks(fields: readonly string[], keep: number): string[
 function toEntry(columns: readonly string[], line: number, rawFields: readonly string[]): CsvEntry {
   const fields = withoutTrailingBlanks(rawFields, columns.length);
   if (fields.length !== columns.length) {
-    return { kind: 'problem', problem: { line, message: `has ${fields.length} fields, the header has ${columns.length}` } };
+    return {
+      kind: 'problem',
+      problem: { line, message: `has ${fields.length} fields, the header has ${columns.length}` },
+    };
   }
   const item: Record<string, string | number> = {};
   const cellProblems: Problem[] = [];
@@ -96,7 +99,13 @@ export async function* readChargeCsv(path: string): AsyncGenerator<CsvEntry> {
     })(),
   );
   const parser = source.pipe(
-    parse({ delimiter: detectDelimiter(headerLine), info: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true }),
+    parse({
+      delimiter: detectDelimiter(headerLine),
+      info: true,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: true,
+    }),
   );
   source.on('error', (error) => parser.destroy(error));
 
@@ -113,5 +122,6 @@ export async function* readChargeCsv(path: string): AsyncGenerator<CsvEntry> {
     if (record.every((cell) => cell.trim() === '')) continue;
     yield toEntry(columns, line, record);
   }
-  if (columns === undefined) yield { kind: 'problem', problem: { line: 1, message: 'the file is empty: a header row is needed' } };
+  if (columns === undefined)
+    yield { kind: 'problem', problem: { line: 1, message: 'the file is empty: a header row is needed' } };
 }

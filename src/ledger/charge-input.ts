@@ -25,7 +25,8 @@ export type ChargeBatchResult = { ok: true; charges: ParsedCharge[] } | { ok: fa
 
 export const MAX_CREDITS_PER_CHARGE = 100_000;
 
-const requiredOr = (message: string) => (issue: { input: unknown }) => (issue.input === undefined ? 'is required' : message);
+const requiredOr = (message: string) => (issue: { input: unknown }) =>
+  issue.input === undefined ? 'is required' : message;
 // One message per field: the checks stop at the first that fails (`abort`).
 const text = (max: number) =>
   z
@@ -36,10 +37,15 @@ const text = (max: number) =>
 const identifier = (max: number) => text(max).regex(/^\S+$/, 'must not contain spaces');
 // A missing optional field may arrive as absent, null or blank (an empty CSV cell).
 const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((value) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value), schema.optional());
+  z.preprocess(
+    (value) => (value === null || (typeof value === 'string' && value.trim() === '') ? undefined : value),
+    schema.optional(),
+  );
 
-const ISO_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
-const INSTANT_FORMAT = 'must be an ISO 8601 date-time with an offset (2026-11-20T10:15:00+01:00) or a date (2026-11-20)';
+const ISO_DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
+const INSTANT_FORMAT =
+  'must be an ISO 8601 date-time with an offset (2026-11-20T10:15:00+01:00) or a date (2026-11-20)';
 
 /** A date-time with its offset, or a bare date read as midnight in Rome; null for anything else. */
 export function parseChargeInstant(value: string): Date | null {
@@ -69,7 +75,12 @@ const phone = z
 
 const ChargeItem = z.strictObject({
   charge_id: identifier(100),
-  slack_user_id: optional(z.string({ error: 'must be text' }).trim().regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id (U… or W…)')),
+  slack_user_id: optional(
+    z
+      .string({ error: 'must be text' })
+      .trim()
+      .regex(/^[UW][A-Z0-9]{2,}$/, 'must be a Slack user id (U… or W…)'),
+  ),
   marketplace_id: optional(identifier(100)),
   lead_id: identifier(100),
   client_first_name: text(100),
@@ -112,7 +123,8 @@ function crossFieldErrors(item: Record<string, unknown>): FieldError[] {
 
 function issueErrors(issues: readonly z.core.$ZodIssue[]): FieldError[] {
   return issues.flatMap((issue) => {
-    if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => ({ field: key, message: 'is not a known field' }));
+    if (issue.code === 'unrecognized_keys')
+      return issue.keys.map((key) => ({ field: key, message: 'is not a known field' }));
     const field = issue.path.map(String).join('.');
     return [field ? { field, message: issue.message } : { field: 'item', message: 'must be an object' }];
   });
@@ -156,7 +168,8 @@ export function parseChargeBatch(
       itemErrors.push(...crossFieldErrors(record));
       const chargeId = identifier(100).safeParse(record.charge_id);
       const first = chargeId.success ? firstIndexOf.get(chargeId.data) : undefined;
-      if (first !== undefined) itemErrors.push({ field: 'charge_id', message: `repeats the charge_id of ${describeItem(first)}` });
+      if (first !== undefined)
+        itemErrors.push({ field: 'charge_id', message: `repeats the charge_id of ${describeItem(first)}` });
       else if (chargeId.success) firstIndexOf.set(chargeId.data, index);
     }
     errors.push(...itemErrors.map((error) => ({ item: index, ...error })));

@@ -14,7 +14,11 @@ import { importChargeEntries } from './import-charges.ts';
 async function importCharges(path: string): Promise<number> {
   await access(path);
   // Next to a running `npm start` on the embedded database, its server is shared.
-  const database = await openDatabase(loadDatabaseTarget(), createLogger('info', (line) => console.error(line)), { max: 1, attachToRunning: true });
+  const database = await openDatabase(
+    loadDatabaseTarget(),
+    createLogger('info', (line) => console.error(line)),
+    { max: 1, attachToRunning: true },
+  );
   try {
     const outcome = await importChargeEntries(database.db, readChargeCsv(path), new Date());
     if (outcome.kind === 'imported') {

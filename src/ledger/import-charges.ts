@@ -4,7 +4,8 @@ import { parseChargeBatch, type ParsedCharge } from './charge-input.ts';
 import type { CsvEntry, Problem } from './charge-csv.ts';
 import { ingestChargesIn } from './ingest-charges.ts';
 
-export type ImportOutcome = { kind: 'imported'; inserted: number; unchanged: number } | { kind: 'refused'; problems: Problem[]; more: number };
+export type ImportOutcome =
+  { kind: 'imported'; inserted: number; unchanged: number } | { kind: 'refused'; problems: Problem[]; more: number };
 
 const ROWS_PER_BATCH = 1000;
 /** Problems kept to print; beyond these only their number (a wrong file can have 100,000 bad rows). */
@@ -51,22 +52,33 @@ export async function importChargeEntries(db: Db, entries: AsyncIterable<CsvEntr
     const valid: { line: number; charge: ParsedCharge }[] = [];
     for (const row of batch) {
       const first = row.chargeId === undefined ? undefined : firstLineOf.get(row.chargeId);
-      if (first !== undefined && first !== row.line) report({ line: row.line, message: `charge_id: repeats the charge_id of line ${first}` });
+      if (first !== undefined && first !== row.line)
+        report({ line: row.line, message: `charge_id: repeats the charge_id of line ${first}` });
       else if (row.chargeId !== undefined) firstLineOf.set(row.chargeId, row.line);
       row.cellProblems.forEach(report);
       const parsed = parseChargeBatch([row.item]);
-      if (!parsed.ok) parsed.errors.forEach((error) => report({ line: row.line, message: `${error.field}: ${error.message}` }));
-      else if (row.cellProblems.length === 0 && (first === undefined || first === row.line)) valid.push(...parsed.charges.map((charge) => ({ line: row.line, charge })));
+      if (!parsed.ok)
+        parsed.errors.forEach((error) => report({ line: row.line, message: `${error.field}: ${error.message}` }));
+      else if (row.cellProblems.length === 0 && (first === undefined || first === row.line))
+        valid.push(...parsed.charges.map((charge) => ({ line: row.line, charge })));
     }
-    const outcome = await ingestChargesIn(trx, valid.map((v) => v.charge), now);
+    const outcome = await ingestChargesIn(
+      trx,
+      valid.map((v) => v.charge),
+      now,
+    );
     if (outcome.kind === 'ingested') {
       inserted += outcome.inserted;
       unchanged += outcome.unchanged;
     } else if (outcome.kind === 'invalid') {
-      outcome.errors.forEach((error) => report({ line: valid[error.item]?.line ?? 0, message: `${error.field}: ${error.message}` }));
+      outcome.errors.forEach((error) =>
+        report({ line: valid[error.item]?.line ?? 0, message: `${error.field}: ${error.message}` }),
+      );
     } else {
       const lineOf = new Map(valid.map((v) => [v.charge.chargeId, v.line]));
-      outcome.chargeIds.forEach((id) => report({ line: lineOf.get(id) ?? 0, message: `charge_id: ${id} is already stored with different content` }));
+      outcome.chargeIds.forEach((id) =>
+        report({ line: lineOf.get(id) ?? 0, message: `charge_id: ${id} is already stored with different content` }),
+      );
     }
   };
 
@@ -79,7 +91,12 @@ export async function importChargeEntries(db: Db, entries: AsyncIterable<CsvEntr
           report(entry.problem);
           continue;
         }
-        batch.push({ line: entry.line, chargeId: chargeIdOf(entry.item), item: entry.item, cellProblems: entry.cellProblems });
+        batch.push({
+          line: entry.line,
+          chargeId: chargeIdOf(entry.item),
+          item: entry.item,
+          cellProblems: entry.cellProblems,
+        });
         if (batch.length >= ROWS_PER_BATCH) {
           await importBatch(trx, batch);
           batch = [];
@@ -89,7 +106,8 @@ export async function importChargeEntries(db: Db, entries: AsyncIterable<CsvEntr
       if (problems.length > 0) throw new Refused();
     });
   } catch (error) {
-    if (error instanceof Refused) return { kind: 'refused', problems: [...problems].sort((a, b) => a.line - b.line), more };
+    if (error instanceof Refused)
+      return { kind: 'refused', problems: [...problems].sort((a, b) => a.line - b.line), more };
     throw error;
   }
   return { kind: 'imported', inserted, unchanged };

@@ -16,8 +16,14 @@ export type IngestOutcome =
  * Inside the caller's transaction: resolves the professionals and inserts. Its outcome says what is
  * wrong; the caller rolls back when it is not `ingested` (rows before a conflict are already inserted).
  */
-export async function ingestChargesIn(trx: Transaction<Database>, parsed: readonly ParsedCharge[], now: Date): Promise<IngestOutcome> {
-  const marketplaceIds = parsed.flatMap((c) => (c.professional.kind === 'marketplace' ? [c.professional.marketplaceId] : []));
+export async function ingestChargesIn(
+  trx: Transaction<Database>,
+  parsed: readonly ParsedCharge[],
+  now: Date,
+): Promise<IngestOutcome> {
+  const marketplaceIds = parsed.flatMap((c) =>
+    c.professional.kind === 'marketplace' ? [c.professional.marketplaceId] : [],
+  );
   const slackUserOf = await resolveProfessionals(trx, marketplaceIds);
   const errors: ChargeItemError[] = [];
   const charges: Charge[] = [];

@@ -11,7 +11,7 @@ export type CellReading = { ok: true; value: string | number | undefined } | { o
 
 export const SCIENTIFIC_PHONE_MESSAGE =
   'is in scientific notation: Excel turned the phone number into a number and lost its digits. ' +
-  'Format the column as Text (Formato celle → Testo) and type the numbers again, or write them as \'+39…, then export again';
+  "Format the column as Text (Formato celle → Testo) and type the numbers again, or write them as '+39…, then export again";
 
 const FORMULA_TEXT = /^="(.*)"$/s;
 const ITALIAN_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;

@@ -47,7 +47,8 @@ function inspectingText(response: FetchResponse, onPlatformError: (code: string)
  */
 export function createCountingFetch(onError: SlackErrorListener): FetchFunction {
   // Read globalThis.fetch at call time: a proxy or a test's interceptor installed later still applies.
-  const send: FetchFunction = (url, init) => globalThis.fetch(url, init as RequestInit) as unknown as ReturnType<FetchFunction>;
+  const send: FetchFunction = (url, init) =>
+    globalThis.fetch(url, init as RequestInit) as unknown as ReturnType<FetchFunction>;
 
   async function sendCounted(method: string, url: string | URL, init: Parameters<FetchFunction>[1]) {
     let response: FetchResponse;

@@ -62,7 +62,8 @@ export function createMetrics(deps: MetricsDeps) {
       this.reset();
       this.inc({ outcome: 'to_review' }, 0);
       this.inc({ outcome: 'ineligible' }, 0);
-      for (const { status, count } of await countClaimsByStatus(db)) this.inc({ outcome: status === 'ineligible' ? 'ineligible' : 'to_review' }, count);
+      for (const { status, count } of await countClaimsByStatus(db))
+        this.inc({ outcome: status === 'ineligible' ? 'ineligible' : 'to_review' }, count);
     },
   });
   new Counter({
@@ -130,7 +131,8 @@ export function createMetrics(deps: MetricsDeps) {
     registers,
     async collect() {
       this.reset();
-      for (const row of await countFailedMessages(db)) this.inc({ kind: row.kind, reason: failureReason(row.lastError) }, row.count);
+      for (const row of await countFailedMessages(db))
+        this.inc({ kind: row.kind, reason: failureReason(row.lastError) }, row.count);
     },
   });
 
@@ -147,7 +149,9 @@ export function createMetrics(deps: MetricsDeps) {
     observeHttp(server: Server): void {
       server.on('request', (req, res) => {
         const path = (req.url ?? '').split('?', 1)[0] ?? '';
-        res.once('finish', () => httpRequests.inc({ route: KNOWN_ROUTE.test(path) ? path : 'other', status: String(res.statusCode) }));
+        res.once('finish', () =>
+          httpRequests.inc({ route: KNOWN_ROUTE.test(path) ? path : 'other', status: String(res.statusCode) }),
+        );
       });
     },
   };

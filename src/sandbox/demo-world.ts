@@ -54,7 +54,10 @@ export interface DemoWorld {
  */
 export async function startDemoWorld(options: { socketMode?: boolean } = {}): Promise<DemoWorld> {
   const signingSecret = randomBytes(16).toString('hex');
-  const pg = await startEmbeddedPostgres({ dataDir: join(tmpdir(), `rimborso-demo-${randomBytes(4).toString('hex')}`), persistent: false });
+  const pg = await startEmbeddedPostgres({
+    dataDir: join(tmpdir(), `rimborso-demo-${randomBytes(4).toString('hex')}`),
+    persistent: false,
+  });
   const stopAll: Array<() => Promise<void>> = [() => pg.stop()];
   try {
     const slack = await startSlackStandIn({ channelMembers: [PEOPLE.giulia, PEOPLE.marco] });
@@ -99,9 +102,13 @@ export async function startDemoWorld(options: { socketMode?: boolean } = {}): Pr
     const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const withResponseUrl = (payload: unknown) => {
       const record = payload as Record<string, unknown>;
-      return record.response_url === RESPONSE_URL_PLACEHOLDER ? { ...record, response_url: slack.responseUrl } : payload;
+      return record.response_url === RESPONSE_URL_PLACEHOLDER
+        ? { ...record, response_url: slack.responseUrl }
+        : payload;
     };
-    const send = socket ? createSocketSender(socket, withResponseUrl) : createSlackSender(baseUrl, signingSecret, withResponseUrl);
+    const send = socket
+      ? createSocketSender(socket, withResponseUrl)
+      : createSlackSender(baseUrl, signingSecret, withResponseUrl);
     return { db, slack, smtp, baseUrl, inboundEmailToken, send, application, clock, stop: () => runAll(stopAll) };
   } catch (error) {
     await runAll(stopAll);
@@ -118,7 +125,11 @@ export class DemoStepFailed extends Error {
 }
 
 /** Waits (bounded) for something the app does after its ack; fails the demo step when it never comes. */
-export async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 5000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 5000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

@@ -1,10 +1,27 @@
 import { addDays, romeDateOf, romeInstant } from '../domain/rome-calendar.ts';
 import { insertCharges } from '../db/charge.repository.ts';
 import { REVERSE_ACTION_ID } from '../slack/messages/auto-approval-blocks.ts';
-import { REVERSE_MODAL_CALLBACK_ID, REVERSE_REASON_ACTION_ID, REVERSE_REASON_BLOCK_ID } from '../slack/views/reverse-modal.ts';
+import {
+  REVERSE_MODAL_CALLBACK_ID,
+  REVERSE_REASON_ACTION_ID,
+  REVERSE_REASON_BLOCK_ID,
+} from '../slack/views/reverse-modal.ts';
 import { APPROVE_ACTION_ID, REJECT_ACTION_ID } from '../slack/messages/review-message.ts';
-import { REJECT_MODAL_CALLBACK_ID, REJECT_REASON_ACTION_ID, REJECT_REASON_BLOCK_ID } from '../slack/views/reject-modal.ts';
-import { DemoStepFailed, NAMES, PEOPLE, REVIEW_CHANNEL, SUPPORT_EMAIL, startDemoWorld, waitFor, type DemoWorld } from './demo-world.ts';
+import {
+  REJECT_MODAL_CALLBACK_ID,
+  REJECT_REASON_ACTION_ID,
+  REJECT_REASON_BLOCK_ID,
+} from '../slack/views/reject-modal.ts';
+import {
+  DemoStepFailed,
+  NAMES,
+  PEOPLE,
+  REVIEW_CHANNEL,
+  SUPPORT_EMAIL,
+  startDemoWorld,
+  waitFor,
+  type DemoWorld,
+} from './demo-world.ts';
 import { renderMessage, renderModal } from './render-block-kit.ts';
 import type { SlackCall } from './slack-api-double.ts';
 import {
@@ -22,7 +39,11 @@ import {
  * plays it in Socket Mode: the same requests as envelopes over the Socket Mode stand-in's WebSocket.
  */
 const out = (line = '') => process.stdout.write(`${line}\n`);
-const indent = (text: string) => text.split('\n').map((line) => `    │ ${line}`).join('\n');
+const indent = (text: string) =>
+  text
+    .split('\n')
+    .map((line) => `    │ ${line}`)
+    .join('\n');
 let stepNumber = 0;
 
 function step(title: string) {
@@ -42,7 +63,10 @@ async function run(world: DemoWorld) {
   let seen = 0;
   /** The Slack calls of `method` made since the previous step's mark. */
   const newCalls = (method: string, where?: (call: SlackCall) => boolean) =>
-    slack.calls().slice(seen).filter((c) => c.method === method && (!where || where(c)));
+    slack
+      .calls()
+      .slice(seen)
+      .filter((c) => c.method === method && (!where || where(c)));
   const mark = () => {
     seen = slack.calls().length;
   };
@@ -52,7 +76,9 @@ async function run(world: DemoWorld) {
   const daysAgo = (n: number) => addDays(today, -n);
 
   async function submit(fields: StateOverrides) {
-    const res = await send.interaction(buildViewSubmission({ user: PEOPLE.paola, values: buildRefundStateValues(fields) }));
+    const res = await send.interaction(
+      buildViewSubmission({ user: PEOPLE.paola, values: buildRefundStateValues(fields) }),
+    );
     expectThat(res.status === 200, `the submission was acknowledged (HTTP ${res.status})`);
     return (await res.json()) as { response_action: string; view?: unknown; errors?: Record<string, string> };
   }
@@ -78,7 +104,10 @@ async function run(world: DemoWorld) {
   });
   expectThat(accepted.response_action === 'update', 'the form was replaced by the confirmation');
   sees('Paola', 'the form, after sending', renderModal(accepted.view, NAMES));
-  const review = await waitFor('the claim posted in the review channel', () => newCalls('chat.postMessage', inReview)[0]);
+  const review = await waitFor(
+    'the claim posted in the review channel',
+    () => newCalls('chat.postMessage', inReview)[0],
+  );
   sees('Reviewers', NAMES[REVIEW_CHANNEL] ?? REVIEW_CHANNEL, renderMessage(review.args, NAMES));
   const confirmation = await waitFor('the confirmation DM', () => newCalls('chat.postMessage', dmTo(PEOPLE.paola))[0]);
   sees('Paola', 'DM from the app', renderMessage(confirmation.args, NAMES));
@@ -87,7 +116,12 @@ async function run(world: DemoWorld) {
 
   step('Paola sends a claim 31 days after receiving the request');
   mark();
-  const refused = await submit({ clientFirstName: 'Franco', clientLastName: 'Neri', receivedOn: daysAgo(31), answeredOn: daysAgo(30) });
+  const refused = await submit({
+    clientFirstName: 'Franco',
+    clientLastName: 'Neri',
+    receivedOn: daysAgo(31),
+    answeredOn: daysAgo(30),
+  });
   sees('Paola', 'the form, after sending', renderModal(refused.view, NAMES));
   const why = await waitFor('the DM saying why', () => newCalls('chat.postMessage', dmTo(PEOPLE.paola))[0]);
   sees('Paola', 'DM from the app', renderMessage(why.args, NAMES));
@@ -96,14 +130,22 @@ async function run(world: DemoWorld) {
 
   step('Luca, who is not a reviewer, clicks Approva');
   mark();
-  await send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: first.id, user: PEOPLE.luca, channel: REVIEW_CHANNEL }));
+  await send.interaction(
+    buildBlockAction({ actionId: APPROVE_ACTION_ID, value: first.id, user: PEOPLE.luca, channel: REVIEW_CHANNEL }),
+  );
   const notYou = await waitFor('the private refusal', () => newCalls('response_url')[0]);
   sees('Luca', 'only visible to him', renderMessage(notYou.args, NAMES));
-  expectThat((await db.selectFrom('claims').select('status').where('id', '=', first.id).executeTakeFirstOrThrow()).status === 'pending_review', 'the claim is still pending');
+  expectThat(
+    (await db.selectFrom('claims').select('status').where('id', '=', first.id).executeTakeFirstOrThrow()).status ===
+      'pending_review',
+    'the claim is still pending',
+  );
 
   step('Giulia rejects the claim, giving the reason Paola will read');
   mark();
-  await send.interaction(buildBlockAction({ actionId: REJECT_ACTION_ID, value: first.id, user: PEOPLE.giulia, channel: REVIEW_CHANNEL }));
+  await send.interaction(
+    buildBlockAction({ actionId: REJECT_ACTION_ID, value: first.id, user: PEOPLE.giulia, channel: REVIEW_CHANNEL }),
+  );
   const rejectModal = await waitFor('the reject modal', () => newCalls('views.open')[0]);
   sees('Giulia', 'the modal that opens', renderModal(rejectModal.args.view, NAMES));
   const reason = 'La cliente conferma Milano: il lavoro non è cambiato, i crediti erano dovuti.';
@@ -116,32 +158,78 @@ async function run(world: DemoWorld) {
     }),
   );
   const updated = await waitFor('the review message updated', () => newCalls('chat.update')[0]);
-  sees('Reviewers', `${NAMES[REVIEW_CHANNEL]}, the same message after the decision`, renderMessage(updated.args, NAMES));
+  sees(
+    'Reviewers',
+    `${NAMES[REVIEW_CHANNEL]}, the same message after the decision`,
+    renderMessage(updated.args, NAMES),
+  );
   const rejection = await waitFor('the outcome DM', () => newCalls('chat.postMessage', dmTo(PEOPLE.paola))[0]);
   sees('Paola', 'DM from the app', renderMessage(rejection.args, NAMES));
 
   step('Paola sends a claim for an answer sent by mistake; Marco approves it');
   mark();
-  await submit({ clientFirstName: 'Carla', clientLastName: 'Bianchi', service: 'Trasloco', receivedOn: daysAgo(2), answeredOn: daysAgo(2), credits: '5', reason: 'sent_by_mistake' });
+  await submit({
+    clientFirstName: 'Carla',
+    clientLastName: 'Bianchi',
+    service: 'Trasloco',
+    receivedOn: daysAgo(2),
+    answeredOn: daysAgo(2),
+    credits: '5',
+    reason: 'sent_by_mistake',
+  });
   const second = await latestClaim();
   await waitFor('the claim posted for review', () => newCalls('chat.postMessage', inReview)[0]);
-  await send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: second.id, user: PEOPLE.marco, channel: REVIEW_CHANNEL }));
+  await send.interaction(
+    buildBlockAction({ actionId: APPROVE_ACTION_ID, value: second.id, user: PEOPLE.marco, channel: REVIEW_CHANNEL }),
+  );
   const approved = await waitFor('the review message updated', () => newCalls('chat.update')[0]);
   sees('Reviewers', `${NAMES[REVIEW_CHANNEL]}, after the decision`, renderMessage(approved.args, NAMES));
-  const credited = await waitFor('the outcome DM', () => newCalls('chat.postMessage', (c) => dmTo(PEOPLE.paola)(c) && String(c.args.text).includes(second.reference) && String(c.args.text).includes('approvata'))[0]);
+  const credited = await waitFor(
+    'the outcome DM',
+    () =>
+      newCalls(
+        'chat.postMessage',
+        (c) =>
+          dmTo(PEOPLE.paola)(c) &&
+          String(c.args.text).includes(second.reference) &&
+          String(c.args.text).includes('approvata'),
+      )[0],
+  );
   sees('Paola', 'DM from the app', renderMessage(credited.args, NAMES));
 
   step('Paola asks for a refund in a DM to the app instead of the form');
   mark();
   const claimsBefore = (await db.selectFrom('claims').select('id').execute()).length;
-  await send.event(buildEventEnvelope({ type: 'message', channel: `D${PEOPLE.paola}`, channel_type: 'im', user: PEOPLE.paola, text: 'Buongiorno, vorrei il rimborso dei 10 crediti per il cliente Verdi' }));
-  const pointer = await waitFor('the answer pointing to the form', () => newCalls('chat.postMessage', dmTo(PEOPLE.paola))[0]);
+  await send.event(
+    buildEventEnvelope({
+      type: 'message',
+      channel: `D${PEOPLE.paola}`,
+      channel_type: 'im',
+      user: PEOPLE.paola,
+      text: 'Buongiorno, vorrei il rimborso dei 10 crediti per il cliente Verdi',
+    }),
+  );
+  const pointer = await waitFor(
+    'the answer pointing to the form',
+    () => newCalls('chat.postMessage', dmTo(PEOPLE.paola))[0],
+  );
   sees('Paola', 'DM from the app', renderMessage(pointer.args, NAMES));
-  expectThat((await db.selectFrom('claims').select('id').execute()).length === claimsBefore, 'no claim was created from the DM');
+  expectThat(
+    (await db.selectFrom('claims').select('id').execute()).length === claimsBefore,
+    'no claim was created from the DM',
+  );
 
   step('The marketplace reports Sara’s charges: the same client charged twice on one request, and Sara claims it');
   mark();
-  const lead = { professionalId: PEOPLE.sara, leadId: 'L-DEMO-1', clientFirstName: 'Elena', clientLastName: 'Conti', clientPhone: '+39 340 555 0101', service: 'Giardinaggio', leadReceivedAt: romeInstant(daysAgo(3), 18) };
+  const lead = {
+    professionalId: PEOPLE.sara,
+    leadId: 'L-DEMO-1',
+    clientFirstName: 'Elena',
+    clientLastName: 'Conti',
+    clientPhone: '+39 340 555 0101',
+    service: 'Giardinaggio',
+    leadReceivedAt: romeInstant(daysAgo(3), 18),
+  };
   await insertCharges(
     db,
     [
@@ -154,20 +242,37 @@ async function run(world: DemoWorld) {
   const automatic = await send.interaction(
     buildViewSubmission({
       user: PEOPLE.sara,
-      values: buildRefundStateValues({ clientFirstName: 'Elena', clientLastName: 'Conti', clientPhone: '+39 340 555 0101', service: 'Giardinaggio', receivedOn: daysAgo(3), answeredOn: daysAgo(2), credits: '7', reason: 'no_grazie' }),
+      values: buildRefundStateValues({
+        clientFirstName: 'Elena',
+        clientLastName: 'Conti',
+        clientPhone: '+39 340 555 0101',
+        service: 'Giardinaggio',
+        receivedOn: daysAgo(3),
+        answeredOn: daysAgo(2),
+        credits: '7',
+        reason: 'no_grazie',
+      }),
     }),
   );
   sees('Sara', 'the form, after sending', renderModal(((await automatic.json()) as { view?: unknown }).view, NAMES));
   const auto = await latestClaim();
-  expectThat(auto.status === 'approved' && auto.auto_approved_case === 'later_interaction', 'the policy approved the claim at once');
-  const audit = await waitFor('the automatic approval posted for the reviewers to audit', () => newCalls('chat.postMessage', inReview)[0]);
+  expectThat(
+    auto.status === 'approved' && auto.auto_approved_case === 'later_interaction',
+    'the policy approved the claim at once',
+  );
+  const audit = await waitFor(
+    'the automatic approval posted for the reviewers to audit',
+    () => newCalls('chat.postMessage', inReview)[0],
+  );
   sees('Reviewers', NAMES[REVIEW_CHANNEL] ?? REVIEW_CHANNEL, renderMessage(audit.args, NAMES));
   const paid = await waitFor('the DM to Sara', () => newCalls('chat.postMessage', dmTo(PEOPLE.sara))[0]);
   sees('Sara', 'DM from the app', renderMessage(paid.args, NAMES));
 
   step('Giulia checks it, disagrees and clicks “Annulla rimborso”');
   mark();
-  await send.interaction(buildBlockAction({ actionId: REVERSE_ACTION_ID, value: auto.id, user: PEOPLE.giulia, channel: REVIEW_CHANNEL }));
+  await send.interaction(
+    buildBlockAction({ actionId: REVERSE_ACTION_ID, value: auto.id, user: PEOPLE.giulia, channel: REVIEW_CHANNEL }),
+  );
   const reverseModal = await waitFor('the modal asking why', () => newCalls('views.open')[0]);
   sees('Giulia', 'the modal that opens', renderModal(reverseModal.args.view, NAMES));
   await send.interaction(
@@ -175,14 +280,33 @@ async function run(world: DemoWorld) {
       user: PEOPLE.giulia,
       callbackId: REVERSE_MODAL_CALLBACK_ID,
       privateMetadata: String((reverseModal.args.view as { private_metadata?: string }).private_metadata),
-      values: { [REVERSE_REASON_BLOCK_ID]: { [REVERSE_REASON_ACTION_ID]: { type: 'plain_text_input', value: 'La cliente ha scritto di nuovo dopo 10 giorni per un secondo lavoro: era una nuova richiesta.' } } },
+      values: {
+        [REVERSE_REASON_BLOCK_ID]: {
+          [REVERSE_REASON_ACTION_ID]: {
+            type: 'plain_text_input',
+            value: 'La cliente ha scritto di nuovo dopo 10 giorni per un secondo lavoro: era una nuova richiesta.',
+          },
+        },
+      },
     }),
   );
   const reversedPost = await waitFor('the review message updated', () => newCalls('chat.update')[0]);
-  sees('Reviewers', `${NAMES[REVIEW_CHANNEL]}, the same message after the reversal`, renderMessage(reversedPost.args, NAMES));
-  const reversedDm = await waitFor('the DM to Sara with the reason', () => newCalls('chat.postMessage', dmTo(PEOPLE.sara))[0]);
+  sees(
+    'Reviewers',
+    `${NAMES[REVIEW_CHANNEL]}, the same message after the reversal`,
+    renderMessage(reversedPost.args, NAMES),
+  );
+  const reversedDm = await waitFor(
+    'the DM to Sara with the reason',
+    () => newCalls('chat.postMessage', dmTo(PEOPLE.sara))[0],
+  );
   sees('Sara', 'DM from the app', renderMessage(reversedDm.args, NAMES));
-  const entries = await db.selectFrom('credit_entries').select(['credits', 'kind']).where('claim_id', '=', auto.id).orderBy('id').execute();
+  const entries = await db
+    .selectFrom('credit_entries')
+    .select(['credits', 'kind'])
+    .where('claim_id', '=', auto.id)
+    .orderBy('id')
+    .execute();
   expectThat(entries.map((e) => e.credits).join(',') === '7,-7', 'one refund and one reversing credit entry');
 
   step('Paola writes to the support address instead; SendGrid Inbound Parse posts the email to the app');
@@ -192,7 +316,15 @@ async function run(world: DemoWorld) {
   email.append('from', `Paola Bianchi <${paolaAddress}>`);
   email.append('to', SUPPORT_EMAIL);
   email.append('subject', 'Rimborso crediti cliente Verdi');
-  email.append('headers', [`From: Paola Bianchi <${paolaAddress}>`, `To: ${SUPPORT_EMAIL}`, 'Subject: Rimborso crediti cliente Verdi', 'Message-ID: <CAF-demo-1@mail.example.it>'].join('\n'));
+  email.append(
+    'headers',
+    [
+      `From: Paola Bianchi <${paolaAddress}>`,
+      `To: ${SUPPORT_EMAIL}`,
+      'Subject: Rimborso crediti cliente Verdi',
+      'Message-ID: <CAF-demo-1@mail.example.it>',
+    ].join('\n'),
+  );
   email.append('envelope', JSON.stringify({ to: [SUPPORT_EMAIL], from: paolaAddress }));
   email.append('text', 'Buongiorno, vorrei il rimborso dei 10 crediti per il cliente Verdi.');
   // SendGrid cannot add headers: the token rides in the webhook URL as basic auth (https://sendgrid:TOKEN@…).
@@ -204,23 +336,58 @@ async function run(world: DemoWorld) {
   expectThat(posted.status === 200, `the webhook was answered 200 (HTTP ${posted.status})`);
   const mail = await waitFor('the reply over SMTP', () => world.smtp.received[0]);
   const header = (name: string) => `${name}: ${mail.header(name.toLowerCase()) ?? '(none)'}`;
-  sees('Paola', `her inbox (${paolaAddress})`, [header('From'), header('To'), header('Subject'), header('In-Reply-To'), header('Auto-Submitted'), '', mail.parsed.text ?? ''].join('\n'));
+  sees(
+    'Paola',
+    `her inbox (${paolaAddress})`,
+    [
+      header('From'),
+      header('To'),
+      header('Subject'),
+      header('In-Reply-To'),
+      header('Auto-Submitted'),
+      '',
+      mail.parsed.text ?? '',
+    ].join('\n'),
+  );
   expectThat(mail.envelope.to.join() === paolaAddress, 'the reply went to Paola');
-  expectThat((await db.selectFrom('claims').select('id').execute()).length === claimsBeforeEmail, 'no claim was created from the email');
+  expectThat(
+    (await db.selectFrom('claims').select('id').execute()).length === claimsBeforeEmail,
+    'no claim was created from the email',
+  );
 
   step('A claim nobody decides: the clock moves forward to its reminders and past its deadline');
   mark();
-  await submit({ clientFirstName: 'Giorgio', clientLastName: 'Russo', service: 'Idraulico', receivedOn: daysAgo(1), answeredOn: daysAgo(1), credits: '6', reason: 'answered_twice' });
+  await submit({
+    clientFirstName: 'Giorgio',
+    clientLastName: 'Russo',
+    service: 'Idraulico',
+    receivedOn: daysAgo(1),
+    answeredOn: daysAgo(1),
+    credits: '6',
+    reason: 'answered_twice',
+  });
   const waiting = await latestClaim();
   await waitFor('the claim posted for review', () => newCalls('chat.postMessage', inReview)[0]);
   out(`  (deadline of ${waiting.reference}: ${waiting.review_deadline_on})`);
-  const notices = await db.selectFrom('claim_reminders').selectAll().where('claim_id', '=', waiting.id).orderBy('due_at').execute();
+  const notices = await db
+    .selectFrom('claim_reminders')
+    .selectAll()
+    .where('claim_id', '=', waiting.id)
+    .orderBy('due_at')
+    .execute();
   for (const notice of notices) {
     clock.now = notice.due_at;
     mark();
     await world.application.sweeper.sweepOnce();
-    const posted = await waitFor(`the ${notice.kind} in the claim's thread`, () => newCalls('chat.postMessage', (c) => Boolean(c.args.thread_ts))[0]);
-    sees('Reviewers', `thread of ${waiting.reference}, ${clock.now.toISOString().slice(0, 16).replace('T', ' ')} UTC`, renderMessage(posted.args, NAMES));
+    const posted = await waitFor(
+      `the ${notice.kind} in the claim's thread`,
+      () => newCalls('chat.postMessage', (c) => Boolean(c.args.thread_ts))[0],
+    );
+    sees(
+      'Reviewers',
+      `thread of ${waiting.reference}, ${clock.now.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      renderMessage(posted.args, NAMES),
+    );
   }
   expectThat(notices.length === 3, 'two reminders and one escalation were planned');
 }
@@ -237,7 +404,9 @@ out(
 let failed = false;
 try {
   await run(world);
-  out(`\n✓ ${stepNumber} steps, ${world.slack.calls().length} Slack API calls, ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  out(
+    `\n✓ ${stepNumber} steps, ${world.slack.calls().length} Slack API calls, ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+  );
 } catch (error) {
   failed = true;
   out(`\n✗ step ${stepNumber} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -7,7 +7,8 @@ type Json = Record<string, unknown>;
 export type Names = Readonly<Record<string, string>>;
 
 const asArray = (value: unknown): Json[] => (Array.isArray(value) ? (value as Json[]) : []);
-const textOf = (value: unknown): string => (value && typeof value === 'object' ? String((value as Json).text ?? '') : '');
+const textOf = (value: unknown): string =>
+  value && typeof value === 'object' ? String((value as Json).text ?? '') : '';
 
 /** Slack mrkdwn to terminal text: mentions resolved, entities decoded, bold markers dropped. */
 export function renderMrkdwn(text: string, names: Names = {}): string {
@@ -30,7 +31,9 @@ function renderElement(element: Json, names: Names): string {
     case 'number_input':
       return '[ numero ]';
     case 'static_select':
-      return `[ ▾ ${asArray(element.options).map((o) => textOf(o.text)).join(' | ')} ]`;
+      return `[ ▾ ${asArray(element.options)
+        .map((o) => textOf(o.text))
+        .join(' | ')} ]`;
     case 'plain_text_input':
       return element.multiline ? '[ testo su più righe ]' : '[ testo ]';
     case 'mrkdwn':
@@ -47,14 +50,23 @@ function renderBlock(block: Json, names: Names): string[] {
       return [`━━ ${textOf(block.text)} ━━`];
     case 'section': {
       const lines = block.text ? renderMrkdwn(textOf(block.text), names).split('\n') : [];
-      for (const field of asArray(block.fields)) lines.push(`  ${renderMrkdwn(textOf(field), names).replace('\n', ': ')}`);
+      for (const field of asArray(block.fields))
+        lines.push(`  ${renderMrkdwn(textOf(field), names).replace('\n', ': ')}`);
       if (block.accessory) lines.push(`  ${renderElement(block.accessory as Json, names)}`);
       return lines;
     }
     case 'context':
-      return [asArray(block.elements).map((e) => renderElement(e, names)).join('  ')];
+      return [
+        asArray(block.elements)
+          .map((e) => renderElement(e, names))
+          .join('  '),
+      ];
     case 'actions':
-      return [asArray(block.elements).map((e) => renderElement(e, names)).join(' ')];
+      return [
+        asArray(block.elements)
+          .map((e) => renderElement(e, names))
+          .join(' '),
+      ];
     case 'input': {
       const optional = block.optional ? ' (facoltativo)' : '';
       const hint = block.hint ? `\n      ↳ ${textOf(block.hint)}` : '';
@@ -68,16 +80,23 @@ function renderBlock(block: Json, names: Names): string[] {
 }
 
 export function renderBlocks(blocks: unknown, names: Names = {}): string {
-  return asArray(blocks).flatMap((block) => renderBlock(block, names)).join('\n');
+  return asArray(blocks)
+    .flatMap((block) => renderBlock(block, names))
+    .join('\n');
 }
 
 /** A message: its blocks when it has some, otherwise its text. */
 export function renderMessage(message: { text?: unknown; blocks?: unknown }, names: Names = {}): string {
-  return asArray(message.blocks).length > 0 ? renderBlocks(message.blocks, names) : renderMrkdwn(String(message.text ?? ''), names);
+  return asArray(message.blocks).length > 0
+    ? renderBlocks(message.blocks, names)
+    : renderMrkdwn(String(message.text ?? ''), names);
 }
 
 export function renderModal(view: unknown, names: Names = {}): string {
   const modal = (view ?? {}) as Json;
-  const buttons = [modal.close, modal.submit].filter(Boolean).map((b) => `[ ${textOf(b)} ]`).join(' ');
+  const buttons = [modal.close, modal.submit]
+    .filter(Boolean)
+    .map((b) => `[ ${textOf(b)} ]`)
+    .join(' ');
   return [`┏ ${textOf(modal.title)} ┓`, renderBlocks(modal.blocks, names), buttons].filter(Boolean).join('\n');
 }

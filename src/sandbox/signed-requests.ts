@@ -26,9 +26,15 @@ export function createSlackSender(
     });
   return {
     slashCommand: (fields) =>
-      post(new URLSearchParams(prepare(fields) as Record<string, string>).toString(), 'application/x-www-form-urlencoded'),
+      post(
+        new URLSearchParams(prepare(fields) as Record<string, string>).toString(),
+        'application/x-www-form-urlencoded',
+      ),
     interaction: (payload) =>
-      post(new URLSearchParams({ payload: JSON.stringify(prepare(payload)) }).toString(), 'application/x-www-form-urlencoded'),
+      post(
+        new URLSearchParams({ payload: JSON.stringify(prepare(payload)) }).toString(),
+        'application/x-www-form-urlencoded',
+      ),
     event: (envelope, headers) => post(JSON.stringify(envelope), 'application/json', headers),
     raw: (body, contentType, headers) =>
       fetch(`${baseUrl}/slack/events`, { method: 'POST', headers: { 'content-type': contentType, ...headers }, body }),

@@ -59,7 +59,14 @@ export function createSlackApiDouble(
   const uploads = new Map<string, string>();
   const defaults: Record<string, (args: Record<string, unknown>) => Reply> = {
     'auth.test': () => ({
-      body: { ok: true, user_id: options.botUserId ?? SANDBOX_BOT.botUserId, bot_id: SANDBOX_BOT.botId, team_id: 'T1', team: 'rimborsi', user: SANDBOX_BOT.botName },
+      body: {
+        ok: true,
+        user_id: options.botUserId ?? SANDBOX_BOT.botUserId,
+        bot_id: SANDBOX_BOT.botId,
+        team_id: 'T1',
+        team: 'rimborsi',
+        user: SANDBOX_BOT.botName,
+      },
     }),
     'views.open': () => ({ body: { ok: true, view: { id: `V${String(++tsCounter).padStart(8, '0')}` } } }),
     'views.update': () => ({ body: { ok: true } }),
@@ -67,7 +74,9 @@ export function createSlackApiDouble(
     'views.publish': () => ({ body: { ok: true } }),
     'chat.postMessage': (args) => {
       const stored = storeMessage(args);
-      return { body: { ok: true, channel: stored.channel, ts: stored.ts, message: { ts: stored.ts, text: stored.text } } };
+      return {
+        body: { ok: true, channel: stored.channel, ts: stored.ts, message: { ts: stored.ts, text: stored.text } },
+      };
     },
     'conversations.history': (args) => ({
       body: {
@@ -94,7 +103,10 @@ export function createSlackApiDouble(
     'users.info': (args) => ({ body: { ok: true, user: { id: args.user, locale: 'it-IT' } } }),
     // The bot is in every channel it is asked about; a test overrides this to say otherwise.
     'conversations.info': (args) => ({
-      body: { ok: true, channel: { id: args.channel, name: 'rimborsi-revisione', is_member: true, is_archived: false } },
+      body: {
+        ok: true,
+        channel: { id: args.channel, name: 'rimborsi-revisione', is_member: true, is_archived: false },
+      },
     }),
     // The external upload flow: an upload URL for the bytes, then the file shared where asked.
     'files.getUploadURLExternal': () => {
@@ -159,7 +171,11 @@ export function createSlackApiDouble(
     /** A user's file as Slack serves it to the bot token; `status` other than 200 simulates a failure. */
     addPrivateFile(name: string, bytes: string, options: { status?: number; contentType?: string } = {}): string {
       const url = `${fileOrigin}/files-pri/T1-F${String(++tsCounter).padStart(6, '0')}/download/${encodeURIComponent(name)}`;
-      privateFiles.set(new URL(url).pathname, { status: options.status ?? 200, contentType: options.contentType ?? 'application/octet-stream', bytes });
+      privateFiles.set(new URL(url).pathname, {
+        status: options.status ?? 200,
+        contentType: options.contentType ?? 'application/octet-stream',
+        bytes,
+      });
       return url;
     },
     /** Answers a GET of a private file, recorded as the pseudo-method `files.download`. */
@@ -168,7 +184,9 @@ export function createSlackApiDouble(
       const file = privateFiles.get(path);
       if (!file) return { status: 404, contentType: 'text/plain', bytes: 'not found' };
       // Without a bot token Slack answers its login page, not the file.
-      return authorization?.startsWith('Bearer xoxb-') ? file : { status: 200, contentType: 'text/html', bytes: '<html>login</html>' };
+      return authorization?.startsWith('Bearer xoxb-')
+        ? file
+        : { status: 200, contentType: 'text/html', bytes: '<html>login</html>' };
     },
     /** Records the bytes posted to an upload URL (pseudo-method `files.upload_bytes`). */
     receiveUpload(fileId: string, bytes: string): number {

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { CHARGE_ACTION_ID, CHARGE_BLOCK_ID } from '../slack/views/charge-select.ts';
-import { REFUND_ACTIONS, REFUND_BLOCKS, REFUND_MODAL_CALLBACK_ID, type RefundField } from '../slack/views/refund-modal.ts';
+import {
+  REFUND_ACTIONS,
+  REFUND_BLOCKS,
+  REFUND_MODAL_CALLBACK_ID,
+  type RefundField,
+} from '../slack/views/refund-modal.ts';
 
 /** Factories for what Slack posts to the app, with overrides: used by the tests, the demo and the benchmark. */
 
@@ -47,7 +52,6 @@ export function buildStateValues(overrides: StateOverrides = {}): Record<string,
   );
 }
 
-
 /** Stands for the app under test's own response_url; the test app's sender puts the real one in. */
 export const RESPONSE_URL_PLACEHOLDER = 'https://response-url.invalid/placeholder';
 
@@ -87,7 +91,14 @@ export function buildBlockSuggestion(options: { user?: string; value: string; ac
     block_id: options.blockId ?? CHARGE_BLOCK_ID,
     value: options.value,
     team: { id: 'T1', domain: 'acme' },
-    view: { id: 'V0MODAL', team_id: 'T1', type: 'modal', callback_id: REFUND_MODAL_CALLBACK_ID, private_metadata: '{"chargeList":"external"}', state: { values: {} } },
+    view: {
+      id: 'V0MODAL',
+      team_id: 'T1',
+      type: 'modal',
+      callback_id: REFUND_MODAL_CALLBACK_ID,
+      private_metadata: '{"chargeList":"external"}',
+      state: { values: {} },
+    },
   };
 }
 
@@ -151,7 +162,12 @@ export function buildBlockAction(options: {
     api_app_id: 'A1',
     token: 'legacy-verification-token',
     trigger_id: `trigger-${randomUUID()}`,
-    container: { type: 'message', message_ts: options.messageTs ?? '1700000000.000001', channel_id: options.channel ?? 'CREVIEW', is_ephemeral: false },
+    container: {
+      type: 'message',
+      message_ts: options.messageTs ?? '1700000000.000001',
+      channel_id: options.channel ?? 'CREVIEW',
+      is_ephemeral: false,
+    },
     channel: { id: options.channel ?? 'CREVIEW', name: 'rimborsi-review' },
     message: { type: 'message', ts: options.messageTs ?? '1700000000.000001', text: '', blocks: [] },
     response_url: RESPONSE_URL_PLACEHOLDER,
@@ -169,7 +185,10 @@ export function buildBlockAction(options: {
 }
 
 let eventCounter = 0;
-export function buildEventEnvelope(event: Record<string, unknown>, eventId = `Ev${String(++eventCounter).padStart(6, '0')}${Date.now()}`) {
+export function buildEventEnvelope(
+  event: Record<string, unknown>,
+  eventId = `Ev${String(++eventCounter).padStart(6, '0')}${Date.now()}`,
+) {
   return {
     token: 'legacy-verification-token',
     team_id: 'T1',

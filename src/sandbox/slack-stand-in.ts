@@ -31,7 +31,11 @@ export async function startSlackStandIn(
     }
     if (req.method === 'POST' && url.pathname.startsWith('/upload/v1/')) {
       const bytes = await readBody(req, 11 * 1024 * 1024);
-      res.writeHead(double.receiveUpload(url.pathname.slice('/upload/v1/'.length), bytes), { 'content-type': 'text/plain' }).end('OK');
+      res
+        .writeHead(double.receiveUpload(url.pathname.slice('/upload/v1/'.length), bytes), {
+          'content-type': 'text/plain',
+        })
+        .end('OK');
       return;
     }
     const args = decodeSlackArgs(await readBody(req, 5_000_000));

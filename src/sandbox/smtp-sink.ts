@@ -43,7 +43,9 @@ export async function startSmtpSink(options: { user?: string; pass?: string; por
       stream.on('end', () => {
         const code = plan.shift() ?? 250;
         if (code !== 250) {
-          callback(Object.assign(new Error(code < 500 ? 'Try again later' : 'Mailbox unavailable'), { responseCode: code }));
+          callback(
+            Object.assign(new Error(code < 500 ? 'Try again later' : 'Mailbox unavailable'), { responseCode: code }),
+          );
           return;
         }
         simpleParser(Buffer.concat(chunks))

@@ -89,7 +89,8 @@ export async function startSocketModeStandIn(options: { port?: number } = {}): P
     async waitForConnections(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (sockets.filter((s) => s.readyState === s.OPEN).length < count) {
-        if (Date.now() > deadline) throw new Error(`expected ${count} Socket Mode connection(s), have ${sockets.length}`);
+        if (Date.now() > deadline)
+          throw new Error(`expected ${count} Socket Mode connection(s), have ${sockets.length}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
     },
@@ -115,7 +116,10 @@ export async function startSocketModeStandIn(options: { port?: number } = {}): P
       });
     },
     requestRefresh() {
-      for (const socket of sockets) socket.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'stand-in' } }));
+      for (const socket of sockets)
+        socket.send(
+          JSON.stringify({ type: 'disconnect', reason: 'refresh_requested', debug_info: { host: 'stand-in' } }),
+        );
     },
     dropConnections() {
       for (const socket of [...sockets]) socket.terminate();
@@ -142,7 +146,10 @@ function parseAck(text: string): SocketAck | undefined {
  * The demo's and tests' SlackSender over the socket: each request becomes an envelope, and the ack
  * comes back as the Response an HTTP request would have had (its payload as the JSON body).
  */
-export function createSocketSender(socket: SocketModeStandIn, prepare: (payload: unknown) => unknown = (payload) => payload): SlackSender {
+export function createSocketSender(
+  socket: SocketModeStandIn,
+  prepare: (payload: unknown) => unknown = (payload) => payload,
+): SlackSender {
   const asResponse = (ack: SocketAck) =>
     new Response(ack.payload === undefined ? '' : JSON.stringify(ack.payload), {
       status: 200,

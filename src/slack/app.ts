@@ -48,7 +48,11 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions = {}): Sl
   // Both receivers refuse, before Bolt reads them, bodies that are not Slack payloads this app handles.
   const receiver = slack.appToken
     ? createSocketReceiver(deps, slack.appToken, port, apiUrl, options.onSocketConnection)
-    : new GuardedHTTPReceiver({ signingSecret: slack.signingSecret, logger: deps.logger, customRoutes: buildCustomRoutes(deps) });
+    : new GuardedHTTPReceiver({
+        signingSecret: slack.signingSecret,
+        logger: deps.logger,
+        customRoutes: buildCustomRoutes(deps),
+      });
   const app = new App({ ...common, receiver });
 
   registerRefundForm(app, deps);
@@ -68,7 +72,9 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions = {}): Sl
   // Bolt keeps the receiver's HTTP server private; it is created in the constructor, before start().
   return {
     app,
-    socketHttpServer: slack.appToken ? (receiver as unknown as { httpServer: Server | undefined }).httpServer : undefined,
+    socketHttpServer: slack.appToken
+      ? (receiver as unknown as { httpServer: Server | undefined }).httpServer
+      : undefined,
   };
 }
 
@@ -93,6 +99,7 @@ function createSocketReceiver(
   });
   receiver.client.on('connected', () => onConnection?.(true));
   // 'close' is the socket dropping; the client then waits before 'reconnecting' and 'connecting'.
-  for (const state of ['close', 'disconnected', 'reconnecting', 'connecting']) receiver.client.on(state, () => onConnection?.(false));
+  for (const state of ['close', 'disconnected', 'reconnecting', 'connecting'])
+    receiver.client.on(state, () => onConnection?.(false));
   return receiver;
 }

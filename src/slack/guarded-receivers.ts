@@ -1,5 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { HTTPModuleFunctions, HTTPReceiver, SocketModeReceiver, type HTTPReceiverOptions, type SocketModeReceiverOptions } from '@slack/bolt';
+import {
+  HTTPModuleFunctions,
+  HTTPReceiver,
+  SocketModeReceiver,
+  type HTTPReceiverOptions,
+  type SocketModeReceiverOptions,
+} from '@slack/bolt';
 import type { AppLogger } from '../logger.ts';
 import { SUBSCRIBED_EVENT_TYPES, findPayloadProblem, parseLikeBolt } from './payload-guard.ts';
 
@@ -33,7 +39,12 @@ export class GuardedHTTPReceiver extends HTTPReceiver {
   }
 }
 
-async function screenRequest(req: IncomingMessage, res: ServerResponse, signingSecret: string, logger: AppLogger): Promise<boolean> {
+async function screenRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  signingSecret: string,
+  logger: AppLogger,
+): Promise<boolean> {
   let buffered;
   try {
     buffered = await HTTPModuleFunctions.parseAndVerifyHTTPRequest({ enabled: true, signingSecret }, req);
@@ -64,7 +75,8 @@ export function findEnvelopeProblem(envelope: unknown): string | undefined {
   if (problem) return problem;
   // The client emits each event under its own type name ('error' would throw): only subscribed ones.
   const eventType = type === 'events_api' ? (payload as { event: { type: string } }).event.type : undefined;
-  if (eventType !== undefined && !(SUBSCRIBED_EVENT_TYPES as string[]).includes(eventType)) return 'unsubscribed event type';
+  if (eventType !== undefined && !(SUBSCRIBED_EVENT_TYPES as string[]).includes(eventType))
+    return 'unsubscribed event type';
   return undefined;
 }
 
@@ -82,12 +94,15 @@ export class GuardedSocketModeReceiver extends SocketModeReceiver {
     const dispatchers = client.listeners('ws_message') as ((data: unknown, isBinary: boolean) => unknown)[];
     client.removeAllListeners('ws_message');
     client.on('ws_message', (data: unknown, isBinary: boolean) => {
-      const text = typeof data === 'string' ? data : isBinary ? undefined : new TextDecoder().decode(data as ArrayBuffer);
+      const text =
+        typeof data === 'string' ? data : isBinary ? undefined : new TextDecoder().decode(data as ArrayBuffer);
       const envelope = text === undefined ? undefined : safeJson(text);
       const problem = envelope === undefined ? undefined : findEnvelopeProblem(envelope);
       if (problem === undefined) {
         for (const dispatch of dispatchers) {
-          Promise.resolve(dispatch.call(client, data, isBinary)).catch((error: unknown) => logger.error('a Socket Mode message failed', {}, error));
+          Promise.resolve(dispatch.call(client, data, isBinary)).catch((error: unknown) =>
+            logger.error('a Socket Mode message failed', {}, error),
+          );
         }
         return;
       }
@@ -95,7 +110,9 @@ export class GuardedSocketModeReceiver extends SocketModeReceiver {
       const envelopeId = (envelope as { envelope_id?: unknown } | null)?.envelope_id;
       if (typeof envelopeId === 'string' && envelopeId !== '') {
         // The SDK's own ack goes through this method; TypeScript marks it private.
-        (client as unknown as { send(id: string, body: object): Promise<void> }).send(envelopeId, {}).catch((error: unknown) => logger.warn('could not acknowledge a refused envelope', { error: String(error) }));
+        (client as unknown as { send(id: string, body: object): Promise<void> })
+          .send(envelopeId, {})
+          .catch((error: unknown) => logger.warn('could not acknowledge a refused envelope', { error: String(error) }));
       }
     });
   }

@@ -11,7 +11,13 @@ export function toLocale(slackLocale: string | undefined, fallback: Locale): Loc
  * Each person's language, from their Slack locale, cached for an hour. A lookup that fails or is slow
  * (the modal's trigger lives 3 s) answers with the default language and is tried again next time.
  */
-export function createLocaleDirectory(options: { client: WebClient; fallback: Locale; ttlMs?: number; timeoutMs?: number; clock?: () => number }) {
+export function createLocaleDirectory(options: {
+  client: WebClient;
+  fallback: Locale;
+  ttlMs?: number;
+  timeoutMs?: number;
+  clock?: () => number;
+}) {
   const ttlMs = options.ttlMs ?? 3_600_000;
   const timeoutMs = options.timeoutMs ?? 800;
   const clock = options.clock ?? Date.now;

@@ -71,7 +71,12 @@ const viewSubmission = z.looseObject({
   view,
   response_urls: z.array(z.looseObject({ response_url: z.url() })).optional(),
 });
-const viewClosed = z.looseObject({ type: z.literal('view_closed'), ...workspace, user, view: z.looseObject({ id, callback_id: z.string() }) });
+const viewClosed = z.looseObject({
+  type: z.literal('view_closed'),
+  ...workspace,
+  user,
+  view: z.looseObject({ id, callback_id: z.string() }),
+});
 
 // An external select's typeahead (the charge picker): what was typed so far, for one action id.
 const blockSuggestion = z.looseObject({
@@ -85,7 +90,13 @@ const blockSuggestion = z.looseObject({
 
 const optionalText = z.string().optional();
 const eventOf = {
-  message: z.looseObject({ channel: id, text: optionalText, user: optionalText, subtype: optionalText, thread_ts: optionalText }),
+  message: z.looseObject({
+    channel: id,
+    text: optionalText,
+    user: optionalText,
+    subtype: optionalText,
+    thread_ts: optionalText,
+  }),
   app_mention: z.looseObject({ channel: id, text: z.string(), user: optionalText, thread_ts: optionalText }),
   app_home_opened: z.looseObject({ user: id, tab: optionalText }),
 } as const;
@@ -99,7 +110,9 @@ const eventCallback = z.looseObject({
   team_id: slackId,
   enterprise_id: slackId.nullable().optional(),
   event_id: id,
-  authorizations: z.array(z.looseObject({ team_id: slackId.nullable().optional(), enterprise_id: slackId.nullable().optional() })).optional(),
+  authorizations: z
+    .array(z.looseObject({ team_id: slackId.nullable().optional(), enterprise_id: slackId.nullable().optional() }))
+    .optional(),
   event: z.looseObject({
     type: z.string().regex(/^[a-z][a-z_.]*$/),
     channel: z.union([z.string(), anyObject]).optional(),
@@ -109,15 +122,17 @@ const eventCallback = z.looseObject({
 
 const urlVerification = z.looseObject({ type: z.literal('url_verification'), challenge: z.string() });
 
-const byType = new Map<string, z.ZodType>(Object.entries({
-  block_actions: blockActions,
-  view_submission: viewSubmission,
-  view_closed: viewClosed,
-  block_suggestion: blockSuggestion,
-  event_callback: eventCallback,
-  url_verification: urlVerification,
-  app_rate_limited: anyObject,
-}));
+const byType = new Map<string, z.ZodType>(
+  Object.entries({
+    block_actions: blockActions,
+    view_submission: viewSubmission,
+    view_closed: viewClosed,
+    block_suggestion: blockSuggestion,
+    event_callback: eventCallback,
+    url_verification: urlVerification,
+    app_rate_limited: anyObject,
+  }),
+);
 
 /**
  * Bolt routes a body by the keys it has (`event` first, then `command`, `name`, `actions`), not by its
@@ -137,12 +152,14 @@ const ROUTING_KEYS = ['event', 'command', 'name', 'actions'];
 
 /** Why a parsed Slack body cannot be handled (a short phrase naming no content), or undefined when it can. */
 export function findPayloadProblem(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return `not an object (${body === null ? 'null' : Array.isArray(body) ? 'array' : typeof body})`;
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    return `not an object (${body === null ? 'null' : Array.isArray(body) ? 'array' : typeof body})`;
   const record = body as Record<string, unknown>;
   if (record.ssl_check === '1') return undefined;
   const type = 'command' in record ? 'command' : typeof record.type === 'string' ? record.type : undefined;
   const schema = type === 'command' ? slashCommand : type === undefined ? undefined : byType.get(type);
-  if (!schema || type === undefined) return type === undefined ? 'no type' : `unhandled type ${JSON.stringify(type.slice(0, 40))}`;
+  if (!schema || type === undefined)
+    return type === undefined ? 'no type' : `unhandled type ${JSON.stringify(type.slice(0, 40))}`;
   const misrouted = ROUTING_KEYS.find((key) => key in record && !(routingKeysAllowed[type] ?? []).includes(key));
   if (misrouted) return `${type} with a ${misrouted}`;
   const problem = describe(type, schema.safeParse(body));
@@ -163,7 +180,10 @@ function describe(what: string, result: { success: boolean; error?: z.ZodError }
  * content type is a form), or the reason it is not one Bolt can take. A form body's `payload` must be
  * one JSON object; repeated or non-JSON, Bolt would hand the raw form on or throw.
  */
-export function parseLikeBolt(rawBody: string, contentType: string | undefined): { ok: true; body: unknown } | { ok: false; problem: string } {
+export function parseLikeBolt(
+  rawBody: string,
+  contentType: string | undefined,
+): { ok: true; body: unknown } | { ok: false; problem: string } {
   try {
     if (contentType === 'application/x-www-form-urlencoded') {
       const form = parseQueryString(rawBody);

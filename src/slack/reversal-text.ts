@@ -14,10 +14,16 @@ export function describeReversalDenial(denied: ReversalDenied, locale: Locale, r
     case 'not_automatic':
       return t(locale, 'reverse.not_automatic', { reference: denied.claim.reference });
     case 'already_reversed':
-      return t(locale, 'reverse.already_reversed', { reference: denied.claim.reference, user: denied.claim.reversal?.by ?? '' });
+      return t(locale, 'reverse.already_reversed', {
+        reference: denied.claim.reference,
+        user: denied.claim.reversal?.by ?? '',
+      });
     case 'window_closed': {
       const approvedAt = denied.claim.decidedAt ?? denied.claim.submittedAt;
-      return t(locale, 'reverse.window_closed', { reference: denied.claim.reference, until: formatReversalDeadline(approvedAt, reversalDays, locale) });
+      return t(locale, 'reverse.window_closed', {
+        reference: denied.claim.reference,
+        until: formatReversalDeadline(approvedAt, reversalDays, locale),
+      });
     }
   }
 }

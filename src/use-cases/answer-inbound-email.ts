@@ -1,5 +1,10 @@
 import type { Db } from '../db/database.ts';
-import { acceptMailgunToken, recordEmailAttempt, setEmailReplyStatus, takeReplyAllowance } from '../db/email-reply.repository.ts';
+import {
+  acceptMailgunToken,
+  recordEmailAttempt,
+  setEmailReplyStatus,
+  takeReplyAllowance,
+} from '../db/email-reply.repository.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import type { StandaloneMessage } from '../delivery/message-kinds.ts';
 import type { EmailReplyPayload } from '../delivery/email-reply.ts';
@@ -47,10 +52,19 @@ export async function answerInboundEmail(
   let outcome: EmailOutcome;
   try {
     outcome = await deps.db.transaction().execute(async (trx) => {
-      if (auth.mailgunToken && !(await acceptMailgunToken(trx, auth.mailgunToken, now, auth.mailgunTokenKeepSeconds ?? 600))) {
+      if (
+        auth.mailgunToken &&
+        !(await acceptMailgunToken(trx, auth.mailgunToken, now, auth.mailgunTokenKeepSeconds ?? 600))
+      ) {
         throw new Replayed();
       }
-      const recorded = await recordEmailAttempt(trx, { sender: email.sender, provider: email.provider, messageId: email.messageId, dedupeKey, at: now });
+      const recorded = await recordEmailAttempt(trx, {
+        sender: email.sender,
+        provider: email.provider,
+        messageId: email.messageId,
+        dedupeKey,
+        at: now,
+      });
       if (!recorded) return { kind: 'duplicate' } as const;
       const status = await replyStatusFor(trx, deps, email, dedupeKey, now);
       await setEmailReplyStatus(trx, dedupeKey, status);
@@ -64,7 +78,13 @@ export async function answerInboundEmail(
   return outcome;
 }
 
-async function replyStatusFor(trx: Db, deps: AnswerEmailDeps, email: InboundEmail, dedupeKey: string, now: Date): Promise<EmailReplyStatus> {
+async function replyStatusFor(
+  trx: Db,
+  deps: AnswerEmailDeps,
+  email: InboundEmail,
+  dedupeKey: string,
+  now: Date,
+): Promise<EmailReplyStatus> {
   const decision = decideEmailReply(email, deps.email.ownAddress);
   if (!decision.reply) return decision.reason;
   if (!deps.email.repliesOn || !email.sender) return 'replies_off';

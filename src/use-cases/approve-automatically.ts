@@ -1,5 +1,11 @@
 import type { Transaction } from 'kysely';
-import { decideAutoApproval, findEnabledProof, type AutoApprovalConfig, type AutoApprovalDecision, type Proof } from '../domain/auto-approval.ts';
+import {
+  decideAutoApproval,
+  findEnabledProof,
+  type AutoApprovalConfig,
+  type AutoApprovalDecision,
+  type Proof,
+} from '../domain/auto-approval.ts';
 import { POLICY_ACTOR, type Claim, type ClaimInput, type Verdict } from '../domain/claim.ts';
 import { addDays, romeDateOf, romeInstant } from '../domain/rome-calendar.ts';
 import { recordClaimEvent } from '../db/audit.repository.ts';
@@ -61,7 +67,13 @@ export async function approveAutomatically(
 ): Promise<Claim> {
   const claim = await recordAutomaticApproval(trx, { claimId: pending.id, autoCase: proof.case, at: now });
   if (!claim) throw new Error(`claim ${pending.reference} was no longer pending in its own submission`);
-  await recordCreditEntry(trx, { claimId: claim.id, professionalId: claim.professionalId, chargeId: proof.chargeId, credits: claim.credits, at: now });
+  await recordCreditEntry(trx, {
+    claimId: claim.id,
+    professionalId: claim.professionalId,
+    chargeId: proof.chargeId,
+    credits: claim.credits,
+    at: now,
+  });
   await enqueueMessages(
     trx,
     [
@@ -75,13 +87,25 @@ export async function approveAutomatically(
     now,
   );
   await recordClaimEvent(trx, { claimId: claim.id, kind: 'submitted', actor: claim.professionalId, at: now });
-  await recordClaimEvent(trx, { claimId: claim.id, kind: 'evaluated', actor: null, at: now, details: { verdict: 'to_review' } });
+  await recordClaimEvent(trx, {
+    claimId: claim.id,
+    kind: 'evaluated',
+    actor: null,
+    at: now,
+    details: { verdict: 'to_review' },
+  });
   await recordClaimEvent(trx, {
     claimId: claim.id,
     kind: 'decided',
     actor: POLICY_ACTOR,
     at: now,
-    details: { decision: 'approved', automatic: true, case: proof.case, chargeId: proof.chargeId, evidenceChargeId: proof.evidenceChargeId },
+    details: {
+      decision: 'approved',
+      automatic: true,
+      case: proof.case,
+      chargeId: proof.chargeId,
+      evidenceChargeId: proof.evidenceChargeId,
+    },
   });
   return claim;
 }

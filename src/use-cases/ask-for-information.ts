@@ -26,7 +26,13 @@ export async function askForInformation(
       sourceViewId: command.sourceViewId,
     });
     if (!asked) return undefined; // the same modal sent again: asked already
-    await recordClaimEvent(trx, { claimId: claim.id, kind: 'info_requested', actor: command.reviewerId, at: command.now, details: { questionId: asked.id } });
+    await recordClaimEvent(trx, {
+      claimId: claim.id,
+      kind: 'info_requested',
+      actor: command.reviewerId,
+      at: command.now,
+      details: { questionId: asked.id },
+    });
     await enqueueMessages(
       trx,
       [
@@ -58,8 +64,18 @@ export async function answerQuestion(
   const answered = await deps.db.transaction().execute(async (trx) => {
     const stored = await recordAnswer(trx, asked.id, command.answer, command.now);
     if (!stored) return undefined;
-    await recordClaimEvent(trx, { claimId: claim.id, kind: 'info_answered', actor: command.userId, at: command.now, details: { questionId: asked.id } });
-    await enqueueMessages(trx, [{ claimId: claim.id, kind: 'answer_post', variant: asked.id, payload: { questionId: asked.id } }], command.now);
+    await recordClaimEvent(trx, {
+      claimId: claim.id,
+      kind: 'info_answered',
+      actor: command.userId,
+      at: command.now,
+      details: { questionId: asked.id },
+    });
+    await enqueueMessages(
+      trx,
+      [{ claimId: claim.id, kind: 'answer_post', variant: asked.id, payload: { questionId: asked.id } }],
+      command.now,
+    );
     return stored;
   });
   return answered ? { kind: 'answered', claim, question: answered } : { kind: 'already_answered', claim };

@@ -10,7 +10,11 @@ export type ReleaseTrigger = 'bot_joined_channel' | 'recheck' | 'operator' | 'ca
  * Parks a message Slack refused for a cause a person must fix, audited, and redraws the reviewers'
  * Home so its banner says what is blocked. False when this worker no longer holds the message.
  */
-export async function parkMessage(db: Db, message: QueuedMessage, block: { workerId: string; cause: string; now: Date }): Promise<boolean> {
+export async function parkMessage(
+  db: Db,
+  message: QueuedMessage,
+  block: { workerId: string; cause: string; now: Date },
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
     const parked = await blockMessage(trx, message.id, block.workerId, { cause: block.cause, now: block.now });
     // A message without a claim has no claim audit: the log and `npm run outbox -- list` show it.
@@ -33,7 +37,14 @@ export async function parkMessage(db: Db, message: QueuedMessage, block: { worke
  */
 export async function releaseBlockedDeliveries(
   db: Db,
-  request: { now: Date; trigger: ReleaseTrigger; actor?: string; causes?: readonly string[]; ids?: readonly string[]; limit?: number },
+  request: {
+    now: Date;
+    trigger: ReleaseTrigger;
+    actor?: string;
+    causes?: readonly string[];
+    ids?: readonly string[];
+    limit?: number;
+  },
 ): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const released = await releaseBlockedMessages(trx, request);

@@ -6,7 +6,11 @@ import { computeReportFigures, type ReportFigures, type ReportPeriod } from '../
 import { addDays, romeDateOf, romeInstant } from '../domain/rome-calendar.ts';
 
 /** Reads what the report of `period` needs and computes its figures; "overdue now" is as of `now`. */
-export async function buildReport(deps: { db: Db; calendar: BusinessCalendar }, period: ReportPeriod, now: Date): Promise<ReportFigures> {
+export async function buildReport(
+  deps: { db: Db; calendar: BusinessCalendar },
+  period: ReportPeriod,
+  now: Date,
+): Promise<ReportFigures> {
   const from = romeInstant(period.from, 0);
   const to = romeInstant(addDays(period.to, 1), 0);
   const rows = await findClaimsForReport(deps.db, from, to);
@@ -15,5 +19,11 @@ export async function buildReport(deps: { db: Db; calendar: BusinessCalendar }, 
     sumChargedCredits(deps.db, refunded, from, to),
     countPendingClaims(deps.db, romeDateOf(now)),
   ]);
-  return computeReportFigures({ period, rows, chargedByProfessional, overdueNow: pending.overdue, calendar: deps.calendar });
+  return computeReportFigures({
+    period,
+    rows,
+    chargedByProfessional,
+    overdueNow: pending.overdue,
+    calendar: deps.calendar,
+  });
 }

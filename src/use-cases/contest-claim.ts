@@ -25,7 +25,10 @@ export interface ContestCommand {
   now: Date;
 }
 
-export type ContestOutcome = { kind: 'contested'; claim: Claim; created: boolean } | { kind: 'not_found' } | { kind: ContestRefusal; claim: Claim };
+export type ContestOutcome =
+  | { kind: 'contested'; claim: Claim; created: boolean }
+  | { kind: 'not_found' }
+  | { kind: ContestRefusal; claim: Claim };
 
 /**
  * Sends an ineligible claim to the review channel because its professional asked for a person to look
@@ -36,7 +39,8 @@ export async function contestClaim(deps: ContestDeps, command: ContestCommand): 
   return deps.db.transaction().execute(async (trx) => {
     const found = await findClaimForContest(trx, command.claimId);
     if (!found) return { kind: 'not_found' };
-    if (found.contestSourceViewId === command.sourceViewId) return { kind: 'contested', claim: found.claim, created: false };
+    if (found.contestSourceViewId === command.sourceViewId)
+      return { kind: 'contested', claim: found.claim, created: false };
     const refusal = checkContest(found.claim, command.userId);
     if (refusal) return { kind: refusal, claim: found.claim };
 
@@ -55,14 +59,22 @@ export async function contestClaim(deps: ContestDeps, command: ContestCommand): 
       [
         { claimId: claim.id, kind: 'review_post' },
         // The files attached to the claim, if any, follow the review post into its thread.
-        ...((await listEvidence(trx, claim.id)).length > 0 ? [{ claimId: claim.id, kind: 'evidence_copy' as const }] : []),
+        ...((await listEvidence(trx, claim.id)).length > 0
+          ? [{ claimId: claim.id, kind: 'evidence_copy' as const }]
+          : []),
         { claimId: claim.id, kind: 'contest_dm' },
         ...homeRefreshesFor(claim.id, claim.professionalId),
       ],
       command.now,
     );
     const rule = found.claim.verdict.kind === 'ineligible' ? found.claim.verdict.rule : null;
-    await recordClaimEvent(trx, { claimId: claim.id, kind: 'contested', actor: command.userId, at: command.now, details: { rule } });
+    await recordClaimEvent(trx, {
+      claimId: claim.id,
+      kind: 'contested',
+      actor: command.userId,
+      at: command.now,
+      details: { rule },
+    });
     return { kind: 'contested', claim, created: true };
   });
 }

@@ -101,7 +101,13 @@ export async function decideClaim(deps: DecisionDeps, command: DecideClaimComman
       if (refund) {
         // The credits go back in this very transaction: one entry per claim, whatever races it.
         const chargeId = claim.verdict.kind === 'to_review' ? (claim.verdict.matchedChargeId ?? null) : null;
-        await recordCreditEntry(trx, { claimId: claim.id, professionalId: claim.professionalId, chargeId, credits: claim.credits, at: command.now });
+        await recordCreditEntry(trx, {
+          claimId: claim.id,
+          professionalId: claim.professionalId,
+          chargeId,
+          credits: claim.credits,
+          at: command.now,
+        });
       }
       await enqueueMessages(
         trx,

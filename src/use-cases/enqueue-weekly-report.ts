@@ -12,7 +12,12 @@ import { buildReport } from './build-report.ts';
  * comes first queues it and the others find it there — once, whatever restarts or clock moves happen.
  * A week with no claim received or decided gets no report. Returns 1 when it queued the report.
  */
-export async function enqueueDueWeeklyReport(deps: { db: Db; clock: () => Date; calendar: BusinessCalendar; notifyHour: number }): Promise<number> {
+export async function enqueueDueWeeklyReport(deps: {
+  db: Db;
+  clock: () => Date;
+  calendar: BusinessCalendar;
+  notifyHour: number;
+}): Promise<number> {
   const now = deps.clock();
   const due = dueWeeklyReport(now, deps.notifyHour);
   const message: StandaloneMessage = { claimId: null, kind: 'weekly_report', variant: due.weekKey };

@@ -1,16 +1,29 @@
 import { listRecentCharges, searchRecentCharges } from '../db/charge.repository.ts';
 import type { Db } from '../db/database.ts';
-import { STATIC_CHARGE_OPTIONS, chargeChoiceSince, chooseChargePicker, type ChargeChoice } from '../domain/charge-choice.ts';
+import {
+  STATIC_CHARGE_OPTIONS,
+  chargeChoiceSince,
+  chooseChargePicker,
+  type ChargeChoice,
+} from '../domain/charge-choice.ts';
 import type { Charge } from '../domain/ledger.ts';
 import { normaliseService } from '../domain/ledger-match.ts';
 
 /** One indexed query: the newest charges of the last 30 days, one more than a static select holds. */
 export async function loadChargeChoice(db: Db, professionalId: string, now: Date): Promise<ChargeChoice> {
-  return chooseChargePicker(await listRecentCharges(db, professionalId, chargeChoiceSince(now), STATIC_CHARGE_OPTIONS + 1));
+  return chooseChargePicker(
+    await listRecentCharges(db, professionalId, chargeChoiceSince(now), STATIC_CHARGE_OPTIONS + 1),
+  );
 }
 
 /** The typeahead's answer: the charges whose client or service holds every typed word. */
-export async function searchChargeChoice(db: Db, professionalId: string, typed: string, now: Date, limit: number): Promise<Charge[]> {
+export async function searchChargeChoice(
+  db: Db,
+  professionalId: string,
+  typed: string,
+  now: Date,
+  limit: number,
+): Promise<Charge[]> {
   const words = normaliseService(typed).split(' ').filter(Boolean).slice(0, 5);
   return searchRecentCharges(db, professionalId, chargeChoiceSince(now), words, limit);
 }

@@ -9,7 +9,12 @@ import { addDays } from '../domain/rome-calendar.ts';
  * margin, and the days after, when a duplicate request may have been answered), back far enough to see an earlier charge for the same lead (a later interaction that should
  * never have been charged) and a duplicate request answered twice.
  */
-export async function loadLedgerView(db: Db, professionalId: string, input: ClaimInput, now: Date): Promise<LedgerView> {
+export async function loadLedgerView(
+  db: Db,
+  professionalId: string,
+  input: ClaimInput,
+  now: Date,
+): Promise<LedgerView> {
   const from = new Date(`${addDays(input.answeredOn, -60)}T00:00:00Z`);
   const to = new Date(`${addDays(input.answeredOn, 10)}T00:00:00Z`);
   const [hasData, charges, last90Days] = await Promise.all([

@@ -19,7 +19,8 @@ import { normaliseClientName, normalisePhone } from '../domain/ledger-match.ts';
 import { romeDateOf } from '../domain/rome-calendar.ts';
 
 export type RedactionReason = 'retention' | 'erasure';
-export type ErasureTarget = { kind: 'client_phone'; phone: string } | { kind: 'client'; name: string } | { kind: 'professional'; userId: string };
+export type ErasureTarget =
+  { kind: 'client_phone'; phone: string } | { kind: 'client'; name: string } | { kind: 'professional'; userId: string };
 
 export interface RedactionSummary {
   claims: string[];
@@ -34,7 +35,8 @@ function scrubberFor(values: readonly string[]) {
   const scrub = (value: unknown): unknown => {
     if (typeof value === 'string') return needles.some((n) => value.toLowerCase().includes(n)) ? REDACTED : value;
     if (Array.isArray(value)) return value.map(scrub);
-    if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v)]));
+    if (value && typeof value === 'object')
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v)]));
     return value;
   };
   return scrub;
@@ -55,13 +57,26 @@ export async function redactPersonalData(
 ): Promise<RedactionSummary> {
   const before = await readClaimPersonalData(trx, target.claimIds);
   await allowAuditRedaction(trx);
-  const values = before.flatMap((c) => [`${c.clientFirstName} ${c.clientLastName}`, c.clientLastName, ...(c.clientPhone ? [c.clientPhone] : [])]);
+  const values = before.flatMap((c) => [
+    `${c.clientFirstName} ${c.clientLastName}`,
+    c.clientLastName,
+    ...(c.clientPhone ? [c.clientPhone] : []),
+  ]);
   const auditEventsScrubbed = await scrubAuditDetails(trx, target.claimIds, scrubberFor(values));
   const claims = await redactClaims(trx, target.claimIds, now);
   const charges = await redactCharges(trx, target.chargeIds, now);
-  for (const claim of claims) await recordClaimEvent(trx, { claimId: claim.id, kind: 'redacted', actor: null, at: now, details: { why } });
+  for (const claim of claims)
+    await recordClaimEvent(trx, { claimId: claim.id, kind: 'redacted', actor: null, at: now, details: { why } });
   const posted = claims.filter((claim) => claim.reviewMessageTs !== null);
-  await enqueueMessages(trx, posted.map((claim) => ({ claimId: claim.id, kind: 'review_update' as const, variant: `redacted-${now.getTime()}` })), now);
+  await enqueueMessages(
+    trx,
+    posted.map((claim) => ({
+      claimId: claim.id,
+      kind: 'review_update' as const,
+      variant: `redacted-${now.getTime()}`,
+    })),
+    now,
+  );
   return { claims: claims.map((c) => c.reference), charges, auditEventsScrubbed, reviewMessagesUpdated: posted.length };
 }
 

@@ -21,7 +21,12 @@ export interface ReversalDeps {
   config: Pick<AutoApprovalConfig, 'reversalDays'>;
 }
 
-async function findDenial(deps: ReversalDeps, claim: Claim, userId: string, now: Date): Promise<ReversalDenied | undefined> {
+async function findDenial(
+  deps: ReversalDeps,
+  claim: Claim,
+  userId: string,
+  now: Date,
+): Promise<ReversalDenied | undefined> {
   if (claim.professionalId === userId) return { kind: 'own_claim', claim };
   if (!(await deps.isReviewer(userId))) return { kind: 'not_reviewer', claim };
   const refusal = checkReversible(claim, now, deps.config);
@@ -29,14 +34,25 @@ async function findDenial(deps: ReversalDeps, claim: Claim, userId: string, now:
 }
 
 async function auditDenial(deps: ReversalDeps, claim: Claim, userId: string, now: Date, why: string): Promise<void> {
-  await recordClaimEvent(deps.db, { claimId: claim.id, kind: 'refused_click', actor: userId, at: now, details: { why, action: 'reverse' } });
+  await recordClaimEvent(deps.db, {
+    claimId: claim.id,
+    kind: 'refused_click',
+    actor: userId,
+    at: now,
+    details: { why, action: 'reverse' },
+  });
 }
 
 /**
  * May `userId` reverse this automatic approval now? Read from the database, never from the button:
  * a reviewer, not the claimant, a standing automatic approval, inside its window. Every denial is audited.
  */
-export async function authorizeReversal(deps: ReversalDeps, claimId: string, userId: string, now: Date): Promise<ReversalAuthorization> {
+export async function authorizeReversal(
+  deps: ReversalDeps,
+  claimId: string,
+  userId: string,
+  now: Date,
+): Promise<ReversalAuthorization> {
   const claim = await findClaimById(deps.db, claimId);
   if (!claim) return { kind: 'not_found' };
   const denial = await findDenial(deps, claim, userId, now);
@@ -61,10 +77,20 @@ export async function reverseRefund(
   if (authorization.kind !== 'allowed') return authorization;
   const approvedAfter = new Date(command.now.getTime() - deps.config.reversalDays * 86_400_000);
   const reversed = await deps.db.transaction().execute(async (trx) => {
-    const claim = await recordReversal(trx, { claimId: command.claimId, by: command.reviewerId, at: command.now, reason: command.reason, approvedAfter });
+    const claim = await recordReversal(trx, {
+      claimId: command.claimId,
+      by: command.reviewerId,
+      at: command.now,
+      reason: command.reason,
+      approvedAfter,
+    });
     if (!claim) return undefined;
     const chargeId = claim.verdict.kind === 'to_review' ? (claim.verdict.matchedChargeId ?? null) : null;
-    await recordCreditEntry(trx, { claimId: claim.id, professionalId: claim.professionalId, chargeId, credits: claim.credits, at: command.now }, 'reversal');
+    await recordCreditEntry(
+      trx,
+      { claimId: claim.id, professionalId: claim.professionalId, chargeId, credits: claim.credits, at: command.now },
+      'reversal',
+    );
     await enqueueMessages(
       trx,
       [
@@ -75,7 +101,13 @@ export async function reverseRefund(
       ],
       command.now,
     );
-    await recordClaimEvent(trx, { claimId: claim.id, kind: 'reversed', actor: command.reviewerId, at: command.now, details: { credits: claim.credits, chargeId } });
+    await recordClaimEvent(trx, {
+      claimId: claim.id,
+      kind: 'reversed',
+      actor: command.reviewerId,
+      at: command.now,
+      details: { credits: claim.credits, chargeId },
+    });
     return claim;
   });
   if (reversed) return { kind: 'reversed', claim: reversed };

@@ -1,4 +1,11 @@
-import { checkPendingLimit, isCorrectable, type Claim, type ClaimInput, type IneligibleRule, type PolicyConfig } from '../domain/claim.ts';
+import {
+  checkPendingLimit,
+  isCorrectable,
+  type Claim,
+  type ClaimInput,
+  type IneligibleRule,
+  type PolicyConfig,
+} from '../domain/claim.ts';
 import type { BusinessCalendar } from '../domain/italian-holidays.ts';
 import { evaluateClaim, normaliseClientName } from '../domain/policy.ts';
 import { romeDateOf } from '../domain/rome-calendar.ts';
@@ -62,10 +69,7 @@ export interface SubmitClaimDeps {
  * limit (30 claims in 2 seconds are counted one after the other), and a crash after the commit loses
  * no message. What the professional can correct in the form is returned, not stored.
  */
-export async function submitClaim(
-  deps: SubmitClaimDeps,
-  command: SubmitClaimCommand,
-): Promise<SubmitClaimResult> {
+export async function submitClaim(deps: SubmitClaimDeps, command: SubmitClaimCommand): Promise<SubmitClaimResult> {
   return deps.db.transaction().execute(async (trx) => {
     await lockProfessional(trx, command.professionalId);
     const existing = await findClaimBySourceViewId(trx, command.sourceViewId);
@@ -101,7 +105,9 @@ export async function submitClaim(
     const evidence = command.evidence ?? [];
     await insertEvidence(trx, claim.id, evidence);
     if (automatic.kind === 'approve') {
-      const approved = await approveAutomatically(trx, claim, automatic.proof, command.now, { copyEvidence: evidence.length > 0 });
+      const approved = await approveAutomatically(trx, claim, automatic.proof, command.now, {
+        copyEvidence: evidence.length > 0,
+      });
       return { kind: 'stored', claim: approved, created: true };
     }
     if (sla) await scheduleNotices(trx, claim.id, sla.notices);
@@ -118,7 +124,12 @@ export async function submitClaim(
         : [{ claimId: claim.id, kind: 'submission_dm' }, ...homeRefreshesFor(claim.id, claim.professionalId)],
       command.now,
     );
-    await recordClaimEvent(trx, { claimId: claim.id, kind: 'submitted', actor: command.professionalId, at: command.now });
+    await recordClaimEvent(trx, {
+      claimId: claim.id,
+      kind: 'submitted',
+      actor: command.professionalId,
+      at: command.now,
+    });
     await recordClaimEvent(trx, {
       claimId: claim.id,
       kind: 'evaluated',

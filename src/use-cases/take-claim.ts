@@ -6,13 +6,17 @@ import { assignClaim } from '../db/claim.repository.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import { authorizeDecision, type DecisionDeps, type Refusal } from './decide-claim.ts';
 
-export type TakeOutcome = { kind: 'taken'; claim: Claim; previous: string | null } | { kind: 'already_yours'; claim: Claim } | Refusal;
+export type TakeOutcome =
+  { kind: 'taken'; claim: Claim; previous: string | null } | { kind: 'already_yours'; claim: Claim } | Refusal;
 
 /**
  * "Prendi in carico": only a reviewer (never the claimant) takes a pending claim; another reviewer may
  * take it over. Audited with who had it before; the review message shows the new assignee.
  */
-export async function takeClaim(deps: DecisionDeps, command: { claimId: string; reviewerId: string; now: Date }): Promise<TakeOutcome> {
+export async function takeClaim(
+  deps: DecisionDeps,
+  command: { claimId: string; reviewerId: string; now: Date },
+): Promise<TakeOutcome> {
   const authorization = await authorizeDecision(deps, command.claimId, command.reviewerId, command.now);
   if (authorization.kind !== 'allowed') return authorization;
   const previous = authorization.claim.assignedTo;

@@ -2,10 +2,20 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AutoApproveCase } from '../../src/domain/claim.ts';
 import { RESPONSE_URL_METHOD } from '../../src/sandbox/slack-api-double.ts';
-import { buildBlockAction, buildRefundStateValues, buildViewSubmission, withChosenCharge, type StateOverrides } from '../../src/sandbox/slack-payloads.ts';
+import {
+  buildBlockAction,
+  buildRefundStateValues,
+  buildViewSubmission,
+  withChosenCharge,
+  type StateOverrides,
+} from '../../src/sandbox/slack-payloads.ts';
 import { REVERSE_ACTION_ID } from '../../src/slack/messages/auto-approval-blocks.ts';
 import { APPROVE_ACTION_ID } from '../../src/slack/messages/review-message.ts';
-import { REVERSE_MODAL_CALLBACK_ID, REVERSE_REASON_ACTION_ID, REVERSE_REASON_BLOCK_ID } from '../../src/slack/views/reverse-modal.ts';
+import {
+  REVERSE_MODAL_CALLBACK_ID,
+  REVERSE_REASON_ACTION_ID,
+  REVERSE_REASON_BLOCK_ID,
+} from '../../src/slack/views/reverse-modal.ts';
 import { claimEvents } from '../support/db-helpers.ts';
 import { isSignedWith, marketplaceReceiver } from '../support/marketplace-receiver.ts';
 import { useSharedDatabase } from '../support/shared-database.ts';
@@ -22,24 +32,38 @@ const db = () => shared.database.db;
 const start = (env: Record<string, string> = {}) =>
   shared.start({
     now: NOW,
-    env: { LEDGER_TOKEN, REFUND_WEBHOOK_URL: `${MARKETPLACE}/refunds`, REFUND_WEBHOOK_SECRET: WEBHOOK_SECRET, AUTO_APPROVE: 'answered_twice,later_interaction,first_mistake', ...env },
+    env: {
+      LEDGER_TOKEN,
+      REFUND_WEBHOOK_URL: `${MARKETPLACE}/refunds`,
+      REFUND_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      AUTO_APPROVE: 'answered_twice,later_interaction,first_mistake',
+      ...env,
+    },
   });
 
 let receiver: ReturnType<typeof marketplaceReceiver>;
 afterEach(() => receiver?.stop());
 
-
 /** What the ledger holds and what the professional says, for each case the ledger proves. */
-const CASES: Record<AutoApproveCase, { reason: string; charges: Array<Record<string, unknown>>; refunded: string; evidence: string | null }> = {
+const CASES: Record<
+  AutoApproveCase,
+  { reason: string; charges: Array<Record<string, unknown>>; refunded: string; evidence: string | null }
+> = {
   answered_twice: {
     reason: 'answered_twice',
-    charges: [charge({ charge_id: 'ch_first', charged_at: '2026-11-10T09:00:00+01:00' }), charge({ charge_id: 'ch_second', lead_id: 'lead_2' })],
+    charges: [
+      charge({ charge_id: 'ch_first', charged_at: '2026-11-10T09:00:00+01:00' }),
+      charge({ charge_id: 'ch_second', lead_id: 'lead_2' }),
+    ],
     refunded: 'ch_second',
     evidence: 'ch_first',
   },
   later_interaction: {
     reason: 'no_grazie',
-    charges: [charge({ charge_id: 'ch_earlier', charged_at: '2026-11-10T09:00:00+01:00', trigger: 'phone_answer' }), charge({ charge_id: 'ch_later' })],
+    charges: [
+      charge({ charge_id: 'ch_earlier', charged_at: '2026-11-10T09:00:00+01:00', trigger: 'phone_answer' }),
+      charge({ charge_id: 'ch_later' }),
+    ],
     refunded: 'ch_later',
     evidence: 'ch_earlier',
   },
@@ -47,10 +71,31 @@ const CASES: Record<AutoApproveCase, { reason: string; charges: Array<Record<str
 };
 
 /** A second client of the same professional, with a later interaction charged: a second proven claim. */
-const LUCA = { clientFirstName: 'Luca', clientLastName: 'Verdi', clientPhone: '+39 347 000 0000', answeredOn: '2026-11-11' };
+const LUCA = {
+  clientFirstName: 'Luca',
+  clientLastName: 'Verdi',
+  clientPhone: '+39 347 000 0000',
+  answeredOn: '2026-11-11',
+};
 const lucaCharges = (user = 'UPRO') => [
-  charge({ charge_id: `ch_luca_1_${user}`, slack_user_id: user, lead_id: `lead_luca_${user}`, client_first_name: 'Luca', client_last_name: 'Verdi', client_phone: '+39 347 000 0000', charged_at: '2026-11-11T09:00:00+01:00' }),
-  charge({ charge_id: `ch_luca_2_${user}`, slack_user_id: user, lead_id: `lead_luca_${user}`, client_first_name: 'Luca', client_last_name: 'Verdi', client_phone: '+39 347 000 0000', charged_at: '2026-11-11T11:00:00+01:00' }),
+  charge({
+    charge_id: `ch_luca_1_${user}`,
+    slack_user_id: user,
+    lead_id: `lead_luca_${user}`,
+    client_first_name: 'Luca',
+    client_last_name: 'Verdi',
+    client_phone: '+39 347 000 0000',
+    charged_at: '2026-11-11T09:00:00+01:00',
+  }),
+  charge({
+    charge_id: `ch_luca_2_${user}`,
+    slack_user_id: user,
+    lead_id: `lead_luca_${user}`,
+    client_first_name: 'Luca',
+    client_last_name: 'Verdi',
+    client_phone: '+39 347 000 0000',
+    charged_at: '2026-11-11T11:00:00+01:00',
+  }),
 ];
 
 async function submit(app: TestApp, form: StateOverrides = {}, options: { user?: string; viewId?: string } = {}) {
@@ -59,10 +104,13 @@ async function submit(app: TestApp, form: StateOverrides = {}, options: { user?:
 }
 const claims = () => db().selectFrom('claims').selectAll().orderBy('submitted_at').orderBy('reference').execute();
 const creditEntries = () => db().selectFrom('credit_entries').selectAll().orderBy('id').execute();
-const reviewPosts = (app: TestApp) => app.slack.calls('chat.postMessage').filter((c) => c.args.channel === REVIEW_CHANNEL);
-const dmsTo = (app: TestApp, user: string) => app.slack.calls('chat.postMessage').filter((c) => c.args.channel === `D${user}`);
+const reviewPosts = (app: TestApp) =>
+  app.slack.calls('chat.postMessage').filter((c) => c.args.channel === REVIEW_CHANNEL);
+const dmsTo = (app: TestApp, user: string) =>
+  app.slack.calls('chat.postMessage').filter((c) => c.args.channel === `D${user}`);
 const blocksOf = (call: { args: Record<string, unknown> } | undefined) => JSON.stringify(call?.args.blocks ?? null);
-const findingsOf = (verdict: unknown) => ((verdict as { findings?: Array<{ code: string }> }).findings ?? []).map((f) => f.code);
+const findingsOf = (verdict: unknown) =>
+  ((verdict as { findings?: Array<{ code: string }> }).findings ?? []).map((f) => f.code);
 
 describe('each enabled case is approved at submission', () => {
   it.each(Object.keys(CASES) as AutoApproveCase[])(
@@ -78,11 +126,18 @@ describe('each enabled case is approved at submission', () => {
       const [claim] = await claims();
       expect(claim).toMatchObject({ status: 'approved', decided_by: 'policy', auto_approved_case: autoCase });
 
-      expect(await creditEntries()).toEqual([expect.objectContaining({ claim_id: claim?.id, charge_id: scene.refunded, credits: 12, kind: 'refund' })]);
+      expect(await creditEntries()).toEqual([
+        expect.objectContaining({ claim_id: claim?.id, charge_id: scene.refunded, credits: 12, kind: 'refund' }),
+      ]);
       await eventually(() => expect(receiver.deliveries).toHaveLength(1));
       expect(isSignedWith(receiver.deliveries[0], WEBHOOK_SECRET)).toBe(true);
       expect(receiver.deliveries[0]?.idempotencyKey).toBe(claim?.reference);
-      expect(receiver.bodies()[0]).toMatchObject({ type: 'refund.approved', automatic: true, charge_id: scene.refunded, credits: 12 });
+      expect(receiver.bodies()[0]).toMatchObject({
+        type: 'refund.approved',
+        automatic: true,
+        charge_id: scene.refunded,
+        credits: 12,
+      });
 
       await eventually(() => expect(dmsTo(app, 'UPRO')).toHaveLength(1));
       expect(String(dmsTo(app, 'UPRO')[0]?.args.text)).toContain('12 crediti sono stati restituiti');
@@ -96,7 +151,10 @@ describe('each enabled case is approved at submission', () => {
 
       const events = await claimEvents(db(), claim?.id ?? '');
       expect(events.filter((e) => e.kind === 'decided')).toEqual([
-        expect.objectContaining({ actor: 'policy', details: expect.objectContaining({ automatic: true, case: autoCase, chargeId: scene.refunded }) }),
+        expect.objectContaining({
+          actor: 'policy',
+          details: expect.objectContaining({ automatic: true, case: autoCase, chargeId: scene.refunded }),
+        }),
       ]);
       expect(await db().selectFrom('claim_reminders').selectAll().execute()).toEqual([]);
       // Nothing more follows: no second DM, no second webhook, no reminder.
@@ -110,13 +168,33 @@ describe('each enabled case is approved at submission', () => {
     receiver = marketplaceReceiver(MARKETPLACE, '/refunds');
     const app = await start({ AUTO_APPROVE: 'first_mistake' });
     await loadCharges(app, CASES.first_mistake.charges);
-    const nothingTyped = buildRefundStateValues({ clientFirstName: null, clientLastName: null, clientPhone: null, service: null, answeredOn: null, receivedOn: null, credits: null, reason: 'sent_by_mistake' });
-    const res = await app.send.interaction(buildViewSubmission({ values: withChosenCharge(nothingTyped, 'ch_1'), privateMetadata: '{"chargeList":"static"}' }));
+    const nothingTyped = buildRefundStateValues({
+      clientFirstName: null,
+      clientLastName: null,
+      clientPhone: null,
+      service: null,
+      answeredOn: null,
+      receivedOn: null,
+      credits: null,
+      reason: 'sent_by_mistake',
+    });
+    const res = await app.send.interaction(
+      buildViewSubmission({
+        values: withChosenCharge(nothingTyped, 'ch_1'),
+        privateMetadata: '{"chargeList":"static"}',
+      }),
+    );
     expect(JSON.stringify(await res.json())).toContain('è stata approvata');
     const [claim] = await claims();
-    expect(claim).toMatchObject({ status: 'approved', auto_approved_case: 'first_mistake', verdict: expect.objectContaining({ chargeChosen: true, matchedChargeId: 'ch_1' }) });
+    expect(claim).toMatchObject({
+      status: 'approved',
+      auto_approved_case: 'first_mistake',
+      verdict: expect.objectContaining({ chargeChosen: true, matchedChargeId: 'ch_1' }),
+    });
     expect(await creditEntries()).toHaveLength(1);
-    await eventually(() => expect(receiver.bodies()).toEqual([expect.objectContaining({ automatic: true, charge_id: 'ch_1' })]));
+    await eventually(() =>
+      expect(receiver.bodies()).toEqual([expect.objectContaining({ automatic: true, charge_id: 'ch_1' })]),
+    );
   });
 
   it('a disabled case is never automatic: the claim waits for a reviewer', async () => {
@@ -182,7 +260,10 @@ describe('each guard falls back to review, with its reason among the findings', 
   });
 
   it('the same share under a higher REFUND_SHARE_WARNING_PERCENT is approved', async () => {
-    const { second } = await secondClaim({ AUTO_APPROVE_MAX_PER_PROFESSIONAL: '5', REFUND_SHARE_WARNING_PERCENT: '30' });
+    const { second } = await secondClaim({
+      AUTO_APPROVE_MAX_PER_PROFESSIONAL: '5',
+      REFUND_SHARE_WARNING_PERCENT: '30',
+    });
     expect(second?.status).toBe('approved');
   });
 
@@ -194,8 +275,31 @@ describe('each guard falls back to review, with its reason among the findings', 
 
     // A new day in Rome (midnight in Rome is 23:00 UTC): the cap starts again.
     app.clock.now = new Date('2026-11-20T23:00:00Z');
-    await loadCharges(app, [charge({ charge_id: 'ch_anna_1', slack_user_id: 'UPRO3', lead_id: 'lead_anna', client_first_name: 'Anna', client_last_name: 'Neri', client_phone: null, charged_at: '2026-11-12T09:00:00+01:00' }), charge({ charge_id: 'ch_anna_2', slack_user_id: 'UPRO3', lead_id: 'lead_anna', client_first_name: 'Anna', client_last_name: 'Neri', client_phone: null, charged_at: '2026-11-12T11:00:00+01:00' })]);
-    await submit(app, { clientFirstName: 'Anna', clientLastName: 'Neri', clientPhone: null, answeredOn: '2026-11-12' }, { user: 'UPRO3' });
+    await loadCharges(app, [
+      charge({
+        charge_id: 'ch_anna_1',
+        slack_user_id: 'UPRO3',
+        lead_id: 'lead_anna',
+        client_first_name: 'Anna',
+        client_last_name: 'Neri',
+        client_phone: null,
+        charged_at: '2026-11-12T09:00:00+01:00',
+      }),
+      charge({
+        charge_id: 'ch_anna_2',
+        slack_user_id: 'UPRO3',
+        lead_id: 'lead_anna',
+        client_first_name: 'Anna',
+        client_last_name: 'Neri',
+        client_phone: null,
+        charged_at: '2026-11-12T11:00:00+01:00',
+      }),
+    ]);
+    await submit(
+      app,
+      { clientFirstName: 'Anna', clientLastName: 'Neri', clientPhone: null, answeredOn: '2026-11-12' },
+      { user: 'UPRO3' },
+    );
     expect((await claims())[2]).toMatchObject({ professional_id: 'UPRO3', status: 'approved' });
   });
 });
@@ -214,13 +318,20 @@ describe('"Annulla rimborso" on an automatic approval', () => {
   }
   const clickReverse = (app: TestApp, claimId: string, user: string) =>
     app.send.interaction(buildBlockAction({ actionId: REVERSE_ACTION_ID, value: claimId, user }));
-  const submitReason = async (app: TestApp, privateMetadata: string, user: string, reason = 'Il cliente ha confermato che la risposta era voluta.') => {
+  const submitReason = async (
+    app: TestApp,
+    privateMetadata: string,
+    user: string,
+    reason = 'Il cliente ha confermato che la risposta era voluta.',
+  ) => {
     const res = await app.send.interaction(
       buildViewSubmission({
         user,
         callbackId: REVERSE_MODAL_CALLBACK_ID,
         privateMetadata,
-        values: { [REVERSE_REASON_BLOCK_ID]: { [REVERSE_REASON_ACTION_ID]: { type: 'plain_text_input', value: reason } } },
+        values: {
+          [REVERSE_REASON_BLOCK_ID]: { [REVERSE_REASON_ACTION_ID]: { type: 'plain_text_input', value: reason } },
+        },
       }),
     );
     return (await res.json().catch(() => ({}))) as { response_action?: string; errors?: Record<string, string> };
@@ -237,7 +348,11 @@ describe('"Annulla rimborso" on an automatic approval', () => {
     expect(await submitReason(app, metadata, 'UREVIEWER1')).toEqual({});
 
     const reversed = (await claims())[0];
-    expect(reversed).toMatchObject({ status: 'reversed', reversed_by: 'UREVIEWER1', reversal_reason: 'Il cliente ha confermato che la risposta era voluta.' });
+    expect(reversed).toMatchObject({
+      status: 'reversed',
+      reversed_by: 'UREVIEWER1',
+      reversal_reason: 'Il cliente ha confermato che la risposta era voluta.',
+    });
     expect((await creditEntries()).map((e) => [e.kind, e.credits, e.charge_id])).toEqual([
       ['refund', 12, 'ch_1'],
       ['reversal', -12, 'ch_1'],
@@ -246,7 +361,12 @@ describe('"Annulla rimborso" on an automatic approval', () => {
     const reversal = receiver.deliveries[1];
     expect(isSignedWith(reversal, WEBHOOK_SECRET)).toBe(true);
     expect(reversal?.idempotencyKey).toBe(`${claim.reference}:reversed`);
-    expect(receiver.bodies()[1]).toMatchObject({ type: 'refund.reversed', claim_reference: claim.reference, credits: 12, charge_id: 'ch_1' });
+    expect(receiver.bodies()[1]).toMatchObject({
+      type: 'refund.reversed',
+      claim_reference: claim.reference,
+      credits: 12,
+      charge_id: 'ch_1',
+    });
 
     await eventually(() => expect(dmsTo(app, 'UPRO')).toHaveLength(2));
     expect(String(dmsTo(app, 'UPRO')[1]?.args.text)).toContain('è stato annullato');
@@ -255,7 +375,9 @@ describe('"Annulla rimborso" on an automatic approval', () => {
     const updated = blocksOf(app.slack.calls('chat.update')[0]);
     expect(updated).toContain('Rimborso annullato da <@UREVIEWER1>');
     expect(updated).not.toContain(REVERSE_ACTION_ID);
-    expect((await claimEvents(db(), claim.id)).filter((e) => e.kind === 'reversed')).toEqual([expect.objectContaining({ actor: 'UREVIEWER1' })]);
+    expect((await claimEvents(db(), claim.id)).filter((e) => e.kind === 'reversed')).toEqual([
+      expect.objectContaining({ actor: 'UREVIEWER1' }),
+    ]);
   });
 
   it.each([
@@ -267,7 +389,9 @@ describe('"Annulla rimborso" on an automatic approval', () => {
     await eventually(() => expect(app.slack.calls(RESPONSE_URL_METHOD)).toHaveLength(1));
     expect(String(app.slack.calls(RESPONSE_URL_METHOD)[0]?.args.text)).toContain(text);
     expect(app.slack.calls('views.open')).toEqual([]);
-    expect((await claimEvents(db(), claim.id)).filter((e) => e.kind === 'refused_click')).toEqual([expect.objectContaining({ actor: user })]);
+    expect((await claimEvents(db(), claim.id)).filter((e) => e.kind === 'refused_click')).toEqual([
+      expect.objectContaining({ actor: user }),
+    ]);
     expect((await claims())[0]?.status).toBe('approved');
   });
 
@@ -289,11 +413,15 @@ describe('"Annulla rimborso" on an automatic approval', () => {
     await loadCharges(app, CASES.first_mistake.charges);
     await submit(app, { reason: 'sent_by_mistake' });
     const [pending] = await claims();
-    await app.send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: pending?.id ?? '', user: 'UREVIEWER1' }));
+    await app.send.interaction(
+      buildBlockAction({ actionId: APPROVE_ACTION_ID, value: pending?.id ?? '', user: 'UREVIEWER1' }),
+    );
     await eventually(async () => expect((await claims())[0]?.status).toBe('approved'));
     await clickReverse(app, pending?.id ?? '', 'UREVIEWER2');
     await eventually(() => expect(app.slack.calls(RESPONSE_URL_METHOD)).toHaveLength(1));
-    expect(String(app.slack.calls(RESPONSE_URL_METHOD)[0]?.args.text)).toContain('Si possono annullare solo i rimborsi approvati automaticamente');
+    expect(String(app.slack.calls(RESPONSE_URL_METHOD)[0]?.args.text)).toContain(
+      'Si possono annullare solo i rimborsi approvati automaticamente',
+    );
     expect((await claims())[0]?.status).toBe('approved');
   });
 
@@ -319,7 +447,9 @@ describe('"Annulla rimborso" on an automatic approval', () => {
       submitReason(app, metadata, 'UREVIEWER2'),
     ]);
     expect(acks.filter((ack) => ack.response_action === undefined)).toHaveLength(1);
-    expect(acks.filter((ack) => ack.errors?.[REVERSE_REASON_BLOCK_ID]?.includes('è già stato annullato'))).toHaveLength(3);
+    expect(acks.filter((ack) => ack.errors?.[REVERSE_REASON_BLOCK_ID]?.includes('è già stato annullato'))).toHaveLength(
+      3,
+    );
     expect((await creditEntries()).filter((e) => e.kind === 'reversal')).toHaveLength(1);
     await eventually(() => expect(receiver.deliveries).toHaveLength(2));
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -335,8 +465,15 @@ describe('two instances and replays approve once', () => {
     const first = await start();
     const second = await start();
     await loadCharges(first, CASES.first_mistake.charges);
-    const payload = buildViewSubmission({ viewId: 'VREPLAYED1', values: buildRefundStateValues({ reason: 'sent_by_mistake' }) });
-    const acks = await Promise.all([first.send.interaction(payload), second.send.interaction(payload), first.send.interaction(payload)]);
+    const payload = buildViewSubmission({
+      viewId: 'VREPLAYED1',
+      values: buildRefundStateValues({ reason: 'sent_by_mistake' }),
+    });
+    const acks = await Promise.all([
+      first.send.interaction(payload),
+      second.send.interaction(payload),
+      first.send.interaction(payload),
+    ]);
     for (const ack of acks) expect(JSON.stringify(await ack.json())).toContain('è stata approvata');
     expect(await claims()).toHaveLength(1);
     expect(await creditEntries()).toHaveLength(1);
@@ -351,7 +488,10 @@ describe('two instances and replays approve once', () => {
     const first = await start({ AUTO_APPROVE_DAILY_CREDITS: '20' });
     const second = await start({ AUTO_APPROVE_DAILY_CREDITS: '20' });
     const users = ['UPRO', 'UPRO2', 'UPRO3', 'UPRO4'];
-    await loadCharges(first, users.flatMap((user) => lucaCharges(user)));
+    await loadCharges(
+      first,
+      users.flatMap((user) => lucaCharges(user)),
+    );
     await Promise.all(users.map((user, i) => submit(i % 2 === 0 ? first : second, LUCA, { user })));
     const stored = await claims();
     expect(stored).toHaveLength(4);

@@ -10,7 +10,8 @@ const shared = useSharedDatabase();
 const start = () => shared.start({ now: FRIDAY });
 const outboxRows = () => shared.database.db.selectFrom('outbox').selectAll().orderBy('id').execute();
 const rowsOf = async (kind: string) => (await outboxRows()).filter((r) => r.kind === kind);
-const events = (kind: string) => shared.database.db.selectFrom('claim_events').selectAll().where('kind', '=', kind).orderBy('id').execute();
+const events = (kind: string) =>
+  shared.database.db.selectFrom('claim_events').selectAll().where('kind', '=', kind).orderBy('id').execute();
 const advance = (app: TestApp, ms: number) => {
   app.clock.now = new Date(app.clock.now.getTime() + ms);
   app.application.worker.wake();
@@ -27,7 +28,8 @@ const botJoins = (app: TestApp, channel = REVIEW_CHANNEL, user = 'UBOT') =>
   app.send.event(buildEventEnvelope({ type: 'member_joined_channel', user, channel, channel_type: 'C', team: 'T1' }));
 const bannerFor = (app: TestApp, user: string) => {
   const publishes = app.slack.calls('views.publish').filter((c) => c.args.user_id === user);
-  const view = publishes.at(-1)?.args.view as { blocks: Array<{ block_id?: string; text?: { text: string } }> } | undefined;
+  const view = publishes.at(-1)?.args.view as
+    { blocks: Array<{ block_id?: string; text?: { text: string } }> } | undefined;
   return view?.blocks.find((b) => b.block_id === REVIEWER_HOME_BLOCKED_BLOCK_ID)?.text?.text;
 };
 
@@ -36,17 +38,22 @@ describe('no stranded claim: messages Slack refuses for a cause a person must fi
     const app = await start();
     refuseReviewChannel(app, 'not_in_channel');
     await submitTwoClaims(app);
-    await eventually(async () => expect((await rowsOf('review_post')).map((r) => [r.status, r.blocked_reason])).toEqual([
-      ['blocked', 'not_in_channel'],
-      ['blocked', 'not_in_channel'],
-    ]));
+    await eventually(async () =>
+      expect((await rowsOf('review_post')).map((r) => [r.status, r.blocked_reason])).toEqual([
+        ['blocked', 'not_in_channel'],
+        ['blocked', 'not_in_channel'],
+      ]),
+    );
     expect(app.logs.filter((l) => l.includes('blocked until a person fixes its cause'))).toHaveLength(1);
     expect(await events('delivery_blocked')).toHaveLength(2);
     await eventually(() => expect(bannerFor(app, 'UREVIEWER1')).toContain('2 messaggi bloccati'));
     expect(bannerFor(app, 'UREVIEWER1')).toContain('invita il bot nel canale delle revisioni');
     const notReady = await fetch(`${app.baseUrl}/readyz`);
     expect(notReady.status).toBe(503);
-    expect(((await notReady.json()) as { checks: Record<string, { ok: boolean; problem?: string }> }).checks.no_message_blocked).toEqual({
+    expect(
+      ((await notReady.json()) as { checks: Record<string, { ok: boolean; problem?: string }> }).checks
+        .no_message_blocked,
+    ).toEqual({
       ok: false,
       problem: '2 message(s) blocked: 2 not_in_channel (npm run outbox -- list)',
     });
@@ -63,10 +70,15 @@ describe('no stranded claim: messages Slack refuses for a cause a person must fi
     expect(app.slack.messagesIn(REVIEW_CHANNEL)).toEqual([]);
 
     expect((await botJoins(app)).status).toBe(200);
-    await eventually(async () => expect((await rowsOf('review_post')).map((r) => r.status)).toEqual(['delivered', 'delivered']));
+    await eventually(async () =>
+      expect((await rowsOf('review_post')).map((r) => r.status)).toEqual(['delivered', 'delivered']),
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(app.slack.messagesIn(REVIEW_CHANNEL)).toHaveLength(2);
-    expect((await events('delivery_retried')).map((e) => (e.details as { trigger: string }).trigger)).toEqual(['bot_joined_channel', 'bot_joined_channel']);
+    expect((await events('delivery_retried')).map((e) => (e.details as { trigger: string }).trigger)).toEqual([
+      'bot_joined_channel',
+      'bot_joined_channel',
+    ]);
     await eventually(() => expect(bannerFor(app, 'UREVIEWER1')).toBeUndefined());
     const ready = (await (await fetch(`${app.baseUrl}/readyz`)).json()) as { checks: Record<string, { ok: boolean }> };
     expect(ready.checks.no_message_blocked).toEqual({ ok: true });
@@ -87,7 +99,11 @@ describe('no stranded claim: messages Slack refuses for a cause a person must fi
     expect(await runOutboxCommand(shared.database.db, ['retry', 'x'], app.clock.now, () => undefined)).toBe(2);
     app.slack.reset(); // the channel is unarchived
     out.length = 0;
-    expect(await runOutboxCommand(shared.database.db, ['retry', '--cause', 'is_archived'], app.clock.now, (l) => out.push(l))).toBe(0);
+    expect(
+      await runOutboxCommand(shared.database.db, ['retry', '--cause', 'is_archived'], app.clock.now, (l) =>
+        out.push(l),
+      ),
+    ).toBe(0);
     expect(out[0]).toMatch(/^1 released/);
     await eventually(async () => expect((await rowsOf('review_post'))[0]?.status).toBe('delivered'));
     await new Promise((resolve) => setTimeout(resolve, 200));
@@ -102,17 +118,27 @@ describe('no stranded claim: messages Slack refuses for a cause a person must fi
   it('a revoked token pauses delivery without crashing; once it works again, everything goes out once', async () => {
     const app = await start();
     const revoked = { body: { ok: false, error: 'token_revoked' } };
-    for (const method of ['chat.postMessage', 'conversations.open', 'views.publish', 'users.info', 'conversations.members']) {
+    for (const method of [
+      'chat.postMessage',
+      'conversations.open',
+      'views.publish',
+      'users.info',
+      'conversations.members',
+    ]) {
       app.slack.respond(method, () => revoked);
     }
     await app.send.interaction(buildViewSubmission());
-    await eventually(async () => expect((await outboxRows()).filter((r) => r.status === 'blocked').length).toBeGreaterThanOrEqual(1));
+    await eventually(async () =>
+      expect((await outboxRows()).filter((r) => r.status === 'blocked').length).toBeGreaterThanOrEqual(1),
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     const callsWhilePaused = app.slack.calls().length;
     // A new claim while paused: accepted and stored, its messages wait; the worker does not hammer Slack.
     await app.send.interaction(buildViewSubmission({ values: buildRefundStateValues({ clientFirstName: 'Bruno' }) }));
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(app.slack.calls('chat.postMessage').length + app.slack.calls('conversations.open').length).toBeLessThanOrEqual(callsWhilePaused);
+    expect(
+      app.slack.calls('chat.postMessage').length + app.slack.calls('conversations.open').length,
+    ).toBeLessThanOrEqual(callsWhilePaused);
     expect(app.logs.filter((l) => l.includes('blocked until a person fixes its cause'))).toHaveLength(1);
 
     app.slack.reset(); // a new token is installed

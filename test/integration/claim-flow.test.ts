@@ -2,7 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { APPROVE_ACTION_ID, REJECT_ACTION_ID } from '../../src/slack/messages/review-message.ts';
 import { REJECT_MODAL_CALLBACK_ID } from '../../src/slack/views/reject-modal.ts';
 import { claimEvents, onlyClaim, resetDatabase } from '../support/db-helpers.ts';
-import { buildBlockAction, buildRefundStateValues, buildSlashCommand, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
+import {
+  buildBlockAction,
+  buildRefundStateValues,
+  buildSlashCommand,
+  buildViewSubmission,
+} from '../../src/sandbox/slack-payloads.ts';
 import { REVIEW_CHANNEL, eventually, startTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;
@@ -32,11 +37,16 @@ async function submitEligibleClaim() {
     return stored;
   });
   // The confirmation DM's audit is written with its delivery, just after Slack answers it.
-  await eventually(async () => expect((await claimEvents(app.database.db, claim.id)).map((e) => e.kind)).toContain('notified'));
+  await eventually(async () =>
+    expect((await claimEvents(app.database.db, claim.id)).map((e) => e.kind)).toContain('notified'),
+  );
   return { ack, claim };
 }
 
-function findRejectModal(): { private_metadata: string; blocks: Array<{ block_id?: string; element?: { action_id?: string } }> } {
+function findRejectModal(): {
+  private_metadata: string;
+  blocks: Array<{ block_id?: string; element?: { action_id?: string } }>;
+} {
   const opened = app.slack.calls('views.open').at(-1);
   return opened?.args.view as never;
 }
@@ -93,7 +103,12 @@ describe('a claim from /rimborso to the professional’s DM', () => {
 
     app.slack.reset();
     const click = await app.send.interaction(
-      buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claim.id, user: 'UREVIEWER1', messageTs: claim.review_message_ts ?? '' }),
+      buildBlockAction({
+        actionId: APPROVE_ACTION_ID,
+        value: claim.id,
+        user: 'UREVIEWER1',
+        messageTs: claim.review_message_ts ?? '',
+      }),
     );
     expect(click.status).toBe(200);
     await eventually(() => expect(app.slack.calls('chat.postMessage')).toHaveLength(1));

@@ -13,15 +13,23 @@ const shared = useSharedDatabase();
 
 /** Received on 10 October: day 41, refused by the policy. */
 async function refusedClaim(app: TestApp) {
-  const res = await app.send.interaction(buildViewSubmission({ values: buildRefundStateValues({ receivedOn: '2026-10-10', answeredOn: '2026-10-11' }) }));
+  const res = await app.send.interaction(
+    buildViewSubmission({ values: buildRefundStateValues({ receivedOn: '2026-10-10', answeredOn: '2026-10-11' }) }),
+  );
   const ack = (await res.json()) as { response_action: string; view: { blocks: unknown[] } };
   const claim = await onlyClaim(shared.database.db);
   expect(claim.status).toBe('ineligible');
   return { ack, claim };
 }
 
-const contestValues = (reason: string) => ({ [CONTEST_MODAL.blockId]: { [CONTEST_MODAL.actionId]: { type: 'plain_text_input', value: reason } } });
-async function contest(app: TestApp, claimId: string, options: { user?: string; viewId?: string; reason?: string } = {}) {
+const contestValues = (reason: string) => ({
+  [CONTEST_MODAL.blockId]: { [CONTEST_MODAL.actionId]: { type: 'plain_text_input', value: reason } },
+});
+async function contest(
+  app: TestApp,
+  claimId: string,
+  options: { user?: string; viewId?: string; reason?: string } = {},
+) {
   const res = await app.send.interaction(
     buildViewSubmission({
       user: options.user,
@@ -34,7 +42,8 @@ async function contest(app: TestApp, claimId: string, options: { user?: string; 
   expect(res.status).toBe(200);
   return (await res.json()) as { response_action: string; errors?: Record<string, string>; view?: unknown };
 }
-const reviewPosts = (app: TestApp) => app.slack.calls('chat.postMessage').filter((c) => c.args.channel === REVIEW_CHANNEL);
+const reviewPosts = (app: TestApp) =>
+  app.slack.calls('chat.postMessage').filter((c) => c.args.channel === REVIEW_CHANNEL);
 
 describe('asking for a review of a refused claim (“Chiedi una verifica”)', () => {
   it('the result view and the DM of an ineligible claim offer it; the claimant’s click opens the reason’s modal', async () => {
@@ -49,7 +58,9 @@ describe('asking for a review of a refused claim (“Chiedi una verifica”)', (
     });
     expect(JSON.stringify(dm?.args.blocks)).toContain('Chiedi una verifica');
 
-    await app.send.interaction(buildBlockAction({ actionId: CONTEST_ACTION_ID, value: claim.id, user: 'UPRO', channel: 'DUPRO' }));
+    await app.send.interaction(
+      buildBlockAction({ actionId: CONTEST_ACTION_ID, value: claim.id, user: 'UPRO', channel: 'DUPRO' }),
+    );
     const opened = await eventually(() => {
       const call = app.slack.calls('views.open').at(-1);
       expect(call).toBeDefined();
@@ -70,9 +81,15 @@ describe('asking for a review of a refused claim (“Chiedi una verifica”)', (
     expect(JSON.stringify(ack.view)).toContain('entro *il 7 dicembre 2026*');
 
     const stored = await onlyClaim(shared.database.db);
-    expect(stored).toMatchObject({ status: 'pending_review', contest_reason: 'Il cliente mi ha scritto solo ieri: la richiesta era ferma.', review_deadline_on: '2026-12-07' });
+    expect(stored).toMatchObject({
+      status: 'pending_review',
+      contest_reason: 'Il cliente mi ha scritto solo ieri: la richiesta era ferma.',
+      review_deadline_on: '2026-12-07',
+    });
     expect(stored.verdict).toMatchObject({ kind: 'ineligible', rule: 'window_expired' });
-    expect(await shared.database.db.selectFrom('claim_reminders').select('kind').where('claim_id', '=', claim.id).execute()).not.toEqual([]);
+    expect(
+      await shared.database.db.selectFrom('claim_reminders').select('kind').where('claim_id', '=', claim.id).execute(),
+    ).not.toEqual([]);
 
     await eventually(() => expect(reviewPosts(app)).toHaveLength(1));
     const post = reviewPosts(app)[0];
@@ -82,13 +99,21 @@ describe('asking for a review of a refused claim (“Chiedi una verifica”)', (
     expect(blocks).toContain('il rimborso si può chiedere entro 30 giorni');
     expect(blocks).toContain('la richiesta era ferma');
     expect(blocks).toContain(APPROVE_ACTION_ID);
-    await eventually(() => expect(app.slack.calls('chat.postMessage').some((c) => c.args.channel === 'DUPRO' && String(c.args.text).includes('Hai chiesto una verifica'))).toBe(true));
+    await eventually(() =>
+      expect(
+        app.slack
+          .calls('chat.postMessage')
+          .some((c) => c.args.channel === 'DUPRO' && String(c.args.text).includes('Hai chiesto una verifica')),
+      ).toBe(true),
+    );
     expect((await claimEvents(shared.database.db, claim.id)).map((e) => e.kind)).toContain('contested');
 
     const again = await contest(app, claim.id, { reason: 'Ci riprovo con un altro motivo, per favore.' });
     expect(again.response_action).toBe('errors');
     expect(Object.values(again.errors ?? {})[0]).toContain('Hai già chiesto una verifica');
-    expect((await onlyClaim(shared.database.db)).contest_reason).toBe('Il cliente mi ha scritto solo ieri: la richiesta era ferma.');
+    expect((await onlyClaim(shared.database.db)).contest_reason).toBe(
+      'Il cliente mi ha scritto solo ieri: la richiesta era ferma.',
+    );
 
     // Reviewers decide as for any claim.
     await eventually(async () => expect((await onlyClaim(shared.database.db)).review_message_ts).not.toBeNull());
@@ -114,17 +139,24 @@ describe('asking for a review of a refused claim (“Chiedi una verifica”)', (
     await eventually(() => expect(reviewPosts(app)).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(reviewPosts(app)).toHaveLength(1);
-    expect(await shared.database.db.selectFrom('outbox').select('kind').where('kind', '=', 'review_post').execute()).toHaveLength(1);
+    expect(
+      await shared.database.db.selectFrom('outbox').select('kind').where('kind', '=', 'review_post').execute(),
+    ).toHaveLength(1);
   });
 
   it('only the claimant may contest: anyone else is told so and nothing changes', async () => {
     const app = await shared.start({ now: NOW });
     const { claim } = await refusedClaim(app);
     const ack = await contest(app, claim.id, { user: 'UOTHER' });
-    expect(ack).toEqual({ response_action: 'errors', errors: { [CONTEST_MODAL.blockId]: 'Solo chi ha inviato la segnalazione può chiederne la verifica.' } });
+    expect(ack).toEqual({
+      response_action: 'errors',
+      errors: { [CONTEST_MODAL.blockId]: 'Solo chi ha inviato la segnalazione può chiederne la verifica.' },
+    });
     expect((await onlyClaim(shared.database.db)).status).toBe('ineligible');
 
-    await app.send.interaction(buildBlockAction({ actionId: CONTEST_ACTION_ID, value: claim.id, user: 'UOTHER', channel: 'DUOTHER' }));
+    await app.send.interaction(
+      buildBlockAction({ actionId: CONTEST_ACTION_ID, value: claim.id, user: 'UOTHER', channel: 'DUOTHER' }),
+    );
     const opened = await eventually(() => {
       const call = app.slack.calls('views.open').at(-1);
       expect(call).toBeDefined();
@@ -139,6 +171,8 @@ describe('asking for a review of a refused claim (“Chiedi una verifica”)', (
     await app.send.interaction(buildViewSubmission());
     const claim = await onlyClaim(shared.database.db);
     expect((await contest(app, claim.id)).errors?.[CONTEST_MODAL.blockId]).toContain('è già all’esame del team');
-    expect((await contest(app, claim.id, { reason: 'no' })).errors?.[CONTEST_MODAL.blockId]).toBe('Scrivi almeno 10 caratteri.');
+    expect((await contest(app, claim.id, { reason: 'no' })).errors?.[CONTEST_MODAL.blockId]).toBe(
+      'Scrivi almeno 10 caratteri.',
+    );
   });
 });

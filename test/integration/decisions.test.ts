@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { APPROVE_ACTION_ID, REJECT_ACTION_ID } from '../../src/slack/messages/review-message.ts';
-import { REJECT_MODAL_CALLBACK_ID, REJECT_REASON_ACTION_ID, REJECT_REASON_BLOCK_ID } from '../../src/slack/views/reject-modal.ts';
+import {
+  REJECT_MODAL_CALLBACK_ID,
+  REJECT_REASON_ACTION_ID,
+  REJECT_REASON_BLOCK_ID,
+} from '../../src/slack/views/reject-modal.ts';
 import { claimEvents, onlyClaim, resetDatabase } from '../support/db-helpers.ts';
 import { buildBlockAction, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
 import { eventually, startTestApp, type TestApp } from '../support/test-app.ts';
@@ -28,7 +32,11 @@ const approve = (claimId: string, user: string) =>
 describe('who may decide, and exactly once', () => {
   it('when two reviewers approve at once, one decision is recorded and one DM is sent', async () => {
     const claim = await pendingClaim();
-    const responses = await Promise.all([approve(claim.id, 'UREVIEWER1'), approve(claim.id, 'UREVIEWER2'), approve(claim.id, 'UREVIEWER1')]);
+    const responses = await Promise.all([
+      approve(claim.id, 'UREVIEWER1'),
+      approve(claim.id, 'UREVIEWER2'),
+      approve(claim.id, 'UREVIEWER1'),
+    ]);
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200]);
 
     await eventually(() => {
@@ -71,13 +79,19 @@ describe('who may decide, and exactly once', () => {
         user: 'UREVIEWER2',
         callbackId: REJECT_MODAL_CALLBACK_ID,
         privateMetadata: modal.private_metadata,
-        values: { [REJECT_REASON_BLOCK_ID]: { [REJECT_REASON_ACTION_ID]: { type: 'plain_text_input', value: 'Troppo tardi' } } },
+        values: {
+          [REJECT_REASON_BLOCK_ID]: { [REJECT_REASON_ACTION_ID]: { type: 'plain_text_input', value: 'Troppo tardi' } },
+        },
       }),
     );
     const ack = (await res.json()) as { response_action: string; errors: Record<string, string> };
     expect(ack.response_action).toBe('errors');
     expect(ack.errors[REJECT_REASON_BLOCK_ID]).toContain('approvata da <@UREVIEWER1>');
-    expect(await onlyClaim(app.database.db)).toMatchObject({ status: 'approved', decided_by: 'UREVIEWER1', decision_reason: null });
+    expect(await onlyClaim(app.database.db)).toMatchObject({
+      status: 'approved',
+      decided_by: 'UREVIEWER1',
+      decision_reason: null,
+    });
     expect(app.slack.calls('chat.postMessage')).toHaveLength(1);
   });
 
@@ -88,7 +102,9 @@ describe('who may decide, and exactly once', () => {
         user: 'UREVIEWER2',
         callbackId: REJECT_MODAL_CALLBACK_ID,
         privateMetadata: '{"claimId":"not-a-uuid"}',
-        values: { [REJECT_REASON_BLOCK_ID]: { [REJECT_REASON_ACTION_ID]: { type: 'plain_text_input', value: 'Motivo valido' } } },
+        values: {
+          [REJECT_REASON_BLOCK_ID]: { [REJECT_REASON_ACTION_ID]: { type: 'plain_text_input', value: 'Motivo valido' } },
+        },
       }),
     );
     expect(((await res.json()) as { response_action: string }).response_action).toBe('errors');
@@ -148,11 +164,15 @@ describe('REVIEWER_USER_IDS narrows the review channel', () => {
     await eventually(() => expect(narrowed.slack.calls('chat.postMessage')).toHaveLength(2));
     const claim = await onlyClaim(narrowed.database.db);
 
-    await narrowed.send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claim.id, user: 'UREVIEWER2' }));
+    await narrowed.send.interaction(
+      buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claim.id, user: 'UREVIEWER2' }),
+    );
     await eventually(() => expect(narrowed.slack.calls('response_url')).toHaveLength(1));
     expect((await onlyClaim(narrowed.database.db)).status).toBe('pending_review');
 
-    await narrowed.send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claim.id, user: 'UREVIEWER1' }));
+    await narrowed.send.interaction(
+      buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claim.id, user: 'UREVIEWER1' }),
+    );
     await eventually(async () => expect((await onlyClaim(narrowed.database.db)).status).toBe('approved'));
   });
 });

@@ -22,7 +22,10 @@ const databaseName = () => new URL(shared.database.url).pathname.slice(1);
 async function takeDatabaseAway(): Promise<void> {
   await withAdmin(async (admin) => {
     await admin.query(`ALTER DATABASE "${databaseName()}" WITH ALLOW_CONNECTIONS false`);
-    await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [databaseName()]);
+    await admin.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [databaseName()],
+    );
   });
 }
 async function bringDatabaseBack(): Promise<void> {
@@ -44,7 +47,9 @@ describe('delivery faults: nothing sent twice, nothing stalled', () => {
     });
     await app.send.interaction(buildViewSubmission());
     await eventually(async () => expect((await onlyClaim(shared.database.db)).review_message_ts).toBeTruthy(), 10_000);
-    await eventually(async () => expect(await rowOf('review_post')).toMatchObject({ status: 'delivered', attempts: 1 }));
+    await eventually(async () =>
+      expect(await rowOf('review_post')).toMatchObject({ status: 'delivered', attempts: 1 }),
+    );
     expect(away).toBe(true);
 
     advance(app, 61_000); // past any lease: a row left leased would be sent again now
@@ -64,8 +69,12 @@ describe('delivery faults: nothing sent twice, nothing stalled', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_000)); // ~50 worker passes at a 20 ms poll
     await bringDatabaseBack();
     await app.application.sweeper.tick();
-    await eventually(() => expect(app.logs.filter((l) => l.includes('database reachable again'))).toHaveLength(2), 5_000);
-    const lines = (text: string, source: string) => app.logs.filter((l) => l.includes(text) && l.includes(`"source":"${source}"`));
+    await eventually(
+      () => expect(app.logs.filter((l) => l.includes('database reachable again'))).toHaveLength(2),
+      5_000,
+    );
+    const lines = (text: string, source: string) =>
+      app.logs.filter((l) => l.includes(text) && l.includes(`"source":"${source}"`));
     for (const source of ['outbox', 'sla-sweeper']) {
       expect(lines('database unreachable', source)).toHaveLength(1);
       expect(lines('database reachable again', source)).toHaveLength(1);
@@ -88,12 +97,16 @@ describe('delivery faults: nothing sent twice, nothing stalled', () => {
       return app.slack.accept('chat.postMessage', args);
     });
     await app.send.interaction(buildViewSubmission());
-    await eventually(() => expect(app.slack.calls('chat.postMessage').filter((c) => c.args.channel === 'DUPRO')).toHaveLength(1));
+    await eventually(() =>
+      expect(app.slack.calls('chat.postMessage').filter((c) => c.args.channel === 'DUPRO')).toHaveLength(1),
+    );
     await eventually(() => expect(reviewAttempts).toBe(1));
 
     const started = Date.now();
     advance(app, 1_500); // the Retry-After has passed
-    await app.send.interaction(buildViewSubmission({ user: 'UOTHER', values: buildRefundStateValues({ clientFirstName: 'Bruno' }) }));
+    await app.send.interaction(
+      buildViewSubmission({ user: 'UOTHER', values: buildRefundStateValues({ clientFirstName: 'Bruno' }) }),
+    );
     await eventually(() => {
       expect(app.slack.messagesIn(REVIEW_CHANNEL)).toHaveLength(2);
       expect(app.slack.messagesIn('DUOTHER')).toHaveLength(1);
@@ -118,10 +131,14 @@ describe('delivery faults: nothing sent twice, nothing stalled', () => {
       releaseHang = resolve;
     });
     a.slack.respond('chat.postMessage', (args) =>
-      args.channel === 'DUPRO' ? hung.then(() => a.slack.accept('chat.postMessage', args)) : a.slack.accept('chat.postMessage', args),
+      args.channel === 'DUPRO'
+        ? hung.then(() => a.slack.accept('chat.postMessage', args))
+        : a.slack.accept('chat.postMessage', args),
     );
     await a.send.interaction(buildViewSubmission());
-    await eventually(() => expect(a.slack.calls('chat.postMessage').filter((c) => c.args.channel === 'DUPRO')).toHaveLength(1));
+    await eventually(() =>
+      expect(a.slack.calls('chat.postMessage').filter((c) => c.args.channel === 'DUPRO')).toHaveLength(1),
+    );
     a.clock.now = new Date(FRIDAY.getTime() + 10_000); // A lives on: its renewals move the lease to 10.3 s
     await new Promise((resolve) => setTimeout(resolve, 300));
 
@@ -132,7 +149,9 @@ describe('delivery faults: nothing sent twice, nothing stalled', () => {
     expect(b.slack.calls('conversations.open')).toEqual([]);
 
     releaseHang({ body: { ok: true } });
-    await eventually(async () => expect(await rowOf('submission_dm')).toMatchObject({ status: 'delivered', attempts: 1 }));
+    await eventually(async () =>
+      expect(await rowOf('submission_dm')).toMatchObject({ status: 'delivered', attempts: 1 }),
+    );
     expect(a.slack.messagesIn('DUPRO')).toHaveLength(1);
   });
 
@@ -150,13 +169,21 @@ describe('delivery faults: nothing sent twice, nothing stalled', () => {
     });
     const reviewPost = leased.find((m) => m.kind === 'review_post');
     expect(reviewPost).toBeDefined();
-    app.slack.accept('chat.postMessage', { channel: REVIEW_CHANNEL, text: 'RIM-2026-000001', metadata: outboxMetadata(reviewPost?.id ?? '') });
+    app.slack.accept('chat.postMessage', {
+      channel: REVIEW_CHANNEL,
+      text: 'RIM-2026-000001',
+      metadata: outboxMetadata(reviewPost?.id ?? ''),
+    });
 
     app.application.worker.start();
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(app.slack.calls('chat.postMessage')).toEqual([]); // the lease still holds
     advance(app, 61_000);
-    await eventually(async () => expect((await outboxRows()).filter((r) => r.kind !== 'home_refresh').every((r) => r.status === 'delivered')).toBe(true));
+    await eventually(async () =>
+      expect((await outboxRows()).filter((r) => r.kind !== 'home_refresh').every((r) => r.status === 'delivered')).toBe(
+        true,
+      ),
+    );
 
     expect(app.slack.messagesIn(REVIEW_CHANNEL)).toHaveLength(1);
     expect(app.slack.calls('chat.postMessage').filter((c) => c.args.channel === REVIEW_CHANNEL)).toEqual([]);
@@ -166,7 +193,9 @@ describe('delivery faults: nothing sent twice, nothing stalled', () => {
     expect(lookups.every((c) => c.args.include_all_metadata === 'true')).toBe(true);
     // The DM was not in Slack: sent once, with its metadata.
     expect(app.slack.messagesIn('DUPRO')).toHaveLength(1);
-    expect(app.slack.messagesIn('DUPRO')[0]?.metadata).toEqual(outboxMetadata((await rowOf('submission_dm'))?.id ?? ''));
+    expect(app.slack.messagesIn('DUPRO')[0]?.metadata).toEqual(
+      outboxMetadata((await rowOf('submission_dm'))?.id ?? ''),
+    );
   });
 
   it('an answer lost on the way back (Slack posted, the connection dropped) is found on the next attempt, not posted twice', async () => {
@@ -181,7 +210,9 @@ describe('delivery faults: nothing sent twice, nothing stalled', () => {
     await app.send.interaction(buildViewSubmission());
     await eventually(async () => expect((await rowOf('review_post'))?.attempts).toBe(1));
     advance(app, 5_000); // past the backoff
-    await eventually(async () => expect(await rowOf('review_post')).toMatchObject({ status: 'delivered', attempts: 2 }));
+    await eventually(async () =>
+      expect(await rowOf('review_post')).toMatchObject({ status: 'delivered', attempts: 2 }),
+    );
     expect(app.slack.messagesIn(REVIEW_CHANNEL)).toHaveLength(1);
     expect((await onlyClaim(shared.database.db)).review_message_ts).toBe(app.slack.messagesIn(REVIEW_CHANNEL)[0]?.ts);
     expect(app.logs.some((l) => l.includes('found from an earlier attempt'))).toBe(true);

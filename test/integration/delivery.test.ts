@@ -10,7 +10,6 @@ const FRIDAY = new Date('2026-11-20T10:00:00Z');
 const shared = useSharedDatabase();
 const start = (now = FRIDAY, worker?: { batchSize: number }) => shared.start({ now, ...(worker ? { worker } : {}) });
 
-
 const outboxRows = () => shared.database.db.selectFrom('outbox').selectAll().orderBy('id').execute();
 const advance = (app: TestApp, ms: number) => {
   app.clock.now = new Date(app.clock.now.getTime() + ms);
@@ -19,17 +18,20 @@ const advance = (app: TestApp, ms: number) => {
 /** Waits until the worker has recorded `n` attempts of the review post (not just sent the request). */
 const reviewPostAttempts = (n: number) =>
   eventually(async () => expect((await outboxRows()).find((r) => r.kind === 'review_post')?.attempts).toBe(n));
-const reviewPosts = (app: TestApp) => app.slack.calls('chat.postMessage').filter((c) => c.args.channel === REVIEW_CHANNEL);
+const reviewPosts = (app: TestApp) =>
+  app.slack.calls('chat.postMessage').filter((c) => c.args.channel === REVIEW_CHANNEL);
 
 describe('durable delivery of Slack messages', () => {
   it('503, then 429 with Retry-After, then a network error, then 200: the review post goes out once, and the DM is not held up', async () => {
     const app = await start();
     let reviewAttempts = 0;
     app.slack.respond('chat.postMessage', (args) => {
-      if (args.channel !== REVIEW_CHANNEL) return { body: { ok: true, channel: args.channel, ts: '1700000000.000500' } };
+      if (args.channel !== REVIEW_CHANNEL)
+        return { body: { ok: true, channel: args.channel, ts: '1700000000.000500' } };
       reviewAttempts += 1;
       if (reviewAttempts === 1) return { status: 503, body: { ok: false } };
-      if (reviewAttempts === 2) return { status: 429, headers: { 'retry-after': '30' }, body: { ok: false, error: 'ratelimited' } };
+      if (reviewAttempts === 2)
+        return { status: 429, headers: { 'retry-after': '30' }, body: { ok: false, error: 'ratelimited' } };
       if (reviewAttempts === 3) return { networkError: 'ECONNRESET' };
       return { body: { ok: true, channel: args.channel, ts: '1700000000.000900' } };
     });
@@ -50,7 +52,9 @@ describe('durable delivery of Slack messages', () => {
     await reviewPostAttempts(3);
 
     advance(app, 15_000); // past the third backoff (8 s ± 20 %)
-    await eventually(async () => expect((await onlyClaim(shared.database.db)).review_message_ts).toBe('1700000000.000900'));
+    await eventually(async () =>
+      expect((await onlyClaim(shared.database.db)).review_message_ts).toBe('1700000000.000900'),
+    );
     expect(reviewAttempts).toBe(4);
 
     // The review message's ts is recorded just before the outbox row is finished: wait for both.
@@ -77,7 +81,10 @@ describe('durable delivery of Slack messages', () => {
     const claim = await onlyClaim(shared.database.db);
     await eventually(async () =>
       expect(await claimEvents(shared.database.db, claim.id)).toContainEqual(
-        expect.objectContaining({ kind: 'delivery_failed', details: expect.objectContaining({ message: 'submission_dm' }) }),
+        expect.objectContaining({
+          kind: 'delivery_failed',
+          details: expect.objectContaining({ message: 'submission_dm' }),
+        }),
       ),
     );
     const attempts = app.slack.calls('conversations.open').length;
@@ -93,7 +100,9 @@ describe('durable delivery of Slack messages', () => {
     const claim = await onlyClaim(shared.database.db);
 
     await first.application.worker.stop(); // nothing will be delivered by this instance any more
-    await first.send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claim.id, user: 'UREVIEWER1' }));
+    await first.send.interaction(
+      buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claim.id, user: 'UREVIEWER1' }),
+    );
     await eventually(async () => expect((await onlyClaim(shared.database.db)).status).toBe('approved'));
     await shared.stop(first);
     expect(first.slack.calls('chat.update')).toEqual([]);
@@ -143,7 +152,9 @@ describe('durable delivery of Slack messages', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(everyCall('chat.postMessage')).toHaveLength(3);
     expect(everyCall('conversations.open')).toHaveLength(2);
-    await eventually(async () => expect(new Set((await outboxRows()).map((r) => r.status))).toEqual(new Set(['delivered'])));
+    await eventually(async () =>
+      expect(new Set((await outboxRows()).map((r) => r.status))).toEqual(new Set(['delivered'])),
+    );
     const kinds = (await outboxRows()).map((r) => r.kind).filter((k) => k !== 'home_refresh');
     expect(kinds.sort()).toEqual(['decision_dm', 'refund_webhook', 'review_post', 'review_update', 'submission_dm']);
     expect(reviewPosts(a).length + reviewPosts(b).length).toBe(1);
@@ -155,7 +166,9 @@ describe('durable delivery of Slack messages', () => {
     for (const name of ['Anna', 'Bruno', 'Carla', 'Dario', 'Elena']) {
       await app.send.interaction(buildViewSubmission({ values: buildRefundStateValues({ clientFirstName: name }) }));
     }
-    await eventually(async () => expect((await outboxRows()).filter((r) => r.kind === 'home_refresh')).toHaveLength(10));
+    await eventually(async () =>
+      expect((await outboxRows()).filter((r) => r.kind === 'home_refresh')).toHaveLength(10),
+    );
     app.application.worker.start();
     await eventually(async () => expect((await outboxRows()).every((r) => r.status === 'delivered')).toBe(true));
     // Five changes, two refreshes each (UPRO's Home; every reviewer's queue, UPRO being a channel

@@ -149,7 +149,9 @@ async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>
 }
 
 async function sendersIn(url: string): Promise<string[]> {
-  const { rows } = await withClient(url, (client) => client.query<{ sender: string }>('SELECT sender FROM refused_requests'));
+  const { rows } = await withClient(url, (client) =>
+    client.query<{ sender: string }>('SELECT sender FROM refused_requests'),
+  );
   return rows.map((row) => row.sender);
 }
 

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ANSWER_QUESTION_ACTION_ID } from '../../src/slack/messages/question-messages.ts';
 import { APPROVE_ACTION_ID, ASK_INFO_ACTION_ID, TAKE_ACTION_ID } from '../../src/slack/messages/review-message.ts';
 import { ANSWER_MODAL, ASK_MODAL } from '../../src/slack/views/question-modals.ts';
-import { buildBlockAction, buildEventEnvelope, buildSlashCommand, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
+import {
+  buildBlockAction,
+  buildEventEnvelope,
+  buildSlashCommand,
+  buildViewSubmission,
+} from '../../src/sandbox/slack-payloads.ts';
 import { claimEvents, onlyClaim, resetDatabase } from '../support/db-helpers.ts';
 import { REVIEW_CHANNEL, eventually, startTestApp, type TestApp } from '../support/test-app.ts';
 
@@ -18,9 +23,13 @@ beforeEach(async () => {
 
 async function pendingClaim(user = 'UPRO') {
   await app.send.interaction(buildViewSubmission({ user }));
-  await eventually(() => expect(app.slack.calls('chat.postMessage').filter((c) => c.args.channel === REVIEW_CHANNEL)).toHaveLength(1));
+  await eventually(() =>
+    expect(app.slack.calls('chat.postMessage').filter((c) => c.args.channel === REVIEW_CHANNEL)).toHaveLength(1),
+  );
   await eventually(async () =>
-    expect((await app.database.db.selectFrom('outbox').select('status').where('status', '=', 'pending').execute()).length).toBe(0),
+    expect(
+      (await app.database.db.selectFrom('outbox').select('status').where('status', '=', 'pending').execute()).length,
+    ).toBe(0),
   );
   // Read after the outbox drained: the worker records the review message's ts once Slack answered.
   const claim = await onlyClaim(app.database.db);
@@ -29,7 +38,8 @@ async function pendingClaim(user = 'UPRO') {
 }
 const click = (actionId: string, value: string, user: string, channel = REVIEW_CHANNEL) =>
   app.send.interaction(buildBlockAction({ actionId, value, user, channel }));
-const homeOpened = (user: string) => app.send.event(buildEventEnvelope({ type: 'app_home_opened', user, channel: `D${user}`, tab: 'home' }));
+const homeOpened = (user: string) =>
+  app.send.event(buildEventEnvelope({ type: 'app_home_opened', user, channel: `D${user}`, tab: 'home' }));
 const publishedFor = (user: string) => app.slack.calls('views.publish').filter((c) => c.args.user_id === user);
 const text = (value: unknown) => JSON.stringify(value);
 
@@ -66,14 +76,17 @@ describe('App Home', () => {
 });
 
 describe('/rimborso stato and /rimborso aiuto', () => {
-  it.each(['stato', 'status', ' STATO '])('"/rimborso %s" answers privately with the recent claims, without opening the form', async (word) => {
-    const claim = await pendingClaim();
-    const res = await app.send.slashCommand(buildSlashCommand({ text: word }));
-    const body = (await res.json()) as { response_type: string; text: string; blocks: unknown[] };
-    expect(body.response_type).toBe('ephemeral');
-    expect(body.text).toContain(claim.reference);
-    expect(app.slack.calls('views.open')).toEqual([]);
-  });
+  it.each(['stato', 'status', ' STATO '])(
+    '"/rimborso %s" answers privately with the recent claims, without opening the form',
+    async (word) => {
+      const claim = await pendingClaim();
+      const res = await app.send.slashCommand(buildSlashCommand({ text: word }));
+      const body = (await res.json()) as { response_type: string; text: string; blocks: unknown[] };
+      expect(body.response_type).toBe('ephemeral');
+      expect(body.text).toContain(claim.reference);
+      expect(app.slack.calls('views.open')).toEqual([]);
+    },
+  );
 
   it('"/rimborso aiuto" explains the policy with the form button', async () => {
     const res = await app.send.slashCommand(buildSlashCommand({ text: 'aiuto' }));
@@ -159,7 +172,9 @@ describe('asking the professional for more information', () => {
     });
     const dm = app.slack.calls('chat.postMessage').find((c) => c.args.channel === 'DUPRO');
     expect(String(dm?.args.text)).toContain(question);
-    const elements = (dm?.args.blocks as Array<{ elements?: Array<{ action_id?: string; value?: string }> }>).flatMap((b) => b.elements ?? []);
+    const elements = (dm?.args.blocks as Array<{ elements?: Array<{ action_id?: string; value?: string }> }>).flatMap(
+      (b) => b.elements ?? [],
+    );
     const answerButton = elements.find((e) => e.action_id === ANSWER_QUESTION_ACTION_ID)?.value;
     expect(answerButton).toMatch(/^[0-9a-f-]{36}$/);
 
@@ -209,10 +224,14 @@ describe('asking twice by accident', () => {
       viewId: 'VASKTWICE',
       callbackId: ASK_MODAL.callbackId,
       privateMetadata: askModal.private_metadata,
-      values: { [ASK_MODAL.blockId]: { [ASK_MODAL.actionId]: { type: 'plain_text_input', value: 'Hai lo screenshot?' } } },
+      values: {
+        [ASK_MODAL.blockId]: { [ASK_MODAL.actionId]: { type: 'plain_text_input', value: 'Hai lo screenshot?' } },
+      },
     });
     await Promise.all([app.send.interaction(submission), app.send.interaction(submission)]);
-    await eventually(() => expect(app.slack.calls('chat.postMessage').filter((c) => c.args.channel === 'DUPRO')).toHaveLength(1));
+    await eventually(() =>
+      expect(app.slack.calls('chat.postMessage').filter((c) => c.args.channel === 'DUPRO')).toHaveLength(1),
+    );
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(app.slack.calls('chat.postMessage').filter((c) => c.args.channel === 'DUPRO')).toHaveLength(1);
     expect(await app.database.db.selectFrom('claim_questions').select('id').execute()).toHaveLength(1);
@@ -221,7 +240,9 @@ describe('asking twice by accident', () => {
 
 describe('languages', () => {
   it('a professional whose Slack is in English gets the form and the DMs in English; the review channel stays Italian', async () => {
-    app.slack.respond('users.info', (args) => ({ body: { ok: true, user: { id: args.user, locale: args.user === 'UENGLISH' ? 'en-US' : 'it-IT' } } }));
+    app.slack.respond('users.info', (args) => ({
+      body: { ok: true, user: { id: args.user, locale: args.user === 'UENGLISH' ? 'en-US' : 'it-IT' } },
+    }));
     await app.send.slashCommand(buildSlashCommand({ user_id: 'UENGLISH' }));
     await eventually(() => expect(app.slack.calls('views.open')).toHaveLength(1));
     expect(text(app.slack.calls('views.open')[0]?.args.view)).toContain('Credit refund');

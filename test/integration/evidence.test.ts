@@ -21,7 +21,15 @@ function withEvidence(values: Record<string, unknown>, files: FileSpec[]) {
     [EVIDENCE_BLOCK_ID]: {
       [EVIDENCE_ACTION_ID]: {
         type: 'file_input',
-        files: files.map((f) => ({ id: f.id, name: f.name, title: f.name, mimetype: f.mimetype ?? 'image/png', filetype: 'png', size: f.size ?? 1000, url_private_download: f.url })),
+        files: files.map((f) => ({
+          id: f.id,
+          name: f.name,
+          title: f.name,
+          mimetype: f.mimetype ?? 'image/png',
+          filetype: 'png',
+          size: f.size ?? 1000,
+          url_private_download: f.url,
+        })),
       },
     },
   };
@@ -30,7 +38,8 @@ async function submitWith(app: TestApp, files: FileSpec[], values: Record<string
   const res = await app.send.interaction(buildViewSubmission({ values: withEvidence(values, files) }));
   return (await res.json()) as { response_action: string; errors?: Record<string, string> };
 }
-const threadPosts = (app: TestApp, ts: string) => app.slack.calls('chat.postMessage').filter((c) => c.args.channel === REVIEW_CHANNEL && c.args.thread_ts === ts);
+const threadPosts = (app: TestApp, ts: string) =>
+  app.slack.calls('chat.postMessage').filter((c) => c.args.channel === REVIEW_CHANNEL && c.args.thread_ts === ts);
 
 describe('evidence attached in the modal', () => {
   it('the modal offers an optional file input for images and PDFs, at most 5 files', async () => {
@@ -39,7 +48,9 @@ describe('evidence attached in the modal', () => {
     const view = await eventually(() => {
       const opened = app.slack.calls('views.open')[0];
       expect(opened).toBeDefined();
-      return opened?.args.view as { blocks: Array<{ block_id?: string; optional?: boolean; element?: Record<string, unknown> }> };
+      return opened?.args.view as {
+        blocks: Array<{ block_id?: string; optional?: boolean; element?: Record<string, unknown> }>;
+      };
     });
     const input = view.blocks.find((b) => b.block_id === EVIDENCE_BLOCK_ID);
     expect(input).toMatchObject({ optional: true, element: { type: 'file_input', max_files: 5 } });
@@ -48,8 +59,12 @@ describe('evidence attached in the modal', () => {
 
   it('a claim with two attached files has both copied into its review thread', async () => {
     const app = await shared.start({ now: NOW });
-    const first = app.slack.addPrivateFile('no-grazie.png', 'png-bytes-of-the-first-screenshot', { contentType: 'image/png' });
-    const second = app.slack.addPrivateFile('richiesta doppia.pdf', 'pdf-bytes-of-the-second-file', { contentType: 'application/pdf' });
+    const first = app.slack.addPrivateFile('no-grazie.png', 'png-bytes-of-the-first-screenshot', {
+      contentType: 'image/png',
+    });
+    const second = app.slack.addPrivateFile('richiesta doppia.pdf', 'pdf-bytes-of-the-second-file', {
+      contentType: 'application/pdf',
+    });
     const ack = await submitWith(app, [
       { id: 'F1', name: 'no-grazie.png', url: first },
       { id: 'F2', name: 'richiesta doppia.pdf', mimetype: 'application/pdf', url: second },
@@ -66,13 +81,24 @@ describe('evidence attached in the modal', () => {
       expect(calls).toHaveLength(2);
       return calls;
     });
-    for (const call of completed) expect(call.args).toMatchObject({ channel_id: REVIEW_CHANNEL, thread_ts: claim.review_message_ts });
-    expect(completed.map((c) => (c.args.files as Array<{ title: string }>)[0]?.title)).toEqual(['no-grazie.png', 'richiesta doppia.pdf']);
-    expect([...app.slack.uploads.values()].sort()).toEqual(['pdf-bytes-of-the-second-file', 'png-bytes-of-the-first-screenshot']);
+    for (const call of completed)
+      expect(call.args).toMatchObject({ channel_id: REVIEW_CHANNEL, thread_ts: claim.review_message_ts });
+    expect(completed.map((c) => (c.args.files as Array<{ title: string }>)[0]?.title)).toEqual([
+      'no-grazie.png',
+      'richiesta doppia.pdf',
+    ]);
+    expect([...app.slack.uploads.values()].sort()).toEqual([
+      'pdf-bytes-of-the-second-file',
+      'png-bytes-of-the-first-screenshot',
+    ]);
     // Downloaded with the bot token.
-    expect(app.slack.calls('files.download').every((c) => c.args.authorization === 'Bearer xoxb-test-token')).toBe(true);
+    expect(app.slack.calls('files.download').every((c) => c.args.authorization === 'Bearer xoxb-test-token')).toBe(
+      true,
+    );
     await eventually(async () =>
-      expect(await shared.database.db.selectFrom('claim_evidence').select(['state']).orderBy('position').execute()).toEqual([{ state: 'copied' }, { state: 'copied' }]),
+      expect(
+        await shared.database.db.selectFrom('claim_evidence').select(['state']).orderBy('position').execute(),
+      ).toEqual([{ state: 'copied' }, { state: 'copied' }]),
     );
     expect(threadPosts(app, claim.review_message_ts ?? '')).toEqual([]);
   });
@@ -104,7 +130,11 @@ describe('evidence attached in the modal', () => {
     expect(claim.status).toBe('pending_review');
     // The DM and the Home went out as usual; the evidence message is finished, not retried.
     await eventually(async () => {
-      const rows = await shared.database.db.selectFrom('outbox').select(['kind', 'status']).where('kind', '=', 'evidence_copy').execute();
+      const rows = await shared.database.db
+        .selectFrom('outbox')
+        .select(['kind', 'status'])
+        .where('kind', '=', 'evidence_copy')
+        .execute();
       expect(rows).toEqual([{ kind: 'evidence_copy', status: 'delivered' }]);
     });
     await new Promise((resolve) => setTimeout(resolve, 150));
@@ -116,8 +146,12 @@ describe('evidence attached in the modal', () => {
     const url = app.slack.addPrivateFile('a.png', 'x');
     const six = Array.from({ length: 6 }, (_, i) => ({ id: `F${i}`, name: `f${i}.png`, url }));
     expect((await submitWith(app, six)).errors).toEqual({ [EVIDENCE_BLOCK_ID]: 'Allega al massimo 5 file.' });
-    expect((await submitWith(app, [{ id: 'F1', name: 'grande.png', size: 11 * 1024 * 1024, url }])).errors).toEqual({ [EVIDENCE_BLOCK_ID]: 'Il file grande.png supera i 10 MB.' });
-    expect((await submitWith(app, [{ id: 'F1', name: 'x.exe', mimetype: 'application/x-msdownload', url }])).errors).toEqual({
+    expect((await submitWith(app, [{ id: 'F1', name: 'grande.png', size: 11 * 1024 * 1024, url }])).errors).toEqual({
+      [EVIDENCE_BLOCK_ID]: 'Il file grande.png supera i 10 MB.',
+    });
+    expect(
+      (await submitWith(app, [{ id: 'F1', name: 'x.exe', mimetype: 'application/x-msdownload', url }])).errors,
+    ).toEqual({
       [EVIDENCE_BLOCK_ID]: 'Il file x.exe non è un’immagine né un PDF.',
     });
     expect(await shared.database.db.selectFrom('claims').selectAll().execute()).toEqual([]);

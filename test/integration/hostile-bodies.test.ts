@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { RESPONSE_URL_PLACEHOLDER, buildBlockAction, buildEventEnvelope, buildSlashCommand, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
+import {
+  RESPONSE_URL_PLACEHOLDER,
+  buildBlockAction,
+  buildEventEnvelope,
+  buildSlashCommand,
+  buildViewSubmission,
+} from '../../src/sandbox/slack-payloads.ts';
 import { signSlackRequest } from '../../src/sandbox/signed-requests.ts';
 import { APPROVE_ACTION_ID } from '../../src/slack/messages/review-message.ts';
 import { hostileBody, sendAll, type RawBody } from '../support/hostile-bodies.ts';
@@ -29,11 +35,17 @@ afterEach(() => expect(crashes).toEqual([]));
 const FORM = 'application/x-www-form-urlencoded';
 // The payloads' placeholder response_url becomes this app's fake one (as the test app's sender does).
 const signed = ({ body: raw, contentType }: RawBody) => {
-  const body = raw.replaceAll(encodeURIComponent(RESPONSE_URL_PLACEHOLDER), encodeURIComponent(app.slack.responseUrl)).replaceAll(RESPONSE_URL_PLACEHOLDER, app.slack.responseUrl);
+  const body = raw
+    .replaceAll(encodeURIComponent(RESPONSE_URL_PLACEHOLDER), encodeURIComponent(app.slack.responseUrl))
+    .replaceAll(RESPONSE_URL_PLACEHOLDER, app.slack.responseUrl);
   return app.send.raw(body, contentType, signSlackRequest(SIGNING_SECRET, body));
 };
-const asForm = (payload: unknown) => ({ body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), contentType: FORM });
-const without = (payload: Record<string, unknown>, key: string) => Object.fromEntries(Object.entries(payload).filter(([k]) => k !== key));
+const asForm = (payload: unknown) => ({
+  body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+  contentType: FORM,
+});
+const without = (payload: Record<string, unknown>, key: string) =>
+  Object.fromEntries(Object.entries(payload).filter(([k]) => k !== key));
 
 async function stillServes() {
   expect((await fetch(`${app.baseUrl}/healthz`)).status).toBe(200);
@@ -42,9 +54,19 @@ async function stillServes() {
   await eventually(() => expect(app.slack.calls('views.open')).toHaveLength(1));
 }
 
-const block = buildBlockAction({ actionId: APPROVE_ACTION_ID, value: '00000000-0000-4000-8000-000000000000', user: 'UREVIEWER1' });
+const block = buildBlockAction({
+  actionId: APPROVE_ACTION_ID,
+  value: '00000000-0000-4000-8000-000000000000',
+  user: 'UREVIEWER1',
+});
 const submission = buildViewSubmission();
-const message = buildEventEnvelope({ type: 'message', channel: 'D0PRO', channel_type: 'im', user: 'UPRO', text: 'rimborso' });
+const message = buildEventEnvelope({
+  type: 'message',
+  channel: 'D0PRO',
+  channel_type: 'im',
+  user: 'UPRO',
+  text: 'rimborso',
+});
 
 describe('hostile but signed bodies', () => {
   it.each([
@@ -70,21 +92,54 @@ describe('hostile but signed bodies', () => {
     ['block actions whose response_url is not a URL', asForm({ ...block, response_url: 'xxx' })],
     ['a view submission whose response_urls hold null', asForm({ ...submission, response_urls: [null] })],
     ['a block actions body that also has an event', asForm({ ...block, event: null })],
-    ['an event whose first authorization is null', { body: JSON.stringify({ ...message, authorizations: [null] }), contentType: 'application/json' }],
-    ['an event whose item is not an object', { body: JSON.stringify({ ...message, event: { ...message.event, item: 'x' } }), contentType: 'application/json' }],
+    [
+      'an event whose first authorization is null',
+      { body: JSON.stringify({ ...message, authorizations: [null] }), contentType: 'application/json' },
+    ],
+    [
+      'an event whose item is not an object',
+      { body: JSON.stringify({ ...message, event: { ...message.event, item: 'x' } }), contentType: 'application/json' },
+    ],
     ['block actions from a team named __proto__', asForm({ ...block, team: { id: '__proto__' } })],
     ['block actions whose channel is null', asForm({ ...block, channel: null })],
     ['a body whose type is __proto__', { body: 'type=__proto__&user=1', contentType: FORM }],
     ['a view submission without a view', asForm(without(submission, 'view'))],
     ['a view submission without a user', asForm(without(submission, 'user'))],
     ['a view submission without state', asForm({ ...submission, view: without(submission.view, 'state') })],
-    ['a view submission whose values are null', asForm({ ...submission, view: { ...submission.view, state: { values: null } } })],
+    [
+      'a view submission whose values are null',
+      asForm({ ...submission, view: { ...submission.view, state: { values: null } } }),
+    ],
     ['an interaction of a type this app has no part in', asForm({ ...block, type: 'shortcut' })],
-    ['an event envelope without an event', { body: JSON.stringify(without(message, 'event')), contentType: 'application/json' }],
-    ['an event envelope whose event is null', { body: JSON.stringify({ ...message, event: null }), contentType: 'application/json' }],
-    ['a message event without a channel', { body: JSON.stringify({ ...message, event: without(message.event, 'channel') }), contentType: 'application/json' }],
-    ['a slash command without a user', { body: new URLSearchParams(without(buildSlashCommand(), 'user_id') as Record<string, string>).toString(), contentType: FORM }],
-    ['a slash command without a trigger id', { body: new URLSearchParams(without(buildSlashCommand(), 'trigger_id') as Record<string, string>).toString(), contentType: FORM }],
+    [
+      'an event envelope without an event',
+      { body: JSON.stringify(without(message, 'event')), contentType: 'application/json' },
+    ],
+    [
+      'an event envelope whose event is null',
+      { body: JSON.stringify({ ...message, event: null }), contentType: 'application/json' },
+    ],
+    [
+      'a message event without a channel',
+      {
+        body: JSON.stringify({ ...message, event: without(message.event, 'channel') }),
+        contentType: 'application/json',
+      },
+    ],
+    [
+      'a slash command without a user',
+      {
+        body: new URLSearchParams(without(buildSlashCommand(), 'user_id') as Record<string, string>).toString(),
+        contentType: FORM,
+      },
+    ],
+    [
+      'a slash command without a trigger id',
+      {
+        body: new URLSearchParams(without(buildSlashCommand(), 'trigger_id') as Record<string, string>).toString(),
+        contentType: FORM,
+      },
+    ],
   ])('%s → 400 at once, and the app still serves', async (_name, body) => {
     const started = Date.now();
     const res = await signed(body);
@@ -96,11 +151,16 @@ describe('hostile but signed bodies', () => {
 
   it('an unsigned hostile body is still 401, as Bolt answers it', async () => {
     expect((await app.send.raw('null', 'application/json', {})).status).toBe(401);
-    expect((await app.send.raw('null', 'application/json', signSlackRequest('another-secret', 'null'))).status).toBe(401);
+    expect((await app.send.raw('null', 'application/json', signSlackRequest('another-secret', 'null'))).status).toBe(
+      401,
+    );
   });
 
   it('url_verification and real events still pass the guard', async () => {
-    const res = await signed({ body: JSON.stringify({ type: 'url_verification', challenge: 'abc', token: 't' }), contentType: 'application/json' });
+    const res = await signed({
+      body: JSON.stringify({ type: 'url_verification', challenge: 'abc', token: 't' }),
+      contentType: 'application/json',
+    });
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('abc');
     expect((await signed({ body: JSON.stringify(message), contentType: 'application/json' })).status).toBe(200);
@@ -108,20 +168,31 @@ describe('hostile but signed bodies', () => {
   });
 
   const count = Number(process.env.HOSTILE_BODY_COUNT ?? 1000);
-  it(`${count} generated malformed or hostile signed bodies: no 5xx, the process stays up`, { timeout: 30_000 + count * 60 }, async () => {
-    const bodies = fc.sample(hostileBody, { numRuns: count, seed: Number(process.env.HOSTILE_BODY_SEED ?? 20261201) });
-    const started = Date.now();
-    const serverErrors: RawBody[] = [];
-    const statuses = await sendAll(bodies, signed, 25, serverErrors);
-    const elapsed = Date.now() - started;
-    const fiveHundreds = [...statuses].filter(([status]) => status >= 500);
-    console.log(`hostile bodies: ${count} in ${elapsed} ms, statuses ${JSON.stringify(Object.fromEntries(statuses))}`);
-    expect(serverErrors.slice(0, 3)).toEqual([]);
-    expect(fiveHundreds).toEqual([]);
-    expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(count);
-    // Bad input reaches no listener that cannot read it: no TypeError (a property of undefined, a
-    // missing function) anywhere. Late acks of slow writes under this load are another matter.
-    expect(app.logs.filter((line) => line.includes('"name":"TypeError"')).map((line) => line.slice(0, 600))).toEqual([]);
-    await stillServes();
-  });
+  it(
+    `${count} generated malformed or hostile signed bodies: no 5xx, the process stays up`,
+    { timeout: 30_000 + count * 60 },
+    async () => {
+      const bodies = fc.sample(hostileBody, {
+        numRuns: count,
+        seed: Number(process.env.HOSTILE_BODY_SEED ?? 20261201),
+      });
+      const started = Date.now();
+      const serverErrors: RawBody[] = [];
+      const statuses = await sendAll(bodies, signed, 25, serverErrors);
+      const elapsed = Date.now() - started;
+      const fiveHundreds = [...statuses].filter(([status]) => status >= 500);
+      console.log(
+        `hostile bodies: ${count} in ${elapsed} ms, statuses ${JSON.stringify(Object.fromEntries(statuses))}`,
+      );
+      expect(serverErrors.slice(0, 3)).toEqual([]);
+      expect(fiveHundreds).toEqual([]);
+      expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBe(count);
+      // Bad input reaches no listener that cannot read it: no TypeError (a property of undefined, a
+      // missing function) anywhere. Late acks of slow writes under this load are another matter.
+      expect(app.logs.filter((line) => line.includes('"name":"TypeError"')).map((line) => line.slice(0, 600))).toEqual(
+        [],
+      );
+      await stillServes();
+    },
+  );
 });

@@ -18,12 +18,24 @@ beforeEach(() => {
 const startInstance = () => shared.start({ env: { SMTP_URL: sink.url, EMAIL_FROM: SUPPORT_ADDRESS } });
 const basic = `Basic ${Buffer.from(`x:${EMAIL_TOKEN}`).toString('base64')}`;
 const viaSendGrid = (app: TestApp, spec: { from: string; subject: string; messageId: string }) =>
-  fetch(`${app.baseUrl}/inbound/email`, { method: 'POST', headers: { authorization: basic }, body: sendGridForm(spec) });
+  fetch(`${app.baseUrl}/inbound/email`, {
+    method: 'POST',
+    headers: { authorization: basic },
+    body: sendGridForm(spec),
+  });
 const viaPostmark = (app: TestApp, spec: { from: string; subject: string; messageId: string }) =>
-  fetch(`${app.baseUrl}/inbound/email`, { method: 'POST', headers: { authorization: basic, 'content-type': 'application/json' }, body: JSON.stringify(postmarkJson(spec)) });
+  fetch(`${app.baseUrl}/inbound/email`, {
+    method: 'POST',
+    headers: { authorization: basic, 'content-type': 'application/json' },
+    body: JSON.stringify(postmarkJson(spec)),
+  });
 const settled = async () => {
   await eventually(async () => {
-    const pending = await shared.database.db.selectFrom('outbox').select('id').where('status', '=', 'pending').execute();
+    const pending = await shared.database.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('status', '=', 'pending')
+      .execute();
     expect(pending).toEqual([]);
   });
   await new Promise((resolve) => setTimeout(resolve, 200));
@@ -34,7 +46,12 @@ describe('two instances behind one address', () => {
     const [a, b] = await Promise.all([startInstance(), startInstance()]);
     const sender = `pro-${randomBytes(4).toString('hex')}@example.com`;
     const spec = { from: sender, subject: 'Rimborso', messageId: newMessageId() };
-    const responses = await Promise.all([viaSendGrid(a, spec), viaSendGrid(b, spec), viaPostmark(a, spec), viaPostmark(b, spec)]);
+    const responses = await Promise.all([
+      viaSendGrid(a, spec),
+      viaSendGrid(b, spec),
+      viaPostmark(a, spec),
+      viaPostmark(b, spec),
+    ]);
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     await settled();
     expect(sink.received.map((m) => m.envelope.to)).toEqual([[sender]]);
@@ -46,12 +63,25 @@ describe('two instances behind one address', () => {
     const [a, b] = await Promise.all([startInstance(), startInstance()]);
     const sender = `pro-${randomBytes(4).toString('hex')}@example.com`;
     const responses = await Promise.all(
-      Array.from({ length: 8 }, (_, i) => viaSendGrid(i % 2 ? a : b, { from: sender, subject: `Rimborso ${i}`, messageId: newMessageId() })),
+      Array.from({ length: 8 }, (_, i) =>
+        viaSendGrid(i % 2 ? a : b, { from: sender, subject: `Rimborso ${i}`, messageId: newMessageId() }),
+      ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(8).fill(200));
     await settled();
     expect(sink.received).toHaveLength(1);
-    const statuses = (await shared.database.db.selectFrom('refused_requests').select('reply_status').execute()).map((r) => r.reply_status);
-    expect(statuses.sort()).toEqual(['rate_limited', 'rate_limited', 'rate_limited', 'rate_limited', 'rate_limited', 'rate_limited', 'rate_limited', 'replied']);
+    const statuses = (await shared.database.db.selectFrom('refused_requests').select('reply_status').execute()).map(
+      (r) => r.reply_status,
+    );
+    expect(statuses.sort()).toEqual([
+      'rate_limited',
+      'rate_limited',
+      'rate_limited',
+      'rate_limited',
+      'rate_limited',
+      'rate_limited',
+      'rate_limited',
+      'replied',
+    ]);
   });
 });

@@ -53,12 +53,20 @@ function authHeader(credential: Credential): Record<string, string> {
 }
 
 /** Posts the email as the provider would; `signature` signs Mailgun's fields with `signing`. */
-function postEmail(provider: Provider, credential: Credential, spec: EmailSpec, signing?: { key?: string; timestamp?: number; token?: string }) {
+function postEmail(
+  provider: Provider,
+  credential: Credential,
+  spec: EmailSpec,
+  signing?: { key?: string; timestamp?: number; token?: string },
+) {
   const url = `${app.baseUrl}/inbound/email`;
   const headers = authHeader(credential);
   if (provider === 'sendgrid') return fetch(url, { method: 'POST', headers, body: sendGridForm(spec) });
   if (provider === 'mailgun') {
-    const sign = credential === 'signature' ? { key: signing?.key ?? MAILGUN_KEY, timestamp: signing?.timestamp ?? nowSeconds(), token: signing?.token } : undefined;
+    const sign =
+      credential === 'signature'
+        ? { key: signing?.key ?? MAILGUN_KEY, timestamp: signing?.timestamp ?? nowSeconds(), token: signing?.token }
+        : undefined;
     return fetch(url, {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' },
@@ -66,7 +74,11 @@ function postEmail(provider: Provider, credential: Credential, spec: EmailSpec, 
     });
   }
   const json = provider === 'postmark' ? postmarkJson(spec) : genericJson(spec);
-  return fetch(url, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(json) });
+  return fetch(url, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(json),
+  });
 }
 
 const attempts = () =>
@@ -77,7 +89,11 @@ const attempts = () =>
     .orderBy('id')
     .execute();
 const emailOutbox = () =>
-  app.database.db.selectFrom('outbox').select(['status', 'attempts', 'last_error', 'payload']).where('kind', '=', 'email_reply').execute();
+  app.database.db
+    .selectFrom('outbox')
+    .select(['status', 'attempts', 'last_error', 'payload'])
+    .where('kind', '=', 'email_reply')
+    .execute();
 const mailTo = (address: string) => sink.received.filter((mail) => mail.envelope.to.includes(address));
 /** Waits until no email reply is pending in the outbox, then a little more for anything in flight. */
 async function outboxSettled() {
@@ -107,7 +123,11 @@ describe('each provider, each credential: the sender gets one reply in the threa
       headers: { References: earlier, 'In-Reply-To': earlier },
     });
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { accepted: boolean; reply_status: string; reply: { it: { text: string }; en: { text: string } } };
+    const body = (await res.json()) as {
+      accepted: boolean;
+      reply_status: string;
+      reply: { it: { text: string }; en: { text: string } };
+    };
     expect(body).toMatchObject({ accepted: false, reply_status: 'queued' });
     expect(body.reply.it.text).toContain('solo tramite il modulo');
 
@@ -117,7 +137,9 @@ describe('each provider, each credential: the sender gets one reply in the threa
       return received;
     });
     expect(mail?.envelope.to).toEqual([sender]);
-    expect(mail?.parsed.to && 'value' in mail.parsed.to ? mail.parsed.to.value.map((a) => a.address) : []).toEqual([sender]);
+    expect(mail?.parsed.to && 'value' in mail.parsed.to ? mail.parsed.to.value.map((a) => a.address) : []).toEqual([
+      sender,
+    ]);
     expect(mail?.parsed.from?.value[0]?.address).toBe(SUPPORT_ADDRESS);
     expect(mail?.parsed.subject).toBe('Re: Rimborso cliente Neri');
     expect(mail?.header('in-reply-to')).toBe(messageId);
@@ -182,7 +204,12 @@ describe('never a mail loop (RFC 3834)', () => {
 
   it('Auto-Submitted: no is a person writing, and is answered', async () => {
     const sender = newSender();
-    await postEmail('sendgrid', 'basic', { from: sender, subject: 'Rimborso', messageId: newMessageId(), headers: { 'Auto-Submitted': 'no' } });
+    await postEmail('sendgrid', 'basic', {
+      from: sender,
+      subject: 'Rimborso',
+      messageId: newMessageId(),
+      headers: { 'Auto-Submitted': 'no' },
+    });
     await eventually(() => expect(mailTo(sender)).toHaveLength(1));
   });
 });
@@ -191,7 +218,11 @@ describe('never a spam cannon', () => {
   it('a sender is answered once in 24 hours, whatever they send and through whichever provider', async () => {
     const sender = newSender();
     for (const provider of ['sendgrid', 'postmark', 'generic'] as const) {
-      const res = await postEmail(provider, 'bearer', { from: sender, subject: `Rimborso ${provider}`, messageId: newMessageId() });
+      const res = await postEmail(provider, 'bearer', {
+        from: sender,
+        subject: `Rimborso ${provider}`,
+        messageId: newMessageId(),
+      });
       expect(res.status).toBe(200);
     }
     await outboxSettled();
@@ -204,13 +235,25 @@ describe('never a spam cannon', () => {
     await postEmail('sendgrid', 'basic', { from: sender, subject: 'Ancora', messageId: newMessageId() });
     await outboxSettled();
     expect(mailTo(sender)).toHaveLength(2);
-    expect((await attempts()).map((a) => a.reply_status)).toEqual(['replied', 'rate_limited', 'rate_limited', 'rate_limited', 'replied']);
+    expect((await attempts()).map((a) => a.reply_status)).toEqual([
+      'replied',
+      'rate_limited',
+      'rate_limited',
+      'rate_limited',
+      'replied',
+    ]);
   });
 
   it('two different emails from one sender posted at once bring one reply', async () => {
     const sender = newSender();
     const responses = await Promise.all(
-      Array.from({ length: 6 }, (_, i) => postEmail(i % 2 ? 'postmark' : 'sendgrid', 'basic', { from: sender, subject: 'Rimborso', messageId: newMessageId() })),
+      Array.from({ length: 6 }, (_, i) =>
+        postEmail(i % 2 ? 'postmark' : 'sendgrid', 'basic', {
+          from: sender,
+          subject: 'Rimborso',
+          messageId: newMessageId(),
+        }),
+      ),
     );
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 200, 200, 200]);
     await outboxSettled();
@@ -226,7 +269,11 @@ describe('exactly once', () => {
     const first = await postEmail('sendgrid', 'basic', spec);
     expect(first.status).toBe(200);
     await eventually(() => expect(mailTo(sender)).toHaveLength(1));
-    const again = await Promise.all([postEmail('sendgrid', 'basic', spec), postEmail('sendgrid', 'basic', spec), postEmail('postmark', 'basic', spec)]);
+    const again = await Promise.all([
+      postEmail('sendgrid', 'basic', spec),
+      postEmail('sendgrid', 'basic', spec),
+      postEmail('postmark', 'basic', spec),
+    ]);
     expect(again.map((r) => r.status)).toEqual([200, 200, 200]);
     for (const res of again) expect(await res.json()).toMatchObject({ duplicate: true });
     await outboxSettled();
@@ -251,7 +298,11 @@ describe('SMTP failures', () => {
     sink.plan.push(451);
     const sender = newSender();
     await postEmail('postmark', 'bearer', { from: sender, subject: 'Rimborso', messageId: newMessageId() });
-    await eventually(async () => expect(await emailOutbox()).toEqual([expect.objectContaining({ status: 'pending', attempts: 1, last_error: 'smtp_451' })]));
+    await eventually(async () =>
+      expect(await emailOutbox()).toEqual([
+        expect.objectContaining({ status: 'pending', attempts: 1, last_error: 'smtp_451' }),
+      ]),
+    );
     expect((await attempts())[0]).toMatchObject({ reply_status: 'retrying', reply_detail: 'smtp_451' });
     expect(sink.received).toEqual([]);
     app.clock.now = new Date(app.clock.now.getTime() + 60_000); // past the backoff
@@ -267,7 +318,11 @@ describe('SMTP failures', () => {
     sink.plan.push(550);
     const sender = newSender();
     await postEmail('sendgrid', 'bearer', { from: sender, subject: 'Rimborso', messageId: newMessageId() });
-    await eventually(async () => expect(await emailOutbox()).toEqual([expect.objectContaining({ status: 'failed', attempts: 1, last_error: 'smtp_550' })]));
+    await eventually(async () =>
+      expect(await emailOutbox()).toEqual([
+        expect.objectContaining({ status: 'failed', attempts: 1, last_error: 'smtp_550' }),
+      ]),
+    );
     expect(sink.received).toEqual([]);
     expect((await attempts())[0]).toMatchObject({ reply_status: 'reply_failed', reply_detail: 'smtp_550' });
     expect(app.logs.join('\n')).not.toContain(sender);
@@ -291,12 +346,23 @@ describe('SMTP server down', () => {
         body: JSON.stringify(genericJson({ from: sender, subject: 'Rimborso', messageId: newMessageId() })),
       });
       expect(res.status).toBe(200);
-      const outbox = () => other.database.db.selectFrom('outbox').select(['status', 'attempts', 'last_error']).where('kind', '=', 'email_reply').execute();
-      await eventually(async () => expect(await outbox()).toEqual([{ status: 'pending', attempts: 1, last_error: expect.stringMatching(/^smtp_e(connection|socket)$/) }]));
+      const outbox = () =>
+        other.database.db
+          .selectFrom('outbox')
+          .select(['status', 'attempts', 'last_error'])
+          .where('kind', '=', 'email_reply')
+          .execute();
+      await eventually(async () =>
+        expect(await outbox()).toEqual([
+          { status: 'pending', attempts: 1, last_error: expect.stringMatching(/^smtp_e(connection|socket)$/) },
+        ]),
+      );
       back = await startSmtpSink({ port: down.port });
       other.clock.now = new Date(other.clock.now.getTime() + 60_000);
       await eventually(() => expect(back?.received.map((m) => m.envelope.to)).toEqual([[sender]]));
-      await eventually(async () => expect(await outbox()).toEqual([{ status: 'delivered', attempts: 2, last_error: null }]));
+      await eventually(async () =>
+        expect(await outbox()).toEqual([{ status: 'delivered', attempts: 2, last_error: null }]),
+      );
     } finally {
       await other.stop();
       await back?.stop();
@@ -324,14 +390,25 @@ describe('an SMTP server that hangs', () => {
         headers: { authorization: `Bearer ${EMAIL_TOKEN}`, 'content-type': 'application/json' },
         body: JSON.stringify(genericJson({ from: sender, subject: 'Rimborso', messageId: newMessageId() })),
       });
-      const outbox = () => other.database.db.selectFrom('outbox').select(['status', 'attempts', 'last_error']).where('kind', '=', 'email_reply').execute();
-      await eventually(async () => expect(await outbox()).toEqual([{ status: 'pending', attempts: 1, last_error: expect.stringMatching(/^smtp_e(timedout|socket|connection)$/) }]));
+      const outbox = () =>
+        other.database.db
+          .selectFrom('outbox')
+          .select(['status', 'attempts', 'last_error'])
+          .where('kind', '=', 'email_reply')
+          .execute();
+      await eventually(async () =>
+        expect(await outbox()).toEqual([
+          { status: 'pending', attempts: 1, last_error: expect.stringMatching(/^smtp_e(timedout|socket|connection)$/) },
+        ]),
+      );
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => hung.close(() => resolve()));
       back = await startSmtpSink({ port });
       other.clock.now = new Date(other.clock.now.getTime() + 60_000);
       await eventually(() => expect(back?.received.map((m) => m.envelope.to)).toEqual([[sender]]));
-      await eventually(async () => expect(await outbox()).toEqual([{ status: 'delivered', attempts: 2, last_error: null }]));
+      await eventually(async () =>
+        expect(await outbox()).toEqual([{ status: 'delivered', attempts: 2, last_error: null }]),
+      );
     } finally {
       await other.stop();
       await back?.stop();
@@ -352,7 +429,12 @@ describe('credentials', () => {
     ['mailgun', 'signature', { key: 'key-someone-else-0123456789abcdef' }],
     ['mailgun', 'signature', { timestamp: Math.floor(new Date('2026-11-20T09:54:00Z').getTime() / 1000) }],
   ])('%s with %s (%j): 401, nothing recorded', async (provider, credential, signing) => {
-    const res = await postEmail(provider, credential, { from: newSender(), subject: 'Rimborso', messageId: newMessageId() }, signing);
+    const res = await postEmail(
+      provider,
+      credential,
+      { from: newSender(), subject: 'Rimborso', messageId: newMessageId() },
+      signing,
+    );
     expect(res.status).toBe(401);
     expect(await attempts()).toEqual([]);
     expect(await emailOutbox()).toEqual([]);
@@ -360,9 +442,19 @@ describe('credentials', () => {
 
   it('a Mailgun token is accepted once: a replayed signed POST is refused', async () => {
     const token = randomBytes(25).toString('hex');
-    const first = await postEmail('mailgun', 'signature', { from: newSender(), subject: 'Rimborso', messageId: newMessageId() }, { token });
+    const first = await postEmail(
+      'mailgun',
+      'signature',
+      { from: newSender(), subject: 'Rimborso', messageId: newMessageId() },
+      { token },
+    );
     expect(first.status).toBe(200);
-    const replay = await postEmail('mailgun', 'signature', { from: newSender(), subject: 'Rimborso', messageId: newMessageId() }, { token });
+    const replay = await postEmail(
+      'mailgun',
+      'signature',
+      { from: newSender(), subject: 'Rimborso', messageId: newMessageId() },
+      { token },
+    );
     expect(replay.status).toBe(401);
     expect(await attempts()).toHaveLength(1);
   });
@@ -372,9 +464,17 @@ describe('bad input', () => {
   it.each([
     ['not JSON', 'application/json', '{not json'],
     ['a JSON array', 'application/json', '[1,2]'],
-    ['a broken multipart body', 'multipart/form-data; boundary=xyz', '--xyz\r\nContent-Disposition: form-data; name="from"\r\n\r\nmario@example.com'],
+    [
+      'a broken multipart body',
+      'multipart/form-data; boundary=xyz',
+      '--xyz\r\nContent-Disposition: form-data; name="from"\r\n\r\nmario@example.com',
+    ],
   ])('%s: 400, nothing recorded, the app keeps answering', async (_case, contentType, body) => {
-    const res = await fetch(`${app.baseUrl}/inbound/email`, { method: 'POST', headers: { authorization: `Bearer ${EMAIL_TOKEN}`, 'content-type': contentType }, body });
+    const res = await fetch(`${app.baseUrl}/inbound/email`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${EMAIL_TOKEN}`, 'content-type': contentType },
+      body,
+    });
     expect(res.status).toBe(400);
     expect(await attempts()).toEqual([]);
     const ok = await postEmail('generic', 'bearer', { from: newSender(), subject: 'x', messageId: newMessageId() });
@@ -391,7 +491,9 @@ describe('bad input', () => {
     });
     expect(res.status).toBe(200);
     await outboxSettled();
-    expect(await attempts()).toEqual([expect.objectContaining({ sender: null, reply_status: 'no_sender', message_id: null })]);
+    expect(await attempts()).toEqual([
+      expect.objectContaining({ sender: null, reply_status: 'no_sender', message_id: null }),
+    ]);
     expect(sink.received).toEqual([]);
   });
 });

@@ -59,7 +59,15 @@ const storedIds = async () => (await storedCharges()).map((row) => row.charge_id
 describe('POST /ledger/charges', () => {
   it('stores a good batch with its matching keys, the marketplace id mapped to the Slack user', async () => {
     const res = await postCharges({
-      charges: [buildChargeItem(), buildChargeItem({ charge_id: 'ch_1002', slack_user_id: undefined, marketplace_id: 'mp-4411', client_phone: null })],
+      charges: [
+        buildChargeItem(),
+        buildChargeItem({
+          charge_id: 'ch_1002',
+          slack_user_id: undefined,
+          marketplace_id: 'mp-4411',
+          client_phone: null,
+        }),
+      ],
     });
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ inserted: 2, unchanged: 0 });
@@ -78,7 +86,12 @@ describe('POST /ledger/charges', () => {
       trigger: 'phone_answer',
       imported_at: NOW,
     });
-    expect(second).toMatchObject({ charge_id: 'ch_1002', professional_id: 'U044MP', client_phone: null, client_phone_key: null });
+    expect(second).toMatchObject({
+      charge_id: 'ch_1002',
+      professional_id: 'U044MP',
+      client_phone: null,
+      client_phone_key: null,
+    });
   });
 
   it('takes a single charge object and a bare array', async () => {
@@ -91,7 +104,11 @@ describe('POST /ledger/charges', () => {
 
   it('answers 400 naming every bad field of the bad item, and writes none of the batch', async () => {
     const res = await postCharges({
-      charges: [buildChargeItem({ charge_id: 'ok_1' }), buildChargeItem({ charge_id: 'bad_1', credits: 0, trigger: 'lead_view' }), buildChargeItem({ charge_id: 'ok_2' })],
+      charges: [
+        buildChargeItem({ charge_id: 'ok_1' }),
+        buildChargeItem({ charge_id: 'bad_1', credits: 0, trigger: 'lead_view' }),
+        buildChargeItem({ charge_id: 'ok_2' }),
+      ],
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
@@ -105,7 +122,10 @@ describe('POST /ledger/charges', () => {
   });
 
   it('answers 400 for a marketplace id nobody is mapped to, and writes none of the batch', async () => {
-    const res = await postCharges([buildChargeItem({ charge_id: 'ok_1' }), buildChargeItem({ charge_id: 'x_2', slack_user_id: undefined, marketplace_id: 'mp-unknown' })]);
+    const res = await postCharges([
+      buildChargeItem({ charge_id: 'ok_1' }),
+      buildChargeItem({ charge_id: 'x_2', slack_user_id: undefined, marketplace_id: 'mp-unknown' }),
+    ]);
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({
       error: 'invalid_charges',
@@ -117,14 +137,19 @@ describe('POST /ledger/charges', () => {
   it('answers 400 to a charge_id repeated within the batch', async () => {
     const res = await postCharges([buildChargeItem(), buildChargeItem()]);
     expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ errors: [{ item: 1, field: 'charge_id', message: 'repeats the charge_id of item 0' }] });
+    expect(await res.json()).toMatchObject({
+      errors: [{ item: 1, field: 'charge_id', message: 'repeats the charge_id of item 0' }],
+    });
     expect(await storedIds()).toEqual([]);
   });
 
   it('counts a re-sent charge as unchanged, and stores only the new ones of a batch', async () => {
     await postCharges(buildChargeItem());
     app.clock.now = new Date('2026-11-21T10:00:00Z');
-    const again = await postCharges([buildChargeItem({ client_phone: '+39 333 1234567' }), buildChargeItem({ charge_id: 'ch_new' })]);
+    const again = await postCharges([
+      buildChargeItem({ client_phone: '+39 333 1234567' }),
+      buildChargeItem({ charge_id: 'ch_new' }),
+    ]);
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual({ inserted: 1, unchanged: 1 });
     const [resent] = await storedCharges();
@@ -150,11 +175,14 @@ describe('POST /ledger/charges', () => {
     expect(await storedIds()).toEqual([]);
   });
 
-  it.each([['{not json'], [''], ['"a string"'], ['{"charges": {"charge_id": "x"}}']])('answers 400 to the body %j', async (body) => {
-    const res = await postCharges(body);
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: 'invalid_json' });
-  });
+  it.each([['{not json'], [''], ['"a string"'], ['{"charges": {"charge_id": "x"}}']])(
+    'answers 400 to the body %j',
+    async (body) => {
+      const res = await postCharges(body);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: 'invalid_json' });
+    },
+  );
 
   it('answers 413 to a body over 5 MB', async () => {
     const res = await postCharges({ charges: [buildChargeItem({ service: 'x'.repeat(5 * 1024 * 1024) })] });
@@ -234,7 +262,10 @@ async function addCreditEntry(professionalId: string, credits: number, createdAt
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await db.insertInto('credit_entries').values({ claim_id: claim.id, professional_id: professionalId, charge_id: null, credits, created_at: createdAt }).execute();
+  await db
+    .insertInto('credit_entries')
+    .values({ claim_id: claim.id, professional_id: professionalId, charge_id: null, credits, created_at: createdAt })
+    .execute();
 }
 
 describe('the ledger as the policy reads it', () => {
@@ -247,11 +278,20 @@ describe('the ledger as the policy reads it', () => {
         buildCharge({ chargeId: 'late', chargedAt: new Date('2026-11-03T00:00:00Z') }),
         buildCharge({ chargeId: 'early', chargedAt: new Date('2026-11-01T00:00:00Z') }),
         buildCharge({ chargeId: 'after', chargedAt: new Date('2026-11-03T00:00:01Z') }),
-        buildCharge({ chargeId: 'someone-else', professionalId: 'U0OTHER', chargedAt: new Date('2026-11-02T00:00:00Z') }),
+        buildCharge({
+          chargeId: 'someone-else',
+          professionalId: 'U0OTHER',
+          chargedAt: new Date('2026-11-02T00:00:00Z'),
+        }),
       ],
       NOW,
     );
-    const found = await findChargesForMatching(db, 'U012PRO', new Date('2026-11-01T00:00:00Z'), new Date('2026-11-03T00:00:00Z'));
+    const found = await findChargesForMatching(
+      db,
+      'U012PRO',
+      new Date('2026-11-01T00:00:00Z'),
+      new Date('2026-11-03T00:00:00Z'),
+    );
     expect(found.map((c) => c.chargeId)).toEqual(['early', 'late']);
     expect(found[0]).toEqual(buildCharge({ chargeId: 'early', chargedAt: new Date('2026-11-01T00:00:00Z') }));
   });
@@ -271,7 +311,13 @@ describe('the ledger as the policy reads it', () => {
         buildCharge({ chargeId: 'in-1', leadReceivedAt: daysAgo(89), chargedAt: daysAgo(89), credits: 4 }),
         buildCharge({ chargeId: 'in-2', leadReceivedAt: daysAgo(1), chargedAt: daysAgo(1), credits: 6 }),
         buildCharge({ chargeId: 'out-old', leadReceivedAt: daysAgo(90), chargedAt: daysAgo(90), credits: 100 }),
-        buildCharge({ chargeId: 'other', professionalId: 'U0OTHER', leadReceivedAt: daysAgo(1), chargedAt: daysAgo(1), credits: 100 }),
+        buildCharge({
+          chargeId: 'other',
+          professionalId: 'U0OTHER',
+          leadReceivedAt: daysAgo(1),
+          chargedAt: daysAgo(1),
+          credits: 100,
+        }),
       ],
       NOW,
     );
@@ -279,12 +325,23 @@ describe('the ledger as the policy reads it', () => {
     await addCreditEntry('U012PRO', 2, daysAgo(0));
     await addCreditEntry('U012PRO', 50, daysAgo(91));
     await addCreditEntry('U0OTHER', 50, daysAgo(1));
-    expect(await ledgerTotals90Days(db, 'U012PRO', NOW)).toEqual({ refunds: 2, creditsRefunded: 5, creditsCharged: 10 });
-    expect(await ledgerTotals90Days(db, 'U0NOBODY', NOW)).toEqual({ refunds: 0, creditsRefunded: 0, creditsCharged: 0 });
+    expect(await ledgerTotals90Days(db, 'U012PRO', NOW)).toEqual({
+      refunds: 2,
+      creditsRefunded: 5,
+      creditsCharged: 10,
+    });
+    expect(await ledgerTotals90Days(db, 'U0NOBODY', NOW)).toEqual({
+      refunds: 0,
+      creditsRefunded: 0,
+      creditsCharged: 0,
+    });
   });
 
   it('moves a marketplace id to another Slack user when the mapping is sent again', async () => {
-    await upsertProfessionals(app.database.db, [{ marketplaceId: 'mp-4411', slackUserId: 'U0NEW' }, { marketplaceId: 'mp-2', slackUserId: 'U0TWO' }]);
+    await upsertProfessionals(app.database.db, [
+      { marketplaceId: 'mp-4411', slackUserId: 'U0NEW' },
+      { marketplaceId: 'mp-2', slackUserId: 'U0TWO' },
+    ]);
     const resolved = await resolveProfessionals(app.database.db, ['mp-4411', 'mp-2', 'mp-none']);
     expect(Object.fromEntries(resolved)).toEqual({ 'mp-4411': 'U0NEW', 'mp-2': 'U0TWO' });
   });
@@ -301,21 +358,29 @@ describe('npm run import-charges -- FILE.csv', () => {
     return { status: run.status, stdout: run.stdout, stderr: run.stderr };
   };
 
-  it('imports a good file (quoted commas, doubled quotes, newlines in quotes), and a re-import changes nothing', { timeout: 90_000 }, async () => {
-    const first = importCsv('test/fixtures/charges-good.csv');
-    expect(first).toMatchObject({ status: 0, stdout: '3 inserted, 0 unchanged\n' });
-    const rows = await storedCharges();
-    expect(rows.map((r) => [r.charge_id, r.professional_id, r.client_last_name, r.service])).toEqual([
-      ['csv-1', 'U012PRO', 'Bianchi', 'Imbiancatura, interni'],
-      ['csv-2', 'U044MP', "D'Angelo", 'Pulizie "Casa Felice"\nuffici e negozi'],
-      ['csv-3', 'U012PRO', 'Pellè, jr', 'Giardinaggio'],
-    ]);
-    expect(rows[2]).toMatchObject({ client_phone_key: '3337654321', credits: 2, lead_received_at: new Date('2026-11-11T23:00:00Z') });
+  it(
+    'imports a good file (quoted commas, doubled quotes, newlines in quotes), and a re-import changes nothing',
+    { timeout: 90_000 },
+    async () => {
+      const first = importCsv('test/fixtures/charges-good.csv');
+      expect(first).toMatchObject({ status: 0, stdout: '3 inserted, 0 unchanged\n' });
+      const rows = await storedCharges();
+      expect(rows.map((r) => [r.charge_id, r.professional_id, r.client_last_name, r.service])).toEqual([
+        ['csv-1', 'U012PRO', 'Bianchi', 'Imbiancatura, interni'],
+        ['csv-2', 'U044MP', "D'Angelo", 'Pulizie "Casa Felice"\nuffici e negozi'],
+        ['csv-3', 'U012PRO', 'Pellè, jr', 'Giardinaggio'],
+      ]);
+      expect(rows[2]).toMatchObject({
+        client_phone_key: '3337654321',
+        credits: 2,
+        lead_received_at: new Date('2026-11-11T23:00:00Z'),
+      });
 
-    const again = importCsv('test/fixtures/charges-good.csv');
-    expect(again).toMatchObject({ status: 0, stdout: '0 inserted, 3 unchanged\n' });
-    expect(await storedIds()).toEqual(['csv-1', 'csv-2', 'csv-3']);
-  });
+      const again = importCsv('test/fixtures/charges-good.csv');
+      expect(again).toMatchObject({ status: 0, stdout: '0 inserted, 3 unchanged\n' });
+      expect(await storedIds()).toEqual(['csv-1', 'csv-2', 'csv-3']);
+    },
+  );
 
   it('reports every bad field with the line its row starts on, and writes nothing', { timeout: 90_000 }, async () => {
     const run = importCsv('test/fixtures/charges-bad-lines.csv');

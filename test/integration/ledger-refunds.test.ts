@@ -33,7 +33,11 @@ function marketplaceReceiver(statuses: number[] = []) {
       const value = this.req.headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
-    deliveries.push({ body: typeof body === 'string' ? body : JSON.stringify(body), signature: header('x-signature'), idempotencyKey: header('idempotency-key') });
+    deliveries.push({
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      signature: header('x-signature'),
+      idempotencyKey: header('idempotency-key'),
+    });
     return [statuses.shift() ?? 200, { received: true }];
   });
   return { deliveries, stop: () => nock.removeInterceptor(interceptor) };
@@ -53,12 +57,23 @@ const approve = (app: TestApp, claimId: string, user = 'UREVIEWER1') =>
   app.send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claimId, user }));
 const creditEntries = () => shared.database.db.selectFrom('credit_entries').selectAll().execute();
 const expectSigned = (delivery: Delivery | undefined) =>
-  expect(delivery?.signature).toBe(createHmac('sha256', WEBHOOK_SECRET).update(delivery?.body ?? '').digest('hex'));
+  expect(delivery?.signature).toBe(
+    createHmac('sha256', WEBHOOK_SECRET)
+      .update(delivery?.body ?? '')
+      .digest('hex'),
+  );
 
 describe('the policy with the marketplace’s charges', () => {
   it('a claim no charge matches is sent back to be corrected (check the name and the date), and nothing is stored', async () => {
     const app = await start();
-    await loadCharges(app, [charge({ charge_id: 'ch_other', client_first_name: 'Luigi', client_last_name: 'Verdi', client_phone: '+39 347 000 0000' })]);
+    await loadCharges(app, [
+      charge({
+        charge_id: 'ch_other',
+        client_first_name: 'Luigi',
+        client_last_name: 'Verdi',
+        client_phone: '+39 347 000 0000',
+      }),
+    ]);
     const ack = JSON.parse(await submit(app)) as { response_action: string; errors: Record<string, string> };
     expect(ack.response_action).toBe('errors');
     expect(Object.values(ack.errors).join(' ')).toContain('controlla il nome e la data');
@@ -69,7 +84,10 @@ describe('the policy with the marketplace’s charges', () => {
     const app = await start();
     await loadCharges(app, [charge({ credits: 5 })]);
     const ack = JSON.parse(await submit(app)) as { response_action: string; errors: Record<string, string> };
-    expect(ack).toEqual({ response_action: 'errors', errors: { credits: 'Per questa risposta ti sono stati scalati 5 crediti: puoi chiederne al massimo 5.' } });
+    expect(ack).toEqual({
+      response_action: 'errors',
+      errors: { credits: 'Per questa risposta ti sono stati scalati 5 crediti: puoi chiederne al massimo 5.' },
+    });
     expect(await shared.database.db.selectFrom('claims').selectAll().execute()).toEqual([]);
     expect(await shared.database.db.selectFrom('outbox').selectAll().execute()).toEqual([]);
   });
@@ -85,17 +103,42 @@ describe('the policy with the marketplace’s charges', () => {
   it('charges may name the professional by marketplace id once POST /ledger/professionals mapped it', async () => {
     const app = await start();
     const post = (path: string, body: unknown, token = LEDGER_TOKEN) =>
-      fetch(`${app.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
-    expect((await post('/ledger/professionals', { professionals: [{ marketplace_id: 'mp-77', slack_user_id: 'UPRO' }] }, 'wrong-token-0123456789')).status).toBe(401);
-    const bad = await post('/ledger/professionals', { professionals: [{ marketplace_id: 'mp 77', slack_user_id: 'bob' }] });
+      fetch(`${app.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify(body),
+      });
+    expect(
+      (
+        await post(
+          '/ledger/professionals',
+          { professionals: [{ marketplace_id: 'mp-77', slack_user_id: 'UPRO' }] },
+          'wrong-token-0123456789',
+        )
+      ).status,
+    ).toBe(401);
+    const bad = await post('/ledger/professionals', {
+      professionals: [{ marketplace_id: 'mp 77', slack_user_id: 'bob' }],
+    });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field).sort()).toEqual(['marketplace_id', 'slack_user_id']);
-    expect((await post('/ledger/professionals', { professionals: [{ marketplace_id: 'mp-77', slack_user_id: 'UPRO' }] })).status).toBe(200);
+    expect(((await bad.json()) as { errors: Array<{ field: string }> }).errors.map((e) => e.field).sort()).toEqual([
+      'marketplace_id',
+      'slack_user_id',
+    ]);
+    expect(
+      (await post('/ledger/professionals', { professionals: [{ marketplace_id: 'mp-77', slack_user_id: 'UPRO' }] }))
+        .status,
+    ).toBe(200);
 
     const { slack_user_id: _, ...byMarketplace } = charge();
-    expect((await post('/ledger/charges', { charges: [{ ...byMarketplace, marketplace_id: 'mp-77' }] })).status).toBe(200);
+    expect((await post('/ledger/charges', { charges: [{ ...byMarketplace, marketplace_id: 'mp-77' }] })).status).toBe(
+      200,
+    );
     await submit(app);
-    expect((await onlyClaim(shared.database.db)).verdict).toMatchObject({ kind: 'to_review', matchedChargeId: 'ch_true' });
+    expect((await onlyClaim(shared.database.db)).verdict).toMatchObject({
+      kind: 'to_review',
+      matchedChargeId: 'ch_true',
+    });
   });
 
   it('without any ledger data the reviewer is told plainly that nothing was verified', async () => {
@@ -121,9 +164,22 @@ describe('a refund is credits, returned exactly once', () => {
     const [delivery] = receiver.deliveries;
     expectSigned(delivery);
     expect(delivery?.idempotencyKey).toBe(claim.reference);
-    expect(JSON.parse(delivery?.body ?? '{}')).toMatchObject({ claim_reference: claim.reference, professional_slack_user_id: 'UPRO', credits: 12, charge_id: 'ch_true' });
-    expect(await creditEntries()).toEqual([expect.objectContaining({ claim_id: claim.id, charge_id: 'ch_true', credits: 12 })]);
-    await eventually(() => expect(app.slack.calls('chat.postMessage').some((c) => String(c.args.text).includes('12 crediti sono stati restituiti'))).toBe(true));
+    expect(JSON.parse(delivery?.body ?? '{}')).toMatchObject({
+      claim_reference: claim.reference,
+      professional_slack_user_id: 'UPRO',
+      credits: 12,
+      charge_id: 'ch_true',
+    });
+    expect(await creditEntries()).toEqual([
+      expect.objectContaining({ claim_id: claim.id, charge_id: 'ch_true', credits: 12 }),
+    ]);
+    await eventually(() =>
+      expect(
+        app.slack
+          .calls('chat.postMessage')
+          .some((c) => String(c.args.text).includes('12 crediti sono stati restituiti')),
+      ).toBe(true),
+    );
   });
 
   it('approvals at once write one credit entry and send one webhook', async () => {
@@ -133,7 +189,11 @@ describe('a refund is credits, returned exactly once', () => {
     await submit(app);
     await eventually(() => expect(reviewPost(app)).toBeDefined());
     const claim = await onlyClaim(shared.database.db);
-    await Promise.all([approve(app, claim.id, 'UREVIEWER1'), approve(app, claim.id, 'UREVIEWER2'), approve(app, claim.id, 'UREVIEWER1')]);
+    await Promise.all([
+      approve(app, claim.id, 'UREVIEWER1'),
+      approve(app, claim.id, 'UREVIEWER2'),
+      approve(app, claim.id, 'UREVIEWER1'),
+    ]);
     await eventually(() => expect(receiver.deliveries).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(receiver.deliveries).toHaveLength(1);
@@ -150,7 +210,15 @@ describe('a refund is credits, returned exactly once', () => {
     await approve(app, claim.id);
     await eventually(() => expect(receiver.deliveries).toHaveLength(1));
     await eventually(async () =>
-      expect((await shared.database.db.selectFrom('outbox').select('attempts').where('kind', '=', 'refund_webhook').executeTakeFirst())?.attempts).toBe(1),
+      expect(
+        (
+          await shared.database.db
+            .selectFrom('outbox')
+            .select('attempts')
+            .where('kind', '=', 'refund_webhook')
+            .executeTakeFirst()
+        )?.attempts,
+      ).toBe(1),
     );
     app.clock.now = new Date(NOW.getTime() + 10_000);
     app.application.worker.wake();

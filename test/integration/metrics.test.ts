@@ -19,7 +19,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const scrape = (target: TestApp, headers: Record<string, string> = {}) => fetch(`${target.baseUrl}/metrics`, { headers });
+const scrape = (target: TestApp, headers: Record<string, string> = {}) =>
+  fetch(`${target.baseUrl}/metrics`, { headers });
 const claimByLastName = (lastName: string) =>
   app.database.db.selectFrom('claims').selectAll().where('client_last_name', '=', lastName).executeTakeFirstOrThrow();
 
@@ -40,18 +41,25 @@ async function playStory() {
   );
   await app.send.interaction(buildViewSubmission({ values: buildRefundStateValues({ clientLastName: 'Rossi' }) }));
   await eventually(async () => {
-    const failed = await app.database.db.selectFrom('outbox').select(['kind', 'last_error']).where('status', '=', 'failed').execute();
+    const failed = await app.database.db
+      .selectFrom('outbox')
+      .select(['kind', 'last_error'])
+      .where('status', '=', 'failed')
+      .execute();
     expect(failed).toEqual([{ kind: 'review_post', last_error: 'invalid_blocks' }]);
   });
   app.slack.reset();
 
   // C: answered in October, ineligible.
   await app.send.interaction(
-    buildViewSubmission({ values: buildRefundStateValues({ clientLastName: 'Verdi', answeredOn: '2026-10-01', receivedOn: '2026-09-30' }) }),
+    buildViewSubmission({
+      values: buildRefundStateValues({ clientLastName: 'Verdi', answeredOn: '2026-10-01', receivedOn: '2026-09-30' }),
+    }),
   );
   await eventually(async () => expect((await claimByLastName('Verdi')).status).toBe('ineligible'));
 
-  const pending = () => app.database.db.selectFrom('outbox').select(['kind', 'last_error']).where('status', '=', 'pending').execute();
+  const pending = () =>
+    app.database.db.selectFrom('outbox').select(['kind', 'last_error']).where('status', '=', 'pending').execute();
   await eventually(async () => expect(await pending()).toEqual([]));
   // A message waiting for its retry, queued an hour before the scrape.
   const b = await claimByLastName('Rossi');
@@ -117,6 +125,11 @@ describe('GET /metrics', () => {
       expect(sampleValue(fromOther, name, labels)).toBe(value(name, labels));
     }
     // Its own process counted no Slack error.
-    expect(sampleValue(fromOther, 'rimborso_slack_api_errors_total', { method: 'chat.postMessage', error: 'invalid_blocks' })).toBeUndefined();
+    expect(
+      sampleValue(fromOther, 'rimborso_slack_api_errors_total', {
+        method: 'chat.postMessage',
+        error: 'invalid_blocks',
+      }),
+    ).toBeUndefined();
   });
 });

@@ -22,7 +22,9 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 
 describe('a refund asked for outside the form is refused with a pointer to it', () => {
   it('a DM asking for a refund gets the refusal with a button that opens the form', async () => {
-    const res = await app.send.event(dmEvent('Buongiorno, vorrei il rimborso dei crediti per il cliente Verdi 3331234567'));
+    const res = await app.send.event(
+      dmEvent('Buongiorno, vorrei il rimborso dei crediti per il cliente Verdi 3331234567'),
+    );
     expect(res.status).toBe(200);
     await eventually(() => expect(app.slack.calls('chat.postMessage')).toHaveLength(1));
     const [reply] = app.slack.calls('chat.postMessage');
@@ -37,7 +39,9 @@ describe('a refund asked for outside the form is refused with a pointer to it', 
     expect(await claimCount()).toBe(0);
 
     app.slack.reset();
-    await app.send.interaction(buildBlockAction({ actionId: OPEN_FORM_ACTION_ID, value: 'open', user: 'UPRO', channel: 'D0PRO' }));
+    await app.send.interaction(
+      buildBlockAction({ actionId: OPEN_FORM_ACTION_ID, value: 'open', user: 'UPRO', channel: 'D0PRO' }),
+    );
     await eventually(() => expect(app.slack.calls('views.open')).toHaveLength(1));
     expect(app.slack.calls('views.open')[0]?.args.view).toMatchObject({ callback_id: 'refund_claim' });
   });
@@ -65,7 +69,9 @@ describe('a refund asked for outside the form is refused with a pointer to it', 
   it('a mention asking for a refund gets an ephemeral answer, once, even though Slack also sends the channel message', async () => {
     const text = '<@UBOT> mi servirebbe un rimborso';
     await app.send.event(buildEventEnvelope({ type: 'app_mention', channel: 'CGENERAL', user: 'UPRO', text }));
-    await app.send.event(buildEventEnvelope({ type: 'message', channel: 'CGENERAL', channel_type: 'channel', user: 'UPRO', text }));
+    await app.send.event(
+      buildEventEnvelope({ type: 'message', channel: 'CGENERAL', channel_type: 'channel', user: 'UPRO', text }),
+    );
     await eventually(() => expect(app.slack.calls('chat.postEphemeral')).toHaveLength(1));
     await settle();
     expect(app.slack.calls('chat.postEphemeral')).toHaveLength(1);
@@ -76,10 +82,22 @@ describe('a refund asked for outside the form is refused with a pointer to it', 
 
   it('a channel message asking for a refund gets an ephemeral answer; the review channel is the reviewers’ own', async () => {
     await app.send.event(
-      buildEventEnvelope({ type: 'message', channel: 'CGENERAL', channel_type: 'channel', user: 'UPRO', text: 'come ottengo un rimborso?' }),
+      buildEventEnvelope({
+        type: 'message',
+        channel: 'CGENERAL',
+        channel_type: 'channel',
+        user: 'UPRO',
+        text: 'come ottengo un rimborso?',
+      }),
     );
     await app.send.event(
-      buildEventEnvelope({ type: 'message', channel: REVIEW_CHANNEL, channel_type: 'channel', user: 'UREVIEWER1', text: 'questo rimborso è dubbio' }),
+      buildEventEnvelope({
+        type: 'message',
+        channel: REVIEW_CHANNEL,
+        channel_type: 'channel',
+        user: 'UREVIEWER1',
+        text: 'questo rimborso è dubbio',
+      }),
     );
     await eventually(() => expect(app.slack.calls('chat.postEphemeral')).toHaveLength(1));
     await settle();
@@ -89,10 +107,17 @@ describe('a refund asked for outside the form is refused with a pointer to it', 
 
   it('a channel message without a user (an app’s or a workflow’s post) is left alone: no ephemeral without a user', async () => {
     const res = await app.send.event(
-      buildEventEnvelope({ type: 'message', channel: 'CGENERAL', channel_type: 'channel', text: 'rimborso crediti: come si chiede?' }),
+      buildEventEnvelope({
+        type: 'message',
+        channel: 'CGENERAL',
+        channel_type: 'channel',
+        text: 'rimborso crediti: come si chiede?',
+      }),
     );
     expect(res.status).toBe(200);
-    await app.send.event(buildEventEnvelope({ type: 'message', channel: 'D0PRO', channel_type: 'im', text: 'vorrei un rimborso' }));
+    await app.send.event(
+      buildEventEnvelope({ type: 'message', channel: 'D0PRO', channel_type: 'im', text: 'vorrei un rimborso' }),
+    );
     await settle();
     expect(app.slack.calls('chat.postEphemeral')).toEqual([]);
     expect(app.slack.calls('chat.postMessage')).toEqual([]);
@@ -103,7 +128,11 @@ describe('a refund asked for outside the form is refused with a pointer to it', 
 
 describe('POST /inbound/email', () => {
   const postEmail = (body: string, headers: Record<string, string> = {}) =>
-    fetch(`${app.baseUrl}/inbound/email`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+    fetch(`${app.baseUrl}/inbound/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body,
+    });
 
   it.each([
     ['no token', {}],
@@ -117,7 +146,11 @@ describe('POST /inbound/email', () => {
 
   it('with its token, records the attempt (sender only) and returns the refusal in Italian and English', async () => {
     const res = await postEmail(
-      JSON.stringify({ from: 'Mario Bianchi <Mario@Example.com>', subject: 'Rimborso', text: 'Cliente Neri, 333 1234567' }),
+      JSON.stringify({
+        from: 'Mario Bianchi <Mario@Example.com>',
+        subject: 'Rimborso',
+        text: 'Cliente Neri, 333 1234567',
+      }),
       { authorization: `Bearer ${EMAIL_TOKEN}` },
     );
     expect(res.status).toBe(200);
@@ -126,7 +159,9 @@ describe('POST /inbound/email', () => {
     expect(body.reply.it.text).toContain('solo tramite il modulo');
     expect(body.reply.en.text).toContain('only through the form');
     const stored = await refusals();
-    expect(stored).toEqual([expect.objectContaining({ channel: 'email', sender: 'mario@example.com', reply_status: 'replies_off' })]);
+    expect(stored).toEqual([
+      expect.objectContaining({ channel: 'email', sender: 'mario@example.com', reply_status: 'replies_off' }),
+    ]);
     expect(app.logs.filter((line) => line.includes('email replies are off'))).toHaveLength(1);
     expect(await app.database.db.selectFrom('outbox').select('id').execute()).toEqual([]);
     expect(JSON.stringify(stored)).not.toContain('Neri');

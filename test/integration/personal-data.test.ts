@@ -22,12 +22,20 @@ beforeEach(async () => {
   app.clock.now = NOW;
 });
 
-const claimOf = (lastName: string) => app.database.db.selectFrom('claims').selectAll().where('reference', 'like', 'RIM-%').execute().then((rows) => rows.find((r) => r.client_last_name === lastName));
+const claimOf = (lastName: string) =>
+  app.database.db
+    .selectFrom('claims')
+    .selectAll()
+    .where('reference', 'like', 'RIM-%')
+    .execute()
+    .then((rows) => rows.find((r) => r.client_last_name === lastName));
 const reviewUpdates = () => app.slack.calls('chat.update').filter((c) => c.args.channel === REVIEW_CHANNEL);
 
 async function submit(lastName: string, phone: string) {
   const before = app.slack.calls('chat.postMessage').length;
-  await app.send.interaction(buildViewSubmission({ values: buildRefundStateValues({ clientLastName: lastName, clientPhone: phone }) }));
+  await app.send.interaction(
+    buildViewSubmission({ values: buildRefundStateValues({ clientLastName: lastName, clientPhone: phone }) }),
+  );
   await eventually(() => expect(app.slack.calls('chat.postMessage').length).toBeGreaterThanOrEqual(before + 2));
   const claim = await claimOf(lastName);
   if (!claim) throw new Error(`no claim for ${lastName}`);
@@ -39,9 +47,21 @@ async function addCharge(id: string, chargedAt: string) {
   await app.database.db
     .insertInto('charges')
     .values({
-      charge_id: id, professional_id: 'UPRO', lead_id: id, client_first_name: 'Maria', client_last_name: 'Bianchi', client_key: 'maria bianchi',
-      client_phone: '+39 333 1234567', client_phone_key: '3331234567', service: 'Imbiancatura', service_key: 'imbiancatura',
-      lead_received_at: new Date(chargedAt), charged_at: new Date(chargedAt), credits: 5, trigger: 'phone_answer', imported_at: new Date(chargedAt),
+      charge_id: id,
+      professional_id: 'UPRO',
+      lead_id: id,
+      client_first_name: 'Maria',
+      client_last_name: 'Bianchi',
+      client_key: 'maria bianchi',
+      client_phone: '+39 333 1234567',
+      client_phone_key: '3331234567',
+      service: 'Imbiancatura',
+      service_key: 'imbiancatura',
+      lead_received_at: new Date(chargedAt),
+      charged_at: new Date(chargedAt),
+      credits: 5,
+      trigger: 'phone_answer',
+      imported_at: new Date(chargedAt),
     })
     .execute();
 }
@@ -49,13 +69,22 @@ async function addCharge(id: string, chargedAt: string) {
 describe('retention: personal data that does not live forever', () => {
   it('25 months after its decision a claim, and an old charge, lose the client’s name and phone; the review message is redrawn; once a day', async () => {
     const decided = await submit('Bianchi', '+39 333 1234567');
-    await app.send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: decided.id, user: 'UREVIEWER1' }));
+    await app.send.interaction(
+      buildBlockAction({ actionId: APPROVE_ACTION_ID, value: decided.id, user: 'UREVIEWER1' }),
+    );
     await eventually(() => expect(reviewUpdates()).toHaveLength(1));
     const pending = await submit('Verdi', '+39 347 7654321');
     await addCharge('old', '2024-10-01T10:00:00Z');
     await app.database.db
       .insertInto('claim_questions')
-      .values({ claim_id: decided.id, asked_by: 'UREVIEWER1', question: 'Maria Bianchi ha risposto?', asked_at: NOW, answer: 'Sì, Bianchi ha detto no', answered_at: NOW })
+      .values({
+        claim_id: decided.id,
+        asked_by: 'UREVIEWER1',
+        question: 'Maria Bianchi ha risposto?',
+        asked_at: NOW,
+        answer: 'Sì, Bianchi ha detto no',
+        answered_at: NOW,
+      })
       .execute();
     const auditBefore = await claimEvents(app.database.db, decided.id);
     app.slack.reset();
@@ -65,17 +94,44 @@ describe('retention: personal data that does not live forever', () => {
     await addCharge('recent', '2028-12-01T10:00:00Z');
     await eventually(() => expect(reviewUpdates()).toHaveLength(1));
 
-    const rows = await app.database.db.selectFrom('claims').select(['id', 'client_first_name', 'client_last_name', 'client_phone', 'redacted_at']).orderBy('reference').execute();
+    const rows = await app.database.db
+      .selectFrom('claims')
+      .select(['id', 'client_first_name', 'client_last_name', 'client_phone', 'redacted_at'])
+      .orderBy('reference')
+      .execute();
     expect(rows).toEqual([
-      { id: decided.id, client_first_name: '[rimosso]', client_last_name: '[rimosso]', client_phone: null, redacted_at: new Date('2028-12-21T10:00:00Z') },
-      { id: pending.id, client_first_name: 'Maria', client_last_name: 'Verdi', client_phone: '+39 347 7654321', redacted_at: null },
+      {
+        id: decided.id,
+        client_first_name: '[rimosso]',
+        client_last_name: '[rimosso]',
+        client_phone: null,
+        redacted_at: new Date('2028-12-21T10:00:00Z'),
+      },
+      {
+        id: pending.id,
+        client_first_name: 'Maria',
+        client_last_name: 'Verdi',
+        client_phone: '+39 347 7654321',
+        redacted_at: null,
+      },
     ]);
-    const charges = await app.database.db.selectFrom('charges').select(['charge_id', 'client_last_name', 'client_phone', 'client_phone_key']).orderBy('charge_id').execute();
+    const charges = await app.database.db
+      .selectFrom('charges')
+      .select(['charge_id', 'client_last_name', 'client_phone', 'client_phone_key'])
+      .orderBy('charge_id')
+      .execute();
     expect(charges).toEqual([
       { charge_id: 'old', client_last_name: '[rimosso]', client_phone: null, client_phone_key: null },
-      { charge_id: 'recent', client_last_name: 'Bianchi', client_phone: '+39 333 1234567', client_phone_key: '3331234567' },
+      {
+        charge_id: 'recent',
+        client_last_name: 'Bianchi',
+        client_phone: '+39 333 1234567',
+        client_phone_key: '3331234567',
+      },
     ]);
-    expect(await app.database.db.selectFrom('claim_questions').select(['question', 'answer']).execute()).toEqual([{ question: '[rimosso]', answer: '[rimosso]' }]);
+    expect(await app.database.db.selectFrom('claim_questions').select(['question', 'answer']).execute()).toEqual([
+      { question: '[rimosso]', answer: '[rimosso]' },
+    ]);
     const update = JSON.stringify(reviewUpdates()[0]?.args);
     expect(update).toContain('[rimosso]');
     expect(update).not.toMatch(/Bianchi|333 1234567/);
@@ -89,16 +145,32 @@ describe('retention: personal data that does not live forever', () => {
     app.slack.reset();
     await addCharge('old-2', '2024-10-02T10:00:00Z');
     await app.application.sweeper.sweepOnce();
-    expect((await app.database.db.selectFrom('charges').select('client_last_name').where('charge_id', '=', 'old-2').executeTakeFirstOrThrow()).client_last_name).toBe('Bianchi');
-    expect(await app.database.db.selectFrom('ops_job_runs').select(['job', 'run_key']).where('run_key', '=', '2028-12-21').execute()).toEqual([
-      { job: 'retention', run_key: '2028-12-21' },
-    ]);
+    expect(
+      (
+        await app.database.db
+          .selectFrom('charges')
+          .select('client_last_name')
+          .where('charge_id', '=', 'old-2')
+          .executeTakeFirstOrThrow()
+      ).client_last_name,
+    ).toBe('Bianchi');
+    expect(
+      await app.database.db
+        .selectFrom('ops_job_runs')
+        .select(['job', 'run_key'])
+        .where('run_key', '=', '2028-12-21')
+        .execute(),
+    ).toEqual([{ job: 'retention', run_key: '2028-12-21' }]);
   });
 
   it('the audit stays append-only outside the redaction path', async () => {
     const claim = await submit('Rossi', '+39 333 7654321');
-    await expect(sql`UPDATE claim_events SET details = '{}'::jsonb WHERE claim_id = ${claim.id}`.execute(app.database.db)).rejects.toThrow(/append-only/);
-    await expect(sql`DELETE FROM claim_events WHERE claim_id = ${claim.id}`.execute(app.database.db)).rejects.toThrow(/append-only/);
+    await expect(
+      sql`UPDATE claim_events SET details = '{}'::jsonb WHERE claim_id = ${claim.id}`.execute(app.database.db),
+    ).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM claim_events WHERE claim_id = ${claim.id}`.execute(app.database.db)).rejects.toThrow(
+      /append-only/,
+    );
   });
 });
 
@@ -116,35 +188,48 @@ describe('npm run erase', () => {
   it.each([
     ['--client-phone', '0039 333 1234567'],
     ['--client', 'maria  BIANCHI'],
-  ])('%s %j erases that client now, whatever the age: rows, the review message in Slack, the audit', { timeout: 90_000 }, async (flag, value) => {
-    const claim = await submit('Bianchi', '+39 333 1234567');
-    const other = await submit('Verdi', '+39 347 7654321');
-    await addCharge('c1', '2026-11-10T10:00:00Z');
-    app.slack.reset();
+  ])(
+    '%s %j erases that client now, whatever the age: rows, the review message in Slack, the audit',
+    { timeout: 90_000 },
+    async (flag, value) => {
+      const claim = await submit('Bianchi', '+39 333 1234567');
+      const other = await submit('Verdi', '+39 347 7654321');
+      await addCharge('c1', '2026-11-10T10:00:00Z');
+      app.slack.reset();
 
-    // The command runs at the real time; the app's worker delivers what it queued once its clock gets there.
-    const run = erase(flag, value);
-    app.clock.now = new Date(Date.now() + 60_000);
-    expect(run.stderr).toBe('');
-    expect(run.stdout.split('\n')).toEqual([
-      `claims redacted: 1 (${claim.reference})`,
-      'charges redacted: 1',
-      'review messages to update in Slack: 1',
-      'audit events rewritten: 0',
-      '',
-    ]);
-    expect(run.status).toBe(0);
-    await eventually(() => expect(reviewUpdates()).toHaveLength(1));
-    expect(JSON.stringify(reviewUpdates()[0]?.args)).not.toMatch(/Bianchi|333 1234567/);
-    expect(await app.database.db.selectFrom('claims').select(['client_last_name', 'client_phone']).where('id', 'in', [claim.id, other.id]).orderBy('reference').execute()).toEqual([
-      { client_last_name: '[rimosso]', client_phone: null },
-      { client_last_name: 'Verdi', client_phone: '+39 347 7654321' },
-    ]);
-    expect(await app.database.db.selectFrom('charges').select(['client_last_name', 'client_phone_key']).execute()).toEqual([{ client_last_name: '[rimosso]', client_phone_key: null }]);
-    const audit = await claimEvents(app.database.db, claim.id);
-    expect(audit.at(-1)).toMatchObject({ kind: 'redacted', details: { why: 'erasure' } });
-    expect(JSON.stringify(audit)).not.toMatch(/Bianchi|1234567/);
-  });
+      // The command runs at the real time; the app's worker delivers what it queued once its clock gets there.
+      const run = erase(flag, value);
+      app.clock.now = new Date(Date.now() + 60_000);
+      expect(run.stderr).toBe('');
+      expect(run.stdout.split('\n')).toEqual([
+        `claims redacted: 1 (${claim.reference})`,
+        'charges redacted: 1',
+        'review messages to update in Slack: 1',
+        'audit events rewritten: 0',
+        '',
+      ]);
+      expect(run.status).toBe(0);
+      await eventually(() => expect(reviewUpdates()).toHaveLength(1));
+      expect(JSON.stringify(reviewUpdates()[0]?.args)).not.toMatch(/Bianchi|333 1234567/);
+      expect(
+        await app.database.db
+          .selectFrom('claims')
+          .select(['client_last_name', 'client_phone'])
+          .where('id', 'in', [claim.id, other.id])
+          .orderBy('reference')
+          .execute(),
+      ).toEqual([
+        { client_last_name: '[rimosso]', client_phone: null },
+        { client_last_name: 'Verdi', client_phone: '+39 347 7654321' },
+      ]);
+      expect(
+        await app.database.db.selectFrom('charges').select(['client_last_name', 'client_phone_key']).execute(),
+      ).toEqual([{ client_last_name: '[rimosso]', client_phone_key: null }]);
+      const audit = await claimEvents(app.database.db, claim.id);
+      expect(audit.at(-1)).toMatchObject({ kind: 'redacted', details: { why: 'erasure' } });
+      expect(JSON.stringify(audit)).not.toMatch(/Bianchi|1234567/);
+    },
+  );
 
   it('refuses an unclear request and changes nothing', { timeout: 90_000 }, async () => {
     const run = erase('--client', 'Bianchi');

@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { APPROVE_ACTION_ID } from '../../src/slack/messages/review-message.ts';
 import { claimEvents, resetDatabase } from '../support/db-helpers.ts';
-import { buildBlockAction, buildRefundStateValues, buildViewSubmission, type RefundFormFields } from '../../src/sandbox/slack-payloads.ts';
+import {
+  buildBlockAction,
+  buildRefundStateValues,
+  buildViewSubmission,
+  type RefundFormFields,
+} from '../../src/sandbox/slack-payloads.ts';
 import { REVIEW_CHANNEL, eventually, startTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;
@@ -64,7 +69,12 @@ describe('the policy refuses at once what it refuses, saying why', () => {
   it('a second answer sent by mistake is not refunded once the first was approved', async () => {
     await submit({ reason: 'sent_by_mistake', clientFirstName: 'Luca', receivedOn: null, answeredOn: '2026-11-02' });
     await approveAll();
-    const ack = await submit({ reason: 'sent_by_mistake', clientFirstName: 'Paolo', receivedOn: null, answeredOn: '2026-11-03' });
+    const ack = await submit({
+      reason: 'sent_by_mistake',
+      clientFirstName: 'Paolo',
+      receivedOn: null,
+      answeredOn: '2026-11-03',
+    });
     expect(JSON.stringify(ack.view)).toContain('una sola volta');
     const second = (await claims())[1];
     expect(second?.verdict).toMatchObject({ kind: 'ineligible', rule: 'mistake_already_refunded' });
@@ -91,14 +101,22 @@ describe('the policy refuses at once what it refuses, saying why', () => {
     const refusedId = after.find((c) => c.status === 'pending_review')?.id ?? '';
     const events = await claimEvents(app.database.db, refusedId);
     expect(events).toContainEqual(
-      expect.objectContaining({ kind: 'refused_click', details: expect.objectContaining({ why: 'mistake_already_refunded' }) }),
+      expect.objectContaining({
+        kind: 'refused_click',
+        details: expect.objectContaining({ why: 'mistake_already_refunded' }),
+      }),
     );
     expect(events.filter((e) => e.kind === 'decided')).toEqual([]);
   });
 
   it('the same claim twice (same client, same answer date) is ineligible while the first is open', async () => {
     await submit({ clientFirstName: 'Giulia', clientLastName: 'Bianchi' });
-    const ack = await submit({ clientFirstName: ' giulia ', clientLastName: 'BIANCHI', reason: 'details_changed', description: 'Città sbagliata' });
+    const ack = await submit({
+      clientFirstName: ' giulia ',
+      clientLastName: 'BIANCHI',
+      reason: 'details_changed',
+      description: 'Città sbagliata',
+    });
     expect(JSON.stringify(ack.view)).toContain('RIM-2026-000001');
     expect((await claims()).map((c) => c.status)).toEqual(['pending_review', 'ineligible']);
   });
@@ -143,7 +161,10 @@ describe('the policy refuses at once what it refuses, saying why', () => {
       const events = await claimEvents(app.database.db, claim?.id ?? '');
       expect(events.map((e) => e.kind)).toContain('notified');
       expect(events).toContainEqual(
-        expect.objectContaining({ kind: 'delivery_blocked', details: expect.objectContaining({ message: 'review_post', cause: 'channel_not_found' }) }),
+        expect.objectContaining({
+          kind: 'delivery_blocked',
+          details: expect.objectContaining({ message: 'review_post', cause: 'channel_not_found' }),
+        }),
       );
     });
     expect(await claims()).toMatchObject([{ status: 'pending_review', review_message_ts: null }]);

@@ -19,9 +19,13 @@ let slack: SlackStandIn;
 let database: TestDatabase;
 
 beforeAll(async () => {
-  await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir], {
-    cwd: REPO_ROOT,
-  });
+  await promisify(execFile)(
+    process.execPath,
+    [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json', '--outDir', outDir],
+    {
+      cwd: REPO_ROOT,
+    },
+  );
   slack = await startSlackStandIn({ channelMembers: ['UREVIEWER1'] });
   database = await createTestDatabase();
 }, 180_000);
@@ -48,7 +52,10 @@ describe('the production build', () => {
 
   it('starts under plain node (no TypeScript loader), migrates, serves /healthz and /readyz, and stops on SIGTERM', async () => {
     const port = await freePort();
-    const app = spawnApp([join(outDir, 'src/main.js')], baseEnv({ SLACK_API_URL: slack.apiUrl, DATABASE_URL: database.url, PORT: String(port) }));
+    const app = spawnApp(
+      [join(outDir, 'src/main.js')],
+      baseEnv({ SLACK_API_URL: slack.apiUrl, DATABASE_URL: database.url, PORT: String(port) }),
+    );
     try {
       await app.waitForOutput(/refund app running/, 60_000);
       expect(app.child.spawnargs).toEqual([process.execPath, join(outDir, 'src/main.js')]);

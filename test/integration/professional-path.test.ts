@@ -18,14 +18,18 @@ const NOW = new Date('2026-11-20T10:00:00Z');
 const shared = useSharedDatabase();
 const start = (env: Record<string, string> = {}) => shared.start({ now: NOW, env: { LEDGER_TOKEN, ...env } });
 
-
 interface Option {
   text: { text: string };
   value: string;
 }
 interface OpenedModal {
   private_metadata: string;
-  blocks: Array<{ type: string; block_id?: string; optional?: boolean; element?: { type: string; options?: Option[] } }>;
+  blocks: Array<{
+    type: string;
+    block_id?: string;
+    optional?: boolean;
+    element?: { type: string; options?: Option[] };
+  }>;
 }
 async function openForm(app: TestApp): Promise<OpenedModal> {
   const before = app.slack.calls('views.open').length;
@@ -44,14 +48,19 @@ interface Ack {
   errors?: Record<string, string>;
   view?: unknown;
 }
-async function submitForm(app: TestApp, values: unknown, options: { user?: string; metadata?: string } = {}): Promise<Ack> {
+async function submitForm(
+  app: TestApp,
+  values: unknown,
+  options: { user?: string; metadata?: string } = {},
+): Promise<Ack> {
   const res = await app.send.interaction(
     buildViewSubmission({ values, user: options.user, privateMetadata: options.metadata ?? '{"chargeList":"static"}' }),
   );
   expect(res.status).toBe(200);
   return (await res.json()) as Ack;
 }
-const claims = () => shared.database.db.selectFrom('claims').selectAll().orderBy('submitted_at').orderBy('reference').execute();
+const claims = () =>
+  shared.database.db.selectFrom('claims').selectAll().orderBy('submitted_at').orderBy('reference').execute();
 
 /** The typed fields left empty, as a professional who picked the charge leaves them. */
 const NOTHING_TYPED = buildRefundStateValues({
@@ -69,9 +78,23 @@ describe('starting from the charge', () => {
     const app = await start();
     await loadCharges(app, [
       charge(),
-      charge({ charge_id: 'ch_2', lead_id: 'lead_2', client_first_name: 'Luca', client_last_name: 'Neri', service: 'Idraulico', charged_at: '2026-11-18T09:00:00+01:00', lead_received_at: '2026-11-17T09:00:00+01:00', credits: 1 }),
+      charge({
+        charge_id: 'ch_2',
+        lead_id: 'lead_2',
+        client_first_name: 'Luca',
+        client_last_name: 'Neri',
+        service: 'Idraulico',
+        charged_at: '2026-11-18T09:00:00+01:00',
+        lead_received_at: '2026-11-17T09:00:00+01:00',
+        credits: 1,
+      }),
       // 40 days ago: outside the 30 days, not offered.
-      charge({ charge_id: 'ch_old', lead_id: 'lead_0', charged_at: '2026-10-11T09:00:00+02:00', lead_received_at: '2026-10-10T09:00:00+02:00' }),
+      charge({
+        charge_id: 'ch_old',
+        lead_id: 'lead_0',
+        charged_at: '2026-10-11T09:00:00+02:00',
+        lead_received_at: '2026-10-10T09:00:00+02:00',
+      }),
       // Someone else's.
       charge({ charge_id: 'ch_other', slack_user_id: 'UOTHER', lead_id: 'lead_9' }),
     ]);
@@ -88,7 +111,13 @@ describe('starting from the charge', () => {
     for (const option of options) expect(option.text.text.length).toBeLessThanOrEqual(75);
     // What the ledger knows need not be typed; the case still must be given.
     const optional = (id: string) => modal.blocks.find((block) => block.block_id === id)?.optional;
-    expect(['client_first_name', 'client_last_name', 'service', 'answered_on', 'credits'].map(optional)).toEqual([true, true, true, true, true]);
+    expect(['client_first_name', 'client_last_name', 'service', 'answered_on', 'credits'].map(optional)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
     expect(optional('reason')).toBe(false);
   });
 
@@ -101,7 +130,10 @@ describe('starting from the charge', () => {
 
   it('choosing a charge makes a claim matched to it without typing the client', async () => {
     const app = await start();
-    await loadCharges(app, [charge(), charge({ charge_id: 'ch_2', lead_id: 'lead_2', client_first_name: 'Luca', client_last_name: 'Neri' })]);
+    await loadCharges(app, [
+      charge(),
+      charge({ charge_id: 'ch_2', lead_id: 'lead_2', client_first_name: 'Luca', client_last_name: 'Neri' }),
+    ]);
     const ack = await submitForm(app, withChosenCharge(NOTHING_TYPED, 'ch_1'));
     expect(ack.response_action).toBe('update');
     const [claim] = await claims();
@@ -115,7 +147,9 @@ describe('starting from the charge', () => {
       credits: 12,
       verdict: { kind: 'to_review', matchedChargeId: 'ch_1', chargeChosen: true },
     });
-    await eventually(() => expect(app.slack.calls('chat.postMessage').some((c) => c.args.channel === REVIEW_CHANNEL)).toBe(true));
+    await eventually(() =>
+      expect(app.slack.calls('chat.postMessage').some((c) => c.args.channel === REVIEW_CHANNEL)).toBe(true),
+    );
     const review = app.slack.calls('chat.postMessage').find((c) => c.args.channel === REVIEW_CHANNEL);
     expect(JSON.stringify(review?.args.blocks)).toContain('Addebito scelto dal professionista');
   });
@@ -134,7 +168,13 @@ describe('starting from the charge', () => {
     await loadCharges(app, [charge()]);
     const ack = await submitForm(app, withChosenCharge(NOTHING_TYPED, 'not_listed'));
     expect(ack.response_action).toBe('errors');
-    expect(Object.keys(ack.errors ?? {}).sort()).toEqual(['answered_on', 'client_first_name', 'client_last_name', 'credits', 'service']);
+    expect(Object.keys(ack.errors ?? {}).sort()).toEqual([
+      'answered_on',
+      'client_first_name',
+      'client_last_name',
+      'credits',
+      'service',
+    ]);
     const typed = await submitForm(app, withChosenCharge(buildRefundStateValues(), 'not_listed'));
     expect(typed.response_action).toBe('update');
     expect((await claims())[0]?.verdict).toMatchObject({ matchedChargeId: 'ch_1' });
@@ -162,10 +202,14 @@ describe('starting from the charge', () => {
     const found = (await res.json()) as { options: Option[] };
     expect(found.options.map((o) => o.value)).toEqual(['not_listed', 'ch_7']);
 
-    const all = (await (await app.send.interaction(buildBlockSuggestion({ value: '' }))).json()) as { options: Option[] };
+    const all = (await (await app.send.interaction(buildBlockSuggestion({ value: '' }))).json()) as {
+      options: Option[];
+    };
     expect(all.options).toHaveLength(100);
     // Another professional's typeahead never shows these charges.
-    const theirs = (await (await app.send.interaction(buildBlockSuggestion({ value: '', user: 'UOTHER' }))).json()) as { options: Option[] };
+    const theirs = (await (await app.send.interaction(buildBlockSuggestion({ value: '', user: 'UOTHER' }))).json()) as {
+      options: Option[];
+    };
     expect(theirs.options.map((o) => o.value)).toEqual(['not_listed']);
   });
 
@@ -193,21 +237,35 @@ describe('correct, don’t refuse', () => {
   it('credits above the charge give a field error and store nothing, also when the charge was picked', async () => {
     const app = await start();
     await loadCharges(app, [charge({ credits: 5 })]);
-    const ack = await submitForm(app, withChosenCharge(buildRefundStateValues({ clientFirstName: null, credits: '9' }), 'ch_1'));
-    expect(ack).toEqual({ response_action: 'errors', errors: { credits: 'Per questa risposta ti sono stati scalati 5 crediti: puoi chiederne al massimo 5.' } });
+    const ack = await submitForm(
+      app,
+      withChosenCharge(buildRefundStateValues({ clientFirstName: null, credits: '9' }), 'ch_1'),
+    );
+    expect(ack).toEqual({
+      response_action: 'errors',
+      errors: { credits: 'Per questa risposta ti sono stati scalati 5 crediti: puoi chiederne al massimo 5.' },
+    });
     expect(await claims()).toEqual([]);
     // Corrected, it goes through.
-    expect((await submitForm(app, withChosenCharge(buildRefundStateValues({ credits: '5' }), 'ch_1'))).response_action).toBe('update');
+    expect(
+      (await submitForm(app, withChosenCharge(buildRefundStateValues({ credits: '5' }), 'ch_1'))).response_action,
+    ).toBe('update');
     expect(await claims()).toHaveLength(1);
   });
 
   it('no charge for that client and date: check the name and the date, or choose the charge from the list', async () => {
     const app = await start();
     await loadCharges(app, [charge()]);
-    const ack = await submitForm(app, buildRefundStateValues({ clientFirstName: 'Giovanni', clientLastName: 'Verdi', clientPhone: null }));
+    const ack = await submitForm(
+      app,
+      buildRefundStateValues({ clientFirstName: 'Giovanni', clientLastName: 'Verdi', clientPhone: null }),
+    );
     expect(ack).toEqual({
       response_action: 'errors',
-      errors: { [CHARGE_BLOCK_ID]: 'Non troviamo un addebito di crediti per questo cliente in questa data: controlla il nome e la data, oppure scegli l’addebito dall’elenco.' },
+      errors: {
+        [CHARGE_BLOCK_ID]:
+          'Non troviamo un addebito di crediti per questo cliente in questa data: controlla il nome e la data, oppure scegli l’addebito dall’elenco.',
+      },
     });
     expect(await claims()).toEqual([]);
   });
@@ -222,11 +280,13 @@ describe('correct, don’t refuse', () => {
 });
 
 describe('at most MAX_PENDING_CLAIMS pending claims', () => {
-  const claimFor = (i: number) => buildRefundStateValues({ clientFirstName: `Cliente${i}`, clientLastName: 'Prova', clientPhone: null });
+  const claimFor = (i: number) =>
+    buildRefundStateValues({ clientFirstName: `Cliente${i}`, clientLastName: 'Prova', clientPhone: null });
 
   it('the sixth pending claim is a field error naming the five pending', async () => {
     const app = await start();
-    for (let i = 1; i <= 5; i += 1) expect((await submitForm(app, claimFor(i), { metadata: '' })).response_action).toBe('update');
+    for (let i = 1; i <= 5; i += 1)
+      expect((await submitForm(app, claimFor(i), { metadata: '' })).response_action).toBe('update');
     const ack = await submitForm(app, claimFor(6), { metadata: '' });
     expect(ack.response_action).toBe('errors');
     const references = (await claims()).map((c) => c.reference);
@@ -240,7 +300,9 @@ describe('at most MAX_PENDING_CLAIMS pending claims', () => {
 
   it('30 claims sent within a moment leave exactly the limit pending (MAX_PENDING_CLAIMS=3 here)', async () => {
     const app = await start({ MAX_PENDING_CLAIMS: '3' });
-    const acks = await Promise.all(Array.from({ length: 30 }, (_, i) => submitForm(app, claimFor(i), { metadata: '' })));
+    const acks = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => submitForm(app, claimFor(i), { metadata: '' })),
+    );
     expect(acks.filter((a) => a.response_action === 'update')).toHaveLength(3);
     expect(acks.filter((a) => a.response_action === 'errors')).toHaveLength(27);
     expect((await claims()).filter((c) => c.status === 'pending_review')).toHaveLength(3);

@@ -15,7 +15,10 @@ afterEach(async () => {
 
 async function readyz(baseUrl: string) {
   const res = await fetch(`${baseUrl}/readyz`);
-  return { status: res.status, body: (await res.json()) as { status: string; checks: Record<string, { ok: boolean; problem?: string }> } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { status: string; checks: Record<string, { ok: boolean; problem?: string }> },
+  };
 }
 
 describe('GET /readyz', () => {
@@ -25,7 +28,12 @@ describe('GET /readyz', () => {
       status: 200,
       body: {
         status: 'ready',
-        checks: { database: { ok: true }, slack_token: { ok: true }, review_channel: { ok: true }, no_message_blocked: { ok: true } },
+        checks: {
+          database: { ok: true },
+          slack_token: { ok: true },
+          review_channel: { ok: true },
+          no_message_blocked: { ok: true },
+        },
       },
     });
   });
@@ -46,7 +54,9 @@ describe('GET /readyz', () => {
 
   it('is 503 saying how to invite the bot when it is not in the review channel, and 200 once it is', async () => {
     app = await startTestApp({ slackCheckTtlMs: 0 });
-    app.slack.respond('conversations.info', (args) => ({ body: { ok: true, channel: { id: args.channel, name: 'revisione', is_member: false } } }));
+    app.slack.respond('conversations.info', (args) => ({
+      body: { ok: true, channel: { id: args.channel, name: 'revisione', is_member: false } },
+    }));
     const before = await readyz(app.baseUrl);
     expect(before.status).toBe(503);
     expect(before.body.checks.review_channel?.problem).toBe(
@@ -58,7 +68,11 @@ describe('GET /readyz', () => {
 
   it('is 503 naming the database when it does not answer, while /healthz stays 200', async () => {
     const unreachable = createDb('postgres://postgres@127.0.0.1:1/nowhere', { max: 1 });
-    const database: TestDatabase = { db: unreachable, url: 'postgres://postgres@127.0.0.1:1/nowhere', destroy: () => unreachable.destroy() };
+    const database: TestDatabase = {
+      db: unreachable,
+      url: 'postgres://postgres@127.0.0.1:1/nowhere',
+      destroy: () => unreachable.destroy(),
+    };
     app = await startTestApp({ database, slackCheckTtlMs: 0, worker: { pollMs: 60_000 } });
     const { status, body } = await readyz(app.baseUrl);
     expect(status).toBe(503);

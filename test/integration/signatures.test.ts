@@ -16,7 +16,10 @@ describe('only Slack’s signed requests are processed', () => {
   it.each([
     ['a bad signature', () => ({ ...signSlackRequest(SIGNING_SECRET, 'other body') })],
     ['another app’s secret', () => signSlackRequest('another-apps-signing-secret', body())],
-    ['a timestamp older than five minutes', () => signSlackRequest(SIGNING_SECRET, body(), Math.floor(Date.now() / 1000) - 600)],
+    [
+      'a timestamp older than five minutes',
+      () => signSlackRequest(SIGNING_SECRET, body(), Math.floor(Date.now() / 1000) - 600),
+    ],
     ['no signature at all', () => ({})],
   ])('%s → 401 and nothing stored or sent', async (_case, headers) => {
     const payload = body();

@@ -24,7 +24,10 @@ afterEach(() => {
 
 function receiverWithRecorder() {
   const logs: string[] = [];
-  const receiver = new GuardedSocketModeReceiver({ appToken: 'xapp-1-test', logger: createLogger('warn', (line) => logs.push(line)) });
+  const receiver = new GuardedSocketModeReceiver({
+    appToken: 'xapp-1-test',
+    logger: createLogger('warn', (line) => logs.push(line)),
+  });
   const received: unknown[] = [];
   receiver.init({ processEvent: async (event: { body: unknown }) => void received.push(event.body) } as unknown as App);
   const deliver = async (frame: string) => {
@@ -34,8 +37,15 @@ function receiverWithRecorder() {
   return { receiver, received, logs, deliver };
 }
 
-const message = buildEventEnvelope({ type: 'message', channel: 'D0PRO', channel_type: 'im', user: 'UPRO', text: 'rimborso' });
-const envelope = (type: string, payload: unknown) => JSON.stringify({ envelope_id: 'env-1', type, payload, accepts_response_payload: false });
+const message = buildEventEnvelope({
+  type: 'message',
+  channel: 'D0PRO',
+  channel_type: 'im',
+  user: 'UPRO',
+  text: 'rimborso',
+});
+const envelope = (type: string, payload: unknown) =>
+  JSON.stringify({ envelope_id: 'env-1', type, payload, accepts_response_payload: false });
 
 describe('Socket Mode envelopes that are not Slack payloads', () => {
   it.each([
@@ -46,7 +56,10 @@ describe('Socket Mode envelopes that are not Slack payloads', () => {
     ['{}', '{}'],
     ['an events_api envelope without a payload', envelope('events_api', null)],
     ['an events_api envelope whose event is null', envelope('events_api', { ...message, event: null })],
-    ['an events_api envelope of an "error" event', envelope('events_api', { ...message, event: { type: 'error', channel: 'C1' } })],
+    [
+      'an events_api envelope of an "error" event',
+      envelope('events_api', { ...message, event: { type: 'error', channel: 'C1' } }),
+    ],
     ['an envelope typed "error"', envelope('error', {})],
     ['an interactive envelope without user or actions', envelope('interactive', { type: 'block_actions' })],
     ['a slash command envelope whose payload is "x"', envelope('slash_commands', 'x')],
@@ -61,7 +74,10 @@ describe('Socket Mode envelopes that are not Slack payloads', () => {
 
   it('real envelopes still reach Bolt', async () => {
     const { received, deliver } = receiverWithRecorder();
-    const block = { ...buildBlockAction({ actionId: APPROVE_ACTION_ID, value: 'x', user: 'UREVIEWER1' }), response_url: 'https://hooks.slack.test/1' };
+    const block = {
+      ...buildBlockAction({ actionId: APPROVE_ACTION_ID, value: 'x', user: 'UREVIEWER1' }),
+      response_url: 'https://hooks.slack.test/1',
+    };
     await deliver(envelope('events_api', message));
     await deliver(envelope('interactive', block));
     await deliver(envelope('slash_commands', { ...buildSlashCommand(), response_url: 'https://hooks.slack.test/2' }));
@@ -75,7 +91,12 @@ describe('Socket Mode envelopes that are not Slack payloads', () => {
     const frames = fc.sample(
       fc.oneof(
         fc.json({ maxDepth: 3 }),
-        fc.tuple(fc.constantFrom('events_api', 'interactive', 'slash_commands', 'error', 'hello', '__proto__'), fc.jsonValue({ maxDepth: 3 })).map(([type, payload]) => envelope(type, payload)),
+        fc
+          .tuple(
+            fc.constantFrom('events_api', 'interactive', 'slash_commands', 'error', 'hello', '__proto__'),
+            fc.jsonValue({ maxDepth: 3 }),
+          )
+          .map(([type, payload]) => envelope(type, payload)),
         fc.jsonValue({ maxDepth: 2 }).map((event) => envelope('events_api', { ...message, event })),
       ),
       { numRuns: 1000, seed: 20261201 },

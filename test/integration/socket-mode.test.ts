@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { buildBlockAction, buildRefundStateValues, buildSlashCommand, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
+import {
+  buildBlockAction,
+  buildRefundStateValues,
+  buildSlashCommand,
+  buildViewSubmission,
+} from '../../src/sandbox/slack-payloads.ts';
 import { startSocketModeStandIn, type SocketModeStandIn } from '../../src/sandbox/socket-mode-stand-in.ts';
 import { APPROVE_ACTION_ID } from '../../src/slack/messages/review-message.ts';
 import { onlyClaim, resetDatabase } from '../support/db-helpers.ts';
@@ -32,7 +37,8 @@ beforeEach(async () => {
   await socket.waitForConnections(1);
 });
 
-const send = (type: 'slash_commands' | 'interactive', payload: unknown) => socket.send(type, withResponseUrl(payload, app.slack.responseUrl));
+const send = (type: 'slash_commands' | 'interactive', payload: unknown) =>
+  socket.send(type, withResponseUrl(payload, app.slack.responseUrl));
 
 async function submitClaim() {
   const ack = await send('interactive', buildViewSubmission());
@@ -71,7 +77,10 @@ describe('Socket Mode, end to end', () => {
   it('an approve click decides the claim', async () => {
     await submitClaim();
     const claim = await onlyClaim(app.database.db);
-    const ack = await send('interactive', buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claim.id, user: 'UREVIEWER1' }));
+    const ack = await send(
+      'interactive',
+      buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claim.id, user: 'UREVIEWER1' }),
+    );
     expect(ack.envelope_id).toBeTruthy();
     await eventually(async () => expect((await onlyClaim(app.database.db)).status).toBe('approved'));
     await eventually(() => expect(app.slack.calls('chat.update')).toHaveLength(1));
@@ -93,7 +102,9 @@ describe('Socket Mode, end to end', () => {
       expect(res.status).toBe(503);
       return res.json();
     });
-    expect(down).toMatchObject({ checks: { socket_mode: { ok: false, problem: 'the Socket Mode connection to Slack is down' } } });
+    expect(down).toMatchObject({
+      checks: { socket_mode: { ok: false, problem: 'the Socket Mode connection to Slack is down' } },
+    });
     await eventually(async () => expect((await fetch(`${app.baseUrl}/readyz`)).status).toBe(200), 15_000);
   }, 30_000);
 });

@@ -38,7 +38,12 @@ async function failureOf(env: Record<string, string>, cwd?: string) {
 
 let freePort = 0;
 function valid(overrides: Record<string, string> = {}) {
-  return baseEnv({ SLACK_API_URL: slack.apiUrl, DATABASE_URL: databaseUrl(emptyDatabase), PORT: String(freePort), ...overrides });
+  return baseEnv({
+    SLACK_API_URL: slack.apiUrl,
+    DATABASE_URL: databaseUrl(emptyDatabase),
+    PORT: String(freePort),
+    ...overrides,
+  });
 }
 
 describe('start-up checks (process level)', () => {
@@ -48,7 +53,9 @@ describe('start-up checks (process level)', () => {
     const { code, lines } = await failureOf({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' }, cwd);
     expect(code).toBe(1);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Configuration error: SLACK_BOT_TOKEN is still the example value from \.env\.example: set your app's Bot User OAuth Token/);
+    expect(lines[0]).toMatch(
+      /^Configuration error: SLACK_BOT_TOKEN is still the example value from \.env\.example: set your app's Bot User OAuth Token/,
+    );
     expect(lines[0]).toContain('INBOUND_EMAIL_TOKEN is still the example value');
   });
 
@@ -83,10 +90,14 @@ describe('start-up checks (process level)', () => {
   });
 
   it('a database that cannot be reached is named by DATABASE_URL, without its password', async () => {
-    const { code, lines } = await failureOf(valid({ DATABASE_URL: 'postgres://rimborsi:s3cret-pw@127.0.0.1:1/rimborsi' }));
+    const { code, lines } = await failureOf(
+      valid({ DATABASE_URL: 'postgres://rimborsi:s3cret-pw@127.0.0.1:1/rimborsi' }),
+    );
     expect(code).toBe(1);
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Cannot reach the database at DATABASE_URL=postgres:\/\/rimborsi:\*\*\*@127\.0\.0\.1:1\/rimborsi \(connection refused/);
+    expect(lines[0]).toMatch(
+      /^Cannot reach the database at DATABASE_URL=postgres:\/\/rimborsi:\*\*\*@127\.0\.0\.1:1\/rimborsi \(connection refused/,
+    );
     expect(lines[0]).not.toContain('s3cret-pw');
   });
 
@@ -124,7 +135,9 @@ describe('start-up checks (process level)', () => {
     try {
       const { code, lines } = await failureOf(valid());
       expect(code).toBe(1);
-      expect(lines[0]).toMatch(/^Slack conversations\.info failed \(channel_not_found\): REVIEW_CHANNEL_ID=CREVIEW is no channel the bot can see/);
+      expect(lines[0]).toMatch(
+        /^Slack conversations\.info failed \(channel_not_found\): REVIEW_CHANNEL_ID=CREVIEW is no channel the bot can see/,
+      );
     } finally {
       slack.reset();
     }
@@ -147,20 +160,27 @@ describe('start-up checks (process level)', () => {
     // Nothing listens on the app's own port before it starts.
     const { code, lines } = await failureOf(valid({ SLACK_API_URL: `http://127.0.0.1:${freePort}/api/` }));
     expect(code).toBe(1);
-    expect(lines).toEqual(['Slack auth.test failed (cannot reach Slack: ECONNREFUSED): check the network, the proxy, or SLACK_API_URL']);
+    expect(lines).toEqual([
+      'Slack auth.test failed (cannot reach Slack: ECONNREFUSED): check the network, the proxy, or SLACK_API_URL',
+    ]);
   });
 
   it('with everything right it logs the workspace and the bot user, serves /healthz and /readyz, and stops on SIGTERM', async () => {
     const app = spawnApp(['--import', TSX_LOADER, MAIN], valid());
     try {
       await app.waitForOutput(/refund app running/);
-      const tokenLine = JSON.parse(linesOf(app.stdout()).find((line) => line.includes('slack token ok')) ?? '{}') as Record<string, unknown>;
+      const tokenLine = JSON.parse(
+        linesOf(app.stdout()).find((line) => line.includes('slack token ok')) ?? '{}',
+      ) as Record<string, unknown>;
       expect(tokenLine).toMatchObject({ workspace: 'rimborsi', botUser: 'rimborsi', botUserId: 'UBOT' });
       expect(app.stdout()).not.toContain('xoxb-process-test-token');
       const port = freePort;
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
       const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
-      expect(await ready.json()).toMatchObject({ status: 'ready', checks: { database: { ok: true }, slack_token: { ok: true } } });
+      expect(await ready.json()).toMatchObject({
+        status: 'ready',
+        checks: { database: { ok: true }, slack_token: { ok: true } },
+      });
     } finally {
       expect(await app.stop()).toBe(0);
     }

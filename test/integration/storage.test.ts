@@ -24,7 +24,10 @@ describe('migrations', () => {
       const applied = results.flatMap((r) => r.results ?? []).filter((r) => r.status === 'Success');
       const all = Object.keys(migrations).sort();
       expect(applied.map((r) => r.migrationName).sort()).toEqual(all);
-      const rows = await a.selectFrom('kysely_migration' as never).selectAll().execute();
+      const rows = await a
+        .selectFrom('kysely_migration' as never)
+        .selectAll()
+        .execute();
       expect(rows).toHaveLength(all.length);
     } finally {
       await Promise.all([a.destroy(), b.destroy()]);
@@ -74,9 +77,9 @@ describe('the audit table', () => {
       );
       expect(((await res.json()) as { response_action: string }).response_action).toBe('update');
       await eventually(async () =>
-        expect(await database.db.selectFrom('claims').select('status').where('client_first_name', '=', 'Dopo').execute()).toEqual([
-          { status: 'pending_review' },
-        ]),
+        expect(
+          await database.db.selectFrom('claims').select('status').where('client_first_name', '=', 'Dopo').execute(),
+        ).toEqual([{ status: 'pending_review' }]),
       );
     } finally {
       await app.stop();
@@ -107,7 +110,12 @@ describe('the outbox', () => {
     const message = { claimId: null, kind: 'home_refresh', variant: '2026-W49' } as unknown as StandaloneMessage;
     await enqueueMessages(database.db, [message, message], now);
     await enqueueMessages(database.db, [message], now);
-    const leased = await leaseDueMessages(database.db, { now, leaseUntil: new Date(now.getTime() + 60_000), workerId: 'w', limit: 10 });
+    const leased = await leaseDueMessages(database.db, {
+      now,
+      leaseUntil: new Date(now.getTime() + 60_000),
+      workerId: 'w',
+      limit: 10,
+    });
     expect(leased).toEqual([expect.objectContaining({ claimId: null, kind: 'home_refresh', payload: {} })]);
   });
 });

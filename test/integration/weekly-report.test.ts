@@ -10,24 +10,98 @@ const shared = useSharedDatabase();
 async function playWeek() {
   const db = shared.database.db;
   await insertStoryClaims(db, [
-    { reference: 'RIM-2026-000001', professionalId: 'UPRO1', reason: 'no_grazie', status: 'approved', credits: 10, submittedAt: '2026-11-23T10:00:00Z', decidedAt: '2026-11-24T15:00:00Z', deadline: '2026-12-07' },
-    { reference: 'RIM-2026-000002', professionalId: 'UPRO1', reason: 'details_changed', status: 'rejected', credits: 6, submittedAt: '2026-11-10T10:00:00Z', decidedAt: '2026-11-25T10:00:00Z', deadline: '2026-11-24' },
-    { reference: 'RIM-2026-000003', professionalId: 'UPRO2', reason: 'no_grazie', status: 'pending_review', credits: 3, submittedAt: '2026-11-25T10:00:00Z', deadline: '2026-12-09' },
-    { reference: 'RIM-2026-000004', professionalId: 'UPRO2', reason: 'sent_by_mistake', status: 'ineligible', credits: 2, submittedAt: '2026-11-26T10:00:00Z' },
-    { reference: 'RIM-2026-000005', professionalId: 'UPRO3', reason: 'answered_twice', status: 'pending_review', credits: 5, submittedAt: '2026-11-02T10:00:00Z', deadline: '2026-11-16' },
-    { reference: 'RIM-2026-000006', professionalId: 'UPRO2', reason: 'no_grazie', status: 'approved', credits: 4, submittedAt: '2026-11-20T10:00:00Z', decidedAt: '2026-11-27T10:00:00Z', deadline: '2026-12-04' },
-    { reference: 'RIM-2026-000007', professionalId: 'UPRO3', reason: 'no_grazie', status: 'approved', credits: 9, submittedAt: '2026-11-16T10:00:00Z', decidedAt: '2026-11-18T10:00:00Z', deadline: '2026-11-30' },
+    {
+      reference: 'RIM-2026-000001',
+      professionalId: 'UPRO1',
+      reason: 'no_grazie',
+      status: 'approved',
+      credits: 10,
+      submittedAt: '2026-11-23T10:00:00Z',
+      decidedAt: '2026-11-24T15:00:00Z',
+      deadline: '2026-12-07',
+    },
+    {
+      reference: 'RIM-2026-000002',
+      professionalId: 'UPRO1',
+      reason: 'details_changed',
+      status: 'rejected',
+      credits: 6,
+      submittedAt: '2026-11-10T10:00:00Z',
+      decidedAt: '2026-11-25T10:00:00Z',
+      deadline: '2026-11-24',
+    },
+    {
+      reference: 'RIM-2026-000003',
+      professionalId: 'UPRO2',
+      reason: 'no_grazie',
+      status: 'pending_review',
+      credits: 3,
+      submittedAt: '2026-11-25T10:00:00Z',
+      deadline: '2026-12-09',
+    },
+    {
+      reference: 'RIM-2026-000004',
+      professionalId: 'UPRO2',
+      reason: 'sent_by_mistake',
+      status: 'ineligible',
+      credits: 2,
+      submittedAt: '2026-11-26T10:00:00Z',
+    },
+    {
+      reference: 'RIM-2026-000005',
+      professionalId: 'UPRO3',
+      reason: 'answered_twice',
+      status: 'pending_review',
+      credits: 5,
+      submittedAt: '2026-11-02T10:00:00Z',
+      deadline: '2026-11-16',
+    },
+    {
+      reference: 'RIM-2026-000006',
+      professionalId: 'UPRO2',
+      reason: 'no_grazie',
+      status: 'approved',
+      credits: 4,
+      submittedAt: '2026-11-20T10:00:00Z',
+      decidedAt: '2026-11-27T10:00:00Z',
+      deadline: '2026-12-04',
+    },
+    {
+      reference: 'RIM-2026-000007',
+      professionalId: 'UPRO3',
+      reason: 'no_grazie',
+      status: 'approved',
+      credits: 9,
+      submittedAt: '2026-11-16T10:00:00Z',
+      decidedAt: '2026-11-18T10:00:00Z',
+      deadline: '2026-11-30',
+    },
   ]);
   const charge = (id: string, professional: string, credits: number, at: string) => ({
-    charge_id: id, professional_id: professional, lead_id: id, client_first_name: 'A', client_last_name: 'B', client_key: 'a b',
-    client_phone: null, client_phone_key: null, service: 'S', service_key: 's', lead_received_at: new Date(at), charged_at: new Date(at),
-    credits, trigger: 'phone_answer' as const, imported_at: new Date(at),
+    charge_id: id,
+    professional_id: professional,
+    lead_id: id,
+    client_first_name: 'A',
+    client_last_name: 'B',
+    client_key: 'a b',
+    client_phone: null,
+    client_phone_key: null,
+    service: 'S',
+    service_key: 's',
+    lead_received_at: new Date(at),
+    charged_at: new Date(at),
+    credits,
+    trigger: 'phone_answer' as const,
+    imported_at: new Date(at),
   });
-  await db.insertInto('charges').values([
-    charge('c1', 'UPRO1', 40, '2026-11-23T09:00:00Z'),
-    charge('c2', 'UPRO2', 8, '2026-11-24T09:00:00Z'),
-    charge('c3', 'UPRO2', 100, '2026-11-10T09:00:00Z'),
-  ]).execute();
+  await db
+    .insertInto('charges')
+    .values([
+      charge('c1', 'UPRO1', 40, '2026-11-23T09:00:00Z'),
+      charge('c2', 'UPRO2', 8, '2026-11-24T09:00:00Z'),
+      charge('c3', 'UPRO2', 100, '2026-11-10T09:00:00Z'),
+    ])
+    .execute();
 }
 
 const EXPECTED_FIGURES = {
@@ -48,9 +122,18 @@ const EXPECTED_FIGURES = {
 };
 
 const reportRows = () =>
-  shared.database.db.selectFrom('outbox').select(['dedupe_key', 'payload', 'status']).where('kind', '=', 'weekly_report').orderBy('dedupe_key').execute();
+  shared.database.db
+    .selectFrom('outbox')
+    .select(['dedupe_key', 'payload', 'status'])
+    .where('kind', '=', 'weekly_report')
+    .orderBy('dedupe_key')
+    .execute();
 const reportPosts = (apps: TestApp[]) =>
-  apps.flatMap((app) => app.slack.calls('chat.postMessage').filter((c) => c.args.channel === REVIEW_CHANNEL && String(c.args.text).startsWith('Rimborsi della settimana')));
+  apps.flatMap((app) =>
+    app.slack
+      .calls('chat.postMessage')
+      .filter((c) => c.args.channel === REVIEW_CHANNEL && String(c.args.text).startsWith('Rimborsi della settimana')),
+  );
 const setClock = (apps: TestApp[], at: string) => apps.forEach((app) => (app.clock.now = new Date(at)));
 
 describe('the weekly report', () => {
@@ -63,7 +146,11 @@ describe('the weekly report', () => {
     expect((await reportRows()).map((r) => r.dedupe_key)).toEqual(['weekly_report:2026-W47']);
 
     setClock([first, second], '2026-11-30T08:00:30Z');
-    await Promise.all([first.application.sweeper.sweepOnce(), second.application.sweeper.sweepOnce(), first.application.sweeper.sweepOnce()]);
+    await Promise.all([
+      first.application.sweeper.sweepOnce(),
+      second.application.sweeper.sweepOnce(),
+      first.application.sweeper.sweepOnce(),
+    ]);
     await eventually(async () => expect((await reportRows()).every((r) => r.status === 'delivered')).toBe(true));
     const rows = await reportRows();
     expect(rows.map((r) => r.dedupe_key)).toEqual(['weekly_report:2026-W47', 'weekly_report:2026-W48']);
@@ -84,11 +171,23 @@ describe('the weekly report', () => {
     await restarted.application.sweeper.sweepOnce();
     expect(await reportRows()).toHaveLength(2);
     await insertStoryClaims(shared.database.db, [
-      { reference: 'RIM-2026-000008', professionalId: 'UPRO1', reason: 'no_grazie', status: 'pending_review', credits: 2, submittedAt: '2026-12-02T10:00:00Z', deadline: '2026-12-17' },
+      {
+        reference: 'RIM-2026-000008',
+        professionalId: 'UPRO1',
+        reason: 'no_grazie',
+        status: 'pending_review',
+        credits: 2,
+        submittedAt: '2026-12-02T10:00:00Z',
+        deadline: '2026-12-17',
+      },
     ]);
     setClock([restarted, second], '2026-12-07T09:30:00Z');
     await Promise.all([restarted.application.sweeper.sweepOnce(), second.application.sweeper.sweepOnce()]);
-    expect((await reportRows()).map((r) => r.dedupe_key)).toEqual(['weekly_report:2026-W47', 'weekly_report:2026-W48', 'weekly_report:2026-W49']);
+    expect((await reportRows()).map((r) => r.dedupe_key)).toEqual([
+      'weekly_report:2026-W47',
+      'weekly_report:2026-W48',
+      'weekly_report:2026-W49',
+    ]);
   });
 });
 
@@ -104,7 +203,8 @@ describe('/rimborso report', () => {
     const body = (await res.json()) as { response_type: string; text: string; blocks: unknown[] };
     expect(body.response_type).toBe('ephemeral');
     expect(body.text).toContain(header);
-    if (text !== 'report mese') expect(JSON.stringify(body.blocks)).toContain('*Ricevute:* 3 — 2 passate all’esame, 1 non ammissibili');
+    if (text !== 'report mese')
+      expect(JSON.stringify(body.blocks)).toContain('*Ricevute:* 3 — 2 passate all’esame, 1 non ammissibili');
     expect(app.slack.calls('views.open')).toEqual([]);
   });
 
@@ -113,14 +213,25 @@ describe('/rimborso report', () => {
     const app = await shared.start({ now: new Date('2026-11-30T10:00:00Z') });
     const res = await app.send.slashCommand(buildSlashCommand({ text: 'report', user_id: 'UOUTSIDER' }));
     const body = (await res.json()) as { response_type: string; text: string; blocks?: unknown[] };
-    expect(body).toEqual({ response_type: 'ephemeral', text: 'Il resoconto dei rimborsi è riservato a chi esamina le richieste.' });
+    expect(body).toEqual({
+      response_type: 'ephemeral',
+      text: 'Il resoconto dei rimborsi è riservato a chi esamina le richieste.',
+    });
   });
 });
 
 describe('a week with no claim', () => {
   it('gets no report', async () => {
     await insertStoryClaims(shared.database.db, [
-      { reference: 'RIM-2026-000009', professionalId: 'UPRO3', reason: 'no_grazie', status: 'pending_review', credits: 5, submittedAt: '2026-11-02T10:00:00Z', deadline: '2026-11-16' },
+      {
+        reference: 'RIM-2026-000009',
+        professionalId: 'UPRO3',
+        reason: 'no_grazie',
+        status: 'pending_review',
+        credits: 5,
+        submittedAt: '2026-11-02T10:00:00Z',
+        deadline: '2026-11-16',
+      },
     ]);
     const app = await shared.start({ now: new Date('2026-11-30T08:30:00Z') });
     await app.application.sweeper.sweepOnce();

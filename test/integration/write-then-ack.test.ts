@@ -4,7 +4,12 @@ import { ANSWER_QUESTION_ACTION_ID } from '../../src/slack/messages/question-mes
 import { APPROVE_ACTION_ID, REJECT_ACTION_ID, TAKE_ACTION_ID } from '../../src/slack/messages/review-message.ts';
 import { ANSWER_MODAL, ASK_MODAL, buildAnswerModal, buildAskModal } from '../../src/slack/views/question-modals.ts';
 import { REFUND_BLOCKS } from '../../src/slack/views/refund-modal.ts';
-import { REJECT_MODAL_CALLBACK_ID, REJECT_REASON_ACTION_ID, REJECT_REASON_BLOCK_ID, buildRejectModal } from '../../src/slack/views/reject-modal.ts';
+import {
+  REJECT_MODAL_CALLBACK_ID,
+  REJECT_REASON_ACTION_ID,
+  REJECT_REASON_BLOCK_ID,
+  buildRejectModal,
+} from '../../src/slack/views/reject-modal.ts';
 import { t } from '../../src/i18n/messages.ts';
 import { terminateWhileBlocked } from '../support/connection-faults.ts';
 import { claimEvents, onlyClaim, resetDatabase } from '../support/db-helpers.ts';
@@ -44,11 +49,28 @@ async function pendingClaim() {
 }
 
 const lockClaimRow = (claimId: string) => ({ sql: 'SELECT 1 FROM claims WHERE id = $1 FOR UPDATE', params: [claimId] });
-const click = (actionId: string, value: string, user: string) => app.send.interaction(buildBlockAction({ actionId, value, user }));
-const textSubmission = (callbackId: string, blockId: string, actionId: string, user: string, privateMetadata: string, value: string) =>
-  app.send.interaction(buildViewSubmission({ user, callbackId, privateMetadata, values: { [blockId]: { [actionId]: { type: 'plain_text_input', value } } } }));
+const click = (actionId: string, value: string, user: string) =>
+  app.send.interaction(buildBlockAction({ actionId, value, user }));
+const textSubmission = (
+  callbackId: string,
+  blockId: string,
+  actionId: string,
+  user: string,
+  privateMetadata: string,
+  value: string,
+) =>
+  app.send.interaction(
+    buildViewSubmission({
+      user,
+      callbackId,
+      privateMetadata,
+      values: { [blockId]: { [actionId]: { type: 'plain_text_input', value } } },
+    }),
+  );
 const outboxKinds = async (claimId: string) =>
-  (await app.database.db.selectFrom('outbox').select('kind').where('claim_id', '=', claimId).orderBy('id').execute()).map((row) => row.kind);
+  (
+    await app.database.db.selectFrom('outbox').select('kind').where('claim_id', '=', claimId).orderBy('id').execute()
+  ).map((row) => row.kind);
 const responseTexts = () => app.slack.calls('response_url').map((call) => String(call.args.text));
 
 describe('write, then ack — or tell', () => {
@@ -80,7 +102,9 @@ describe('write, then ack — or tell', () => {
 
   it('a take whose connection dies mid-write tells the reviewer and assigns nobody; the next take is recorded before its ack', async () => {
     const claim = await pendingClaim();
-    await terminateWhileBlocked(app.database.url, lockClaimRow(claim.id), () => click(TAKE_ACTION_ID, claim.id, 'UREVIEWER2'));
+    await terminateWhileBlocked(app.database.url, lockClaimRow(claim.id), () =>
+      click(TAKE_ACTION_ID, claim.id, 'UREVIEWER2'),
+    );
     await eventually(() => expect(responseTexts()).toEqual([NOT_RECORDED]));
     expect((await onlyClaim(app.database.db)).assigned_to).toBeNull();
     expect((await claimEvents(app.database.db, claim.id)).map((e) => e.kind)).not.toContain('assigned');
@@ -91,16 +115,31 @@ describe('write, then ack — or tell', () => {
 
   it('a reject reason whose connection dies mid-write is an error on the modal’s field, never a closed modal', async () => {
     const claim = await pendingClaim();
-    const metadata = buildRejectModal({ locale: 'it', claimId: claim.id, reference: claim.reference }).private_metadata ?? '';
-    const send = () => textSubmission(REJECT_MODAL_CALLBACK_ID, REJECT_REASON_BLOCK_ID, REJECT_REASON_ACTION_ID, 'UREVIEWER1', metadata, 'Il cliente ha risposto');
+    const metadata =
+      buildRejectModal({ locale: 'it', claimId: claim.id, reference: claim.reference }).private_metadata ?? '';
+    const send = () =>
+      textSubmission(
+        REJECT_MODAL_CALLBACK_ID,
+        REJECT_REASON_BLOCK_ID,
+        REJECT_REASON_ACTION_ID,
+        'UREVIEWER1',
+        metadata,
+        'Il cliente ha risposto',
+      );
     const res = await terminateWhileBlocked(app.database.url, lockClaimRow(claim.id), send);
-    expect(await res.json()).toEqual({ response_action: 'errors', errors: { [REJECT_REASON_BLOCK_ID]: FIELD_NOT_RECORDED } });
+    expect(await res.json()).toEqual({
+      response_action: 'errors',
+      errors: { [REJECT_REASON_BLOCK_ID]: FIELD_NOT_RECORDED },
+    });
     expect((await onlyClaim(app.database.db)).status).toBe('pending_review');
     expect((await claimEvents(app.database.db, claim.id)).map((e) => e.kind)).not.toContain('decided');
 
     const again = await send();
     expect(await again.text()).toBe('');
-    expect(await onlyClaim(app.database.db)).toMatchObject({ status: 'rejected', decision_reason: 'Il cliente ha risposto' });
+    expect(await onlyClaim(app.database.db)).toMatchObject({
+      status: 'rejected',
+      decision_reason: 'Il cliente ha risposto',
+    });
   });
 
   it('a reject click whose check cannot reach the database tells the reviewer, and no modal opens', async () => {
@@ -115,10 +154,22 @@ describe('write, then ack — or tell', () => {
 
   it('a question whose connection dies mid-write is an error on the field; nothing is asked until it is sent again', async () => {
     const claim = await pendingClaim();
-    const metadata = buildAskModal({ locale: 'it', claimId: claim.id, reference: claim.reference }).private_metadata ?? '';
-    const ask = () => textSubmission(ASK_MODAL.callbackId, ASK_MODAL.blockId, ASK_MODAL.actionId, 'UREVIEWER1', metadata, 'Hai lo screenshot della chiamata?');
+    const metadata =
+      buildAskModal({ locale: 'it', claimId: claim.id, reference: claim.reference }).private_metadata ?? '';
+    const ask = () =>
+      textSubmission(
+        ASK_MODAL.callbackId,
+        ASK_MODAL.blockId,
+        ASK_MODAL.actionId,
+        'UREVIEWER1',
+        metadata,
+        'Hai lo screenshot della chiamata?',
+      );
     const res = await terminateWhileBlocked(app.database.url, lockClaimRow(claim.id), ask);
-    expect(await res.json()).toEqual({ response_action: 'errors', errors: { [ASK_MODAL.blockId]: FIELD_NOT_RECORDED } });
+    expect(await res.json()).toEqual({
+      response_action: 'errors',
+      errors: { [ASK_MODAL.blockId]: FIELD_NOT_RECORDED },
+    });
     expect(await app.database.db.selectFrom('claim_questions').select('id').execute()).toEqual([]);
     expect((await claimEvents(app.database.db, claim.id)).map((e) => e.kind)).not.toContain('info_requested');
 
@@ -128,9 +179,20 @@ describe('write, then ack — or tell', () => {
 
   it('an answer click whose check cannot reach the database tells the professional, and no modal opens', async () => {
     const claim = await pendingClaim();
-    const askMetadata = buildAskModal({ locale: 'it', claimId: claim.id, reference: claim.reference }).private_metadata ?? '';
-    await textSubmission(ASK_MODAL.callbackId, ASK_MODAL.blockId, ASK_MODAL.actionId, 'UREVIEWER1', askMetadata, 'Hai lo screenshot?');
-    const question = await app.database.db.selectFrom('claim_questions').select(['id', 'question']).executeTakeFirstOrThrow();
+    const askMetadata =
+      buildAskModal({ locale: 'it', claimId: claim.id, reference: claim.reference }).private_metadata ?? '';
+    await textSubmission(
+      ASK_MODAL.callbackId,
+      ASK_MODAL.blockId,
+      ASK_MODAL.actionId,
+      'UREVIEWER1',
+      askMetadata,
+      'Hai lo screenshot?',
+    );
+    const question = await app.database.db
+      .selectFrom('claim_questions')
+      .select(['id', 'question'])
+      .executeTakeFirstOrThrow();
     await settledOutbox();
     app.slack.reset();
 
@@ -143,24 +205,56 @@ describe('write, then ack — or tell', () => {
 
   it('an answer whose connection dies mid-write is an error on the field, and is stored when sent again', async () => {
     const claim = await pendingClaim();
-    const askMetadata = buildAskModal({ locale: 'it', claimId: claim.id, reference: claim.reference }).private_metadata ?? '';
-    await textSubmission(ASK_MODAL.callbackId, ASK_MODAL.blockId, ASK_MODAL.actionId, 'UREVIEWER1', askMetadata, 'Hai lo screenshot?');
-    const question = await app.database.db.selectFrom('claim_questions').select(['id', 'question']).executeTakeFirstOrThrow();
+    const askMetadata =
+      buildAskModal({ locale: 'it', claimId: claim.id, reference: claim.reference }).private_metadata ?? '';
+    await textSubmission(
+      ASK_MODAL.callbackId,
+      ASK_MODAL.blockId,
+      ASK_MODAL.actionId,
+      'UREVIEWER1',
+      askMetadata,
+      'Hai lo screenshot?',
+    );
+    const question = await app.database.db
+      .selectFrom('claim_questions')
+      .select(['id', 'question'])
+      .executeTakeFirstOrThrow();
     await settledOutbox();
     app.slack.reset();
 
-    const metadata = buildAnswerModal({ locale: 'it', questionId: question.id, reference: claim.reference, question: question.question }).private_metadata ?? '';
-    const answer = () => textSubmission(ANSWER_MODAL.callbackId, ANSWER_MODAL.blockId, ANSWER_MODAL.actionId, 'UPRO', metadata, 'Sì, te lo allego.');
+    const metadata =
+      buildAnswerModal({
+        locale: 'it',
+        questionId: question.id,
+        reference: claim.reference,
+        question: question.question,
+      }).private_metadata ?? '';
+    const answer = () =>
+      textSubmission(
+        ANSWER_MODAL.callbackId,
+        ANSWER_MODAL.blockId,
+        ANSWER_MODAL.actionId,
+        'UPRO',
+        metadata,
+        'Sì, te lo allego.',
+      );
     const res = await terminateWhileBlocked(
       app.database.url,
       { sql: 'SELECT 1 FROM claim_questions WHERE id = $1 FOR UPDATE', params: [question.id] },
       answer,
     );
-    expect(await res.json()).toEqual({ response_action: 'errors', errors: { [ANSWER_MODAL.blockId]: FIELD_NOT_RECORDED } });
-    expect(await app.database.db.selectFrom('claim_questions').select('answer').executeTakeFirstOrThrow()).toEqual({ answer: null });
+    expect(await res.json()).toEqual({
+      response_action: 'errors',
+      errors: { [ANSWER_MODAL.blockId]: FIELD_NOT_RECORDED },
+    });
+    expect(await app.database.db.selectFrom('claim_questions').select('answer').executeTakeFirstOrThrow()).toEqual({
+      answer: null,
+    });
 
     expect(((await (await answer()).json()) as { response_action: string }).response_action).toBe('update');
-    expect(await app.database.db.selectFrom('claim_questions').select('answer').executeTakeFirstOrThrow()).toEqual({ answer: 'Sì, te lo allego.' });
+    expect(await app.database.db.selectFrom('claim_questions').select('answer').executeTakeFirstOrThrow()).toEqual({
+      answer: 'Sì, te lo allego.',
+    });
   });
 
   it('a claim whose connection dies mid-write keeps the modal open with an error, stores nothing, and is stored when sent again', async () => {
@@ -170,11 +264,16 @@ describe('write, then ack — or tell', () => {
       { sql: `SELECT pg_advisory_xact_lock(hashtextextended('claims:UPRO', 0))` },
       () => app.send.interaction(submission),
     );
-    expect(await res.json()).toEqual({ response_action: 'errors', errors: { [REFUND_BLOCKS.description]: FIELD_NOT_RECORDED } });
+    expect(await res.json()).toEqual({
+      response_action: 'errors',
+      errors: { [REFUND_BLOCKS.description]: FIELD_NOT_RECORDED },
+    });
     expect(await app.database.db.selectFrom('claims').select('id').execute()).toEqual([]);
     expect(await app.database.db.selectFrom('outbox').select('id').execute()).toEqual([]);
 
-    expect(((await (await app.send.interaction(submission)).json()) as { response_action: string }).response_action).toBe('update');
+    expect(
+      ((await (await app.send.interaction(submission)).json()) as { response_action: string }).response_action,
+    ).toBe('update');
     expect((await onlyClaim(app.database.db)).status).toBe('pending_review');
   });
 });

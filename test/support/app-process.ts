@@ -34,13 +34,19 @@ export interface AppProcess {
 }
 
 /** Spawns `node [args]` in `cwd` (a fresh folder by default) with exactly `env`. */
-export function spawnApp(args: string[], env: Record<string, string>, cwd = mkdtempSync(join(tmpdir(), 'rimborso-proc-'))): AppProcess {
+export function spawnApp(
+  args: string[],
+  env: Record<string, string>,
+  cwd = mkdtempSync(join(tmpdir(), 'rimborso-proc-')),
+): AppProcess {
   const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout?.on('data', (chunk) => (out += chunk));
   child.stderr?.on('data', (chunk) => (err += chunk));
-  const exited = new Promise<number | string>((resolveExit) => child.on('close', (code, signal) => resolveExit(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolveExit) =>
+    child.on('close', (code, signal) => resolveExit(code ?? signal ?? -1)),
+  );
   let done = false;
   void exited.then(() => (done = true));
   return {

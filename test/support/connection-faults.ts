@@ -8,7 +8,11 @@ import { eventually } from './test-app.ts';
  * Only backends of this one database are touched (the server is shared). Let the outbox settle first,
  * so that the blocked backend is the listener's.
  */
-export async function terminateWhileBlocked<T>(databaseUrl: string, lock: { sql: string; params?: unknown[] }, act: () => Promise<T>): Promise<T> {
+export async function terminateWhileBlocked<T>(
+  databaseUrl: string,
+  lock: { sql: string; params?: unknown[] },
+  act: () => Promise<T>,
+): Promise<T> {
   const holder = new pg.Client({ connectionString: databaseUrl });
   await holder.connect();
   try {
@@ -22,7 +26,9 @@ export async function terminateWhileBlocked<T>(databaseUrl: string, lock: { sql:
       );
       if ((rows[0]?.n ?? 0) < 1) throw new Error('no backend of the app is waiting on the lock');
     }, 10_000); // a loaded machine: the app may take seconds to reach its write
-    await holder.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+    await holder.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    );
     await holder.query('ROLLBACK');
     return await pending;
   } finally {

@@ -7,7 +7,8 @@ import pg from 'pg';
  */
 export function adminUrl(): string {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url) throw new Error('TEST_DATABASE_URL is unset: run the tests with vitest, whose global setup provides a server.');
+  if (!url)
+    throw new Error('TEST_DATABASE_URL is unset: run the tests with vitest, whose global setup provides a server.');
   return url;
 }
 
@@ -29,10 +30,9 @@ export async function withAdmin<T>(run: (client: pg.Client) => Promise<T>): Prom
 
 export async function dropDatabasesLike(prefix: string): Promise<void> {
   await withAdmin(async (admin) => {
-    const { rows } = await admin.query<{ datname: string }>(
-      'SELECT datname FROM pg_database WHERE datname LIKE $1',
-      [`${prefix}%`],
-    );
+    const { rows } = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [
+      `${prefix}%`,
+    ]);
     for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
   });
 }

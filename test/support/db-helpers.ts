@@ -8,7 +8,9 @@ import type { Db } from '../../src/db/database.ts';
 export async function resetDatabase(db: Db): Promise<void> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await sql`TRUNCATE claim_evidence, outbox, claim_reminders, claim_questions, credit_entries, charges, professionals, claim_events, claims, refused_requests, email_reply_allowances, mailgun_webhook_tokens RESTART IDENTITY`.execute(db);
+      await sql`TRUNCATE claim_evidence, outbox, claim_reminders, claim_questions, credit_entries, charges, professionals, claim_events, claims, refused_requests, email_reply_allowances, mailgun_webhook_tokens RESTART IDENTITY`.execute(
+        db,
+      );
       await sql`ALTER SEQUENCE claim_reference_seq RESTART`.execute(db);
       return;
     } catch (error) {
@@ -24,11 +26,20 @@ export async function resetDatabase(db: Db): Promise<void> {
  */
 function isTransient(error: unknown): boolean {
   const { code, message } = error as { code?: string; message?: string };
-  return code === '40P01' || code === '57P01' || /Connection terminated|ECONNRESET|Client has encountered a connection error/i.test(message ?? '');
+  return (
+    code === '40P01' ||
+    code === '57P01' ||
+    /Connection terminated|ECONNRESET|Client has encountered a connection error/i.test(message ?? '')
+  );
 }
 
 export async function claimEvents(db: Db, claimId: string) {
-  return db.selectFrom('claim_events').select(['kind', 'actor', 'details']).where('claim_id', '=', claimId).orderBy('id').execute();
+  return db
+    .selectFrom('claim_events')
+    .select(['kind', 'actor', 'details'])
+    .where('claim_id', '=', claimId)
+    .orderBy('id')
+    .execute();
 }
 
 export async function onlyClaim(db: Db) {

@@ -15,7 +15,9 @@ export function fakeSlackApi(options: { origin: string; channelMembers?: string[
     fileOrigin: options.origin,
   });
 
-  const api = nock(options.origin).persist().post(/^\/api\/[\w.]+$/);
+  const api = nock(options.origin)
+    .persist()
+    .post(/^\/api\/[\w.]+$/);
   // The error-first callback form: the only way nock lets a reply fail as a network error.
   api.reply(function (uri, body, callback) {
     void double.handle(uri.replace(/^\/api\//, ''), decodeSlackArgs(body)).then((answer) => {
@@ -26,20 +28,26 @@ export function fakeSlackApi(options: { origin: string; channelMembers?: string[
       callback(null, [answer.status ?? 200, answer.body, { 'content-type': 'application/json', ...answer.headers }]);
     });
   });
-  const responses = nock(options.origin).persist().post(/^\/respond\//);
+  const responses = nock(options.origin)
+    .persist()
+    .post(/^\/respond\//);
   responses.reply(function (_uri, body) {
     double.recordResponse(decodeSlackArgs(body));
     return [200, 'ok'];
   });
 
   // Users' files (url_private_download) and the external upload's URL, on the same fake host.
-  const downloads = nock(options.origin).persist().get(/^\/files-pri\//);
+  const downloads = nock(options.origin)
+    .persist()
+    .get(/^\/files-pri\//);
   downloads.reply(function (uri) {
     const auth = this.req.headers.authorization;
     const file = double.download(uri, Array.isArray(auth) ? auth[0] : auth);
     return [file.status, file.bytes, { 'content-type': file.contentType }];
   });
-  const uploadUrls = nock(options.origin).persist().post(/^\/upload\/v1\//);
+  const uploadUrls = nock(options.origin)
+    .persist()
+    .post(/^\/upload\/v1\//);
   uploadUrls.reply(function (uri, body) {
     const bytes = typeof body === 'string' ? body : JSON.stringify(body);
     return [double.receiveUpload(uri.replace(/^\/upload\/v1\//, ''), bytes), 'OK - ' + bytes.length];

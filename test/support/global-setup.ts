@@ -17,9 +17,16 @@ export default async function setup(project: TestProject) {
   // Imported only when needed: a run on TEST_DATABASE_URL never loads the embedded server's package.
   const server = process.env.TEST_DATABASE_URL
     ? undefined
-    : await (await import('../../src/db/embedded-postgres.ts')).startEmbeddedPostgres({ dataDir: join(tmpdir(), `rimborso-test-pg-${randomBytes(4).toString('hex')}`), persistent: false });
+    : await (
+        await import('../../src/db/embedded-postgres.ts')
+      ).startEmbeddedPostgres({
+        dataDir: join(tmpdir(), `rimborso-test-pg-${randomBytes(4).toString('hex')}`),
+        persistent: false,
+      });
   if (server) process.env.TEST_DATABASE_URL = server.url;
-  console.log(server ? 'Tests use an embedded PostgreSQL for this run.' : 'Tests use the PostgreSQL at TEST_DATABASE_URL.');
+  console.log(
+    server ? 'Tests use an embedded PostgreSQL for this run.' : 'Tests use the PostgreSQL at TEST_DATABASE_URL.',
+  );
 
   const runPrefix = `rimborso_test_${randomBytes(4).toString('hex')}_`;
   const template = `${runPrefix}template`;

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
-import { buildBlockAction, buildEventEnvelope, buildSlashCommand, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
+import {
+  buildBlockAction,
+  buildEventEnvelope,
+  buildSlashCommand,
+  buildViewSubmission,
+} from '../../src/sandbox/slack-payloads.ts';
 import { APPROVE_ACTION_ID, REJECT_ACTION_ID, TAKE_ACTION_ID } from '../../src/slack/messages/review-message.ts';
 
 /** One request body as it goes over the wire: bytes and the content type they claim to be. */
@@ -20,7 +25,13 @@ function validPayloads(): Record<string, unknown>[] {
     buildBlockAction({ actionId: REJECT_ACTION_ID, value: claimId, user: 'UREVIEWER1' }),
     buildBlockAction({ actionId: TAKE_ACTION_ID, value: claimId, user: 'UREVIEWER1' }),
     buildViewSubmission(),
-    buildEventEnvelope({ type: 'message', channel: 'D0PRO', channel_type: 'im', user: 'UPRO', text: 'voglio un rimborso' }),
+    buildEventEnvelope({
+      type: 'message',
+      channel: 'D0PRO',
+      channel_type: 'im',
+      user: 'UPRO',
+      text: 'voglio un rimborso',
+    }),
     buildEventEnvelope({ type: 'app_mention', channel: 'CGENERAL', user: 'UPRO', text: '<@UBOT> rimborso' }),
     buildEventEnvelope({ type: 'app_home_opened', user: 'UPRO', tab: 'home' }),
   ];
@@ -30,7 +41,10 @@ type Path = (string | number)[];
 function pathsOf(value: unknown, prefix: Path = [], depth = 0): Path[] {
   if (depth > 5 || typeof value !== 'object' || value === null) return [];
   const keys: (string | number)[] = Array.isArray(value) ? value.map((_, i) => i) : Object.keys(value);
-  return keys.flatMap((key) => [[...prefix, key], ...pathsOf((value as Record<string | number, unknown>)[key], [...prefix, key], depth + 1)]);
+  return keys.flatMap((key) => [
+    [...prefix, key],
+    ...pathsOf((value as Record<string | number, unknown>)[key], [...prefix, key], depth + 1),
+  ]);
 }
 
 function mutate(payload: unknown, path: Path, replacement: unknown, remove: boolean): unknown {
@@ -67,13 +81,27 @@ export const hostileBody: fc.Arbitrary<RawBody> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }).map((value) => ({ body: form({ payload: JSON.stringify(value) }), contentType: FORM })),
   fc.string({ maxLength: 200, unit: 'binary' }).map((body) => ({ body, contentType: 'application/json' })),
   fc.string({ maxLength: 200 }).map((payload) => ({ body: form({ payload }), contentType: FORM })),
-  fc.dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 40 }), { maxKeys: 6 }).map((fields) => ({ body: form(fields), contentType: FORM })),
-  fc.tuple(fc.jsonValue(), fc.jsonValue()).map(([a, b]) => ({ body: `payload=${encodeURIComponent(JSON.stringify(a))}&payload=${encodeURIComponent(JSON.stringify(b))}`, contentType: FORM })),
+  fc
+    .dictionary(fc.string({ maxLength: 12 }), fc.string({ maxLength: 40 }), { maxKeys: 6 })
+    .map((fields) => ({ body: form(fields), contentType: FORM })),
+  fc.tuple(fc.jsonValue(), fc.jsonValue()).map(([a, b]) => ({
+    body: `payload=${encodeURIComponent(JSON.stringify(a))}&payload=${encodeURIComponent(JSON.stringify(b))}`,
+    contentType: FORM,
+  })),
   mutatedPayload.map((payload) => ({ body: JSON.stringify(payload), contentType: 'application/json' })),
   mutatedPayload.map((payload) => ({ body: form({ payload: JSON.stringify(payload) }), contentType: FORM })),
-  fc.constantFrom(...validPayloads()).map((payload) => ({ body: JSON.stringify(payload), contentType: 'text/plain; charset=utf-8' })),
+  fc
+    .constantFrom(...validPayloads())
+    .map((payload) => ({ body: JSON.stringify(payload), contentType: 'text/plain; charset=utf-8' })),
   mutatedPayload.map((payload) => ({
-    body: form(Object.fromEntries(Object.entries(payload as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]))),
+    body: form(
+      Object.fromEntries(
+        Object.entries(payload as Record<string, unknown>).map(([k, v]) => [
+          k,
+          typeof v === 'string' ? v : JSON.stringify(v),
+        ]),
+      ),
+    ),
     contentType: FORM,
   })),
   fc.constant({ body: form({ ...buildSlashCommand(), user_id: '' }), contentType: FORM }),

@@ -16,7 +16,11 @@ export function marketplaceReceiver(origin: string, path: string, statuses: numb
       const value = this.req.headers[name];
       return Array.isArray(value) ? value[0] : value;
     };
-    deliveries.push({ body: typeof body === 'string' ? body : JSON.stringify(body), signature: header('x-signature'), idempotencyKey: header('idempotency-key') });
+    deliveries.push({
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      signature: header('x-signature'),
+      idempotencyKey: header('idempotency-key'),
+    });
     return [statuses.shift() ?? 200, { received: true }];
   });
   return {
@@ -28,5 +32,7 @@ export function marketplaceReceiver(origin: string, path: string, statuses: numb
 }
 
 export function isSignedWith(delivery: WebhookDelivery | undefined, secret: string): boolean {
-  return delivery !== undefined && delivery.signature === createHmac('sha256', secret).update(delivery.body).digest('hex');
+  return (
+    delivery !== undefined && delivery.signature === createHmac('sha256', secret).update(delivery.body).digest('hex')
+  );
 }

@@ -45,9 +45,7 @@ export interface TestApp {
  * The real Bolt app (HTTP receiver, real listeners) on a random local port, a database of its own,
  * and Slack's Web API faked with nock. Only loopback traffic may leave the process.
  */
-export async function startTestApp(
-  options: TestAppOptions = {},
-): Promise<TestApp> {
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   nock.disableNetConnect();
   nock.enableNetConnect(/^(127\.0\.0\.1|localhost)(:\d+)?$/);
   const database = options.database ?? (await createTestDatabase());

@@ -7,7 +7,13 @@ import {
   type AutoApprovalConfig,
   type AutoApprovalContext,
 } from '../../src/domain/auto-approval.ts';
-import { AUTO_APPROVE_CASES, type ClaimInput, type PolicyConfig, type PriorClaim, type Verdict } from '../../src/domain/claim.ts';
+import {
+  AUTO_APPROVE_CASES,
+  type ClaimInput,
+  type PolicyConfig,
+  type PriorClaim,
+  type Verdict,
+} from '../../src/domain/claim.ts';
 import type { Charge, LedgerView } from '../../src/domain/ledger.ts';
 import { evaluateClaim } from '../../src/domain/policy.ts';
 import { t } from '../../src/i18n/messages.ts';
@@ -18,7 +24,12 @@ import { buildClaimInput } from '../support/factories.ts';
 const NOW = new Date('2026-11-24T10:00:00Z');
 const POLICY: PolicyConfig = { windowDays: 30, maxCreditsPerClaim: 100, refundShareWarningPercent: 20 };
 const ALL: AutoApprovalConfig = { ...DEFAULT_AUTO_APPROVAL, enabledCases: AUTO_APPROVE_CASES };
-const QUIET: AutoApprovalContext = { contested: false, professionalApprovals30Days: 0, creditsApprovedToday: 0, chargeRefundedBefore: false };
+const QUIET: AutoApprovalContext = {
+  contested: false,
+  professionalApprovals30Days: 0,
+  creditsApprovedToday: 0,
+  chargeRefundedBefore: false,
+};
 
 function charge(overrides: Partial<Charge> = {}): Charge {
   return {
@@ -36,22 +47,45 @@ function charge(overrides: Partial<Charge> = {}): Charge {
     ...overrides,
   };
 }
-const ledger = (charges: readonly Charge[], last90Days = { refunds: 1, creditsRefunded: 5, creditsCharged: 100 }): LedgerView => ({
+const ledger = (
+  charges: readonly Charge[],
+  last90Days = { refunds: 1, creditsRefunded: 5, creditsCharged: 100 },
+): LedgerView => ({
   hasData: true,
   charges,
   last90Days,
 });
 
 /** The ledger pictures behind each case, as the policy reads them. */
-const duplicate = [charge({ chargeId: 'CH-FIRST' }), charge({ chargeId: 'CH-SECOND', leadId: 'L-2', chargedAt: new Date('2026-11-12T15:00:00Z') })];
-const laterInteraction = [charge({ chargeId: 'CH-EARLIER', chargedAt: new Date('2026-11-12T09:00:00Z') }), charge({ chargeId: 'CH-LATER', trigger: 'client_chat' })];
+const duplicate = [
+  charge({ chargeId: 'CH-FIRST' }),
+  charge({ chargeId: 'CH-SECOND', leadId: 'L-2', chargedAt: new Date('2026-11-12T15:00:00Z') }),
+];
+const laterInteraction = [
+  charge({ chargeId: 'CH-EARLIER', chargedAt: new Date('2026-11-12T09:00:00Z') }),
+  charge({ chargeId: 'CH-LATER', trigger: 'client_chat' }),
+];
 const SCENES = {
-  answered_twice: { input: { reason: 'answered_twice' }, charges: duplicate, chargeId: 'CH-SECOND', evidence: 'CH-FIRST' },
-  later_interaction: { input: { reason: 'no_grazie' }, charges: laterInteraction, chargeId: 'CH-LATER', evidence: 'CH-EARLIER' },
+  answered_twice: {
+    input: { reason: 'answered_twice' },
+    charges: duplicate,
+    chargeId: 'CH-SECOND',
+    evidence: 'CH-FIRST',
+  },
+  later_interaction: {
+    input: { reason: 'no_grazie' },
+    charges: laterInteraction,
+    chargeId: 'CH-LATER',
+    evidence: 'CH-EARLIER',
+  },
   first_mistake: { input: { reason: 'sent_by_mistake' }, charges: [charge()], chargeId: 'CH-1', evidence: null },
 } as const;
 
-function verdictFor(input: Partial<ClaimInput>, charges: readonly Charge[], options: { priors?: PriorClaim[]; last90Days?: LedgerView['last90Days'] } = {}): Verdict {
+function verdictFor(
+  input: Partial<ClaimInput>,
+  charges: readonly Charge[],
+  options: { priors?: PriorClaim[]; last90Days?: LedgerView['last90Days'] } = {},
+): Verdict {
   return evaluateClaim(buildClaimInput(input), options.priors ?? [], POLICY, NOW, ledger(charges, options.last90Days));
 }
 
@@ -59,7 +93,11 @@ describe('proveCase: what the ledger proves on its own', () => {
   it.each(AUTO_APPROVE_CASES.map((autoCase) => ({ autoCase, ...SCENES[autoCase] })))(
     '$autoCase is proven, refunding $chargeId on the evidence of $evidence',
     ({ autoCase, input, charges, chargeId, evidence }) => {
-      expect(proveCase(input, verdictFor(input, charges))).toEqual({ case: autoCase, chargeId, evidenceChargeId: evidence });
+      expect(proveCase(input, verdictFor(input, charges))).toEqual({
+        case: autoCase,
+        chargeId,
+        evidenceChargeId: evidence,
+      });
     },
   );
 
@@ -70,7 +108,16 @@ describe('proveCase: what the ledger proves on its own', () => {
       case: 'a mistake while another mistake is pending',
       input: { reason: 'sent_by_mistake' },
       charges: [charge()],
-      priors: [{ reference: 'RIM-1', reason: 'sent_by_mistake', status: 'pending_review', clientFirstName: 'Luca', clientLastName: 'Verdi', answeredOn: '2026-11-01' }],
+      priors: [
+        {
+          reference: 'RIM-1',
+          reason: 'sent_by_mistake',
+          status: 'pending_review',
+          clientFirstName: 'Luca',
+          clientLastName: 'Verdi',
+          answeredOn: '2026-11-01',
+        },
+      ],
     },
   ])('nothing is proven for $case', ({ input, charges, priors }) => {
     const verdict = verdictFor(input, charges, { priors });
@@ -98,9 +145,16 @@ describe('decideAutoApproval: each enabled case is approved, because …', () =>
       expect(decision).toEqual({
         kind: 'approve',
         proof: { case: autoCase, chargeId, evidenceChargeId: evidence },
-        finding: { code: `auto_approved_${autoCase}`, level: 'ok', params: evidence ? { chargeId, evidenceChargeId: evidence } : { chargeId } },
+        finding: {
+          code: `auto_approved_${autoCase}`,
+          level: 'ok',
+          params: evidence ? { chargeId, evidenceChargeId: evidence } : { chargeId },
+        },
       });
-      const text = describeFinding(decision.kind === 'approve' ? decision.finding : { code: 'refund_as_credits', level: 'info', params: {} }, 'it');
+      const text = describeFinding(
+        decision.kind === 'approve' ? decision.finding : { code: 'refund_as_credits', level: 'info', params: {} },
+        'it',
+      );
       expect(text).toContain(chargeId);
       expect(text).not.toMatch(/\{\w+\}/);
     },
@@ -110,8 +164,12 @@ describe('decideAutoApproval: each enabled case is approved, because …', () =>
     '$autoCase is never automatic when only the other cases are enabled (no finding)',
     ({ autoCase, input, charges }) => {
       const others = { ...ALL, enabledCases: AUTO_APPROVE_CASES.filter((c) => c !== autoCase) };
-      expect(decideAutoApproval({ ...input, credits: 5 }, verdictFor(input, charges), QUIET, others)).toEqual({ kind: 'review' });
-      expect(decideAutoApproval({ ...input, credits: 5 }, verdictFor(input, charges), QUIET, DEFAULT_AUTO_APPROVAL)).toEqual({ kind: 'review' });
+      expect(decideAutoApproval({ ...input, credits: 5 }, verdictFor(input, charges), QUIET, others)).toEqual({
+        kind: 'review',
+      });
+      expect(
+        decideAutoApproval({ ...input, credits: 5 }, verdictFor(input, charges), QUIET, DEFAULT_AUTO_APPROVAL),
+      ).toEqual({ kind: 'review' });
     },
   );
 });
@@ -121,18 +179,40 @@ describe('decideAutoApproval: each guard sends a proven case to review, because 
   const proven = verdictFor(mistake, [charge()]);
   const config = { ...ALL, maxRefundSharePercent: 20, maxPerProfessional: 1, dailyCredits: 200 };
 
-  it.each<{ guard: string; verdict: Verdict; context?: Partial<AutoApprovalContext>; credits?: number; params: Record<string, number> }>([
+  it.each<{
+    guard: string;
+    verdict: Verdict;
+    context?: Partial<AutoApprovalContext>;
+    credits?: number;
+    params: Record<string, number>;
+  }>([
     { guard: 'match_differences', verdict: verdictFor(mistake, [charge({ clientFirstName: 'M.' })]), params: {} },
-    { guard: 'match_differences', verdict: verdictFor(mistake, [charge({ service: 'Imbiancatura interni' })]), params: {} },
+    {
+      guard: 'match_differences',
+      verdict: verdictFor(mistake, [charge({ service: 'Imbiancatura interni' })]),
+      params: {},
+    },
     { guard: 'contested', verdict: proven, context: { contested: true }, params: {} },
     { guard: 'charge_refunded_before', verdict: proven, context: { chargeRefundedBefore: true }, params: {} },
     {
       guard: 'refund_share',
-      verdict: verdictFor(mistake, [charge()], { last90Days: { refunds: 3, creditsRefunded: 21, creditsCharged: 100 } }),
+      verdict: verdictFor(mistake, [charge()], {
+        last90Days: { refunds: 3, creditsRefunded: 21, creditsCharged: 100 },
+      }),
       params: { share: 21, maxShare: 20 },
     },
-    { guard: 'professional_cap', verdict: proven, context: { professionalApprovals30Days: 1 }, params: { count: 1, max: 1 } },
-    { guard: 'daily_cap', verdict: proven, context: { creditsApprovedToday: 196 }, params: { today: 196, credits: 5, max: 200 } },
+    {
+      guard: 'professional_cap',
+      verdict: proven,
+      context: { professionalApprovals30Days: 1 },
+      params: { count: 1, max: 1 },
+    },
+    {
+      guard: 'daily_cap',
+      verdict: proven,
+      context: { creditsApprovedToday: 196 },
+      params: { today: 196, credits: 5, max: 200 },
+    },
   ])('$guard', ({ guard, verdict, context, params }) => {
     const decision = decideAutoApproval(mistake, verdict, { ...QUIET, ...context }, config);
     expect(decision).toEqual({ kind: 'review', finding: { code: `auto_withheld_${guard}`, level: 'warning', params } });
@@ -142,7 +222,10 @@ describe('decideAutoApproval: each guard sends a proven case to review, because 
   });
 
   it.each<{ case: string; context?: Partial<AutoApprovalContext>; last90Days?: LedgerView['last90Days'] }>([
-    { case: 'a refund share of exactly the limit', last90Days: { refunds: 4, creditsRefunded: 20, creditsCharged: 100 } },
+    {
+      case: 'a refund share of exactly the limit',
+      last90Days: { refunds: 4, creditsRefunded: 20, creditsCharged: 100 },
+    },
     { case: 'the day’s credits reaching the cap exactly', context: { creditsApprovedToday: 195 } },
     { case: 'no automatic approval yet in 30 days', context: { professionalApprovals30Days: 0 } },
   ])('the edge is still approved: $case', ({ context, last90Days }) => {
@@ -152,10 +235,21 @@ describe('decideAutoApproval: each guard sends a proven case to review, because 
 
   it('the configured share replaces the 20 % of the warning too', () => {
     const last90Days = { refunds: 3, creditsRefunded: 25, creditsCharged: 100 };
-    const lenient = evaluateClaim(buildClaimInput(mistake), [], { ...POLICY, refundShareWarningPercent: 30 }, NOW, ledger([charge()], last90Days));
-    expect(lenient.kind === 'to_review' && lenient.findings.find((f) => f.code === 'refund_share')).toMatchObject({ level: 'info', params: { maxShare: 30 } });
+    const lenient = evaluateClaim(
+      buildClaimInput(mistake),
+      [],
+      { ...POLICY, refundShareWarningPercent: 30 },
+      NOW,
+      ledger([charge()], last90Days),
+    );
+    expect(lenient.kind === 'to_review' && lenient.findings.find((f) => f.code === 'refund_share')).toMatchObject({
+      level: 'info',
+      params: { maxShare: 30 },
+    });
     expect(decideAutoApproval(mistake, lenient, QUIET, { ...config, maxRefundSharePercent: 30 }).kind).toBe('approve');
-    expect(decideAutoApproval(mistake, lenient, QUIET, config)).toMatchObject({ finding: { code: 'auto_withheld_refund_share' } });
+    expect(decideAutoApproval(mistake, lenient, QUIET, config)).toMatchObject({
+      finding: { code: 'auto_withheld_refund_share' },
+    });
   });
 
   it('a charge chosen from the list is proof even when the typed fields differ', () => {
@@ -166,8 +260,15 @@ describe('decideAutoApproval: each guard sends a proven case to review, because 
 
   it('a match with differences is reported before the other guards', () => {
     const verdict = verdictFor(mistake, [charge({ clientFirstName: 'M.' })]);
-    const everything = { contested: true, professionalApprovals30Days: 5, creditsApprovedToday: 1000, chargeRefundedBefore: true };
-    expect(decideAutoApproval(mistake, verdict, everything, config)).toMatchObject({ finding: { code: 'auto_withheld_match_differences' } });
+    const everything = {
+      contested: true,
+      professionalApprovals30Days: 5,
+      creditsApprovedToday: 1000,
+      chargeRefundedBefore: true,
+    };
+    expect(decideAutoApproval(mistake, verdict, everything, config)).toMatchObject({
+      finding: { code: 'auto_withheld_match_differences' },
+    });
   });
 });
 
@@ -178,9 +279,24 @@ describe('checkReversible', () => {
     { case: 'at once', claim: automatic, now: approvedAt, refusal: null },
     { case: 'on the last instant of day 7', claim: automatic, now: new Date('2026-11-27T10:00:00Z'), refusal: null },
     { case: 'after 7 days', claim: automatic, now: new Date('2026-11-27T10:00:01Z'), refusal: 'window_closed' },
-    { case: 'a reviewer’s approval', claim: { ...automatic, autoApprovedCase: null }, now: approvedAt, refusal: 'not_automatic' },
-    { case: 'a pending claim', claim: { ...automatic, status: 'pending_review', decidedAt: null }, now: approvedAt, refusal: 'not_automatic' },
-    { case: 'a reversed one', claim: { ...automatic, status: 'reversed' }, now: approvedAt, refusal: 'already_reversed' },
+    {
+      case: 'a reviewer’s approval',
+      claim: { ...automatic, autoApprovedCase: null },
+      now: approvedAt,
+      refusal: 'not_automatic',
+    },
+    {
+      case: 'a pending claim',
+      claim: { ...automatic, status: 'pending_review', decidedAt: null },
+      now: approvedAt,
+      refusal: 'not_automatic',
+    },
+    {
+      case: 'a reversed one',
+      claim: { ...automatic, status: 'reversed' },
+      now: approvedAt,
+      refusal: 'already_reversed',
+    },
   ])('$case: $refusal', ({ claim, now, refusal }) => {
     expect(checkReversible(claim, now, { reversalDays: 7 })).toBe(refusal);
   });

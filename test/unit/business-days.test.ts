@@ -66,9 +66,17 @@ describe('reviewDeadline', () => {
     { case: 'the Christmas–New Year run skips 25 Dec, 1 Jan and 6 Jan', at: '2026-12-22T09:00:00Z', due: '2027-01-08' },
     // Counting starts Monday 30 Nov; Tuesday 8 Dec (Immacolata) is skipped.
     { case: 'Friday 23:30 in Rome counts as Friday', at: '2026-11-27T22:30:00Z', due: '2026-12-14' },
-    { case: 'Saturday 00:30 in Rome (still Friday in UTC) counts as Saturday', at: '2026-11-27T23:30:00Z', due: '2026-12-14' },
+    {
+      case: 'Saturday 00:30 in Rome (still Friday in UTC) counts as Saturday',
+      at: '2026-11-27T23:30:00Z',
+      due: '2026-12-14',
+    },
     { case: 'Thursday 23:30 in Rome counts as Thursday', at: '2026-11-26T22:30:00Z', due: '2026-12-11' },
-    { case: 'Friday 00:30 in Rome (still Thursday in UTC) counts as Friday', at: '2026-11-26T23:30:00Z', due: '2026-12-14' },
+    {
+      case: 'Friday 00:30 in Rome (still Thursday in UTC) counts as Friday',
+      at: '2026-11-26T23:30:00Z',
+      due: '2026-12-14',
+    },
     { case: 'Friday 23:59 in Rome in summer time counts as Friday', at: '2026-07-31T21:59:00Z', due: '2026-08-14' },
     { case: 'Saturday 00:00 in Rome in summer time counts as Saturday', at: '2026-07-31T22:00:00Z', due: '2026-08-14' },
     // Spring-forward week (29 Mar 2026); the count also skips Easter Monday 6 Apr.
@@ -93,7 +101,12 @@ describe('reviewDeadline', () => {
     { case: "Sant'Ambrogio recurs in another year", spec: '12-07', at: '2027-11-25T09:00:00Z', due: '2027-12-13' },
     { case: 'a one-off company closure', spec: '2026-12-24', at: '2026-12-22T09:00:00Z', due: '2027-01-11' },
     { case: 'both together', spec: '12-07,2026-12-24', at: '2026-11-23T09:00:00Z', due: '2026-12-09' },
-    { case: 'a one-off closure in another year changes nothing', spec: '2025-12-24', at: '2026-12-22T09:00:00Z', due: '2027-01-08' },
+    {
+      case: 'a one-off closure in another year changes nothing',
+      spec: '2025-12-24',
+      at: '2026-12-22T09:00:00Z',
+      due: '2027-01-08',
+    },
   ])('configured closed days push the deadline: $case', ({ spec, at, due }) => {
     const closed = parseClosedDays(spec);
     if ('error' in closed) throw new Error(closed.error);
@@ -109,8 +122,18 @@ describe('reminderDate', () => {
     { case: 'N=2 across Immacolata (Tue 8 Dec)', deadline: '2026-12-09', left: 2, on: '2026-12-04' },
     { case: 'N=2 across Epiphany (Wed 6 Jan)', deadline: '2027-01-07', left: 2, on: '2027-01-04' },
     { case: 'N=1 across Easter Monday', deadline: '2026-04-07', left: 1, on: '2026-04-03' },
-    { case: 'N=9 from the Christmas-run deadline is its first counted day', deadline: '2027-01-08', left: 9, on: '2026-12-23' },
-    { case: 'N=0 on a deadline that is not a business day is the business day before', deadline: '2026-12-26', left: 0, on: '2026-12-24' },
+    {
+      case: 'N=9 from the Christmas-run deadline is its first counted day',
+      deadline: '2027-01-08',
+      left: 9,
+      on: '2026-12-23',
+    },
+    {
+      case: 'N=0 on a deadline that is not a business day is the business day before',
+      deadline: '2026-12-26',
+      left: 0,
+      on: '2026-12-24',
+    },
   ])('$case', ({ deadline, left, on }) => {
     expect(reminderDate(deadline, left, calendar)).toBe(on);
   });

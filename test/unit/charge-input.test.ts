@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CHARGE_FIELDS, parseChargeBatch, parseChargeInstant, type ChargeBatchResult } from '../../src/ledger/charge-input.ts';
+import {
+  CHARGE_FIELDS,
+  parseChargeBatch,
+  parseChargeInstant,
+  type ChargeBatchResult,
+} from '../../src/ledger/charge-input.ts';
 
 function buildChargeItem(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -29,7 +34,9 @@ function fieldsOf(result: ChargeBatchResult) {
 
 describe('parseChargeBatch: a good item', () => {
   it('becomes a ParsedCharge with Dates, trimmed text and the Slack professional', () => {
-    const result = parseChargeBatch([buildChargeItem({ client_first_name: '  Maria ', service: ' Imbiancatura  interni ' })]);
+    const result = parseChargeBatch([
+      buildChargeItem({ client_first_name: '  Maria ', service: ' Imbiancatura  interni ' }),
+    ]);
     expect(result).toEqual({
       ok: true,
       charges: [
@@ -103,16 +110,24 @@ describe('dates: a date-time with an offset, or a bare date read as midnight in 
   });
 
   it('a bare charge date on the day of the lead is midnight, so before a lead received later that day', () => {
-    const result = parseChargeBatch([buildChargeItem({ lead_received_at: '2026-11-10T09:30:00+01:00', charged_at: '2026-11-10' })]);
-    expect(errorsOf(result)).toEqual([{ item: 0, field: 'charged_at', message: expect.stringContaining('before lead_received_at') }]);
+    const result = parseChargeBatch([
+      buildChargeItem({ lead_received_at: '2026-11-10T09:30:00+01:00', charged_at: '2026-11-10' }),
+    ]);
+    expect(errorsOf(result)).toEqual([
+      { item: 0, field: 'charged_at', message: expect.stringContaining('before lead_received_at') },
+    ]);
   });
 
   it('two bare dates of the same day are in order', () => {
-    expect(parseChargeBatch([buildChargeItem({ lead_received_at: '2026-11-10', charged_at: '2026-11-10' })]).ok).toBe(true);
+    expect(parseChargeBatch([buildChargeItem({ lead_received_at: '2026-11-10', charged_at: '2026-11-10' })]).ok).toBe(
+      true,
+    );
   });
 
   it('refuses a charge made before its lead was received', () => {
-    const result = parseChargeBatch([buildChargeItem({ lead_received_at: '2026-11-10T09:30:00Z', charged_at: '2026-11-10T09:29:59Z' })]);
+    const result = parseChargeBatch([
+      buildChargeItem({ lead_received_at: '2026-11-10T09:30:00Z', charged_at: '2026-11-10T09:29:59Z' }),
+    ]);
     expect(fieldsOf(result)).toEqual(['0:charged_at']);
   });
 });
@@ -135,7 +150,11 @@ describe('every field is checked', () => {
     ['service', undefined, 'is required'],
     ['service', 'x'.repeat(201), 'must be at most 200 characters'],
     ['lead_received_at', undefined, 'is required'],
-    ['lead_received_at', '2026-11-10T09:30:00', expect.stringContaining('must be an ISO 8601 date-time with an offset')],
+    [
+      'lead_received_at',
+      '2026-11-10T09:30:00',
+      expect.stringContaining('must be an ISO 8601 date-time with an offset'),
+    ],
     ['charged_at', 1731231000000, expect.stringContaining('must be an ISO 8601 date-time with an offset')],
     ['credits', undefined, 'is required'],
     ['credits', '5', 'must be a number'],
@@ -152,7 +171,9 @@ describe('every field is checked', () => {
 
   it('refuses an item with neither a Slack user id nor a marketplace id', () => {
     const result = parseChargeBatch([buildChargeItem({ slack_user_id: undefined })]);
-    expect(errorsOf(result)).toEqual([{ item: 0, field: 'professional', message: 'give exactly one of slack_user_id and marketplace_id' }]);
+    expect(errorsOf(result)).toEqual([
+      { item: 0, field: 'professional', message: 'give exactly one of slack_user_id and marketplace_id' },
+    ]);
   });
 
   it('refuses an item with both a Slack user id and a marketplace id', () => {
@@ -178,9 +199,20 @@ describe('a batch reports every error of every item at once', () => {
   it('names each bad field of each bad item, and only those', () => {
     const result = parseChargeBatch([
       buildChargeItem({ charge_id: 'ch_1' }),
-      buildChargeItem({ charge_id: 'ch_2', credits: 0, trigger: 'nope', marketplace_id: 'pro-1', client_last_name: '' }),
+      buildChargeItem({
+        charge_id: 'ch_2',
+        credits: 0,
+        trigger: 'nope',
+        marketplace_id: 'pro-1',
+        client_last_name: '',
+      }),
       buildChargeItem({ charge_id: 'ch_3' }),
-      buildChargeItem({ charge_id: 'ch_4', slack_user_id: undefined, lead_received_at: '2026-11-12', charged_at: '2026-11-11' }),
+      buildChargeItem({
+        charge_id: 'ch_4',
+        slack_user_id: undefined,
+        lead_received_at: '2026-11-12',
+        charged_at: '2026-11-11',
+      }),
     ]);
     expect(fieldsOf(result)).toEqual([
       '1:client_last_name',
@@ -207,7 +239,9 @@ describe('a batch reports every error of every item at once', () => {
   });
 
   it('lets the caller name items its own way (a CSV names lines)', () => {
-    const result = parseChargeBatch([buildChargeItem(), buildChargeItem()], { describeItem: (item) => `line ${item + 2}` });
+    const result = parseChargeBatch([buildChargeItem(), buildChargeItem()], {
+      describeItem: (item) => `line ${item + 2}`,
+    });
     expect(errorsOf(result)).toEqual([{ item: 1, field: 'charge_id', message: 'repeats the charge_id of line 2' }]);
   });
 });

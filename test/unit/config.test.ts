@@ -98,8 +98,12 @@ describe('loadConfig', () => {
   });
 
   it('bearer tokens need at least 32 characters', () => {
-    expect(errorOf({ ...VALID, INBOUND_EMAIL_TOKEN: 'x'.repeat(31) })).toContain('INBOUND_EMAIL_TOKEN is invalid (must be at least 32 characters');
-    expect(errorOf({ ...VALID, LEDGER_TOKEN: 'y'.repeat(31) })).toContain('LEDGER_TOKEN is invalid (must be at least 32 characters');
+    expect(errorOf({ ...VALID, INBOUND_EMAIL_TOKEN: 'x'.repeat(31) })).toContain(
+      'INBOUND_EMAIL_TOKEN is invalid (must be at least 32 characters',
+    );
+    expect(errorOf({ ...VALID, LEDGER_TOKEN: 'y'.repeat(31) })).toContain(
+      'LEDGER_TOKEN is invalid (must be at least 32 characters',
+    );
     expect(loadConfig({ ...VALID, LEDGER_TOKEN: 'y'.repeat(32) }).ledgerToken).toBe('y'.repeat(32));
   });
 
@@ -113,18 +117,26 @@ describe('loadConfig', () => {
     // The catalogue of example values is the file itself: a new example value there must be listed.
     for (const [name, { value }] of Object.entries(EXAMPLE_VALUES)) expect(example[name], name).toBe(value);
     const message = errorOf(example);
-    for (const name of Object.keys(EXAMPLE_VALUES)) expect(message).toContain(`${name} is still the example value from .env.example`);
+    for (const name of Object.keys(EXAMPLE_VALUES))
+      expect(message).toContain(`${name} is still the example value from .env.example`);
     expect(message).toContain('Bot User OAuth Token');
     expect(message).not.toContain('\n');
     for (const [name, { value }] of Object.entries(EXAMPLE_VALUES)) {
-      expect(errorOf({ ...VALID, [name]: value })).toMatch(new RegExp(`^Configuration error: ${name} is still the example value`));
+      expect(errorOf({ ...VALID, [name]: value })).toMatch(
+        new RegExp(`^Configuration error: ${name} is still the example value`),
+      );
     }
   });
 });
 
 describe('loadConfig: email replies', () => {
   it('replies are off without SMTP_URL, once a day by default', () => {
-    expect(loadConfig(VALID).email).toEqual({ smtp: undefined, ownAddress: undefined, replyIntervalHours: 24, mailgunSigningKey: undefined });
+    expect(loadConfig(VALID).email).toEqual({
+      smtp: undefined,
+      ownAddress: undefined,
+      replyIntervalHours: 24,
+      mailgunSigningKey: undefined,
+    });
   });
 
   it('reads SMTP_URL, EMAIL_FROM (with a name), the interval and the Mailgun key', () => {

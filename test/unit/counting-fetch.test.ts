@@ -32,7 +32,9 @@ describe('createCountingFetch: Slack calls that failed, by method and error', ()
       throw new TypeError('fetch failed');
     }) as unknown as typeof fetch;
     const seen: string[] = [];
-    await expect(createCountingFetch((m, e) => seen.push(`${m} ${e}`))('https://slack.com/api/views.open')).rejects.toThrow('fetch failed');
+    await expect(
+      createCountingFetch((m, e) => seen.push(`${m} ${e}`))('https://slack.com/api/views.open'),
+    ).rejects.toThrow('fetch failed');
     expect(seen).toEqual(['views.open network_error']);
   });
 

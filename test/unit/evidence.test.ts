@@ -26,8 +26,14 @@ describe('evidence', () => {
   it('accepts up to 5 images or PDFs of at most 10 MB', () => {
     expect(checkEvidence([file(), file({ mimetype: 'application/pdf' }), file({ mimetype: 'image/heic' })])).toBeNull();
     expect(checkEvidence(Array.from({ length: 6 }, () => file()))).toEqual({ problem: 'too_many' });
-    expect(checkEvidence([file({ size: 10 * 1024 * 1024 + 1, name: 'big.png' })])).toEqual({ problem: 'too_large', name: 'big.png' });
-    expect(checkEvidence([file({ mimetype: 'text/html', name: 'x.html' })])).toEqual({ problem: 'wrong_type', name: 'x.html' });
+    expect(checkEvidence([file({ size: 10 * 1024 * 1024 + 1, name: 'big.png' })])).toEqual({
+      problem: 'too_large',
+      name: 'big.png',
+    });
+    expect(checkEvidence([file({ mimetype: 'text/html', name: 'x.html' })])).toEqual({
+      problem: 'wrong_type',
+      name: 'x.html',
+    });
   });
 
   it('reads no input as no files, and a malformed one as a field error, never a crash', () => {
@@ -36,9 +42,35 @@ describe('evidence', () => {
     const bad = parseEvidence({ [EVIDENCE_BLOCK_ID]: { [EVIDENCE_ACTION_ID]: { files: [{ id: 'F1' }] } } }, 'en');
     expect(bad.ok).toBe(false);
     const good = parseEvidence(
-      { [EVIDENCE_BLOCK_ID]: { [EVIDENCE_ACTION_ID]: { type: 'file_input', files: [{ id: 'F9', name: 'n.pdf', mimetype: 'application/pdf', size: 5, url_private_download: 'https://files.slack.com/f' }] } } },
+      {
+        [EVIDENCE_BLOCK_ID]: {
+          [EVIDENCE_ACTION_ID]: {
+            type: 'file_input',
+            files: [
+              {
+                id: 'F9',
+                name: 'n.pdf',
+                mimetype: 'application/pdf',
+                size: 5,
+                url_private_download: 'https://files.slack.com/f',
+              },
+            ],
+          },
+        },
+      },
       'it',
     );
-    expect(good).toEqual({ ok: true, files: [{ fileId: 'F9', name: 'n.pdf', mimetype: 'application/pdf', size: 5, urlPrivateDownload: 'https://files.slack.com/f' }] });
+    expect(good).toEqual({
+      ok: true,
+      files: [
+        {
+          fileId: 'F9',
+          name: 'n.pdf',
+          mimetype: 'application/pdf',
+          size: 5,
+          urlPrivateDownload: 'https://files.slack.com/f',
+        },
+      ],
+    });
   });
 });

@@ -74,7 +74,9 @@ describe('referencesFor', () => {
 
 describe('parseRawHeaders', () => {
   it('unfolds folded lines, lower-cases names and keeps the first of each', () => {
-    const headers = parseRawHeaders('Received: a\r\nSubject: one\r\n two\r\nReceived: b\r\nconstructor: x\r\n__proto__: y\r\nbroken line\r\n');
+    const headers = parseRawHeaders(
+      'Received: a\r\nSubject: one\r\n two\r\nReceived: b\r\nconstructor: x\r\n__proto__: y\r\nbroken line\r\n',
+    );
     expect(headers).toEqual({ received: 'a', subject: 'one two', constructor: 'x' });
     expect(Object.getPrototypeOf(headers)).toBe(Object.prototype);
   });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/rome-calendar.ts';
-import { ITALIAN_DATE_ARTICLES, formatDate, formatDateTime, formatDueDate, withItalianArticle } from '../../src/i18n/format.ts';
+import {
+  ITALIAN_DATE_ARTICLES,
+  formatDate,
+  formatDateTime,
+  formatDueDate,
+  withItalianArticle,
+} from '../../src/i18n/format.ts';
 import { catalogKeys, t, type MessageKey } from '../../src/i18n/messages.ts';
 import { describeFinding } from '../../src/slack/messages/verdict-text.ts';
 
@@ -21,7 +27,8 @@ function expectedArticle(article: keyof typeof ITALIAN_DATE_ARTICLES, day: numbe
 }
 
 // A date that lost its article or kept the wrong one: "il 8", "dal 11", "il 1 dicembre", "l’12".
-const WRONG_ARTICLE = /\b(?:il|dal|al|del|nel) (?:8|11)\b|\b(?:il|dal|al|del|nel) 1 |(?:^|[\s(])l’(?!8\b|11\b)\d|(?<!\bil |\bdal |\bal |\bdel |\bnel |l’|’|oggi, |\*)\b\d{1,2} (?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)/;
+const WRONG_ARTICLE =
+  /\b(?:il|dal|al|del|nel) (?:8|11)\b|\b(?:il|dal|al|del|nel) 1 |(?:^|[\s(])l’(?!8\b|11\b)\d|(?<!\bil |\bdal |\bal |\bdel |\bnel |l’|’|oggi, |\*)\b\d{1,2} (?:gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|agosto|settembre|ottobre|novembre|dicembre)/;
 
 describe('Italian dates carry their article', () => {
   it('covers every day of every month', () => {
@@ -48,7 +55,14 @@ describe('Italian dates carry their article', () => {
         t('it', 'review.decided_approved', { user: 'U1', when: formatDateTime(instant, 'it'), credits: 5 }),
         t('it', 'home.updated_at', { when: formatDateTime(instant, 'it') }),
         describeFinding({ code: 'window_ok', level: 'ok', params: { windowDays: 30, days: 4, startDate: date } }, 'it'),
-        describeFinding({ code: 'ledger_match', level: 'ok', params: { chargeId: 'ch', credits: 5, chargedOn: date, differences: '—' } }, 'it'),
+        describeFinding(
+          {
+            code: 'ledger_match',
+            level: 'ok',
+            params: { chargeId: 'ch', credits: 5, chargedOn: date, differences: '—' },
+          },
+          'it',
+        ),
       ];
       for (const text of texts) expect(text, text).not.toMatch(WRONG_ARTICLE);
       expect(texts[0]).toContain(`entro *${expectedArticle('il', dayOf(date))}`);
@@ -57,12 +71,16 @@ describe('Italian dates carry their article', () => {
 
   it('no Italian template writes an article before a placeholder itself', () => {
     for (const key of catalogKeys('it')) {
-      expect(t('it', key as MessageKey), key).not.toMatch(/\b(?:il|dal|al|del|nel|entro il) \{(?:when|startDate|deadline|\w+On)\}/);
+      expect(t('it', key as MessageKey), key).not.toMatch(
+        /\b(?:il|dal|al|del|nel|entro il) \{(?:when|startDate|deadline|\w+On)\}/,
+      );
     }
   });
 
   it('English dates take no article', () => {
     expect(formatDueDate('2026-12-08', 'en')).toBe('8 December 2026');
-    expect(t('en', 'review.decided_approved', { user: 'U1', when: '8 December 2026 at 10:00', credits: 5 })).toContain('on 8 December');
+    expect(t('en', 'review.decided_approved', { user: 'U1', when: '8 December 2026 at 10:00', credits: 5 })).toContain(
+      'on 8 December',
+    );
   });
 });

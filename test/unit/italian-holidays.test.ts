@@ -34,8 +34,18 @@ describe('easterSunday', () => {
 describe('italianNationalHolidays', () => {
   it('lists the fixed holidays and Easter Monday, sorted', () => {
     expect(italianNationalHolidays(2026)).toEqual([
-      '2026-01-01', '2026-01-06', '2026-04-06', '2026-04-25', '2026-05-01', '2026-06-02',
-      '2026-08-15', '2026-10-04', '2026-11-01', '2026-12-08', '2026-12-25', '2026-12-26',
+      '2026-01-01',
+      '2026-01-06',
+      '2026-04-06',
+      '2026-04-25',
+      '2026-05-01',
+      '2026-06-02',
+      '2026-08-15',
+      '2026-10-04',
+      '2026-11-01',
+      '2026-12-08',
+      '2026-12-25',
+      '2026-12-26',
     ]);
   });
 
@@ -94,8 +104,11 @@ describe('the national business calendar', () => {
 
   it('answers for one year after another (holidays are cached per year)', () => {
     const fresh = createBusinessCalendar();
-    expect([fresh.isBusinessDay('2026-04-06'), fresh.isBusinessDay('2027-04-05'), fresh.isBusinessDay('2027-03-29')])
-      .toEqual([false, true, false]);
+    expect([
+      fresh.isBusinessDay('2026-04-06'),
+      fresh.isBusinessDay('2027-04-05'),
+      fresh.isBusinessDay('2027-03-29'),
+    ]).toEqual([false, true, false]);
   });
 });
 

@@ -72,10 +72,30 @@ describe('matchCharge: the client name', () => {
   it.each<{ case: string; form: [string, string]; charge: [string, string]; differences: MatchDifference[] | null }>([
     { case: 'the same name', form: ['Maria', 'Bianchi'], charge: ['Maria', 'Bianchi'], differences: [] },
     { case: 'case, accents and spacing', form: ['  josé ', 'ROSSI'], charge: ['José', 'Rossi'], differences: [] },
-    { case: 'a name split differently', form: ['Anna Maria', 'De Luca'], charge: ['Anna', 'Maria De Luca'], differences: [] },
-    { case: 'first and last swapped', form: ['Bianchi', 'Maria'], charge: ['Maria', 'Bianchi'], differences: ['name_swapped'] },
-    { case: 'an initial on the form', form: ['M.', 'Bianchi'], charge: ['Maria', 'Bianchi'], differences: ['name_initial'] },
-    { case: 'an initial in the ledger', form: ['Maria', 'Bianchi'], charge: ['M', 'Bianchi'], differences: ['name_initial'] },
+    {
+      case: 'a name split differently',
+      form: ['Anna Maria', 'De Luca'],
+      charge: ['Anna', 'Maria De Luca'],
+      differences: [],
+    },
+    {
+      case: 'first and last swapped',
+      form: ['Bianchi', 'Maria'],
+      charge: ['Maria', 'Bianchi'],
+      differences: ['name_swapped'],
+    },
+    {
+      case: 'an initial on the form',
+      form: ['M.', 'Bianchi'],
+      charge: ['Maria', 'Bianchi'],
+      differences: ['name_initial'],
+    },
+    {
+      case: 'an initial in the ledger',
+      form: ['Maria', 'Bianchi'],
+      charge: ['M', 'Bianchi'],
+      differences: ['name_initial'],
+    },
     { case: 'an initial of another name', form: ['L.', 'Bianchi'], charge: ['Maria', 'Bianchi'], differences: null },
     { case: 'another first name', form: ['Marta', 'Bianchi'], charge: ['Maria', 'Bianchi'], differences: null },
     { case: 'another last name', form: ['Maria', 'Bianco'], charge: ['Maria', 'Bianchi'], differences: null },
@@ -86,38 +106,40 @@ describe('matchCharge: the client name', () => {
 });
 
 describe('matchCharge: the phone', () => {
-  it.each<{ case: string; input: Partial<ClaimInput>; charge: Partial<Charge>; differences: MatchDifference[] | null }>([
-    {
-      case: 'a matching phone written another way confirms another name',
-      input: { clientFirstName: 'Mary', clientPhone: '+39 333 123 4567' },
-      charge: { clientPhone: '0039 3331234567' },
-      differences: ['name_differs'],
-    },
-    {
-      case: 'another name without phones is another client',
-      input: { clientFirstName: 'Mary' },
-      charge: {},
-      differences: null,
-    },
-    {
-      case: 'a different phone is listed but the full name still matches',
-      input: { clientPhone: '333 1234567' },
-      charge: { clientPhone: '333 7654321' },
-      differences: ['phone_differs'],
-    },
-    {
-      case: 'a different phone outweighs a name known only by its initial',
-      input: { clientFirstName: 'M.', clientPhone: '333 1234567' },
-      charge: { clientPhone: '333 7654321' },
-      differences: null,
-    },
-    {
-      case: 'a phone on one side only is no difference',
-      input: { clientPhone: '333 1234567' },
-      charge: { clientPhone: null },
-      differences: [],
-    },
-  ])('$case', ({ input, charge, differences }) => {
+  it.each<{ case: string; input: Partial<ClaimInput>; charge: Partial<Charge>; differences: MatchDifference[] | null }>(
+    [
+      {
+        case: 'a matching phone written another way confirms another name',
+        input: { clientFirstName: 'Mary', clientPhone: '+39 333 123 4567' },
+        charge: { clientPhone: '0039 3331234567' },
+        differences: ['name_differs'],
+      },
+      {
+        case: 'another name without phones is another client',
+        input: { clientFirstName: 'Mary' },
+        charge: {},
+        differences: null,
+      },
+      {
+        case: 'a different phone is listed but the full name still matches',
+        input: { clientPhone: '333 1234567' },
+        charge: { clientPhone: '333 7654321' },
+        differences: ['phone_differs'],
+      },
+      {
+        case: 'a different phone outweighs a name known only by its initial',
+        input: { clientFirstName: 'M.', clientPhone: '333 1234567' },
+        charge: { clientPhone: '333 7654321' },
+        differences: null,
+      },
+      {
+        case: 'a phone on one side only is no difference',
+        input: { clientPhone: '333 1234567' },
+        charge: { clientPhone: null },
+        differences: [],
+      },
+    ],
+  )('$case', ({ input, charge, differences }) => {
     expect(differencesOf(input, charge)).toEqual(differences);
   });
 });
@@ -137,7 +159,9 @@ describe('matchCharge: the service', () => {
   });
 
   it('another service is too much once the name is swapped as well', () => {
-    expect(differencesOf({ service: 'Tinteggiatura', clientFirstName: 'Bianchi', clientLastName: 'Maria' }, {})).toBeNull();
+    expect(
+      differencesOf({ service: 'Tinteggiatura', clientFirstName: 'Bianchi', clientLastName: 'Maria' }, {}),
+    ).toBeNull();
   });
 });
 
@@ -167,7 +191,12 @@ describe('matchCharge: the threshold', () => {
   it.each<{ case: string; input: Partial<ClaimInput>; charge: Partial<Charge>; matches: boolean }>([
     {
       case: 'a swapped name, a day off and a partial service are still a match',
-      input: { clientFirstName: 'Bianchi', clientLastName: 'Maria', service: 'Imbiancatura interni', answeredOn: '2026-11-13' },
+      input: {
+        clientFirstName: 'Bianchi',
+        clientLastName: 'Maria',
+        service: 'Imbiancatura interni',
+        answeredOn: '2026-11-13',
+      },
       charge: {},
       matches: true,
     },
@@ -179,7 +208,12 @@ describe('matchCharge: the threshold', () => {
     },
     {
       case: 'the same phone lifts them over it',
-      input: { clientFirstName: 'M.', service: 'Imbiancatura interni', answeredOn: '2026-11-13', clientPhone: '3331234567' },
+      input: {
+        clientFirstName: 'M.',
+        service: 'Imbiancatura interni',
+        answeredOn: '2026-11-13',
+        clientPhone: '3331234567',
+      },
       charge: { clientPhone: '+39 333 1234567' },
       matches: true,
     },
@@ -253,7 +287,11 @@ describe('findDuplicateCharges', () => {
 
   it.each<{ case: string; other: Partial<Charge>; duplicate: boolean }>([
     { case: 'the same client and service on another lead', other: { leadId: 'L-2' }, duplicate: true },
-    { case: 'the same client spelled differently', other: { leadId: 'L-2', clientFirstName: 'MARÌA ' }, duplicate: true },
+    {
+      case: 'the same client spelled differently',
+      other: { leadId: 'L-2', clientFirstName: 'MARÌA ' },
+      duplicate: true,
+    },
     {
       case: 'another name with the same phone',
       other: { leadId: 'L-2', clientFirstName: 'Mary', clientPhone: '+39 333 1234567' },
@@ -265,7 +303,9 @@ describe('findDuplicateCharges', () => {
     { case: 'another client', other: { leadId: 'L-2', clientFirstName: 'Luca', clientPhone: null }, duplicate: false },
   ])('$case: $duplicate', ({ other, duplicate }) => {
     const charges = [match, buildCharge({ chargeId: 'CH-OTHER', ...other })];
-    expect(findDuplicateCharges(match, charges).map((charge) => charge.chargeId)).toEqual(duplicate ? ['CH-OTHER'] : []);
+    expect(findDuplicateCharges(match, charges).map((charge) => charge.chargeId)).toEqual(
+      duplicate ? ['CH-OTHER'] : [],
+    );
   });
 
   it('lists the duplicates earliest first', () => {
@@ -282,9 +322,21 @@ describe('findEarlierChargeForLead', () => {
   const later = buildCharge({ chargeId: 'CH-LATER', leadId: 'L-1', chargedAt: new Date('2026-11-12T15:00:00Z') });
 
   it.each<{ case: string; other: Partial<Charge>; earlier: boolean }>([
-    { case: 'an earlier charge for the same lead and client', other: { chargedAt: new Date('2026-11-12T09:00:00Z') }, earlier: true },
-    { case: 'a later charge for the same lead', other: { chargedAt: new Date('2026-11-13T09:00:00Z') }, earlier: false },
-    { case: 'an earlier charge for another lead', other: { leadId: 'L-2', chargedAt: new Date('2026-11-12T09:00:00Z') }, earlier: false },
+    {
+      case: 'an earlier charge for the same lead and client',
+      other: { chargedAt: new Date('2026-11-12T09:00:00Z') },
+      earlier: true,
+    },
+    {
+      case: 'a later charge for the same lead',
+      other: { chargedAt: new Date('2026-11-13T09:00:00Z') },
+      earlier: false,
+    },
+    {
+      case: 'an earlier charge for another lead',
+      other: { leadId: 'L-2', chargedAt: new Date('2026-11-12T09:00:00Z') },
+      earlier: false,
+    },
   ])('$case: $earlier', ({ other, earlier }) => {
     const charges = [later, buildCharge({ chargeId: 'CH-OTHER', leadId: 'L-1', ...other })];
     expect(findEarlierChargeForLead(later, charges)?.chargeId).toBe(earlier ? 'CH-OTHER' : undefined);

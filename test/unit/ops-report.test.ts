@@ -27,7 +27,11 @@ describe('the report’s periods', () => {
     ['2026-11-30T05:00:00Z', 6, '2026-11-23', '2026-W48'],
   ])('at %s (hour %i) the report due is the week from %s (%s)', (now, hour, from, week) => {
     const due = dueWeeklyReport(new Date(now), hour);
-    expect(due.period).toEqual({ kind: 'week', from, to: `${from.slice(0, 8)}${String(Number(from.slice(8)) + 6).padStart(2, '0')}` });
+    expect(due.period).toEqual({
+      kind: 'week',
+      from,
+      to: `${from.slice(0, 8)}${String(Number(from.slice(8)) + 6).padStart(2, '0')}`,
+    });
     expect(due.weekKey).toBe(week);
   });
 

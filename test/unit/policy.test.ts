@@ -1,6 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import { buildClaimInput } from '../support/factories.ts';
-import { REASONS, type ClaimInput, type ClaimStatus, type PolicyConfig, type PriorClaim, type Reason, type Verdict } from '../../src/domain/claim.ts';
+import {
+  REASONS,
+  type ClaimInput,
+  type ClaimStatus,
+  type PolicyConfig,
+  type PriorClaim,
+  type Reason,
+  type Verdict,
+} from '../../src/domain/claim.ts';
 import type { Charge, LedgerView } from '../../src/domain/ledger.ts';
 import { evaluateClaim, normaliseClientName } from '../../src/domain/policy.ts';
 import { t } from '../../src/i18n/messages.ts';
@@ -61,7 +69,11 @@ describe('evaluateClaim: description', () => {
     { reason: 'details_changed', description: null, kind: 'ineligible' },
     { reason: 'details_changed', description: '', kind: 'ineligible' },
     { reason: 'details_changed', description: '  \n\t ', kind: 'ineligible' },
-    { reason: 'details_changed', description: 'Il cliente voleva il lavoro a Torino, non a Milano.', kind: 'to_review' },
+    {
+      reason: 'details_changed',
+      description: 'Il cliente voleva il lavoro a Torino, non a Milano.',
+      kind: 'to_review',
+    },
     { reason: 'terms_violated', description: null, kind: 'ineligible' },
     { reason: 'terms_violated', description: '   ', kind: 'ineligible' },
     { reason: 'terms_violated', description: 'Cercava lavoro come dipendente.', kind: 'to_review' },
@@ -157,7 +169,10 @@ describe('evaluateClaim: the 30-day window', () => {
   it('a start date in the future does not crash and counts as within the window', () => {
     const verdict = evaluate({ receivedOn: '2026-11-26', answeredOn: '2026-11-26' });
     expect(verdict.kind).toBe('to_review');
-    expect(verdict.kind === 'to_review' && verdict.findings[0]).toMatchObject({ code: 'window_ok', params: { days: -2 } });
+    expect(verdict.kind === 'to_review' && verdict.findings[0]).toMatchObject({
+      code: 'window_ok',
+      params: { days: -2 },
+    });
   });
 });
 
@@ -167,7 +182,13 @@ describe('evaluateClaim: the same claim twice', () => {
   it.each<{ status: ClaimStatus }>([{ status: 'pending_review' }, { status: 'approved' }])(
     'a $status claim for the same client and answer date makes the new one a duplicate',
     ({ status }) => {
-      const prior = buildPrior({ reference: 'RC-0042', status, clientFirstName: 'Maria', clientLastName: 'Bianchi', answeredOn });
+      const prior = buildPrior({
+        reference: 'RC-0042',
+        status,
+        clientFirstName: 'Maria',
+        clientLastName: 'Bianchi',
+        answeredOn,
+      });
       expect(evaluate({ answeredOn }, [prior])).toEqual({
         kind: 'ineligible',
         rule: 'duplicate_claim',
@@ -188,7 +209,12 @@ describe('evaluateClaim: the same claim twice', () => {
   });
 
   it('a claim with another reason still occupies the same client and answer date', () => {
-    const prior = buildPrior({ reason: 'details_changed', clientFirstName: 'Maria', clientLastName: 'Bianchi', answeredOn });
+    const prior = buildPrior({
+      reason: 'details_changed',
+      clientFirstName: 'Maria',
+      clientLastName: 'Bianchi',
+      answeredOn,
+    });
     expect(evaluate({ reason: 'no_grazie', answeredOn }, [prior])).toMatchObject({ rule: 'duplicate_claim' });
   });
 
@@ -282,7 +308,11 @@ describe('evaluateClaim: findings for a claim to review', () => {
     { reason: 'sent_by_mistake', level: 'ok' },
   ])('reason $reason gives the reason_$reason finding at level $level', ({ reason, level }) => {
     const verdict = evaluate({ reason, description: 'Descrizione del caso.' });
-    expect(verdict.kind === 'to_review' && verdict.findings[1]).toEqual({ code: `reason_${reason}`, level, params: {} });
+    expect(verdict.kind === 'to_review' && verdict.findings[1]).toEqual({
+      code: `reason_${reason}`,
+      level,
+      params: {},
+    });
   });
 });
 
@@ -397,7 +427,11 @@ describe('evaluateClaim: a ledger with no data for the professional', () => {
   });
 
   it.each<{ case: string; input: Partial<ClaimInput>; rule: string }>([
-    { case: 'the form’s window', input: { receivedOn: '2026-10-24', answeredOn: '2026-10-24' }, rule: 'window_expired' },
+    {
+      case: 'the form’s window',
+      input: { receivedOn: '2026-10-24', answeredOn: '2026-10-24' },
+      rule: 'window_expired',
+    },
     { case: 'the form’s credits', input: { credits: 0 }, rule: 'credits_out_of_range' },
   ])('keeps the rules of the form alone: $case', ({ input, rule }) => {
     expect(evaluateWithLedger(input, noData)).toMatchObject({ kind: 'ineligible', rule });
@@ -416,10 +450,20 @@ describe('evaluateClaim: a ledger with no data for the professional', () => {
 describe('evaluateClaim: no charge matches the claim', () => {
   it.each<{ case: string; charges: Charge[] }>([
     { case: 'the ledger has no charge around the claim', charges: [] },
-    { case: 'the charge is for another client', charges: [buildCharge({ clientFirstName: 'Luca', clientLastName: 'Verdi', clientPhone: null })] },
-    { case: 'the charge is two days from the answer', charges: [buildCharge({ chargedAt: new Date('2026-11-14T10:00:00Z') })] },
+    {
+      case: 'the charge is for another client',
+      charges: [buildCharge({ clientFirstName: 'Luca', clientLastName: 'Verdi', clientPhone: null })],
+    },
+    {
+      case: 'the charge is two days from the answer',
+      charges: [buildCharge({ chargedAt: new Date('2026-11-14T10:00:00Z') })],
+    },
   ])('is ineligible when $case', ({ charges }) => {
-    expect(evaluateWithLedger({}, buildLedger(charges))).toEqual({ kind: 'ineligible', rule: 'no_matching_charge', params: {} });
+    expect(evaluateWithLedger({}, buildLedger(charges))).toEqual({
+      kind: 'ineligible',
+      rule: 'no_matching_charge',
+      params: {},
+    });
   });
 
   it('tells the professional to check the credit balance in the settings', () => {
@@ -498,8 +542,16 @@ describe('evaluateClaim: a matched charge', () => {
       findings: [
         { code: 'window_ok_from_ledger', level: 'ok', params: { windowDays: 30, days: 14, startDate: '2026-11-10' } },
         { code: 'reason_no_grazie', level: 'info', params: {} },
-        { code: 'ledger_match', level: 'ok', params: { chargeId: 'CH-7', credits: 5, chargedOn: '2026-11-12', differences: '—' } },
-        { code: 'refund_share', level: 'info', params: { refunds: 1, creditsRefunded: 5, creditsCharged: 100, share: 5, maxShare: 20 } },
+        {
+          code: 'ledger_match',
+          level: 'ok',
+          params: { chargeId: 'CH-7', credits: 5, chargedOn: '2026-11-12', differences: '—' },
+        },
+        {
+          code: 'refund_share',
+          level: 'info',
+          params: { refunds: 1, creditsRefunded: 5, creditsCharged: 100, share: 5, maxShare: 20 },
+        },
         { code: 'refund_as_credits', level: 'info', params: {} },
       ],
     });
@@ -554,11 +606,18 @@ describe('evaluateClaim: answered twice', () => {
   it('warns when the ledger has only one charge for the client, and still leaves it to the team', () => {
     const verdict = evaluateWithLedger({ ...twice, answeredOn: '2026-11-12' }, buildLedger([first]));
     expect(verdict).toMatchObject({ kind: 'to_review', matchedChargeId: 'CH-FIRST' });
-    expect(findingOf(verdict, 'duplicate_charges_missing')).toEqual({ code: 'duplicate_charges_missing', level: 'warning', params: {} });
+    expect(findingOf(verdict, 'duplicate_charges_missing')).toEqual({
+      code: 'duplicate_charges_missing',
+      level: 'warning',
+      params: {},
+    });
   });
 
   it('another reason does not look for duplicates', () => {
-    const verdict = evaluateWithLedger({ reason: 'no_grazie', credits: 4, answeredOn: '2026-11-12' }, buildLedger([first, second]));
+    const verdict = evaluateWithLedger(
+      { reason: 'no_grazie', credits: 4, answeredOn: '2026-11-12' },
+      buildLedger([first, second]),
+    );
     expect(verdict).toMatchObject({ matchedChargeId: 'CH-FIRST' });
     expect(findingCodes(verdict).filter((code) => code.startsWith('duplicate_charges'))).toEqual([]);
   });
@@ -566,17 +625,27 @@ describe('evaluateClaim: answered twice', () => {
 
 describe('evaluateClaim: a later interaction with the same client was charged', () => {
   const earlier = buildCharge({ chargeId: 'CH-EARLIER', chargedAt: new Date('2026-11-12T09:00:00Z') });
-  const later = buildCharge({ chargeId: 'CH-LATER', chargedAt: new Date('2026-11-12T15:00:00Z'), trigger: 'client_chat' });
-
-  it.each<{ reason: Reason }>(REASONS.map((reason) => ({ reason })))('is flagged as refundable for reason $reason', ({ reason }) => {
-    const verdict = evaluateWithLedger({ reason, description: 'Descrizione del caso.' }, buildLedger([earlier, later]));
-    expect(verdict).toMatchObject({ kind: 'to_review', matchedChargeId: 'CH-LATER' });
-    expect(findingOf(verdict, 'later_interaction_charged')).toEqual({
-      code: 'later_interaction_charged',
-      level: 'ok',
-      params: { chargeId: 'CH-LATER', earlierChargeId: 'CH-EARLIER' },
-    });
+  const later = buildCharge({
+    chargeId: 'CH-LATER',
+    chargedAt: new Date('2026-11-12T15:00:00Z'),
+    trigger: 'client_chat',
   });
+
+  it.each<{ reason: Reason }>(REASONS.map((reason) => ({ reason })))(
+    'is flagged as refundable for reason $reason',
+    ({ reason }) => {
+      const verdict = evaluateWithLedger(
+        { reason, description: 'Descrizione del caso.' },
+        buildLedger([earlier, later]),
+      );
+      expect(verdict).toMatchObject({ kind: 'to_review', matchedChargeId: 'CH-LATER' });
+      expect(findingOf(verdict, 'later_interaction_charged')).toEqual({
+        code: 'later_interaction_charged',
+        level: 'ok',
+        params: { chargeId: 'CH-LATER', earlierChargeId: 'CH-EARLIER' },
+      });
+    },
+  );
 
   it.each<{ case: string; charges: Charge[] }>([
     { case: 'a single charge', charges: [earlier] },
@@ -593,23 +662,37 @@ describe('evaluateClaim: the share of credits refunded in the last 90 days', () 
     { creditsRefunded: 102, creditsCharged: 500, share: 20, level: 'info' },
     { creditsRefunded: 0, creditsCharged: 0, share: 0, level: 'info' },
     { creditsRefunded: 5, creditsCharged: 0, share: 0, level: 'info' },
-  ])('$creditsRefunded of $creditsCharged credits is $share %: $level', ({ creditsRefunded, creditsCharged, share, level }) => {
-    const ledger = buildLedger([buildCharge()], { last90Days: { refunds: 3, creditsRefunded, creditsCharged } });
-    expect(findingOf(evaluateWithLedger({}, ledger), 'refund_share')).toEqual({
-      code: 'refund_share',
-      level,
-      params: { refunds: 3, creditsRefunded, creditsCharged, share, maxShare: 20 },
-    });
-  });
+  ])(
+    '$creditsRefunded of $creditsCharged credits is $share %: $level',
+    ({ creditsRefunded, creditsCharged, share, level }) => {
+      const ledger = buildLedger([buildCharge()], { last90Days: { refunds: 3, creditsRefunded, creditsCharged } });
+      expect(findingOf(evaluateWithLedger({}, ledger), 'refund_share')).toEqual({
+        code: 'refund_share',
+        level,
+        params: { refunds: 3, creditsRefunded, creditsCharged, share, maxShare: 20 },
+      });
+    },
+  );
 });
 
 describe('evaluateClaim: rule precedence with a ledger', () => {
   const expired = { receivedOn: '2026-09-01', answeredOn: '2026-09-01' };
-  const samePrior = buildPrior({ clientFirstName: 'Maria', clientLastName: 'Bianchi', answeredOn: '2026-11-12', status: 'approved' });
+  const samePrior = buildPrior({
+    clientFirstName: 'Maria',
+    clientLastName: 'Bianchi',
+    answeredOn: '2026-11-12',
+    status: 'approved',
+  });
   const oldLead = buildCharge({ leadReceivedAt: new Date('2026-10-01T09:00:00Z'), credits: 2 });
 
   it.each<{ case: string; input: Partial<ClaimInput>; charges: Charge[]; priors: PriorClaim[]; rule: string }>([
-    { case: 'bad credits before no charge', input: { credits: 0 }, charges: [], priors: [], rule: 'credits_out_of_range' },
+    {
+      case: 'bad credits before no charge',
+      input: { credits: 0 },
+      charges: [],
+      priors: [],
+      rule: 'credits_out_of_range',
+    },
     {
       case: 'a missing description before no charge',
       input: { reason: 'details_changed', description: null },
@@ -618,9 +701,27 @@ describe('evaluateClaim: rule precedence with a ledger', () => {
       rule: 'description_required',
     },
     // With ledger data an unmatched claim's dates prove nothing: the professional corrects the form first.
-    { case: 'no charge before the form’s expired window', input: expired, charges: [], priors: [], rule: 'no_matching_charge' },
-    { case: 'the ledger’s expired window before credits over the charge', input: { credits: 5 }, charges: [oldLead], priors: [], rule: 'window_expired' },
-    { case: 'no charge before the same claim twice', input: {}, charges: [], priors: [samePrior], rule: 'no_matching_charge' },
+    {
+      case: 'no charge before the form’s expired window',
+      input: expired,
+      charges: [],
+      priors: [],
+      rule: 'no_matching_charge',
+    },
+    {
+      case: 'the ledger’s expired window before credits over the charge',
+      input: { credits: 5 },
+      charges: [oldLead],
+      priors: [],
+      rule: 'window_expired',
+    },
+    {
+      case: 'no charge before the same claim twice',
+      input: {},
+      charges: [],
+      priors: [samePrior],
+      rule: 'no_matching_charge',
+    },
     {
       case: 'credits over the charge before the same claim twice',
       input: { credits: 6 },
@@ -628,7 +729,13 @@ describe('evaluateClaim: rule precedence with a ledger', () => {
       priors: [samePrior],
       rule: 'credits_exceed_charge',
     },
-    { case: 'the same claim twice still applies with a match', input: {}, charges: [buildCharge()], priors: [samePrior], rule: 'duplicate_claim' },
+    {
+      case: 'the same claim twice still applies with a match',
+      input: {},
+      charges: [buildCharge()],
+      priors: [samePrior],
+      rule: 'duplicate_claim',
+    },
   ])('$case', ({ input, charges, priors, rule }) => {
     expect(evaluateWithLedger(input, buildLedger(charges), priors)).toMatchObject({ kind: 'ineligible', rule });
   });
@@ -636,7 +743,10 @@ describe('evaluateClaim: rule precedence with a ledger', () => {
 
 describe('evaluateClaim: a charge picked from the modal’s list', () => {
   it('is the match, with nothing to tolerate, and the verdict says it was chosen', () => {
-    const verdict = evaluateWithLedger({ chosenChargeId: 'CH-1', clientFirstName: 'Typed', clientLastName: 'Wrongly' }, buildLedger([buildCharge()]));
+    const verdict = evaluateWithLedger(
+      { chosenChargeId: 'CH-1', clientFirstName: 'Typed', clientLastName: 'Wrongly' },
+      buildLedger([buildCharge()]),
+    );
     expect(verdict).toMatchObject({ kind: 'to_review', matchedChargeId: 'CH-1', chargeChosen: true });
     if (verdict.kind !== 'to_review') throw new Error('expected to review');
     expect(verdict.findings.map((f) => f.code)).toContain('ledger_chosen');
@@ -644,7 +754,10 @@ describe('evaluateClaim: a charge picked from the modal’s list', () => {
   });
 
   it('a picked charge the ledger no longer holds matches nothing (a field error, never a guess)', () => {
-    expect(evaluateWithLedger({ chosenChargeId: 'ch_gone' }, buildLedger([buildCharge()]))).toMatchObject({ kind: 'ineligible', rule: 'no_matching_charge' });
+    expect(evaluateWithLedger({ chosenChargeId: 'ch_gone' }, buildLedger([buildCharge()]))).toMatchObject({
+      kind: 'ineligible',
+      rule: 'no_matching_charge',
+    });
   });
 
   it('a typed claim never says it was chosen', () => {

@@ -26,13 +26,20 @@ describe('readiness', () => {
   });
 
   it('is ready when every check passes', async () => {
-    expect(await createReadiness([{ name: 'a', run: async () => ({ ok: true }) }]).evaluate()).toEqual({ ready: true, checks: { a: { ok: true } } });
+    expect(await createReadiness([{ name: 'a', run: async () => ({ ok: true }) }]).evaluate()).toEqual({
+      ready: true,
+      checks: { a: { ok: true } },
+    });
   });
 
   it('keeps a result for the cache period, then asks again', async () => {
     let calls = 0;
     let now = 1_000;
-    const check = cacheCheck(async () => ({ ok: true, n: ++calls }) as never, 30_000, () => now);
+    const check = cacheCheck(
+      async () => ({ ok: true, n: ++calls }) as never,
+      30_000,
+      () => now,
+    );
     await Promise.all([check(), check(), check()]);
     now += 29_999;
     await check();
@@ -56,15 +63,23 @@ describe('readiness', () => {
 
 describe('start-up messages', () => {
   it.each([
-    [{ code: 'slack_webapi_platform_error', data: { error: 'missing_scope', needed: 'channels:read' } }, 'Slack m failed (missing_scope channels:read): add the scopes listed in manifest.yml to the app and reinstall it'],
+    [
+      { code: 'slack_webapi_platform_error', data: { error: 'missing_scope', needed: 'channels:read' } },
+      'Slack m failed (missing_scope channels:read): add the scopes listed in manifest.yml to the app and reinstall it',
+    ],
     [{ code: 'slack_webapi_rate_limited_error', retryAfter: 7 }, 'Slack m failed (rate limited): try again in 7 s'],
-    [{ code: 'slack_webapi_http_error', statusCode: 503 }, 'Slack m failed (HTTP 503): Slack is having trouble; try again shortly'],
+    [
+      { code: 'slack_webapi_http_error', statusCode: 503 },
+      'Slack m failed (HTTP 503): Slack is having trouble; try again shortly',
+    ],
   ])('a Slack failure names the call, what Slack said and the fix: %j', (error, expected) => {
     expect(describeSlackFailure('m', error)).toBe(expected);
   });
 
   it('a database URL is printed without its password', () => {
-    expect(redactDatabaseUrl('postgres://app:p%40ss@db.internal:5432/rimborsi')).toBe('postgres://app:***@db.internal:5432/rimborsi');
+    expect(redactDatabaseUrl('postgres://app:p%40ss@db.internal:5432/rimborsi')).toBe(
+      'postgres://app:***@db.internal:5432/rimborsi',
+    );
     expect(redactDatabaseUrl('postgres://app@db/rimborsi')).toBe('postgres://app@db/rimborsi');
   });
 });

@@ -1,7 +1,12 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { decideRetry, DEFAULT_RETRY_POLICY } from '../../src/delivery/retry-policy.ts';
-import { WebhookHttpError, buildRefundWebhookBody, buildReversalWebhookBody, signRefundWebhook } from '../../src/delivery/refund-webhook.ts';
+import {
+  WebhookHttpError,
+  buildRefundWebhookBody,
+  buildReversalWebhookBody,
+  signRefundWebhook,
+} from '../../src/delivery/refund-webhook.ts';
 
 const notice = {
   claimReference: 'RIM-2026-000042',
@@ -29,7 +34,10 @@ describe('the refund webhook', () => {
   });
 
   it('says when the policy approved on its own', () => {
-    expect(JSON.parse(buildRefundWebhookBody({ ...notice, automatic: true }))).toMatchObject({ type: 'refund.approved', automatic: true });
+    expect(JSON.parse(buildRefundWebhookBody({ ...notice, automatic: true }))).toMatchObject({
+      type: 'refund.approved',
+      automatic: true,
+    });
   });
 
   it('a reversal is its own type, in credits, with the same reference', () => {
@@ -65,12 +73,24 @@ describe('the refund webhook', () => {
     [404, 'block'],
   ])('a %i answer means %s', (status, kind) => {
     const now = new Date();
-    expect(decideRetry(new WebhookHttpError(status, undefined), { attempts: 0, createdAt: now, now, policy: DEFAULT_RETRY_POLICY }).kind).toBe(kind);
+    expect(
+      decideRetry(new WebhookHttpError(status, undefined), {
+        attempts: 0,
+        createdAt: now,
+        now,
+        policy: DEFAULT_RETRY_POLICY,
+      }).kind,
+    ).toBe(kind);
   });
 
   it('a 429 waits what Retry-After says', () => {
     const now = new Date('2026-11-20T10:00:00Z');
-    const decision = decideRetry(new WebhookHttpError(429, 7), { attempts: 0, createdAt: now, now, policy: DEFAULT_RETRY_POLICY });
+    const decision = decideRetry(new WebhookHttpError(429, 7), {
+      attempts: 0,
+      createdAt: now,
+      now,
+      policy: DEFAULT_RETRY_POLICY,
+    });
     expect(decision).toMatchObject({ kind: 'retry', at: new Date('2026-11-20T10:00:07Z') });
   });
 });

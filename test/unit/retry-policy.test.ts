@@ -7,7 +7,8 @@ const NOW = new Date('2026-11-20T10:00:00Z');
 const decide = (error: unknown, attempts = 0, createdAt = NOW) =>
   decideRetry(error, { attempts, createdAt, now: NOW, policy: DEFAULT_RETRY_POLICY, random: () => 0.5 });
 const platform = (code: string) => ({ code: ErrorCode.PlatformError, data: { ok: false, error: code } });
-const afterMs = (decision: ReturnType<typeof decide>) => (decision.kind === 'retry' ? decision.at.getTime() - NOW.getTime() : -1);
+const afterMs = (decision: ReturnType<typeof decide>) =>
+  decision.kind === 'retry' ? decision.at.getTime() - NOW.getTime() : -1;
 
 describe('decideRetry', () => {
   it('waits exactly what Retry-After says on a 429', () => {
@@ -30,21 +31,29 @@ describe('decideRetry', () => {
 
   it('spreads retries with jitter of ±20 %', () => {
     const at = (random: number) =>
-      decideRetry({ code: ErrorCode.RequestError }, { attempts: 0, createdAt: NOW, now: NOW, policy: DEFAULT_RETRY_POLICY, random: () => random });
+      decideRetry(
+        { code: ErrorCode.RequestError },
+        { attempts: 0, createdAt: NOW, now: NOW, policy: DEFAULT_RETRY_POLICY, random: () => random },
+      );
     const ms = (d: ReturnType<typeof at>) => (d.kind === 'retry' ? d.at.getTime() - NOW.getTime() : -1);
     expect(ms(at(0))).toBe(1_600);
     expect(ms(at(1))).toBe(2_400);
   });
 
-  it.each(['user_not_found', 'msg_too_long', 'invalid_blocks'])('gives up at once on %s: retrying cannot help', (code) => {
-    expect(decide(platform(code))).toEqual({ kind: 'give_up', reason: code });
-  });
+  it.each(['user_not_found', 'msg_too_long', 'invalid_blocks'])(
+    'gives up at once on %s: retrying cannot help',
+    (code) => {
+      expect(decide(platform(code))).toEqual({ kind: 'give_up', reason: code });
+    },
+  );
 
   it.each(['channel_not_found', 'not_in_channel', 'is_archived', 'invalid_auth', 'token_revoked', 'missing_scope'])(
     'blocks on %s, a cause a person must fix, however old the message',
     (code) => {
       expect(decide(platform(code))).toEqual({ kind: 'block', reason: code });
-      expect(decide(platform(code), 9, new Date(NOW.getTime() - 2 * DEFAULT_RETRY_POLICY.giveUpAfterMs)).kind).toBe('block');
+      expect(decide(platform(code), 9, new Date(NOW.getTime() - 2 * DEFAULT_RETRY_POLICY.giveUpAfterMs)).kind).toBe(
+        'block',
+      );
     },
   );
 
@@ -91,7 +100,10 @@ describe('decideRetry for SMTP (email replies)', () => {
 
   it('reads nodemailer’s errors: responseCode and code', () => {
     expect(toSmtpError(Object.assign(new Error('x'), { responseCode: 552, code: 'EMESSAGE' })).permanent).toBe(true);
-    expect(toSmtpError(Object.assign(new Error('x'), { code: 'ESOCKET' }))).toMatchObject({ permanent: false, reason: 'smtp_esocket' });
+    expect(toSmtpError(Object.assign(new Error('x'), { code: 'ESOCKET' }))).toMatchObject({
+      permanent: false,
+      reason: 'smtp_esocket',
+    });
   });
 
   it('leaves the Slack classification as it was: an HTTP 503 is still retried, invalid_blocks given up, invalid_auth blocked', () => {

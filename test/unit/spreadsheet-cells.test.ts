@@ -29,9 +29,12 @@ describe('readChargeCell: a cell as an Italian spreadsheet writes it', () => {
     expect(readChargeCell(column, cell)).toEqual({ ok: true, value });
   });
 
-  it.each(['3,93E+11', '3.93343E+11', "'3,93E+11", '="3,93E+11"', '3,9E11'])('refuses the phone %j in scientific notation, saying how to export it', (cell) => {
-    expect(readChargeCell('client_phone', cell)).toEqual({ ok: false, message: SCIENTIFIC_PHONE_MESSAGE });
-  });
+  it.each(['3,93E+11', '3.93343E+11', "'3,93E+11", '="3,93E+11"', '3,9E11'])(
+    'refuses the phone %j in scientific notation, saying how to export it',
+    (cell) => {
+      expect(readChargeCell('client_phone', cell)).toEqual({ ok: false, message: SCIENTIFIC_PHONE_MESSAGE });
+    },
+  );
 });
 
 describe('detectDelimiter', () => {
@@ -48,19 +51,22 @@ describe('RecordLines: the line where each record starts, the file fed in chunks
   // Three records: "a\r\n", blank line, "b\r\n" then a record spanning two lines, then "d".
   const text = 'a\r\n\r\nb\r\n"c\r\nc"\r\nd\n';
   const ends = [3, 8, 16, 18];
-  it.each([1, 2, 3, 4, 7])('gives 1, 3, 4, 6 with chunks of %i bytes (a CRLF may be split between two chunks)', (size) => {
-    const bytes = Buffer.from(text);
-    const lines = new RecordLines();
-    const starts: number[] = [];
-    let fed = 0;
-    for (const end of ends) {
-      // The parser emits a record once its bytes (and the next one, for a CR) have been fed.
-      while (fed < Math.min(bytes.length, end + 1)) {
-        lines.feed(bytes.subarray(fed, fed + size));
-        fed += size;
+  it.each([1, 2, 3, 4, 7])(
+    'gives 1, 3, 4, 6 with chunks of %i bytes (a CRLF may be split between two chunks)',
+    (size) => {
+      const bytes = Buffer.from(text);
+      const lines = new RecordLines();
+      const starts: number[] = [];
+      let fed = 0;
+      for (const end of ends) {
+        // The parser emits a record once its bytes (and the next one, for a CR) have been fed.
+        while (fed < Math.min(bytes.length, end + 1)) {
+          lines.feed(bytes.subarray(fed, fed + size));
+          fed += size;
+        }
+        starts.push(lines.startOf(end));
       }
-      starts.push(lines.startOf(end));
-    }
-    expect(starts).toEqual([1, 3, 4, 6]);
-  });
+      expect(starts).toEqual([1, 3, 4, 6]);
+    },
+  );
 });

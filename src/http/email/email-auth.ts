@@ -40,7 +40,9 @@ export function checkMailgunSignature(
 ): MailgunCheck {
   const { timestamp, token, signature } = fields;
   if (!timestamp || !token || !signature || !/^\d{1,12}$/.test(timestamp)) return { ok: false, why: 'missing' };
-  const expected = createHmac('sha256', signingKey).update(timestamp + token).digest('hex');
+  const expected = createHmac('sha256', signingKey)
+    .update(timestamp + token)
+    .digest('hex');
   if (!secretsEqual(signature.toLowerCase(), expected)) return { ok: false, why: 'bad_signature' };
   if (Math.abs(now.getTime() / 1000 - Number(timestamp)) > MAILGUN_MAX_AGE_SECONDS) return { ok: false, why: 'stale' };
   return { ok: true, token };

@@ -14,7 +14,8 @@ export const INBOUND_EMAIL_PATH = '/inbound/email';
 /** Attachments come along (drained unread); a 413 would only make the provider post it again. */
 const MAX_EMAIL_BODY_BYTES = 50_000_000;
 
-type Body = { kind: 'json'; email: InboundEmail } | { kind: 'form'; email: InboundEmail; fields: Record<string, string> };
+type Body =
+  { kind: 'json'; email: InboundEmail } | { kind: 'form'; email: InboundEmail; fields: Record<string, string> };
 
 class BadPayload extends Error {}
 
@@ -40,7 +41,8 @@ async function readEmail(req: IncomingMessage): Promise<Body> {
 
 function refusalReply(): Record<Locale, { subject: string; text: string }> {
   const reply = {} as Record<Locale, { subject: string; text: string }>;
-  for (const locale of LOCALES) reply[locale] = { subject: t(locale, 'email.subject_fallback'), text: buildRefusalText(locale) };
+  for (const locale of LOCALES)
+    reply[locale] = { subject: t(locale, 'email.subject_fallback'), text: buildRefusalText(locale) };
   return reply;
 }
 
@@ -65,13 +67,16 @@ export async function handleInboundEmail(deps: AppDeps, req: IncomingMessage, re
     body = await readEmail(req);
   } catch (error) {
     if (error instanceof BodyTooLargeError) return sendJson(res, 413, { error: 'payload_too_large' });
-    if (error instanceof BadPayload) return sendJson(res, 400, { error: 'invalid_json', message: 'The body must be a JSON object.' });
-    if (error instanceof MalformedFormError) return sendJson(res, 400, { error: 'invalid_form', message: 'The form could not be read.' });
+    if (error instanceof BadPayload)
+      return sendJson(res, 400, { error: 'invalid_json', message: 'The body must be a JSON object.' });
+    if (error instanceof MalformedFormError)
+      return sendJson(res, 400, { error: 'invalid_form', message: 'The form could not be read.' });
     throw error;
   }
   let mailgunToken: string | undefined;
   if (!byHeader) {
-    const check = body.kind === 'form' && mailgunKey ? checkMailgunSignature(body.fields, mailgunKey, deps.clock()) : undefined;
+    const check =
+      body.kind === 'form' && mailgunKey ? checkMailgunSignature(body.fields, mailgunKey, deps.clock()) : undefined;
     if (!check?.ok) {
       deps.logger.warn('inbound email refused: bad credentials', { why: check && !check.ok ? check.why : 'missing' });
       return unauthorized(res);

@@ -15,7 +15,10 @@ export type FormFields = Readonly<Record<string, string>>;
 
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
-function emailOf(provider: EmailProvider, parts: Omit<InboundEmail, 'provider' | 'messageId'> & { messageId: unknown }): InboundEmail {
+function emailOf(
+  provider: EmailProvider,
+  parts: Omit<InboundEmail, 'provider' | 'messageId'> & { messageId: unknown },
+): InboundEmail {
   return {
     provider,
     ...parts,
@@ -75,7 +78,8 @@ export function readPostmark(body: Record<string, unknown>): InboundEmail {
   const headers: Record<string, string> = {};
   if (Array.isArray(body.Headers)) {
     for (const header of body.Headers as unknown[]) {
-      if (header && typeof header === 'object') addHeader(headers, (header as Record<string, unknown>).Name, (header as Record<string, unknown>).Value);
+      if (header && typeof header === 'object')
+        addHeader(headers, (header as Record<string, unknown>).Name, (header as Record<string, unknown>).Value);
     }
   }
   const fromFull = body.FromFull && typeof body.FromFull === 'object' ? (body.FromFull as Record<string, unknown>) : {};

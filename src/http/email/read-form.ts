@@ -15,7 +15,11 @@ export function readFormFields(req: IncomingMessage, limit: number): Promise<Rec
     const fields: Record<string, string> = Object.create(null) as Record<string, string>;
     let parser: busboy.Busboy;
     try {
-      parser = busboy({ headers: req.headers, limits: { fieldSize: limit, fields: 500, parts: 1000 }, defParamCharset: 'utf8' });
+      parser = busboy({
+        headers: req.headers,
+        limits: { fieldSize: limit, fields: 500, parts: 1000 },
+        defParamCharset: 'utf8',
+      });
     } catch (error) {
       reject(new MalformedFormError(error instanceof Error ? error.message : 'unreadable form'));
       return;
@@ -38,7 +42,9 @@ export function readFormFields(req: IncomingMessage, limit: number): Promise<Rec
       if (!(name in fields)) fields[name] = value;
     });
     parser.on('file', (_name, file) => file.resume());
-    parser.on('error', (error) => fail(new MalformedFormError(error instanceof Error ? error.message : 'unreadable form')));
+    parser.on('error', (error) =>
+      fail(new MalformedFormError(error instanceof Error ? error.message : 'unreadable form')),
+    );
     parser.on('close', () => {
       if (!failed) resolve(fields);
     });

@@ -59,7 +59,10 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
     if (!claimId) return;
     const locale = await deps.localeOf(body.user.id);
     const notOpened = () => tellClicker(respond, t(locale, 'interaction.not_opened'));
-    const authorization = await orTell(() => authorizeDecision(decisionDeps, claimId, body.user.id, deps.clock()), notOpened);
+    const authorization = await orTell(
+      () => authorizeDecision(decisionDeps, claimId, body.user.id, deps.clock()),
+      notOpened,
+    );
     if (authorization.kind !== 'allowed') {
       await tellClicker(respond, describeRefusal(authorization, locale));
       return;
@@ -76,8 +79,19 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
       return;
     }
     const outcome = await orTell(
-      () => askForInformation(decisionDeps, { claimId: parsed.recordId, reviewerId: body.user.id, question: parsed.text, now: deps.clock(), sourceViewId: view.id }),
-      () => ack({ response_action: 'errors', errors: { [ASK_MODAL.blockId]: t(locale, 'interaction.field_not_recorded') } }),
+      () =>
+        askForInformation(decisionDeps, {
+          claimId: parsed.recordId,
+          reviewerId: body.user.id,
+          question: parsed.text,
+          now: deps.clock(),
+          sourceViewId: view.id,
+        }),
+      () =>
+        ack({
+          response_action: 'errors',
+          errors: { [ASK_MODAL.blockId]: t(locale, 'interaction.field_not_recorded') },
+        }),
     );
     if (outcome.kind !== 'asked') {
       await ack({ response_action: 'errors', errors: { [ASK_MODAL.blockId]: describeRefusal(outcome, locale) } });
@@ -107,7 +121,12 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
       await tellClicker(respond, t(locale, 'answer.already'));
       return;
     }
-    const modal = buildAnswerModal({ locale, questionId: question.id, reference: claim.reference, question: question.question });
+    const modal = buildAnswerModal({
+      locale,
+      questionId: question.id,
+      reference: claim.reference,
+      question: question.question,
+    });
     await orTell(() => client.views.open({ trigger_id: body.trigger_id, view: modal }), notOpened);
   });
 
@@ -119,8 +138,18 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
       return;
     }
     const outcome = await orTell(
-      () => answerQuestion(deps, { questionId: parsed.recordId, userId: body.user.id, answer: parsed.text, now: deps.clock() }),
-      () => ack({ response_action: 'errors', errors: { [ANSWER_MODAL.blockId]: t(locale, 'interaction.field_not_recorded') } }),
+      () =>
+        answerQuestion(deps, {
+          questionId: parsed.recordId,
+          userId: body.user.id,
+          answer: parsed.text,
+          now: deps.clock(),
+        }),
+      () =>
+        ack({
+          response_action: 'errors',
+          errors: { [ANSWER_MODAL.blockId]: t(locale, 'interaction.field_not_recorded') },
+        }),
     );
     if (outcome.kind !== 'answered') {
       const key = outcome.kind === 'already_answered' ? 'answer.already' : 'answer.not_yours';

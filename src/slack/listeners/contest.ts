@@ -9,11 +9,22 @@ import { parseClaimIdFromAction } from '../messages/review-message.ts';
 import { escapeMrkdwn } from '../messages/slack-text.ts';
 import { describeIneligibility } from '../messages/verdict-text.ts';
 import { orTell } from './write-or-tell.ts';
-import { CONTEST_MODAL, buildContestModal, buildContestNoticeView, buildContestSentView, parseContestSubmission } from '../views/contest-modal.ts';
+import {
+  CONTEST_MODAL,
+  buildContestModal,
+  buildContestNoticeView,
+  buildContestSentView,
+  parseContestSubmission,
+} from '../views/contest-modal.ts';
 
 function describeContestRefusal(refusal: ContestRefusal | 'not_found', reference: string, locale: Locale): string {
   if (refusal === 'not_found') return t(locale, 'decide.not_found');
-  const key = refusal === 'not_yours' ? 'contest.not_yours' : refusal === 'already_contested' ? 'contest.already' : 'contest.not_ineligible';
+  const key =
+    refusal === 'not_yours'
+      ? 'contest.not_yours'
+      : refusal === 'already_contested'
+        ? 'contest.already'
+        : 'contest.not_ineligible';
   return t(locale, key, { reference: escapeMrkdwn(reference) });
 }
 
@@ -27,8 +38,16 @@ export function registerContest(app: App, deps: AppDeps): void {
     const refusal = claim ? checkContest(claim, body.user.id) : 'not_found';
     const view =
       claim && !refusal && claim.verdict.kind === 'ineligible'
-        ? buildContestModal({ locale, claimId, reference: claim.reference, why: describeIneligibility(claim.verdict, locale) })
-        : buildContestNoticeView(locale, describeContestRefusal(refusal ?? 'not_ineligible', claim?.reference ?? '', locale));
+        ? buildContestModal({
+            locale,
+            claimId,
+            reference: claim.reference,
+            why: describeIneligibility(claim.verdict, locale),
+          })
+        : buildContestNoticeView(
+            locale,
+            describeContestRefusal(refusal ?? 'not_ineligible', claim?.reference ?? '', locale),
+          );
     // From the result view (a modal) the reason's modal goes on top; from the DM it opens.
     if (body.view) await client.views.push({ trigger_id: body.trigger_id, view });
     else await client.views.open({ trigger_id: body.trigger_id, view });
@@ -45,17 +64,33 @@ export function registerContest(app: App, deps: AppDeps): void {
       () =>
         contestClaim(
           { db: deps.db, calendar: deps.calendar, sla: deps.sla },
-          { claimId: parsed.recordId, userId: body.user.id, reason: parsed.text, sourceViewId: view.id, now: deps.clock() },
+          {
+            claimId: parsed.recordId,
+            userId: body.user.id,
+            reason: parsed.text,
+            sourceViewId: view.id,
+            now: deps.clock(),
+          },
         ),
-      () => ack({ response_action: 'errors', errors: { [CONTEST_MODAL.blockId]: t(locale, 'interaction.field_not_recorded') } }),
+      () =>
+        ack({
+          response_action: 'errors',
+          errors: { [CONTEST_MODAL.blockId]: t(locale, 'interaction.field_not_recorded') },
+        }),
     );
     if (outcome.kind !== 'contested') {
       const reference = outcome.kind === 'not_found' ? '' : outcome.claim.reference;
-      await ack({ response_action: 'errors', errors: { [CONTEST_MODAL.blockId]: describeContestRefusal(outcome.kind, reference, locale) } });
+      await ack({
+        response_action: 'errors',
+        errors: { [CONTEST_MODAL.blockId]: describeContestRefusal(outcome.kind, reference, locale) },
+      });
       return;
     }
     const { claim, created } = outcome;
-    await ack({ response_action: 'update', view: buildContestSentView(locale, claim.reference, claim.reviewDeadlineOn ?? '') });
+    await ack({
+      response_action: 'update',
+      view: buildContestSentView(locale, claim.reference, claim.reviewDeadlineOn ?? ''),
+    });
     deps.logger.info('claim contested', { claim: claim.reference, replay: !created });
     if (created) deps.wakeOutbox();
   });

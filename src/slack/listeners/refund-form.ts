@@ -41,7 +41,9 @@ async function chargeChoiceInTime(deps: AppDeps, userId: string): Promise<Charge
     timer = setTimeout(() => resolve({ kind: 'none' }), CHARGE_CHOICE_BUDGET_MS);
   });
   const loaded = loadChargeChoice(deps.db, userId, deps.clock()).catch((error: unknown) => {
-    deps.logger.warn('charges not loaded for the form', { error: error instanceof Error ? error.message : String(error) });
+    deps.logger.warn('charges not loaded for the form', {
+      error: error instanceof Error ? error.message : String(error),
+    });
     return { kind: 'none' } as const;
   });
   try {
@@ -88,7 +90,10 @@ export function registerRefundForm(app: App, deps: AppDeps): void {
       return;
     }
     if (subcommand === 'report_week' || subcommand === 'report_month') {
-      await ack({ response_type: 'ephemeral', ...(await reportFor(deps, command.user_id, subcommand === 'report_week' ? 'week' : 'month', locale)) });
+      await ack({
+        response_type: 'ephemeral',
+        ...(await reportFor(deps, command.user_id, subcommand === 'report_week' ? 'week' : 'month', locale)),
+      });
       return;
     }
     const [claims, totalCount] = await Promise.all([

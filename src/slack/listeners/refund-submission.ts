@@ -32,7 +32,12 @@ function formShapeOf(privateMetadata: string | undefined, chargeChosen: boolean)
 type FormReading = { ok: true; input: ClaimInput } | { ok: false; errors: Record<string, string> };
 
 /** The claim the form describes: typed by hand, or taken from the charge picked in the list. */
-async function readForm(deps: AppDeps, values: unknown, professionalId: string, ctx: RefundSubmissionContext): Promise<FormReading> {
+async function readForm(
+  deps: AppDeps,
+  values: unknown,
+  professionalId: string,
+  ctx: RefundSubmissionContext,
+): Promise<FormReading> {
   const chargeId = readChosenChargeId(values);
   if (chargeId === null) return parseRefundSubmission(values, ctx);
   const parsed = parseChosenChargeSubmission(values, chargeId, ctx);
@@ -55,11 +60,18 @@ export function registerRefundSubmission(app: App, deps: AppDeps): void {
     const shape = formShapeOf(view.private_metadata, readChosenChargeId(view.state.values) !== null);
 
     // On failure the modal stays open with everything typed in it: nothing is lost, the user sends again.
-    const notRecorded = () => ack({ response_action: 'errors', errors: { [REFUND_BLOCKS.description]: t(locale, 'interaction.field_not_recorded') } });
+    const notRecorded = () =>
+      ack({
+        response_action: 'errors',
+        errors: { [REFUND_BLOCKS.description]: t(locale, 'interaction.field_not_recorded') },
+      });
     const form = await orTell(() => readForm(deps, view.state.values, body.user.id, ctx), notRecorded);
     const evidence = parseEvidence(view.state.values, locale);
     if (!form.ok || !evidence.ok) {
-      await ack({ response_action: 'errors', errors: { ...(form.ok ? {} : form.errors), ...(evidence.ok ? {} : evidence.errors) } });
+      await ack({
+        response_action: 'errors',
+        errors: { ...(form.ok ? {} : form.errors), ...(evidence.ok ? {} : evidence.errors) },
+      });
       return;
     }
     const result = await orTell(
@@ -77,7 +89,14 @@ export function registerRefundSubmission(app: App, deps: AppDeps): void {
             autoApproval: deps.config.autoApproval,
             maxPendingClaims: deps.config.maxPendingClaims,
           },
-          { teamId: body.team?.id ?? view.team_id, professionalId: body.user.id, sourceViewId: view.id, input: form.input, evidence: evidence.files, now },
+          {
+            teamId: body.team?.id ?? view.team_id,
+            professionalId: body.user.id,
+            sourceViewId: view.id,
+            input: form.input,
+            evidence: evidence.files,
+            now,
+          },
         ),
       notRecorded,
     );

@@ -4,7 +4,12 @@ import type { AppDeps } from '../deps.ts';
 import { REVERSE_ACTION_ID } from '../messages/auto-approval-blocks.ts';
 import { parseClaimIdFromAction } from '../messages/review-message.ts';
 import { describeReversalDenial } from '../reversal-text.ts';
-import { REVERSE_MODAL_CALLBACK_ID, REVERSE_REASON_BLOCK_ID, buildReverseModal, parseReverseSubmission } from '../views/reverse-modal.ts';
+import {
+  REVERSE_MODAL_CALLBACK_ID,
+  REVERSE_REASON_BLOCK_ID,
+  buildReverseModal,
+  parseReverseSubmission,
+} from '../views/reverse-modal.ts';
 
 /**
  * "Annulla rimborso" on an automatic approval: asks the reviewer for the reason, then reverses. Who
@@ -30,7 +35,11 @@ export function registerReverseRefund(app: App, deps: AppDeps): void {
     const authorization = await authorizeReversal(reversalDeps, claimId, body.user.id, deps.clock());
     if (authorization.kind !== 'allowed') {
       deps.logger.info('reversal refused', { claimId, user: body.user.id, why: authorization.kind });
-      await respond({ response_type: 'ephemeral', replace_original: false, text: describeReversalDenial(authorization, locale, reversalDays) });
+      await respond({
+        response_type: 'ephemeral',
+        replace_original: false,
+        text: describeReversalDenial(authorization, locale, reversalDays),
+      });
       return;
     }
     const { claim } = authorization;
@@ -47,9 +56,17 @@ export function registerReverseRefund(app: App, deps: AppDeps): void {
       await ack({ response_action: 'errors', errors: parsed.errors });
       return;
     }
-    const outcome = await reverseRefund(reversalDeps, { claimId: parsed.claimId, reviewerId: body.user.id, reason: parsed.reason, now: deps.clock() });
+    const outcome = await reverseRefund(reversalDeps, {
+      claimId: parsed.claimId,
+      reviewerId: body.user.id,
+      reason: parsed.reason,
+      now: deps.clock(),
+    });
     if (outcome.kind !== 'reversed') {
-      await ack({ response_action: 'errors', errors: { [REVERSE_REASON_BLOCK_ID]: describeReversalDenial(outcome, locale, reversalDays) } });
+      await ack({
+        response_action: 'errors',
+        errors: { [REVERSE_REASON_BLOCK_ID]: describeReversalDenial(outcome, locale, reversalDays) },
+      });
       return;
     }
     await ack();

@@ -4,7 +4,12 @@ import { authorizeDecision, decideClaim, type DecisionDeps } from '../../use-cas
 import type { AppDeps } from '../deps.ts';
 import { APPROVE_ACTION_ID, REJECT_ACTION_ID, parseClaimIdFromAction } from '../messages/review-message.ts';
 import { describeRefusal } from '../refusal-text.ts';
-import { REJECT_MODAL_CALLBACK_ID, REJECT_REASON_BLOCK_ID, buildRejectModal, parseRejectSubmission } from '../views/reject-modal.ts';
+import {
+  REJECT_MODAL_CALLBACK_ID,
+  REJECT_REASON_BLOCK_ID,
+  buildRejectModal,
+  parseRejectSubmission,
+} from '../views/reject-modal.ts';
 import { orTell, tellClicker } from './write-or-tell.ts';
 
 export function registerReviewActions(app: App, deps: AppDeps): void {
@@ -20,7 +25,14 @@ export function registerReviewActions(app: App, deps: AppDeps): void {
     }
     const locale = await deps.localeOf(body.user.id);
     const outcome = await orTell(
-      () => decideClaim(decisionDeps, { claimId, deciderId: body.user.id, decision: 'approved', reason: null, now: deps.clock() }),
+      () =>
+        decideClaim(decisionDeps, {
+          claimId,
+          deciderId: body.user.id,
+          decision: 'approved',
+          reason: null,
+          now: deps.clock(),
+        }),
       async () => {
         await ack();
         await tellClicker(respond, t(locale, 'interaction.not_recorded'));
@@ -47,7 +59,10 @@ export function registerReviewActions(app: App, deps: AppDeps): void {
     }
     const locale = await deps.localeOf(body.user.id);
     const notOpened = () => tellClicker(respond, t(locale, 'interaction.not_opened'));
-    const authorization = await orTell(() => authorizeDecision(decisionDeps, claimId, body.user.id, deps.clock()), notOpened);
+    const authorization = await orTell(
+      () => authorizeDecision(decisionDeps, claimId, body.user.id, deps.clock()),
+      notOpened,
+    );
     if (authorization.kind !== 'allowed') {
       deps.logger.info('decision refused', { claimId, user: body.user.id, why: authorization.kind });
       await tellClicker(respond, describeRefusal(authorization, locale));
@@ -65,8 +80,19 @@ export function registerReviewActions(app: App, deps: AppDeps): void {
       return;
     }
     const outcome = await orTell(
-      () => decideClaim(decisionDeps, { claimId: parsed.claimId, deciderId: body.user.id, decision: 'rejected', reason: parsed.reason, now: deps.clock() }),
-      () => ack({ response_action: 'errors', errors: { [REJECT_REASON_BLOCK_ID]: t(locale, 'interaction.field_not_recorded') } }),
+      () =>
+        decideClaim(decisionDeps, {
+          claimId: parsed.claimId,
+          deciderId: body.user.id,
+          decision: 'rejected',
+          reason: parsed.reason,
+          now: deps.clock(),
+        }),
+      () =>
+        ack({
+          response_action: 'errors',
+          errors: { [REJECT_REASON_BLOCK_ID]: t(locale, 'interaction.field_not_recorded') },
+        }),
     );
     if (outcome.kind !== 'decided') {
       // The modal is still open: say why on the field, the reviewer closes it.

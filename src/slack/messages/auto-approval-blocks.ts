@@ -11,7 +11,12 @@ export const AUTO_APPROVAL_BLOCK_ID = 'claim_auto_approval';
 export const AUTO_ACTIONS_BLOCK_ID = 'claim_auto_actions';
 export const REVERSAL_BLOCK_ID = 'claim_reversal';
 
-const romeTime = new Intl.DateTimeFormat('it-IT', { timeZone: 'Europe/Rome', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const romeTime = new Intl.DateTimeFormat('it-IT', {
+  timeZone: 'Europe/Rome',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** "il 27 novembre 2026, 11:00": the last moment a reversal is accepted, as read in Rome. */
 export function formatReversalDeadline(approvedAt: Date, reversalDays: number, locale: Locale): string {
@@ -56,8 +61,16 @@ export function reverseActions(claim: Claim, locale: Locale): ActionsBlock | nul
 /** Who reversed the refund, when and why (the reviewer's free text, escaped to fit). */
 export function reversalLine(claim: Claim, locale: Locale): SectionBlock | null {
   if (claim.status !== 'reversed' || claim.reversal === null) return null;
-  const who = { user: escapeMrkdwn(claim.reversal.by), when: formatDateTime(claim.reversal.at, locale), credits: claim.credits };
+  const who = {
+    user: escapeMrkdwn(claim.reversal.by),
+    when: formatDateTime(claim.reversal.at, locale),
+    credits: claim.credits,
+  };
   const withoutReason = t(locale, 'review.reversed', { ...who, reason: '' });
   const reason = escapeAndTruncate(claim.reversal.reason, BLOCK_KIT_LIMITS.sectionText - withoutReason.length);
-  return { type: 'section', block_id: REVERSAL_BLOCK_ID, text: mrkdwn(t(locale, 'review.reversed', { ...who, reason })) };
+  return {
+    type: 'section',
+    block_id: REVERSAL_BLOCK_ID,
+    text: mrkdwn(t(locale, 'review.reversed', { ...who, reason })),
+  };
 }

@@ -11,7 +11,12 @@ export function buildContestActions(claimId: string, locale: Locale): ActionsBlo
     type: 'actions',
     block_id: CONTEST_ACTIONS_BLOCK_ID,
     elements: [
-      { type: 'button', action_id: CONTEST_ACTION_ID, text: plainText(t(locale, 'contest.button'), BLOCK_KIT_LIMITS.buttonText), value: claimId },
+      {
+        type: 'button',
+        action_id: CONTEST_ACTION_ID,
+        text: plainText(t(locale, 'contest.button'), BLOCK_KIT_LIMITS.buttonText),
+        value: claimId,
+      },
     ],
   };
 }

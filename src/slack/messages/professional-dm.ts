@@ -32,7 +32,8 @@ export function buildSubmissionDm(claim: Claim, locale: Locale): DirectMessage {
       ],
     };
   }
-  if (claim.reviewDeadlineOn === null) throw new RangeError(`claim ${claim.reference} to review has no review deadline`);
+  if (claim.reviewDeadlineOn === null)
+    throw new RangeError(`claim ${claim.reference} to review has no review deadline`);
   return {
     text: t(locale, 'dm.to_review', {
       reference,
@@ -45,7 +46,8 @@ export function buildSubmissionDm(claim: Claim, locale: Locale): DirectMessage {
 
 /** Sent once the professional asked for a review of an ineligible claim. */
 export function buildContestDm(claim: Claim, locale: Locale): DirectMessage {
-  if (claim.reviewDeadlineOn === null) throw new RangeError(`contested claim ${claim.reference} has no review deadline`);
+  if (claim.reviewDeadlineOn === null)
+    throw new RangeError(`contested claim ${claim.reference} has no review deadline`);
   return {
     text: t(locale, 'dm.contest_received', {
       reference: escapeMrkdwn(claim.reference),
@@ -74,7 +76,8 @@ export function buildDecisionDm(claim: Claim, locale: Locale): DirectMessage {
 
 /** Sent when a reviewer reversed an automatic approval: the credits taken back, and the reviewer's reason. */
 export function buildReversalDm(claim: Claim, locale: Locale): DirectMessage {
-  if (claim.status !== 'reversed' || claim.reversal === null) throw new RangeError(`claim ${claim.reference} was not reversed`);
+  if (claim.status !== 'reversed' || claim.reversal === null)
+    throw new RangeError(`claim ${claim.reference} was not reversed`);
   return {
     text: t(locale, 'dm.reversed', {
       reference: escapeMrkdwn(claim.reference),

@@ -12,7 +12,11 @@ export const ANSWER_QUESTION_ACTION_ID = 'claim_answer_question';
  * The whole question, however it is written: quoted and escaped, then split over as many sections as
  * Slack's 3,000 characters a section need (never cut before escaping, which made it grow past them).
  */
-export function buildQuestionDm(claim: Claim, question: Question, locale: Locale): { text: string; blocks: KnownBlock[] } {
+export function buildQuestionDm(
+  claim: Claim,
+  question: Question,
+  locale: Locale,
+): { text: string; blocks: KnownBlock[] } {
   const text = t(locale, 'question.dm', {
     reference: claim.reference,
     question: quoteMrkdwn(question.question),
@@ -21,7 +25,10 @@ export function buildQuestionDm(claim: Claim, question: Question, locale: Locale
   return {
     text,
     blocks: [
-      ...splitMrkdwn(text, BLOCK_KIT_LIMITS.sectionText).map((piece): KnownBlock => ({ type: 'section', text: mrkdwn(piece) })),
+      ...splitMrkdwn(text, BLOCK_KIT_LIMITS.sectionText).map((piece): KnownBlock => ({
+        type: 'section',
+        text: mrkdwn(piece),
+      })),
       {
         type: 'actions',
         elements: [
@@ -41,13 +48,20 @@ export function buildQuestionDm(claim: Claim, question: Question, locale: Locale
 /** The question as the reviewers see it in the claim's thread. */
 export function buildQuestionThreadPost(claim: Claim, question: Question, locale: Locale): { text: string } {
   return {
-    text: t(locale, 'question.thread', { user: question.askedBy, professional: claim.professionalId, question: escapeAndTruncate(question.question, 2500) }),
+    text: t(locale, 'question.thread', {
+      user: question.askedBy,
+      professional: claim.professionalId,
+      question: escapeAndTruncate(question.question, 2500),
+    }),
   };
 }
 
 /** The professional's answer in the claim's thread. */
 export function buildAnswerThreadPost(claim: Claim, question: Question, locale: Locale): { text: string } {
   return {
-    text: t(locale, 'answer.thread', { professional: claim.professionalId, answer: escapeAndTruncate(question.answer ?? '', 3500) }),
+    text: t(locale, 'answer.thread', {
+      professional: claim.professionalId,
+      answer: escapeAndTruncate(question.answer ?? '', 3500),
+    }),
   };
 }

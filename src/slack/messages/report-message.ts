@@ -10,7 +10,8 @@ export const REPORT_REASONS_BLOCK_ID = 'report_reasons';
 export const REPORT_PROFESSIONALS_BLOCK_ID = 'report_professionals';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
-const oneDecimal = (value: number, locale: Locale) => value.toLocaleString(locale === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: 1 });
+const oneDecimal = (value: number, locale: Locale) =>
+  value.toLocaleString(locale === 'it' ? 'it-IT' : 'en-GB', { maximumFractionDigits: 1 });
 
 function reasonLabel(reason: string, locale: Locale): string {
   return (REASONS as readonly string[]).includes(reason) ? t(locale, `reason.${reason as Reason}`) : reason;
@@ -21,10 +22,19 @@ function summaryLines(figures: ReportFigures, locale: Locale): string[] {
   const lines = [t(locale, 'report.received', { ...received })];
   if (decided.total === 0) lines.push(t(locale, 'report.decided_none'));
   else {
-    lines.push(t(locale, 'report.decided', { total: decided.total, approved: decided.approved, rejected: decided.rejected }));
-    lines.push(t(locale, 'report.within_deadline', { share: percent(decided.withinDeadlineShare ?? 0), within: decided.withinDeadline, total: decided.total }));
+    lines.push(
+      t(locale, 'report.decided', { total: decided.total, approved: decided.approved, rejected: decided.rejected }),
+    );
+    lines.push(
+      t(locale, 'report.within_deadline', {
+        share: percent(decided.withinDeadlineShare ?? 0),
+        within: decided.withinDeadline,
+        total: decided.total,
+      }),
+    );
   }
-  if (decided.medianBusinessDays !== null) lines.push(t(locale, 'report.median', { days: oneDecimal(decided.medianBusinessDays, locale) }));
+  if (decided.medianBusinessDays !== null)
+    lines.push(t(locale, 'report.median', { days: oneDecimal(decided.medianBusinessDays, locale) }));
   lines.push(t(locale, 'report.credits', { credits: figures.creditsRefunded }));
   lines.push(t(locale, 'report.overdue', { count: figures.overdueNow }));
   return lines;
@@ -35,7 +45,12 @@ function professionalLines(figures: ReportFigures, locale: Locale): string[] {
   return figures.topProfessionals.map((p) =>
     p.share === null
       ? t(locale, 'report.top_line_no_ledger', { user: p.professionalId, refunded: p.creditsRefunded })
-      : t(locale, 'report.top_line', { user: p.professionalId, refunded: p.creditsRefunded, charged: p.creditsCharged, share: percent(p.share) }),
+      : t(locale, 'report.top_line', {
+          user: p.professionalId,
+          refunded: p.creditsRefunded,
+          charged: p.creditsCharged,
+          share: percent(p.share),
+        }),
   );
 }
 

@@ -61,10 +61,17 @@ export function buildClaimDetailBlocks(claim: Claim, locale: Locale): KnownBlock
   }
   if (claim.contest && claim.verdict.kind === 'ineligible') {
     // The professional asked a person to look at a refusal: the rule that refused it, and their reason.
-    const params = { when: formatDateTime(claim.contest.at, locale), why: describeIneligibility(claim.verdict, locale) };
+    const params = {
+      when: formatDateTime(claim.contest.at, locale),
+      why: describeIneligibility(claim.verdict, locale),
+    };
     const withoutReason = t(locale, 'review.contested', { ...params, reason: '' });
     const reason = escapeAndTruncate(claim.contest.reason, BLOCK_KIT_LIMITS.sectionText - withoutReason.length);
-    blocks.push({ type: 'section', block_id: REVIEW_CONTEST_BLOCK_ID, text: mrkdwn(t(locale, 'review.contested', { ...params, reason })) });
+    blocks.push({
+      type: 'section',
+      block_id: REVIEW_CONTEST_BLOCK_ID,
+      text: mrkdwn(t(locale, 'review.contested', { ...params, reason })),
+    });
   }
   if (claim.verdict.kind === 'to_review' && claim.verdict.findings.length > 0) {
     const lines = claim.verdict.findings.map((finding) => describeFinding(finding, locale));

@@ -98,7 +98,11 @@ function decisionLine(claim: Claim, locale: Locale): SectionBlock | null {
  * No block ids: no listener reads them (buttons are matched by action id), and Slack asks for new ones
  * on every chat.update of a message — without them it makes its own each time.
  */
-export function buildReviewMessage(claim: Claim, locale: Locale, options: { reversalDays?: number } = {}): SlackMessage {
+export function buildReviewMessage(
+  claim: Claim,
+  locale: Locale,
+  options: { reversalDays?: number } = {},
+): SlackMessage {
   const automatic = claim.autoApprovedCase !== null;
   const headerKey = automatic ? 'review.auto_header' : claim.contest ? 'review.header_contested' : 'review.header';
   const header = t(locale, headerKey, { reference: claim.reference });
@@ -117,11 +121,15 @@ export function buildReviewMessage(claim: Claim, locale: Locale, options: { reve
   ];
   for (const block of lines) if (block) blocks.push(block);
   return {
-    text: t(locale, automatic ? 'review.auto_fallback' : claim.contest ? 'review.fallback_contested' : 'review.fallback', {
-      reference: claim.reference,
-      professional: mentionUser(claim.professionalId),
-      credits: claim.credits,
-    }),
+    text: t(
+      locale,
+      automatic ? 'review.auto_fallback' : claim.contest ? 'review.fallback_contested' : 'review.fallback',
+      {
+        reference: claim.reference,
+        professional: mentionUser(claim.professionalId),
+        credits: claim.credits,
+      },
+    ),
     blocks,
   };
 }

@@ -3,7 +3,6 @@ import type { EscalationTarget } from '../../domain/sla.ts';
 import { formatDate, formatDueDate } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
 
-
 export function mentionOf(target: EscalationTarget): string {
   return target.kind === 'usergroup' ? `<!subteam^${target.id}>` : '<!here>';
 }
@@ -17,7 +16,11 @@ function deadlineOf(claim: Claim, locale: Locale, { withArticle }: { withArticle
 export function buildReminderMessage(claim: Claim, businessDaysLeft: number, locale: Locale): { text: string } {
   const lastDay = businessDaysLeft <= 0;
   // "esito entro l'8 dicembre" needs the article; "entro oggi, 8 dicembre" does not.
-  const params = { reference: claim.reference, days: businessDaysLeft, deadline: deadlineOf(claim, locale, { withArticle: !lastDay }) };
+  const params = {
+    reference: claim.reference,
+    days: businessDaysLeft,
+    deadline: deadlineOf(claim, locale, { withArticle: !lastDay }),
+  };
   const key = lastDay ? 'sla.reminder_last_day' : businessDaysLeft === 1 ? 'sla.reminder_one_day' : 'sla.reminder';
   return { text: t(locale, key, params) };
 }

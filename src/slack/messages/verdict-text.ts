@@ -21,7 +21,10 @@ const MATCH_DIFFERENCES = new Set([
 
 /** The ledger match's small differences, stored as codes, read in the reviewer's language. */
 function describeDifferences(codes: string, locale: Locale): string {
-  const known = codes.split(',').map((code) => code.trim()).filter((code) => MATCH_DIFFERENCES.has(code));
+  const known = codes
+    .split(',')
+    .map((code) => code.trim())
+    .filter((code) => MATCH_DIFFERENCES.has(code));
   return known.length === 0 ? '—' : known.map((code) => t(locale, `match.${code}` as MessageKey)).join(', ');
 }
 

@@ -18,7 +18,6 @@ export const NOT_LISTED_VALUE = 'not_listed';
 /** An options load answers with at most 100 options; "not in the list" takes one of them. */
 export const EXTERNAL_CHARGE_OPTIONS_MAX = 99;
 
-
 const shortDate = { it: itLocale, en: enGB } as const;
 
 // Budgets so that "client · service · date · credits" stays within an option's 75 characters.
@@ -28,7 +27,10 @@ const OPTION_BUDGET = { client: 26, service: 22 } as const;
 export function describeChargeOption(charge: Charge, locale: Locale): string {
   const [y, m, d] = romeDateOf(charge.chargedAt).split('-').map(Number) as [number, number, number];
   const text = t(locale, charge.credits === 1 ? 'charge.option_one' : 'charge.option', {
-    client: fitPlainText(`${charge.clientFirstName} ${charge.clientLastName}`.replace(/\s+/g, ' '), OPTION_BUDGET.client),
+    client: fitPlainText(
+      `${charge.clientFirstName} ${charge.clientLastName}`.replace(/\s+/g, ' '),
+      OPTION_BUDGET.client,
+    ),
     service: fitPlainText(charge.service.replace(/\s+/g, ' '), OPTION_BUDGET.service),
     date: format(new Date(y, m - 1, d), 'd MMM', { locale: shortDate[locale] }),
     credits: charge.credits,
@@ -47,7 +49,10 @@ export function buildNotListedOption(locale: Locale): PlainTextOption {
 
 /** The options an external select shows for what the professional typed (the charges already filtered). */
 export function buildChargeOptions(charges: readonly Charge[], locale: Locale): PlainTextOption[] {
-  return [buildNotListedOption(locale), ...charges.slice(0, EXTERNAL_CHARGE_OPTIONS_MAX).map((c) => buildChargeOption(c, locale))];
+  return [
+    buildNotListedOption(locale),
+    ...charges.slice(0, EXTERNAL_CHARGE_OPTIONS_MAX).map((c) => buildChargeOption(c, locale)),
+  ];
 }
 
 /** The picker, first in the form; optional: leaving it (or choosing "not in the list") means typing. */
@@ -59,7 +64,10 @@ export function buildChargeInput(choice: Exclude<ChargeChoice, { kind: 'none' }>
           type: 'static_select',
           action_id: CHARGE_ACTION_ID,
           placeholder,
-          options: [...choice.charges.slice(0, STATIC_CHARGE_OPTIONS).map((c) => buildChargeOption(c, locale)), buildNotListedOption(locale)],
+          options: [
+            ...choice.charges.slice(0, STATIC_CHARGE_OPTIONS).map((c) => buildChargeOption(c, locale)),
+            buildNotListedOption(locale),
+          ],
         }
       : { type: 'external_select', action_id: CHARGE_ACTION_ID, placeholder, min_query_length: 0 };
   return {

@@ -21,24 +21,38 @@ export interface ClaimResultViewOptions {
 }
 
 function describeResult({ locale, reference, verdict, deadlineOn, approvedCredits }: ClaimResultViewOptions): string {
-  if (approvedCredits !== undefined) return t(locale, 'result.approved', { reference: escapeMrkdwn(reference), credits: approvedCredits });
+  if (approvedCredits !== undefined)
+    return t(locale, 'result.approved', { reference: escapeMrkdwn(reference), credits: approvedCredits });
   if (verdict.kind === 'ineligible') {
-    return t(locale, 'result.ineligible', { reference: escapeMrkdwn(reference), why: describeIneligibility(verdict, locale) });
+    return t(locale, 'result.ineligible', {
+      reference: escapeMrkdwn(reference),
+      why: describeIneligibility(verdict, locale),
+    });
   }
   if (deadlineOn === null) throw new RangeError(`claim ${reference} to review has no review deadline`);
-  return t(locale, 'result.to_review', { reference: escapeMrkdwn(reference), deadline: formatDueDate(deadlineOn, locale) });
+  return t(locale, 'result.to_review', {
+    reference: escapeMrkdwn(reference),
+    deadline: formatDueDate(deadlineOn, locale),
+  });
 }
 
 function contestBlocks({ verdict, contestableClaimId, locale }: ClaimResultViewOptions): KnownBlock[] {
   if (verdict.kind !== 'ineligible' || !contestableClaimId) return [];
-  return [{ type: 'context', elements: [mrkdwn(t(locale, 'contest.hint'))] }, buildContestActions(contestableClaimId, locale)];
+  return [
+    { type: 'context', elements: [mrkdwn(t(locale, 'contest.hint'))] },
+    buildContestActions(contestableClaimId, locale),
+  ];
 }
 
 /** What replaces the refund modal (`response_action: 'update'`) once the claim is stored. */
 export function buildClaimResultView(options: ClaimResultViewOptions): ModalView {
   const { locale, verdict } = options;
   const title =
-    options.approvedCredits !== undefined ? 'result.title_approved' : verdict.kind === 'to_review' ? 'result.title_review' : 'result.title_ineligible';
+    options.approvedCredits !== undefined
+      ? 'result.title_approved'
+      : verdict.kind === 'to_review'
+        ? 'result.title_review'
+        : 'result.title_ineligible';
   return {
     type: 'modal',
     title: plainText(t(locale, title), BLOCK_KIT_LIMITS.modalTitle),

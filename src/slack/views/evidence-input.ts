@@ -15,7 +15,12 @@ export function buildEvidenceInput(locale: Locale): InputBlock {
     optional: true,
     label: plainText(t(locale, 'evidence.label')),
     hint: plainText(t(locale, 'evidence.hint'), BLOCK_KIT_LIMITS.hint),
-    element: { type: 'file_input', action_id: EVIDENCE_ACTION_ID, filetypes: [...EVIDENCE_FILETYPES], max_files: EVIDENCE_LIMITS.maxFiles },
+    element: {
+      type: 'file_input',
+      action_id: EVIDENCE_ACTION_ID,
+      filetypes: [...EVIDENCE_FILETYPES],
+      max_files: EVIDENCE_LIMITS.maxFiles,
+    },
   };
 }
 

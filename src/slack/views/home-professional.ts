@@ -28,7 +28,11 @@ function section(text: string): SectionBlock {
 }
 
 function describeClaim(claim: Claim, locale: Locale, today: IsoDate): string {
-  const lines = [describeClaimTitle(claim), t(locale, `reason.${claim.reason}`), describeClaimStatus(claim, locale, today)];
+  const lines = [
+    describeClaimTitle(claim),
+    t(locale, `reason.${claim.reason}`),
+    describeClaimStatus(claim, locale, today),
+  ];
   return lines.join('\n');
 }
 
@@ -50,9 +54,16 @@ export function buildProfessionalHome({ claims, locale, now, totalCount }: Profe
   }
   blocks.push(...shown.map((claim) => section(describeClaim(claim, locale, today))));
   if (hidden > 0) {
-    blocks.push({ type: 'context', block_id: PRO_HOME_MORE_BLOCK_ID, elements: [mrkdwn(describeOlderClaims(hidden, locale))] });
+    blocks.push({
+      type: 'context',
+      block_id: PRO_HOME_MORE_BLOCK_ID,
+      elements: [mrkdwn(describeOlderClaims(hidden, locale))],
+    });
   }
   // A home tab stays as published until the next publish: say when that was.
-  blocks.push({ type: 'context', elements: [mrkdwn(t(locale, 'home.updated_at', { when: formatDateTime(now, locale) }))] });
+  blocks.push({
+    type: 'context',
+    elements: [mrkdwn(t(locale, 'home.updated_at', { when: formatDateTime(now, locale) }))],
+  });
   return { type: 'home', blocks };
 }

@@ -39,8 +39,17 @@ type BlockedHint = 'channel' | 'archived' | 'token' | 'permission' | 'webhook' |
 function hintOf(cause: string): BlockedHint {
   if (cause === 'not_in_channel' || cause === 'channel_not_found') return 'channel';
   if (cause === 'is_archived') return 'archived';
-  if (['invalid_auth', 'token_revoked', 'token_expired', 'account_inactive', 'not_authed'].includes(cause)) return 'token';
-  if (['missing_scope', 'no_permission', 'restricted_action', 'team_access_not_granted', 'not_allowed_token_type'].includes(cause)) {
+  if (['invalid_auth', 'token_revoked', 'token_expired', 'account_inactive', 'not_authed'].includes(cause))
+    return 'token';
+  if (
+    [
+      'missing_scope',
+      'no_permission',
+      'restricted_action',
+      'team_access_not_granted',
+      'not_allowed_token_type',
+    ].includes(cause)
+  ) {
     return 'permission';
   }
   if (cause.startsWith('http_')) return 'webhook';
@@ -53,7 +62,9 @@ function describeBlocked(blocked: ReadonlyArray<{ cause: string; count: number }
   for (const { cause, count } of blocked) byHint.set(hintOf(cause), (byHint.get(hintOf(cause)) ?? 0) + count);
   const lines = [...byHint].map(([hint, count]) => {
     const fix = t(locale, `delivery.hint.${hint}`);
-    return count === 1 ? t(locale, 'delivery.blocked_one', { hint: fix }) : t(locale, 'delivery.blocked', { count, hint: fix });
+    return count === 1
+      ? t(locale, 'delivery.blocked_one', { hint: fix })
+      : t(locale, 'delivery.blocked', { count, hint: fix });
   });
   return lines.length ? [...lines, t(locale, 'delivery.blocked_footer')].join('\n') : undefined;
 }
@@ -78,9 +89,11 @@ function describeTimeLeft(deadline: IsoDate, today: IsoDate, calendar: BusinessC
   if (deadline < today) {
     const late = businessDaysBetween(deadline, today, calendar.isBusinessDay);
     const text =
-      late === 0 ? t(locale, 'home.rev.overdue_none')
-      : late === 1 ? t(locale, 'home.rev.overdue_one')
-      : t(locale, 'home.rev.overdue', { days: late });
+      late === 0
+        ? t(locale, 'home.rev.overdue_none')
+        : late === 1
+          ? t(locale, 'home.rev.overdue_one')
+          : t(locale, 'home.rev.overdue', { days: late });
     return { mark: '🔴', text: `*${text}*` };
   }
   const left = businessDaysBetween(today, deadline, calendar.isBusinessDay);
@@ -99,7 +112,8 @@ function describePendingClaim(claim: Claim, options: ReviewerHomeOptions, today:
   const credits =
     claim.credits === 1 ? t(locale, 'home.rev.credits_one') : t(locale, 'home.rev.credits', { credits: claim.credits });
   const reference = escapeAndTruncate(claim.reference, REFERENCE_BUDGET);
-  const due = deadline === null ? [] : [t(locale, 'claim_status.deadline', { deadline: formatDueDate(deadline, locale) })];
+  const due =
+    deadline === null ? [] : [t(locale, 'claim_status.deadline', { deadline: formatDueDate(deadline, locale) })];
   const taken =
     claim.assignedTo === null
       ? t(locale, 'home.rev.unassigned')
@@ -135,6 +149,9 @@ export function buildReviewerHome(options: ReviewerHomeOptions): HomeView {
     const more = hidden === 1 ? t(locale, 'home.rev.more_one') : t(locale, 'home.rev.more', { count: hidden });
     blocks.push({ type: 'context', block_id: REVIEWER_HOME_MORE_BLOCK_ID, elements: [mrkdwn(more)] });
   }
-  blocks.push({ type: 'context', elements: [mrkdwn(t(locale, 'home.updated_at', { when: formatDateTime(now, locale) }))] });
+  blocks.push({
+    type: 'context',
+    elements: [mrkdwn(t(locale, 'home.updated_at', { when: formatDateTime(now, locale) }))],
+  });
   return { type: 'home', blocks };
 }

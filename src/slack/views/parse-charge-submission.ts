@@ -26,11 +26,18 @@ export type ChosenChargeResult = { ok: true; form: ChosenChargeForm } | { ok: fa
  * to give, credits only if fewer than charged, the phone only if the ledger has none. Whatever else was
  * typed is ignored: the ledger knows it.
  */
-export function parseChosenChargeSubmission(values: unknown, chargeId: string, ctx: RefundSubmissionContext): ChosenChargeResult {
+export function parseChosenChargeSubmission(
+  values: unknown,
+  chargeId: string,
+  ctx: RefundSubmissionContext,
+): ChosenChargeResult {
   const reason = andThen(required(readSelectedValue(values, inputRef('reason'))), checkReason);
   const fields = {
     reason,
-    description: checkDescription(readText(values, inputRef('description'), { max: FIELD_LIMITS.description, multiline: true }), reason),
+    description: checkDescription(
+      readText(values, inputRef('description'), { max: FIELD_LIMITS.description, multiline: true }),
+      reason,
+    ),
     credits: ifGiven(readText(values, inputRef('credits')), (raw) => checkCredits(raw, ctx.maxCredits)),
     clientPhone: ifGiven(readText(values, inputRef('clientPhone'), { max: FIELD_LIMITS.phone }), checkPhone),
   };

@@ -1,7 +1,12 @@
 import type { ModalView } from '@slack/types';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { escapeMrkdwn, quoteMrkdwn } from '../messages/slack-text.ts';
-import { buildTextRequestModal, parseTextRequest, type TextRequestModalSpec, type TextRequestResult } from './text-request-modal.ts';
+import {
+  buildTextRequestModal,
+  parseTextRequest,
+  type TextRequestModalSpec,
+  type TextRequestResult,
+} from './text-request-modal.ts';
 
 /** "Chiedi informazioni": the reviewer's question, about a claim. */
 export const ASK_MODAL = {
@@ -10,7 +15,13 @@ export const ASK_MODAL = {
   actionId: 'ask_question',
   limits: { min: 5, max: 1000 },
   metadataKey: 'claimId',
-  keys: { title: 'ask.title', submit: 'ask.submit', close: 'ask.close', label: 'ask.question', tooShort: 'ask.too_short' },
+  keys: {
+    title: 'ask.title',
+    submit: 'ask.submit',
+    close: 'ask.close',
+    label: 'ask.question',
+    tooShort: 'ask.too_short',
+  },
 } as const satisfies TextRequestModalSpec;
 
 /** The professional's answer, about a question. */
@@ -20,7 +31,13 @@ export const ANSWER_MODAL = {
   actionId: 'answer_text',
   limits: { min: 2, max: 2000 },
   metadataKey: 'questionId',
-  keys: { title: 'answer.title', submit: 'answer.submit', close: 'answer.close', label: 'answer.label', tooShort: 'answer.too_short' },
+  keys: {
+    title: 'answer.title',
+    submit: 'answer.submit',
+    close: 'answer.close',
+    label: 'answer.label',
+    tooShort: 'answer.too_short',
+  },
 } as const satisfies TextRequestModalSpec;
 
 export function buildAskModal(options: { locale: Locale; claimId: string; reference: string }): ModalView {
@@ -31,7 +48,12 @@ export function buildAskModal(options: { locale: Locale; claimId: string; refere
   });
 }
 
-export function buildAnswerModal(options: { locale: Locale; questionId: string; reference: string; question: string }): ModalView {
+export function buildAnswerModal(options: {
+  locale: Locale;
+  questionId: string;
+  reference: string;
+  question: string;
+}): ModalView {
   return buildTextRequestModal(ANSWER_MODAL, {
     locale: options.locale,
     recordId: options.questionId,
@@ -54,6 +76,11 @@ export function buildAnswerSentView(locale: Locale, reference: string): ModalVie
     type: 'modal',
     title: { type: 'plain_text', text: t(locale, 'answer.sent_title') },
     close: { type: 'plain_text', text: t(locale, 'result.close') },
-    blocks: [{ type: 'section', text: { type: 'mrkdwn', text: t(locale, 'answer.sent', { reference: escapeMrkdwn(reference) }) } }],
+    blocks: [
+      {
+        type: 'section',
+        text: { type: 'mrkdwn', text: t(locale, 'answer.sent', { reference: escapeMrkdwn(reference) }) },
+      },
+    ],
   };
 }

@@ -30,13 +30,29 @@ export function correctionErrors(
       return { [REFUND_BLOCKS.description]: t(locale, 'field.description_required') };
     case 'no_matching_charge':
       if (shape.chargeChosen) return { [CHARGE_BLOCK_ID]: t(locale, 'field.charge_unknown') };
-      return { [topBlock(shape)]: t(locale, shape.chargeList ? 'field.no_matching_charge' : 'field.no_matching_charge_no_list') };
+      return {
+        [topBlock(shape)]: t(
+          locale,
+          shape.chargeList ? 'field.no_matching_charge' : 'field.no_matching_charge_no_list',
+        ),
+      };
     default:
       throw new RangeError(`rule ${rule} is not one the form can correct`);
   }
 }
 
 /** One claim more than the limit would wait: the field error names the claims already waiting. */
-export function tooManyPendingErrors(pending: readonly string[], max: number, shape: FormShape, locale: Locale): Record<string, string> {
-  return { [topBlock(shape)]: t(locale, 'field.too_many_pending', { count: pending.length, references: pending.join(', '), max }) };
+export function tooManyPendingErrors(
+  pending: readonly string[],
+  max: number,
+  shape: FormShape,
+  locale: Locale,
+): Record<string, string> {
+  return {
+    [topBlock(shape)]: t(locale, 'field.too_many_pending', {
+      count: pending.length,
+      references: pending.join(', '),
+      max,
+    }),
+  };
 }

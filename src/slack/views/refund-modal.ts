@@ -52,7 +52,13 @@ interface InputOptions {
 export function buildRefundModal({ locale, maxCredits, charges = { kind: 'none' } }: RefundModalOptions): ModalView {
   // With a list to choose from, what the ledger knows is typed only when the charge is not in it.
   const fromLedger = charges.kind !== 'none';
-  const LEDGER_FIELDS: readonly RefundField[] = ['clientFirstName', 'clientLastName', 'service', 'answeredOn', 'credits'];
+  const LEDGER_FIELDS: readonly RefundField[] = [
+    'clientFirstName',
+    'clientLastName',
+    'service',
+    'answeredOn',
+    'credits',
+  ];
   const input = (field: RefundField, element: InputBlock['element'], options: InputOptions): InputBlock => {
     const typedOnlyIfUnlisted = fromLedger && LEDGER_FIELDS.includes(field);
     const hint = typedOnlyIfUnlisted ? 'modal.if_not_listed_hint' : options.hint;

@@ -16,7 +16,13 @@ const SPEC: TextRequestModalSpec = {
   actionId: REJECT_REASON_ACTION_ID,
   limits: REJECT_REASON_LIMITS,
   metadataKey: 'claimId',
-  keys: { title: 'reject.title', submit: 'reject.submit', close: 'reject.close', label: 'reject.reason', tooShort: 'reject.reason_too_short' },
+  keys: {
+    title: 'reject.title',
+    submit: 'reject.submit',
+    close: 'reject.close',
+    label: 'reject.reason',
+    tooShort: 'reject.reason_too_short',
+  },
 };
 
 export interface RejectModalOptions {
@@ -35,11 +41,14 @@ export function buildRejectModal({ locale, claimId, reference }: RejectModalOpti
 }
 
 export type RejectSubmissionResult =
-  | { ok: true; claimId: string; reason: string }
-  | { ok: false; errors: Record<string, string> };
+  { ok: true; claimId: string; reason: string } | { ok: false; errors: Record<string, string> };
 
 /** The reviewer's reason (cleaned, 5–1000 characters) and the claim it is about. */
-export function parseRejectSubmission(values: unknown, privateMetadata: string, locale: Locale): RejectSubmissionResult {
+export function parseRejectSubmission(
+  values: unknown,
+  privateMetadata: string,
+  locale: Locale,
+): RejectSubmissionResult {
   const parsed = parseTextRequest(SPEC, values, privateMetadata, locale);
   return parsed.ok ? { ok: true, claimId: parsed.recordId, reason: parsed.text } : parsed;
 }

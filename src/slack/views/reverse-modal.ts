@@ -16,11 +16,22 @@ const SPEC: TextRequestModalSpec = {
   actionId: REVERSE_REASON_ACTION_ID,
   limits: REVERSE_REASON_LIMITS,
   metadataKey: 'claimId',
-  keys: { title: 'reverse.title', submit: 'reverse.submit', close: 'reverse.close', label: 'reverse.reason', tooShort: 'reverse.reason_too_short' },
+  keys: {
+    title: 'reverse.title',
+    submit: 'reverse.submit',
+    close: 'reverse.close',
+    label: 'reverse.reason',
+    tooShort: 'reverse.reason_too_short',
+  },
 };
 
 /** Asks the reviewer why the automatic refund is undone; the claim id is checked again on submit. */
-export function buildReverseModal(options: { locale: Locale; claimId: string; reference: string; credits: number }): ModalView {
+export function buildReverseModal(options: {
+  locale: Locale;
+  claimId: string;
+  reference: string;
+  credits: number;
+}): ModalView {
   return buildTextRequestModal(SPEC, {
     locale: options.locale,
     recordId: options.claimId,
@@ -28,9 +39,14 @@ export function buildReverseModal(options: { locale: Locale; claimId: string; re
   });
 }
 
-export type ReverseSubmissionResult = { ok: true; claimId: string; reason: string } | { ok: false; errors: Record<string, string> };
+export type ReverseSubmissionResult =
+  { ok: true; claimId: string; reason: string } | { ok: false; errors: Record<string, string> };
 
-export function parseReverseSubmission(values: unknown, privateMetadata: string, locale: Locale): ReverseSubmissionResult {
+export function parseReverseSubmission(
+  values: unknown,
+  privateMetadata: string,
+  locale: Locale,
+): ReverseSubmissionResult {
   const parsed = parseTextRequest(SPEC, values, privateMetadata, locale);
   return parsed.ok ? { ok: true, claimId: parsed.recordId, reason: parsed.text } : parsed;
 }

@@ -57,7 +57,8 @@ export function buildTextRequestModal(
   };
 }
 
-export type TextRequestResult = { ok: true; recordId: string; text: string } | { ok: false; errors: Record<string, string> };
+export type TextRequestResult =
+  { ok: true; recordId: string; text: string } | { ok: false; errors: Record<string, string> };
 
 function parseRecordId(privateMetadata: string, key: string): string | null {
   let metadata: unknown;

@@ -24,7 +24,8 @@ export function slackLength(text: string, type: 'plain_text' | 'mrkdwn'): number
 /** The unofficial ceiling of a message's block text (`msg_blocks_too_long` near 13.2k). */
 export const MESSAGE_BLOCK_TEXT_MAX = 13_000;
 
-const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 class Checker {
@@ -100,7 +101,8 @@ class Checker {
       case 'number_input':
         if (typeof element.is_decimal_allowed !== 'boolean') this.fail(`${where}.is_decimal_allowed: missing`);
         for (const key of ['min_value', 'max_value', 'initial_value'] as const) {
-          if (element[key] !== undefined && typeof element[key] !== 'string') this.fail(`${where}.${key}: not a string`);
+          if (element[key] !== undefined && typeof element[key] !== 'string')
+            this.fail(`${where}.${key}: not a string`);
         }
         break;
       case 'static_select': {

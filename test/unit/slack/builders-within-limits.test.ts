@@ -1,15 +1,32 @@
 import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AUTO_APPROVE_CASES, DEFAULT_POLICY, REASONS, type AutoApproveCase, type Claim, type ClaimInput, type ClaimStatus, type PriorClaim } from '../../../src/domain/claim.ts';
+import {
+  AUTO_APPROVE_CASES,
+  DEFAULT_POLICY,
+  REASONS,
+  type AutoApproveCase,
+  type Claim,
+  type ClaimInput,
+  type ClaimStatus,
+  type PriorClaim,
+} from '../../../src/domain/claim.ts';
 import { createBusinessCalendar } from '../../../src/domain/italian-holidays.ts';
 import { evaluateClaim } from '../../../src/domain/policy.ts';
 import type { Question } from '../../../src/db/question.repository.ts';
 import { LOCALES, type Locale } from '../../../src/i18n/messages.ts';
 import { buildFormPointerMessage } from '../../../src/slack/messages/form-pointer.ts';
-import { buildAskRefundActions, buildAskRefundButton, buildHelpMessage } from '../../../src/slack/messages/help-message.ts';
+import {
+  buildAskRefundActions,
+  buildAskRefundButton,
+  buildHelpMessage,
+} from '../../../src/slack/messages/help-message.ts';
 import { buildDecisionDm, buildReversalDm, buildSubmissionDm } from '../../../src/slack/messages/professional-dm.ts';
-import { buildAnswerThreadPost, buildQuestionDm, buildQuestionThreadPost } from '../../../src/slack/messages/question-messages.ts';
+import {
+  buildAnswerThreadPost,
+  buildQuestionDm,
+  buildQuestionThreadPost,
+} from '../../../src/slack/messages/question-messages.ts';
 import { buildClaimDetailBlocks } from '../../../src/slack/messages/review-details.ts';
 import { buildReviewMessage } from '../../../src/slack/messages/review-message.ts';
 import { buildEscalationMessage, buildReminderMessage } from '../../../src/slack/messages/sla-messages.ts';
@@ -17,7 +34,12 @@ import { buildStatusMessage } from '../../../src/slack/messages/status-message.t
 import { buildClaimResultView } from '../../../src/slack/views/claim-result-view.ts';
 import { buildProfessionalHome } from '../../../src/slack/views/home-professional.ts';
 import { buildReviewerHome } from '../../../src/slack/views/home-reviewer.ts';
-import { ASK_MODAL, buildAnswerModal, buildAnswerSentView, buildAskModal } from '../../../src/slack/views/question-modals.ts';
+import {
+  ASK_MODAL,
+  buildAnswerModal,
+  buildAnswerSentView,
+  buildAskModal,
+} from '../../../src/slack/views/question-modals.ts';
 import { FIELD_LIMITS, buildRefundModal } from '../../../src/slack/views/refund-modal.ts';
 import { REJECT_REASON_LIMITS, buildRejectModal } from '../../../src/slack/views/reject-modal.ts';
 import { buildTextRequestModal } from '../../../src/slack/views/text-request-modal.ts';
@@ -32,8 +54,17 @@ import { REVERSE_REASON_LIMITS, buildReverseModal } from '../../../src/slack/vie
 import { buildContestActions } from '../../../src/slack/messages/contest-button.ts';
 import { buildContestDm } from '../../../src/slack/messages/professional-dm.ts';
 import { describeIneligibility } from '../../../src/slack/messages/verdict-text.ts';
-import { buildChargeInput, buildChargeOption, buildChargeOptions, buildNotListedOption } from '../../../src/slack/views/charge-select.ts';
-import { buildContestModal, buildContestNoticeView, buildContestSentView } from '../../../src/slack/views/contest-modal.ts';
+import {
+  buildChargeInput,
+  buildChargeOption,
+  buildChargeOptions,
+  buildNotListedOption,
+} from '../../../src/slack/views/charge-select.ts';
+import {
+  buildContestModal,
+  buildContestNoticeView,
+  buildContestSentView,
+} from '../../../src/slack/views/contest-modal.ts';
 
 /** An option inside the element that holds it, so the option's own limits are checked. */
 const staticSelectOf = (options: unknown[]) => ({
@@ -50,7 +81,26 @@ const staticSelectOf = (options: unknown[]) => ({
  */
 
 // Pieces people type that grow when escaped or quoted, take two UTF-16 units, or mean something in mrkdwn.
-const HOSTILE_PIECES = ['&', '<', '>', '\n', '😀', '𝔘', '👩‍👩‍👧', '*', '_', '~', '`', '<!here>', '<!channel>', '<@UEVIL>', '<https://x.test|link>', 'è', 'x', ' '];
+const HOSTILE_PIECES = [
+  '&',
+  '<',
+  '>',
+  '\n',
+  '😀',
+  '𝔘',
+  '👩‍👩‍👧',
+  '*',
+  '_',
+  '~',
+  '`',
+  '<!here>',
+  '<!channel>',
+  '<@UEVIL>',
+  '<https://x.test|link>',
+  'è',
+  'x',
+  ' ',
+];
 // The app mentions @here itself (the escalation): the sentinels are what it never writes on its own.
 const SENTINELS = ['<!channel>', '<@UEVIL>', '<https://x.test|link>'];
 const codePoints = (text: string, max: number) => [...text].slice(0, max).join('');
@@ -68,7 +118,9 @@ const typed = (max: number, min = 1): fc.Arbitrary<string> =>
 
 const slackIdArb = fc.constantFrom('U0REVIEWER', 'U012PRO', 'UABCDEFGHIJK', 'W0ENTERPRISE');
 const locale = fc.constantFrom<Locale>(...LOCALES);
-const isoDay = fc.date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDay = fc
+  .date({ min: new Date('2026-01-01T00:00:00Z'), max: new Date('2026-12-31T00:00:00Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const NOW = new Date('2026-11-24T10:00:00Z');
 
 const claimInput: fc.Arbitrary<ClaimInput> = fc.record({
@@ -158,24 +210,53 @@ const charge: fc.Arbitrary<Charge> = fc.record({
   trigger: fc.constantFrom<ChargeTrigger>('phone_answer', 'client_chat'),
 });
 const chargeChoice = fc.oneof(
-  fc.array(charge, { minLength: 1, maxLength: STATIC_CHARGE_OPTIONS }).map((charges) => ({ kind: 'static' as const, charges })),
+  fc
+    .array(charge, { minLength: 1, maxLength: STATIC_CHARGE_OPTIONS })
+    .map((charges) => ({ kind: 'static' as const, charges })),
   fc.constant({ kind: 'external' as const }),
 );
 
 const count = fc.nat({ max: 1_000_000 });
 const share = fc.option(fc.double({ min: 0, max: 50, noNaN: true }), { nil: null });
 const reportFigures: fc.Arbitrary<ReportFigures> = fc.record({
-  period: fc.constantFrom<ReportFigures['period']>({ kind: 'week', from: '2026-11-16', to: '2026-11-22' }, { kind: 'month', from: '2026-10-01', to: '2026-10-31' }),
+  period: fc.constantFrom<ReportFigures['period']>(
+    { kind: 'week', from: '2026-11-16', to: '2026-11-22' },
+    { kind: 'month', from: '2026-10-01', to: '2026-10-31' },
+  ),
   received: fc.record({ total: count, toReview: count, ineligible: count }),
-  decided: fc.record({ total: count, approved: count, rejected: count, withinDeadline: count, withinDeadlineShare: share, medianBusinessDays: fc.option(fc.nat({ max: 400 }), { nil: null }) }),
-  byReason: fc.array(fc.record({ reason: fc.constantFrom<string>(...REASONS), received: count, ineligible: count, approved: count, rejected: count }), { maxLength: REASONS.length }),
+  decided: fc.record({
+    total: count,
+    approved: count,
+    rejected: count,
+    withinDeadline: count,
+    withinDeadlineShare: share,
+    medianBusinessDays: fc.option(fc.nat({ max: 400 }), { nil: null }),
+  }),
+  byReason: fc.array(
+    fc.record({
+      reason: fc.constantFrom<string>(...REASONS),
+      received: count,
+      ineligible: count,
+      approved: count,
+      rejected: count,
+    }),
+    { maxLength: REASONS.length },
+  ),
   creditsRefunded: count,
   overdueNow: count,
-  topProfessionals: fc.array(fc.record({ professionalId: slackIdArb, creditsRefunded: count, creditsCharged: count, share }), { maxLength: 5 }),
+  topProfessionals: fc.array(
+    fc.record({ professionalId: slackIdArb, creditsRefunded: count, creditsCharged: count, share }),
+    { maxLength: 5 },
+  ),
 });
 
 const message = (blocks: unknown[]) => ({ text: 'fallback', blocks });
-const modalWith = (blocks: unknown[]) => ({ type: 'modal', title: { type: 'plain_text', text: 'T' }, submit: { type: 'plain_text', text: 'S' }, blocks });
+const modalWith = (blocks: unknown[]) => ({
+  type: 'modal',
+  title: { type: 'plain_text', text: 'T' },
+  submit: { type: 'plain_text', text: 'S' },
+  blocks,
+});
 const calendar = createBusinessCalendar();
 
 /** Each builder, called with generated arguments; the output is what Slack would receive. */
@@ -186,57 +267,104 @@ const BUILDERS: Record<string, fc.Arbitrary<unknown>> = {
   buildHelpMessage: locale.map((l) => buildHelpMessage(l)),
   buildSubmissionDm: fc.tuple(claim, locale).map(([c, l]) => buildSubmissionDm(c, l)),
   buildDecisionDm: fc
-    .tuple(claim.filter((c) => c.status === 'approved' || c.status === 'rejected'), locale)
+    .tuple(
+      claim.filter((c) => c.status === 'approved' || c.status === 'rejected'),
+      locale,
+    )
     .map(([c, l]) => buildDecisionDm(c, l)),
   buildQuestionDm: fc.tuple(claim, question, locale).map(([c, q, l]) => buildQuestionDm(c, q, l)),
   buildQuestionThreadPost: fc.tuple(claim, question, locale).map(([c, q, l]) => buildQuestionThreadPost(c, q, l)),
   buildAnswerThreadPost: fc.tuple(claim, question, locale).map(([c, q, l]) => buildAnswerThreadPost(c, q, l)),
   buildClaimDetailBlocks: fc.tuple(claim, locale).map(([c, l]) => message(buildClaimDetailBlocks(c, l))),
   buildReviewMessage: fc.tuple(claim, locale).map(([c, l]) => buildReviewMessage(c, l)),
-  buildReminderMessage: fc.tuple(claim, fc.integer({ min: 0, max: 10 }), locale).map(([c, d, l]) => buildReminderMessage(c, d, l)),
+  buildReminderMessage: fc
+    .tuple(claim, fc.integer({ min: 0, max: 10 }), locale)
+    .map(([c, d, l]) => buildReminderMessage(c, d, l)),
   buildEscalationMessage: fc
     .tuple(claim, fc.constantFrom({ kind: 'here' as const }, { kind: 'usergroup' as const, id: 'S0REVIEWERS' }), locale)
     .map(([c, target, l]) => buildEscalationMessage(c, target, l)),
   buildStatusMessage: fc
     .tuple(fc.array(claim, { maxLength: 10 }), locale, fc.nat({ max: 500 }))
-    .map(([claims, l, extra]) => buildStatusMessage({ claims, locale: l, now: NOW, totalCount: claims.length + extra })),
-  buildClaimResultView: fc.tuple(claim, locale).map(([c, l]) => buildClaimResultView({ locale: l, reference: c.reference, verdict: c.verdict, deadlineOn: c.reviewDeadlineOn })),
+    .map(([claims, l, extra]) =>
+      buildStatusMessage({ claims, locale: l, now: NOW, totalCount: claims.length + extra }),
+    ),
+  buildClaimResultView: fc
+    .tuple(claim, locale)
+    .map(([c, l]) =>
+      buildClaimResultView({ locale: l, reference: c.reference, verdict: c.verdict, deadlineOn: c.reviewDeadlineOn }),
+    ),
   buildProfessionalHome: fc
     .tuple(fc.array(claim, { maxLength: 25 }), locale, fc.nat({ max: 500 }))
-    .map(([claims, l, extra]) => buildProfessionalHome({ claims, locale: l, now: NOW, totalCount: claims.length + extra })),
+    .map(([claims, l, extra]) =>
+      buildProfessionalHome({ claims, locale: l, now: NOW, totalCount: claims.length + extra }),
+    ),
   buildReviewerHome: fc
     .tuple(fc.array(claim, { maxLength: 45 }), locale, fc.nat({ max: 500 }))
-    .map(([claims, l, extra]) => buildReviewerHome({ pending: claims, locale: l, now: NOW, calendar, totalPending: claims.length + extra })),
-  buildAskModal: fc.tuple(claim, locale).map(([c, l]) => buildAskModal({ locale: l, claimId: c.id, reference: c.reference })),
-  buildAnswerModal: fc.tuple(claim, question, locale).map(([c, q, l]) => buildAnswerModal({ locale: l, questionId: q.id, reference: c.reference, question: q.question })),
+    .map(([claims, l, extra]) =>
+      buildReviewerHome({ pending: claims, locale: l, now: NOW, calendar, totalPending: claims.length + extra }),
+    ),
+  buildAskModal: fc
+    .tuple(claim, locale)
+    .map(([c, l]) => buildAskModal({ locale: l, claimId: c.id, reference: c.reference })),
+  buildAnswerModal: fc
+    .tuple(claim, question, locale)
+    .map(([c, q, l]) =>
+      buildAnswerModal({ locale: l, questionId: q.id, reference: c.reference, question: q.question }),
+    ),
   buildAnswerSentView: fc.tuple(claim, locale).map(([c, l]) => buildAnswerSentView(l, c.reference)),
   buildRefundModal: fc
     .tuple(locale, fc.integer({ min: 1, max: 10_000 }), fc.option(chargeChoice, { nil: undefined }))
     .map(([l, maxCredits, charges]) => buildRefundModal({ locale: l, maxCredits, ...(charges ? { charges } : {}) })),
   buildChargeInput: fc.tuple(chargeChoice, locale).map(([choice, l]) => modalWith([buildChargeInput(choice, l)])),
   buildChargeOption: fc.tuple(charge, locale).map(([c, l]) => modalWith([staticSelectOf([buildChargeOption(c, l)])])),
-  buildChargeOptions: fc.tuple(fc.array(charge, { maxLength: 120 }), locale).map(([charges, l]) => modalWith([staticSelectOf(buildChargeOptions(charges, l))])),
+  buildChargeOptions: fc
+    .tuple(fc.array(charge, { maxLength: 120 }), locale)
+    .map(([charges, l]) => modalWith([staticSelectOf(buildChargeOptions(charges, l))])),
   buildNotListedOption: locale.map((l) => modalWith([staticSelectOf([buildNotListedOption(l)])])),
   buildContestActions: fc.tuple(fc.uuid(), locale).map(([id, l]) => message([buildContestActions(id, l)])),
   buildContestDm: fc
-    .tuple(claim.filter((c) => c.reviewDeadlineOn !== null), locale)
+    .tuple(
+      claim.filter((c) => c.reviewDeadlineOn !== null),
+      locale,
+    )
     .map(([c, l]) => buildContestDm(c, l)),
   buildContestModal: fc
-    .tuple(claim.filter((c) => c.verdict.kind === 'ineligible'), locale)
-    .map(([c, l]) => buildContestModal({ locale: l, claimId: c.id, reference: c.reference, why: c.verdict.kind === 'ineligible' ? describeIneligibility(c.verdict, l) : '' })),
-  buildContestNoticeView: fc.tuple(locale, typed(2000)).map(([l, text]) => buildContestNoticeView(l, escapeMrkdwn(text))),
+    .tuple(
+      claim.filter((c) => c.verdict.kind === 'ineligible'),
+      locale,
+    )
+    .map(([c, l]) =>
+      buildContestModal({
+        locale: l,
+        claimId: c.id,
+        reference: c.reference,
+        why: c.verdict.kind === 'ineligible' ? describeIneligibility(c.verdict, l) : '',
+      }),
+    ),
+  buildContestNoticeView: fc
+    .tuple(locale, typed(2000))
+    .map(([l, text]) => buildContestNoticeView(l, escapeMrkdwn(text))),
   buildEvidenceInput: locale.map((l) => modalWith([buildEvidenceInput(l)])),
   buildReportMessage: fc.tuple(reportFigures, locale).map(([figures, l]) => buildReportMessage(figures, l)),
   buildContestSentView: fc.tuple(claim, locale).map(([c, l]) => buildContestSentView(l, c.reference, '2026-12-08')),
-  buildRejectModal: fc.tuple(claim, locale).map(([c, l]) => buildRejectModal({ locale: l, claimId: c.id, reference: c.reference })),
+  buildRejectModal: fc
+    .tuple(claim, locale)
+    .map(([c, l]) => buildRejectModal({ locale: l, claimId: c.id, reference: c.reference })),
   buildReverseModal: fc
     .tuple(claim, locale)
     .map(([c, l]) => buildReverseModal({ locale: l, claimId: c.id, reference: c.reference, credits: c.credits })),
   buildReversalDm: fc
-    .tuple(claim.filter((c) => c.status === 'reversed'), locale)
+    .tuple(
+      claim.filter((c) => c.status === 'reversed'),
+      locale,
+    )
     .map(([c, l]) => buildReversalDm(c, l)),
   // Its intro is mrkdwn its callers build: here, a long quoted text.
-  buildTextRequestModal: fc.tuple(typed(5000), fc.uuid(), locale).map(([intro, recordId, l]) => buildTextRequestModal(ASK_MODAL, { locale: l, recordId, intro: quoteMrkdwn(intro) })),
+  buildTextRequestModal: fc
+    .tuple(typed(5000), fc.uuid(), locale)
+    .map(([intro, recordId, l]) =>
+      buildTextRequestModal(ASK_MODAL, { locale: l, recordId, intro: quoteMrkdwn(intro) }),
+    ),
 };
 
 /** Every text object's text in a Slack payload, with whether it is mrkdwn. */
@@ -252,10 +380,12 @@ function textsOf(value: unknown, found: { text: string; mrkdwn: boolean }[] = []
 }
 
 const sectionTexts = (blocks: unknown[]) =>
-  blocks.flatMap((block) => {
-    const { type, text } = block as { type?: string; text?: { text?: string } };
-    return type === 'section' && typeof text?.text === 'string' ? [text.text] : [];
-  }).join('');
+  blocks
+    .flatMap((block) => {
+      const { type, text } = block as { type?: string; text?: { text?: string } };
+      return type === 'section' && typeof text?.text === 'string' ? [text.text] : [];
+    })
+    .join('');
 
 describe('every Block Kit builder stays within Slack’s limits, whatever people type', () => {
   it.each(Object.entries(BUILDERS))('%s', (_name, output) => {
@@ -266,7 +396,12 @@ describe('every Block Kit builder stays within Slack’s limits, whatever people
         // chat.postMessage's own limit on the fallback text.
         if (typeof text === 'string') expect(text.length).toBeLessThanOrEqual(40_000);
         // What people typed never pings, mentions or links: mrkdwn shows it escaped.
-        const mrkdwnTexts = [...textsOf(built).filter((t) => t.mrkdwn).map((t) => t.text), ...(typeof text === 'string' ? [text] : [])];
+        const mrkdwnTexts = [
+          ...textsOf(built)
+            .filter((t) => t.mrkdwn)
+            .map((t) => t.text),
+          ...(typeof text === 'string' ? [text] : []),
+        ];
         for (const sentinel of SENTINELS) expect(mrkdwnTexts.filter((t) => t.includes(sentinel))).toEqual([]);
       }),
       { numRuns: 60 },
@@ -294,7 +429,11 @@ describe('every Block Kit builder stays within Slack’s limits, whatever people
       const folder = new URL(`../../../src/slack/${dir}/`, import.meta.url);
       for (const file of readdirSync(folder).filter((name) => name.endsWith('.ts'))) {
         const module = (await import(new URL(file, folder).href)) as Record<string, unknown>;
-        exported.push(...Object.entries(module).filter(([name, value]) => name.startsWith('build') && typeof value === 'function').map(([name]) => name));
+        exported.push(
+          ...Object.entries(module)
+            .filter(([name, value]) => name.startsWith('build') && typeof value === 'function')
+            .map(([name]) => name),
+        );
       }
     }
     // A builder missing here is not checked: give it an entry in BUILDERS above.

@@ -27,11 +27,18 @@ function buildCharge(overrides: Partial<Charge> = {}): Charge {
 describe('the charge picker', () => {
   it('reads client, service, Rome date and credits at a glance', () => {
     expect(describeChargeOption(buildCharge(), 'it')).toBe('Maria Rossi · Imbianchino · 1 dic · 12 crediti');
-    expect(describeChargeOption(buildCharge({ credits: 1 }), 'en')).toBe('Maria Rossi · Imbianchino · 1 Dec · 1 credit');
+    expect(describeChargeOption(buildCharge({ credits: 1 }), 'en')).toBe(
+      'Maria Rossi · Imbianchino · 1 Dec · 1 credit',
+    );
   });
 
   it.each(LOCALES)('keeps every option within 75 characters, however long the names (%s)', (locale) => {
-    const long = buildCharge({ clientFirstName: 'Maria Addolorata Immacolata', clientLastName: 'Della Valle Di Sopra Benedetti', service: 'Imbiancatura e tinteggiatura di interni ed esterni', credits: 99999 });
+    const long = buildCharge({
+      clientFirstName: 'Maria Addolorata Immacolata',
+      clientLastName: 'Della Valle Di Sopra Benedetti',
+      service: 'Imbiancatura e tinteggiatura di interni ed esterni',
+      credits: 99999,
+    });
     const text = describeChargeOption(long, locale);
     expect(text.length).toBeLessThanOrEqual(75);
     expect(text).toContain('99999');
@@ -44,17 +51,30 @@ describe('the charge picker', () => {
   });
 
   it.each(LOCALES)('a modal with 99 charges stays within Block Kit limits (%s)', (locale) => {
-    const charges = Array.from({ length: 99 }, (_, i) => buildCharge({ chargeId: `ch_${i}`, clientLastName: 'X'.repeat(200) }));
+    const charges = Array.from({ length: 99 }, (_, i) =>
+      buildCharge({ chargeId: `ch_${i}`, clientLastName: 'X'.repeat(200) }),
+    );
     const modal = buildRefundModal({ locale, maxCredits: 100, charges: { kind: 'static', charges } });
     expectWithinBlockKitLimits(modal);
     const picker = buildChargeInput({ kind: 'static', charges }, locale);
     expect(picker.element).toMatchObject({ type: 'static_select' });
     expect((picker.element as { options: unknown[] }).options).toHaveLength(100);
-    expect(buildChargeOptions(Array.from({ length: 150 }, () => buildCharge()), locale)).toHaveLength(100);
+    expect(
+      buildChargeOptions(
+        Array.from({ length: 150 }, () => buildCharge()),
+        locale,
+      ),
+    ).toHaveLength(100);
   });
 
   it('fills the claim from the charge: the professional’s credits only when fewer', () => {
-    const form = { chargeId: 'ch_1', reason: 'no_grazie' as const, description: null, credits: null, clientPhone: '333 1234567' };
+    const form = {
+      chargeId: 'ch_1',
+      reason: 'no_grazie' as const,
+      description: null,
+      credits: null,
+      clientPhone: '333 1234567',
+    };
     expect(claimInputFromCharge(buildCharge(), form)).toEqual({
       clientFirstName: 'Maria',
       clientLastName: 'Rossi',

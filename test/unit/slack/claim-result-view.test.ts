@@ -19,7 +19,12 @@ function textOf(view: ReturnType<typeof buildClaimResultView>): string {
 
 describe('buildClaimResultView', () => {
   it('tells the professional the claim went to review and by when', () => {
-    const view = buildClaimResultView({ locale: 'it', reference: 'RC-2026-0001', verdict: TO_REVIEW, deadlineOn: '2026-12-08' });
+    const view = buildClaimResultView({
+      locale: 'it',
+      reference: 'RC-2026-0001',
+      verdict: TO_REVIEW,
+      deadlineOn: '2026-12-08',
+    });
     expect(view.title.text).toBe('Segnalazione inviata');
     expect(view.close?.text).toBe('Chiudi');
     expect(view.submit).toBeUndefined();
@@ -38,7 +43,12 @@ describe('buildClaimResultView', () => {
   });
 
   it('speaks English to an English-speaking professional', () => {
-    const view = buildClaimResultView({ locale: 'en', reference: 'RC-2026-0001', verdict: TO_REVIEW, deadlineOn: '2026-12-08' });
+    const view = buildClaimResultView({
+      locale: 'en',
+      reference: 'RC-2026-0001',
+      verdict: TO_REVIEW,
+      deadlineOn: '2026-12-08',
+    });
     expect(view.title.text).toBe('Claim sent');
     expect(textOf(view)).toContain('by *8 December 2026*');
   });
@@ -50,7 +60,11 @@ describe('buildClaimResultView', () => {
   });
 
   it.each(LOCALES)('stays within Block Kit limits in %s', (locale) => {
-    expectWithinBlockKitLimits(buildClaimResultView({ locale, reference: 'RC-2026-0001', verdict: TO_REVIEW, deadlineOn: '2026-12-08' }));
-    expectWithinBlockKitLimits(buildClaimResultView({ locale, reference: 'RC-2026-0002', verdict: EXPIRED, deadlineOn: null }));
+    expectWithinBlockKitLimits(
+      buildClaimResultView({ locale, reference: 'RC-2026-0001', verdict: TO_REVIEW, deadlineOn: '2026-12-08' }),
+    );
+    expectWithinBlockKitLimits(
+      buildClaimResultView({ locale, reference: 'RC-2026-0002', verdict: EXPIRED, deadlineOn: null }),
+    );
   });
 });

@@ -10,7 +10,8 @@ function rendered(blocks: KnownBlock[]): string {
     .map((block) => {
       if (block.type === 'header') return block.text.text;
       if (block.type === 'section') return block.text?.text ?? '';
-      if (block.type === 'context') return block.elements.map((element) => ('text' in element ? element.text : '')).join('\n');
+      if (block.type === 'context')
+        return block.elements.map((element) => ('text' in element ? element.text : '')).join('\n');
       return '';
     })
     .join('\n');
@@ -27,8 +28,14 @@ describe('buildHelpMessage', () => {
     ['the third case', '*Risposta doppia*'],
     ['the fourth case', '*Termini violati*'],
     ['the fifth case, refunded once', '*Risposta inviata per errore*: si rimborsa una sola volta'],
-    ['what to give', 'Nome e cognome del cliente (e il telefono, se l’hai), il servizio per cui hai risposto, la data della tua risposta e i crediti utilizzati.'],
-    ['the form only', 'Solo con il modulo: le segnalazioni inviate via messaggio, email o in altro modo non vengono prese in considerazione.'],
+    [
+      'what to give',
+      'Nome e cognome del cliente (e il telefono, se l’hai), il servizio per cui hai risposto, la data della tua risposta e i crediti utilizzati.',
+    ],
+    [
+      'the form only',
+      'Solo con il modulo: le segnalazioni inviate via messaggio, email o in altro modo non vengono prese in considerazione.',
+    ],
     ['the 10 business days and the DM', 'entro *10 giorni lavorativi*'],
     ['the answer by DM', 'in un messaggio diretto'],
     ['credits only', 'solo in crediti'],
@@ -47,7 +54,12 @@ describe('buildHelpMessage', () => {
     const actions = blocks.at(-1) as ActionsBlock;
     expect(actions.block_id).toBe(HELP_ACTIONS_BLOCK_ID);
     expect(actions.elements).toEqual([
-      { type: 'button', action_id: OPEN_FORM_ACTION_ID, style: 'primary', text: { type: 'plain_text', text: 'Chiedi un rimborso', emoji: true } },
+      {
+        type: 'button',
+        action_id: OPEN_FORM_ACTION_ID,
+        style: 'primary',
+        text: { type: 'plain_text', text: 'Chiedi un rimborso', emoji: true },
+      },
     ]);
   });
 

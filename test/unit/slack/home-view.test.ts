@@ -30,7 +30,10 @@ const calendar = createBusinessCalendar();
  */
 function findHomeViolations(view: HomeView): string[] {
   const problems = view.type === 'home' ? [] : [`type: ${String(view.type)}`];
-  return [...problems, ...findBlockKitViolations({ ...view, type: 'modal', title: { type: 'plain_text', text: 'Home' } })];
+  return [
+    ...problems,
+    ...findBlockKitViolations({ ...view, type: 'modal', title: { type: 'plain_text', text: 'Home' } }),
+  ];
 }
 
 function expectHomeWithinLimits(view: HomeView): void {
@@ -51,7 +54,8 @@ function textOf(block: KnownBlock): string {
 }
 
 const rendered = (view: HomeView) => (view.blocks as KnownBlock[]).map(textOf).join('\n');
-const blockWithId = (view: HomeView, id: string) => (view.blocks as KnownBlock[]).find((block) => block.block_id === id);
+const blockWithId = (view: HomeView, id: string) =>
+  (view.blocks as KnownBlock[]).find((block) => block.block_id === id);
 
 /** The sections that describe one claim each, found by the references given to the builder. */
 function claimSections(view: HomeView): string[] {
@@ -117,7 +121,9 @@ describe('buildProfessionalHome', () => {
     ],
   ])('shows a claim %s', (_name, overrides, status) => {
     const [section] = claimSections(buildProfessionalHome({ claims: [buildClaim(overrides)], locale: 'it', now: NOW }));
-    expect(section).toBe(['*RC-2026-0001* · Maria Bianchi', 'Il primo riscontro del cliente è “No, grazie”', status].join('\n'));
+    expect(section).toBe(
+      ['*RC-2026-0001* · Maria Bianchi', 'Il primo riscontro del cliente è “No, grazie”', status].join('\n'),
+    );
   });
 
   it('shows the deadline only while the claim is pending', () => {
@@ -143,14 +149,20 @@ describe('buildProfessionalHome', () => {
   it(`shows at most ${PROFESSIONAL_HOME_MAX_CLAIMS} claims and counts the older ones`, () => {
     const view = buildProfessionalHome({ claims: numberedClaims(25), locale: 'it', now: NOW });
     expect(claimSections(view)).toHaveLength(PROFESSIONAL_HOME_MAX_CLAIMS);
-    expect(textOf(blockWithId(view, PRO_HOME_MORE_BLOCK_ID) as KnownBlock)).toBe('…e altre 5 segnalazioni meno recenti.');
+    expect(textOf(blockWithId(view, PRO_HOME_MORE_BLOCK_ID) as KnownBlock)).toBe(
+      '…e altre 5 segnalazioni meno recenti.',
+    );
   });
 
   it('counts the claims the caller did not load, from totalCount', () => {
     const paged = buildProfessionalHome({ claims: numberedClaims(20), totalCount: 57, locale: 'it', now: NOW });
-    expect(textOf(blockWithId(paged, PRO_HOME_MORE_BLOCK_ID) as KnownBlock)).toBe('…e altre 37 segnalazioni meno recenti.');
+    expect(textOf(blockWithId(paged, PRO_HOME_MORE_BLOCK_ID) as KnownBlock)).toBe(
+      '…e altre 37 segnalazioni meno recenti.',
+    );
     const oneMore = buildProfessionalHome({ claims: numberedClaims(20), totalCount: 21, locale: 'it', now: NOW });
-    expect(textOf(blockWithId(oneMore, PRO_HOME_MORE_BLOCK_ID) as KnownBlock)).toBe('…e un’altra segnalazione meno recente.');
+    expect(textOf(blockWithId(oneMore, PRO_HOME_MORE_BLOCK_ID) as KnownBlock)).toBe(
+      '…e un’altra segnalazione meno recente.',
+    );
     const all = buildProfessionalHome({ claims: numberedClaims(20), totalCount: 20, locale: 'it', now: NOW });
     expect(blockWithId(all, PRO_HOME_MORE_BLOCK_ID)).toBeUndefined();
   });
@@ -163,7 +175,11 @@ describe('buildProfessionalHome', () => {
   });
 
   it('speaks English to an English-speaking professional', () => {
-    const view = buildProfessionalHome({ claims: [buildClaim(approved), buildClaim(rejected)], locale: 'en', now: NOW });
+    const view = buildProfessionalHome({
+      claims: [buildClaim(approved), buildClaim(rejected)],
+      locale: 'en',
+      now: NOW,
+    });
     const text = rendered(view);
     expect((blockWithId(view, PRO_HOME_ASK_BLOCK_ID) as ActionsBlock).elements[0]).toMatchObject({
       action_id: OPEN_FORM_ACTION_ID,
@@ -177,24 +193,35 @@ describe('buildProfessionalHome', () => {
   });
 
   it('escapes what the professional and the reviewer typed', () => {
-    const claim = buildClaim({ ...rejected, clientFirstName: '<!channel>', clientLastName: 'A&B', decisionReason: '<!here> <https://x.example|qui>' });
+    const claim = buildClaim({
+      ...rejected,
+      clientFirstName: '<!channel>',
+      clientLastName: 'A&B',
+      decisionReason: '<!here> <https://x.example|qui>',
+    });
     const view = buildProfessionalHome({ claims: [claim], locale: 'it', now: NOW });
     expect(rendered(view)).toContain('&lt;!channel&gt; A&amp;B');
     expect(rendered(view)).toContain('Motivo: &lt;!here&gt; &lt;https://x.example|qui&gt;');
-    for (const injected of ['<!channel>', '<!here>', '<https://x']) expect(JSON.stringify(view)).not.toContain(injected);
+    for (const injected of ['<!channel>', '<!here>', '<https://x'])
+      expect(JSON.stringify(view)).not.toContain(injected);
   });
 
   describe.each(LOCALES)('within a home tab’s limits in %s', (locale) => {
-    it.each(Object.entries(WORST_CASE_TEXTS))('with 45 of the longest claims made of %s, in every status', (_name, fill) => {
-      const statuses: Partial<Claim>[] = [{}, approved, { ...rejected, decisionReason: fill(1000) }, ineligible];
-      const claims = Array.from({ length: 45 }, (_, i) => buildLongestClaim(fill, statuses[i % statuses.length]));
-      const view = buildProfessionalHome({ claims, totalCount: 1000, locale, now: NOW });
-      expectHomeWithinLimits(view);
-      expect(claimSections(view)).toHaveLength(PROFESSIONAL_HOME_MAX_CLAIMS);
-    });
+    it.each(Object.entries(WORST_CASE_TEXTS))(
+      'with 45 of the longest claims made of %s, in every status',
+      (_name, fill) => {
+        const statuses: Partial<Claim>[] = [{}, approved, { ...rejected, decisionReason: fill(1000) }, ineligible];
+        const claims = Array.from({ length: 45 }, (_, i) => buildLongestClaim(fill, statuses[i % statuses.length]));
+        const view = buildProfessionalHome({ claims, totalCount: 1000, locale, now: NOW });
+        expectHomeWithinLimits(view);
+        expect(claimSections(view)).toHaveLength(PROFESSIONAL_HOME_MAX_CLAIMS);
+      },
+    );
 
     it('with a reference far too long', () => {
-      expectHomeWithinLimits(buildProfessionalHome({ claims: [buildClaim({ reference: 'R'.repeat(5000) })], locale, now: NOW }));
+      expectHomeWithinLimits(
+        buildProfessionalHome({ claims: [buildClaim({ reference: 'R'.repeat(5000) })], locale, now: NOW }),
+      );
     });
   });
 });
@@ -248,7 +275,9 @@ describe('buildReviewerHome', () => {
   });
 
   it('calls a deadline passed on Friday overdue on Saturday, with no business day gone yet', () => {
-    const [section] = claimSections(home([buildClaim({ reviewDeadlineOn: '2026-11-20' })], { now: romeInstant('2026-11-21', 10) }));
+    const [section] = claimSections(
+      home([buildClaim({ reviewDeadlineOn: '2026-11-20' })], { now: romeInstant('2026-11-21', 10) }),
+    );
     expect(section?.split('\n')[0]).toMatch(/^🔴/);
     expect(section).toContain('· *Scaduta*');
   });
@@ -277,13 +306,17 @@ describe('buildReviewerHome', () => {
 
   it('says so when nothing waits for a decision', () => {
     const view = home([]);
-    expect(textOf(blockWithId(view, REVIEWER_HOME_EMPTY_BLOCK_ID) as KnownBlock)).toBe('Nessuna segnalazione in attesa di decisione.');
+    expect(textOf(blockWithId(view, REVIEWER_HOME_EMPTY_BLOCK_ID) as KnownBlock)).toBe(
+      'Nessuna segnalazione in attesa di decisione.',
+    );
     expect(blockWithId(view, REVIEWER_HOME_MORE_BLOCK_ID)).toBeUndefined();
   });
 
   it('counts what waits, in the singular too', () => {
     expect(rendered(home([buildClaim()]))).toContain('1 segnalazione in attesa di decisione.');
-    expect(rendered(home(numberedClaims(3)))).toContain('3 segnalazioni in attesa di decisione, dalla scadenza più vicina.');
+    expect(rendered(home(numberedClaims(3)))).toContain(
+      '3 segnalazioni in attesa di decisione, dalla scadenza più vicina.',
+    );
   });
 
   it(`shows at most ${REVIEWER_HOME_MAX_CLAIMS} claims, the earliest deadlines, and says how many more wait`, () => {
@@ -294,19 +327,26 @@ describe('buildReviewerHome', () => {
     expect(shown).toHaveLength(REVIEWER_HOME_MAX_CLAIMS);
     expect(shown[0]).toContain('RC-2026-0045');
     expect(shown.some((text) => text.includes('RC-2026-0001'))).toBe(false);
-    expect(textOf(blockWithId(view, REVIEWER_HOME_MORE_BLOCK_ID) as KnownBlock)).toBe('+5 altre segnalazioni in attesa, non mostrate qui.');
+    expect(textOf(blockWithId(view, REVIEWER_HOME_MORE_BLOCK_ID) as KnownBlock)).toBe(
+      '+5 altre segnalazioni in attesa, non mostrate qui.',
+    );
     expect(rendered(view)).toContain('45 segnalazioni in attesa di decisione');
   });
 
   it('counts the claims the caller did not load, from totalPending', () => {
     const view = home(numberedClaims(40), { totalPending: 41 });
-    expect(textOf(blockWithId(view, REVIEWER_HOME_MORE_BLOCK_ID) as KnownBlock)).toBe('+1 altra segnalazione in attesa, non mostrata qui.');
+    expect(textOf(blockWithId(view, REVIEWER_HOME_MORE_BLOCK_ID) as KnownBlock)).toBe(
+      '+1 altra segnalazione in attesa, non mostrata qui.',
+    );
     expect(blockWithId(home(numberedClaims(40), { totalPending: 40 }), REVIEWER_HOME_MORE_BLOCK_ID)).toBeUndefined();
   });
 
   it('speaks English to an English-speaking reviewer', () => {
     const view = buildReviewerHome({
-      pending: [buildClaim({ reviewDeadlineOn: '2026-11-20', assignedTo: 'U0REVIEWER' }), buildClaim({ reviewDeadlineOn: '2026-12-04' })],
+      pending: [
+        buildClaim({ reviewDeadlineOn: '2026-11-20', assignedTo: 'U0REVIEWER' }),
+        buildClaim({ reviewDeadlineOn: '2026-12-04' }),
+      ],
       locale: 'en',
       now: NOW,
       calendar,
@@ -322,7 +362,11 @@ describe('buildReviewerHome', () => {
   describe.each(LOCALES)('within a home tab’s limits in %s', (locale) => {
     it.each(Object.entries(WORST_CASE_TEXTS))('with 60 of the longest claims made of %s', (_name, fill) => {
       const pending = Array.from({ length: 60 }, (_, i) =>
-        buildLongestClaim(fill, { id: `claim-${i}`, assignedTo: i % 2 === 0 ? 'U0REVIEWER' : null, reference: 'R'.repeat(300) }),
+        buildLongestClaim(fill, {
+          id: `claim-${i}`,
+          assignedTo: i % 2 === 0 ? 'U0REVIEWER' : null,
+          reference: 'R'.repeat(300),
+        }),
       );
       const view = buildReviewerHome({ pending, locale, now: NOW, calendar, totalPending: 5000 });
       expectHomeWithinLimits(view);

@@ -21,7 +21,8 @@ function inputOf(result: ReturnType<typeof parse>): ClaimInput {
 
 const REQUIRED = 'Campo obbligatorio.';
 const CREDITS_INVALID = 'Indica un numero intero di crediti da 1 a 100.';
-const PHONE_INVALID = 'Numero di telefono non valido: da 6 a 15 cifre, con spazi, punti, trattini o parentesi e al massimo un + iniziale.';
+const PHONE_INVALID =
+  'Numero di telefono non valido: da 6 a 15 cifre, con spazi, punti, trattini o parentesi e al massimo un + iniziale.';
 const B = REFUND_BLOCKS;
 
 describe('parseRefundSubmission', () => {
@@ -76,13 +77,21 @@ describe('parseRefundSubmission', () => {
   });
 
   it('accepts an answer on the day the request arrived, and today', () => {
-    expect(inputOf(parse({ receivedOn: TODAY, answeredOn: TODAY }))).toMatchObject({ receivedOn: TODAY, answeredOn: TODAY });
+    expect(inputOf(parse({ receivedOn: TODAY, answeredOn: TODAY }))).toMatchObject({
+      receivedOn: TODAY,
+      answeredOn: TODAY,
+    });
   });
 
   it.each<[string, StateOverrides, string, string]>([
     ['no first name', { clientFirstName: null }, B.clientFirstName, REQUIRED],
     ['a blank first name', { clientFirstName: '   ' }, B.clientFirstName, REQUIRED],
-    ['a first name of 101 characters', { clientFirstName: 'x'.repeat(101) }, B.clientFirstName, 'Massimo 100 caratteri.'],
+    [
+      'a first name of 101 characters',
+      { clientFirstName: 'x'.repeat(101) },
+      B.clientFirstName,
+      'Massimo 100 caratteri.',
+    ],
     ['no last name', { clientLastName: '' }, B.clientLastName, REQUIRED],
     ['a last name of 101 characters', { clientLastName: 'é'.repeat(101) }, B.clientLastName, 'Massimo 100 caratteri.'],
     ['a phone of 31 characters', { clientPhone: '1'.repeat(31) }, B.clientPhone, 'Massimo 30 caratteri.'],

@@ -7,7 +7,12 @@ import { WORST_CASE_TEXTS, buildClaim, buildLongestClaim } from '../../support/f
 
 const DECIDED_AT = new Date('2026-11-26T14:04:00Z');
 const approved = { status: 'approved' as const, decidedBy: 'U0REVIEWER', decidedAt: DECIDED_AT };
-const rejected = { status: 'rejected' as const, decidedBy: 'U0REVIEWER', decidedAt: DECIDED_AT, decisionReason: 'Nessun addebito.' };
+const rejected = {
+  status: 'rejected' as const,
+  decidedBy: 'U0REVIEWER',
+  decidedAt: DECIDED_AT,
+  decisionReason: 'Nessun addebito.',
+};
 const ineligible: Partial<Claim> = {
   status: 'ineligible',
   reviewDeadlineOn: null,
@@ -48,9 +53,9 @@ describe('buildDecisionDm', () => {
     expect(buildDecisionDm(buildClaim(rejected), 'it').text).toBe(
       'La tua segnalazione *RC-2026-0001* non è stata accolta. Motivo indicato dal team: Nessun addebito.',
     );
-    expect(buildDecisionDm(buildClaim({ ...rejected, decisionReason: 'Vedi <https://x.example|qui>' }), 'it').text).toContain(
-      'Vedi &lt;https://x.example|qui&gt;',
-    );
+    expect(
+      buildDecisionDm(buildClaim({ ...rejected, decisionReason: 'Vedi <https://x.example|qui>' }), 'it').text,
+    ).toContain('Vedi &lt;https://x.example|qui&gt;');
   });
 
   it.each(['pending_review', 'ineligible'] as const)('has nothing to tell about a claim %s', (status) => {
@@ -66,9 +71,12 @@ describe.each(LOCALES)('direct messages in %s', (locale) => {
     buildDecisionDm(buildLongestClaim(fill, { ...rejected, decisionReason: fill(1000) }), locale),
   ];
 
-  it.each(Object.entries(WORST_CASE_TEXTS))('stay within Slack limits with the longest inputs made of %s', (_name, fill) => {
-    for (const message of messages(fill)) expectWithinBlockKitLimits(message);
-  });
+  it.each(Object.entries(WORST_CASE_TEXTS))(
+    'stay within Slack limits with the longest inputs made of %s',
+    (_name, fill) => {
+      for (const message of messages(fill)) expectWithinBlockKitLimits(message);
+    },
+  );
 
   it('never mention money', () => {
     for (const message of messages(WORST_CASE_TEXTS.letters)) {

@@ -51,9 +51,18 @@ describe('buildRefundModal', () => {
   });
 
   it('limits the text inputs to the lengths the parser enforces', () => {
-    expect(inputBlock('clientFirstName').element).toMatchObject({ type: 'plain_text_input', max_length: FIELD_LIMITS.name });
-    expect(inputBlock('clientLastName').element).toMatchObject({ type: 'plain_text_input', max_length: FIELD_LIMITS.name });
-    expect(inputBlock('clientPhone').element).toMatchObject({ type: 'plain_text_input', max_length: FIELD_LIMITS.phone });
+    expect(inputBlock('clientFirstName').element).toMatchObject({
+      type: 'plain_text_input',
+      max_length: FIELD_LIMITS.name,
+    });
+    expect(inputBlock('clientLastName').element).toMatchObject({
+      type: 'plain_text_input',
+      max_length: FIELD_LIMITS.name,
+    });
+    expect(inputBlock('clientPhone').element).toMatchObject({
+      type: 'plain_text_input',
+      max_length: FIELD_LIMITS.phone,
+    });
     expect(inputBlock('service').element).toMatchObject({ type: 'plain_text_input', max_length: FIELD_LIMITS.service });
     expect(inputBlock('description').element).toMatchObject({
       type: 'plain_text_input',

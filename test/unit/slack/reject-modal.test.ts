@@ -72,9 +72,16 @@ describe('parseRejectSubmission', () => {
     ['a reason of 4 characters once trimmed', reasonValues('  nope  '), 'Scrivi un motivo di almeno 5 caratteri.'],
     ['a reason of 1001 characters', reasonValues('r'.repeat(1001)), 'Massimo 1000 caratteri.'],
     ['values that are null', null, 'Campo obbligatorio.'],
-    ['a reason that is not text', { [REJECT_REASON_BLOCK_ID]: { [REJECT_REASON_ACTION_ID]: { value: 7 } } }, 'Campo obbligatorio.'],
+    [
+      'a reason that is not text',
+      { [REJECT_REASON_BLOCK_ID]: { [REJECT_REASON_ACTION_ID]: { value: 7 } } },
+      'Campo obbligatorio.',
+    ],
   ])('rejects %s on the reason input', (_name, values, message) => {
-    expect(parseRejectSubmission(values, METADATA, 'it')).toEqual({ ok: false, errors: { [REJECT_REASON_BLOCK_ID]: message } });
+    expect(parseRejectSubmission(values, METADATA, 'it')).toEqual({
+      ok: false,
+      errors: { [REJECT_REASON_BLOCK_ID]: message },
+    });
   });
 
   it('writes the error in the given locale', () => {

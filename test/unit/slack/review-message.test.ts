@@ -32,7 +32,9 @@ function buttons(blocks: KnownBlock[]): Button[] {
 /** All the mrkdwn the reviewers read: section texts and fields. */
 function renderedText(blocks: KnownBlock[]): string {
   return blocks
-    .flatMap((block) => (block.type === 'section' ? [block.text?.text ?? '', ...(block.fields ?? []).map((f) => f.text)] : []))
+    .flatMap((block) =>
+      block.type === 'section' ? [block.text?.text ?? '', ...(block.fields ?? []).map((f) => f.text)] : [],
+    )
     .join('\n');
 }
 
@@ -42,8 +44,18 @@ describe('buildReviewMessage', () => {
     // No block ids: each chat.update of the message gets fresh ones from Slack.
     expect(blocks.map((block) => block.block_id)).toEqual(blocks.map(() => undefined));
     const [approve, reject] = buttons(blocks);
-    expect(approve).toMatchObject({ action_id: APPROVE_ACTION_ID, style: 'primary', value: CLAIM_ID, text: { text: 'Approva' } });
-    expect(reject).toMatchObject({ action_id: REJECT_ACTION_ID, style: 'danger', value: CLAIM_ID, text: { text: 'Rifiuta' } });
+    expect(approve).toMatchObject({
+      action_id: APPROVE_ACTION_ID,
+      style: 'primary',
+      value: CLAIM_ID,
+      text: { text: 'Approva' },
+    });
+    expect(reject).toMatchObject({
+      action_id: REJECT_ACTION_ID,
+      style: 'danger',
+      value: CLAIM_ID,
+      text: { text: 'Rifiuta' },
+    });
   });
 
   it('asks for confirmation before approving, but not before rejecting (a modal asks why)', () => {
@@ -118,7 +130,9 @@ describe('buildReviewMessage', () => {
 
   it('lists the policy checks of a claim to review', () => {
     const text = renderedText(buildReviewMessage(buildClaim(), 'it').blocks);
-    expect(text).toContain('*Verifiche della policy*\n✅ Nei 30 giorni: la richiesta è stata ricevuta il 10 novembre 2026 (giorno 14 di 30).');
+    expect(text).toContain(
+      '*Verifiche della policy*\n✅ Nei 30 giorni: la richiesta è stata ricevuta il 10 novembre 2026 (giorno 14 di 30).',
+    );
     expect(text).toContain('⚠️ 5 crediti dichiarati');
   });
 

@@ -27,15 +27,19 @@ const ineligible: Partial<Claim> = {
 
 function textOf(block: KnownBlock | undefined): string {
   if (block?.type === 'section') return block.text?.text ?? '';
-  if (block?.type === 'context') return block.elements.map((element) => ('text' in element ? element.text : '')).join('\n');
+  if (block?.type === 'context')
+    return block.elements.map((element) => ('text' in element ? element.text : '')).join('\n');
   return '';
 }
 
 const blockWithId = (blocks: KnownBlock[], id: string) => blocks.find((block) => block.block_id === id);
-const claimLines = (blocks: KnownBlock[]) => blocks.filter((block) => block.type === 'section' && !block.block_id).map(textOf);
+const claimLines = (blocks: KnownBlock[]) =>
+  blocks.filter((block) => block.type === 'section' && !block.block_id).map(textOf);
 
 function numberedClaims(count: number): Claim[] {
-  return Array.from({ length: count }, (_, i) => buildClaim({ id: `claim-${i}`, reference: `RC-2026-${String(count - i).padStart(4, '0')}` }));
+  return Array.from({ length: count }, (_, i) =>
+    buildClaim({ id: `claim-${i}`, reference: `RC-2026-${String(count - i).padStart(4, '0')}` }),
+  );
 }
 
 describe('buildStatusMessage', () => {
@@ -63,8 +67,14 @@ describe('buildStatusMessage', () => {
   });
 
   it('says a pending claim past its deadline is late instead of promising a past date', () => {
-    const { blocks } = buildStatusMessage({ claims: [buildClaim({ reviewDeadlineOn: '2026-11-23' })], locale: 'it', now: NOW });
-    expect(claimLines(blocks)[0]).toContain('Esito previsto entro il 23 novembre 2026: siamo in ritardo, ti rispondiamo al più presto');
+    const { blocks } = buildStatusMessage({
+      claims: [buildClaim({ reviewDeadlineOn: '2026-11-23' })],
+      locale: 'it',
+      now: NOW,
+    });
+    expect(claimLines(blocks)[0]).toContain(
+      'Esito previsto entro il 23 novembre 2026: siamo in ritardo, ti rispondiamo al più presto',
+    );
   });
 
   it(`lists at most ${STATUS_MESSAGE_MAX_CLAIMS} claims and counts the older ones`, () => {
@@ -88,7 +98,12 @@ describe('buildStatusMessage', () => {
     expect(message.text).toBe(textOf(blockWithId(message.blocks, STATUS_EMPTY_BLOCK_ID)));
     expect(message.text).toContain('Non hai ancora inviato nessuna segnalazione.');
     expect((blockWithId(message.blocks, STATUS_ACTIONS_BLOCK_ID) as ActionsBlock).elements).toEqual([
-      { type: 'button', action_id: OPEN_FORM_ACTION_ID, style: 'primary', text: { type: 'plain_text', text: 'Chiedi un rimborso', emoji: true } },
+      {
+        type: 'button',
+        action_id: OPEN_FORM_ACTION_ID,
+        style: 'primary',
+        text: { type: 'plain_text', text: 'Chiedi un rimborso', emoji: true },
+      },
     ]);
   });
 
@@ -97,25 +112,38 @@ describe('buildStatusMessage', () => {
     expect(message.text).toContain('Your most recent refund claims');
     expect(message.text).toContain('⏳ Under review · Outcome by 8 December 2026');
     expect(message.text).toContain('🚫 Not refundable: an answer sent by mistake is refunded only once');
-    expect(buildStatusMessage({ claims: [], locale: 'en', now: NOW }).text).toContain('You have not asked for any refund yet.');
+    expect(buildStatusMessage({ claims: [], locale: 'en', now: NOW }).text).toContain(
+      'You have not asked for any refund yet.',
+    );
   });
 
   it('escapes the client’s name and the reviewer’s reason, in the blocks and in the fallback', () => {
-    const claim = buildClaim({ ...rejected, clientFirstName: '<!channel>', clientLastName: '<@U999>', decisionReason: '<!everyone>' });
+    const claim = buildClaim({
+      ...rejected,
+      clientFirstName: '<!channel>',
+      clientLastName: '<@U999>',
+      decisionReason: '<!everyone>',
+    });
     const message = buildStatusMessage({ claims: [claim], locale: 'it', now: NOW });
     expect(message.text).toContain('&lt;!channel&gt; &lt;@U999&gt;');
     expect(message.text).toContain('Motivo: &lt;!everyone&gt;');
-    for (const injected of ['<!channel>', '<@U999>', '<!everyone>']) expect(JSON.stringify(message)).not.toContain(injected);
+    for (const injected of ['<!channel>', '<@U999>', '<!everyone>'])
+      expect(JSON.stringify(message)).not.toContain(injected);
   });
 
   describe.each(LOCALES)('within Block Kit limits in %s', (locale) => {
-    it.each(Object.entries(WORST_CASE_TEXTS))('with 40 of the longest claims made of %s, in every status', (_name, fill) => {
-      const statuses: Partial<Claim>[] = [{}, approved, { ...rejected, decisionReason: fill(1000) }, ineligible];
-      const claims = Array.from({ length: 40 }, (_, i) => buildLongestClaim(fill, { ...statuses[i % 4], reference: 'R'.repeat(300) }));
-      const message = buildStatusMessage({ claims, totalCount: 400, locale, now: NOW });
-      expectWithinBlockKitLimits(message);
-      expect(message.text.split('\n').every((line) => line.length < 1000)).toBe(true);
-    });
+    it.each(Object.entries(WORST_CASE_TEXTS))(
+      'with 40 of the longest claims made of %s, in every status',
+      (_name, fill) => {
+        const statuses: Partial<Claim>[] = [{}, approved, { ...rejected, decisionReason: fill(1000) }, ineligible];
+        const claims = Array.from({ length: 40 }, (_, i) =>
+          buildLongestClaim(fill, { ...statuses[i % 4], reference: 'R'.repeat(300) }),
+        );
+        const message = buildStatusMessage({ claims, totalCount: 400, locale, now: NOW });
+        expectWithinBlockKitLimits(message);
+        expect(message.text.split('\n').every((line) => line.length < 1000)).toBe(true);
+      },
+    );
 
     it('with no claims', () => {
       expectWithinBlockKitLimits(buildStatusMessage({ claims: [], locale, now: NOW }));

@@ -1,6 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import type { Finding } from '../../../src/domain/claim.ts';
-import { describeFinding, describeIneligibility, type IneligibleVerdict } from '../../../src/slack/messages/verdict-text.ts';
+import {
+  describeFinding,
+  describeIneligibility,
+  type IneligibleVerdict,
+} from '../../../src/slack/messages/verdict-text.ts';
 
 const ineligible = (rule: IneligibleVerdict['rule'], params: IneligibleVerdict['params'] = {}): IneligibleVerdict => ({
   kind: 'ineligible',
@@ -34,7 +38,9 @@ describe('describeIneligibility', () => {
   });
 
   it('escapes text parameters for mrkdwn', () => {
-    expect(describeIneligibility(ineligible('duplicate_claim', { reference: '<!here>' }), 'it')).toContain('(&lt;!here&gt;)');
+    expect(describeIneligibility(ineligible('duplicate_claim', { reference: '<!here>' }), 'it')).toContain(
+      '(&lt;!here&gt;)',
+    );
   });
 });
 
