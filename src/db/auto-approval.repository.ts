@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { AutoApproveCase, Claim } from '../domain/claim.ts';
 import { POLICY_ACTOR } from '../domain/claim.ts';
+import { TRANSITIONS } from '../domain/claim-state.ts';
 import type { Database } from './schema.ts';
 import type { Db } from './database.ts';
 import { toClaim } from './claim.repository.ts';
@@ -57,14 +58,14 @@ export async function recordAutomaticApproval(
   const row = await trx
     .updateTable('claims')
     .set({
-      status: 'approved',
+      status: TRANSITIONS.approve_automatically.to[0],
       decided_by: POLICY_ACTOR,
       decided_at: approval.at,
       auto_approved_case: approval.autoCase,
       review_deadline_on: null,
     })
     .where('id', '=', approval.claimId)
-    .where('status', '=', 'pending_review')
+    .where('status', 'in', TRANSITIONS.approve_automatically.from)
     .returningAll()
     .executeTakeFirst();
   return row && toClaim(row);
@@ -80,9 +81,14 @@ export async function recordReversal(
 ): Promise<Claim | undefined> {
   const row = await trx
     .updateTable('claims')
-    .set({ status: 'reversed', reversed_by: reversal.by, reversed_at: reversal.at, reversal_reason: reversal.reason })
+    .set({
+      status: TRANSITIONS.reverse.to[0],
+      reversed_by: reversal.by,
+      reversed_at: reversal.at,
+      reversal_reason: reversal.reason,
+    })
     .where('id', '=', reversal.claimId)
-    .where('status', '=', 'approved')
+    .where('status', 'in', TRANSITIONS.reverse.from)
     .where('auto_approved_case', 'is not', null)
     .where('decided_at', '>=', reversal.approvedAfter)
     .returningAll()

@@ -1,14 +1,13 @@
 import { sql, type Transaction } from 'kysely';
-import type {
-  AutoApproveCase,
-  Claim,
-  ClaimInput,
-  ClaimStatus,
-  IsoDate,
-  PriorClaim,
-  Reason,
-  Verdict,
-} from '../domain/claim.ts';
+import type { AutoApproveCase, Claim, ClaimInput, IsoDate, PriorClaim, Reason, Verdict } from '../domain/claim.ts';
+import {
+  APPROVED,
+  INELIGIBLE,
+  PENDING_REVIEW,
+  TRANSITIONS,
+  type ClaimStatus,
+  type ReviewDecision,
+} from '../domain/claim-state.ts';
 import type { Db } from './database.ts';
 import type { ClaimRow, Database } from './schema.ts';
 
@@ -81,13 +80,13 @@ export async function findPriorClaims(db: Db, professionalId: string): Promise<P
     .selectFrom('claims')
     .select(['reference', 'reason', 'status', 'client_first_name', 'client_last_name', 'answered_on'])
     .where('professional_id', '=', professionalId)
-    .where('status', '<>', 'ineligible')
+    .where('status', '<>', INELIGIBLE)
     .orderBy('submitted_at', 'desc')
     .execute();
   return rows.map((r) => ({
     reference: r.reference,
     reason: r.reason as Reason,
-    status: r.status as ClaimStatus,
+    status: r.status,
     clientFirstName: r.client_first_name,
     clientLastName: r.client_last_name,
     answeredOn: r.answered_on,
@@ -100,7 +99,7 @@ export async function findPendingReferences(trx: Db, professionalId: string): Pr
     .selectFrom('claims')
     .select('reference')
     .where('professional_id', '=', professionalId)
-    .where('status', '=', 'pending_review')
+    .where('status', '=', PENDING_REVIEW)
     .orderBy('submitted_at')
     .orderBy('reference')
     .execute();
@@ -114,7 +113,7 @@ export async function findApprovedMistake(db: Db, professionalId: string): Promi
     .select('reference')
     .where('professional_id', '=', professionalId)
     .where('reason', '=', 'sent_by_mistake')
-    .where('status', '=', 'approved')
+    .where('status', '=', APPROVED)
     .executeTakeFirst();
   return row?.reference;
 }
@@ -146,7 +145,7 @@ export async function listPendingClaims(db: Db, limit: number): Promise<{ claims
     db
       .selectFrom('claims')
       .selectAll()
-      .where('status', '=', 'pending_review')
+      .where('status', '=', PENDING_REVIEW)
       .orderBy('review_deadline_on')
       .orderBy('submitted_at')
       .limit(limit)
@@ -154,7 +153,7 @@ export async function listPendingClaims(db: Db, limit: number): Promise<{ claims
     db
       .selectFrom('claims')
       .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('status', '=', 'pending_review')
+      .where('status', '=', PENDING_REVIEW)
       .executeTakeFirstOrThrow(),
   ]);
   return { claims: rows.map(toClaim), total: Number(count.n) };
@@ -162,7 +161,7 @@ export async function listPendingClaims(db: Db, limit: number): Promise<{ claims
 
 export interface Decision {
   claimId: string;
-  status: 'approved' | 'rejected';
+  status: ReviewDecision;
   decidedBy: string;
   decidedAt: Date;
   reason: string | null;
@@ -179,7 +178,7 @@ export async function recordDecision(trx: Db, decision: Decision): Promise<Claim
       decision_reason: decision.reason,
     })
     .where('id', '=', decision.claimId)
-    .where('status', '=', 'pending_review')
+    .where('status', 'in', TRANSITIONS.decide.from)
     .returningAll()
     .executeTakeFirst();
   return row && toClaim(row);
@@ -191,7 +190,7 @@ export async function assignClaim(trx: Db, claimId: string, reviewerId: string, 
     .updateTable('claims')
     .set({ assigned_to: reviewerId, assigned_at: at })
     .where('id', '=', claimId)
-    .where('status', '=', 'pending_review')
+    .where('status', '=', PENDING_REVIEW)
     .returningAll()
     .executeTakeFirst();
   return row && toClaim(row);
@@ -225,14 +224,14 @@ export async function recordContest(
   const row = await trx
     .updateTable('claims')
     .set({
-      status: 'pending_review',
+      status: TRANSITIONS.contest.to[0],
       contested_at: contest.at,
       contest_reason: contest.reason,
       contest_source_view_id: contest.sourceViewId,
       review_deadline_on: contest.reviewDeadlineOn,
     })
     .where('id', '=', contest.claimId)
-    .where('status', '=', 'ineligible')
+    .where('status', 'in', TRANSITIONS.contest.from)
     .where('contested_at', 'is', null)
     .returningAll()
     .executeTakeFirst();
@@ -254,7 +253,7 @@ export function toClaim(row: ClaimRow): Claim {
     credits: row.credits,
     reason: row.reason as Reason,
     description: row.description,
-    status: row.status as ClaimStatus,
+    status: row.status,
     verdict: row.verdict as Verdict,
     submittedAt: row.submitted_at,
     reviewDeadlineOn: row.review_deadline_on,

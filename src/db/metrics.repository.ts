@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { IsoDate } from '../domain/claim.ts';
+import { PENDING_REVIEW } from '../domain/claim-state.ts';
 import type { Db } from './database.ts';
 
 /** What /metrics reads at each scrape: the database's truth, the same whichever instance answers. */
@@ -19,7 +20,7 @@ export async function countPendingClaims(db: Db, today: IsoDate): Promise<{ pend
       sql<number>`count(*)::int`.as('pending'),
       sql<number>`(count(*) FILTER (WHERE review_deadline_on < ${today}))::int`.as('overdue'),
     ])
-    .where('status', '=', 'pending_review')
+    .where('status', '=', PENDING_REVIEW)
     .executeTakeFirstOrThrow();
 }
 

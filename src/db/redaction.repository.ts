@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { INELIGIBLE, REVIEW_DECISIONS } from '../domain/claim-state.ts';
 import type { Database } from './schema.ts';
 
 /** What replaces a client's name (and a free-text description) once their data may no longer be kept. */
@@ -33,8 +34,8 @@ export async function findClaimsPastRetention(trx: Trx, cutoff: Date): Promise<s
     .where('redacted_at', 'is', null)
     .where((eb) =>
       eb.or([
-        eb.and([eb('status', 'in', ['approved', 'rejected']), eb('decided_at', '<', cutoff)]),
-        eb.and([eb('status', '=', 'ineligible'), eb('submitted_at', '<', cutoff)]),
+        eb.and([eb('status', 'in', REVIEW_DECISIONS), eb('decided_at', '<', cutoff)]),
+        eb.and([eb('status', '=', INELIGIBLE), eb('submitted_at', '<', cutoff)]),
       ]),
     )
     .execute();

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ClaimStatus } from '../domain/claim-state.ts';
 
 /** Row types: they stay in src/db; the rest of the code sees domain types. */
 export interface ClaimsTable {
@@ -18,7 +19,7 @@ export interface ClaimsTable {
   credits: number;
   reason: string;
   description: string | null;
-  status: string;
+  status: ClaimStatus;
   verdict: ColumnType<unknown, string, string>;
   submitted_at: Date;
   review_deadline_on: string | null;

@@ -2,6 +2,7 @@ import type { KnownBlock } from '@slack/types';
 import type { ChatPostMessageArguments, WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Claim } from '../domain/claim.ts';
+import { isDecided, isPending, isReversed, refundedChargeId, wasRefunded } from '../domain/claim-state.ts';
 import { recordClaimEvent, type ClaimEventKind } from '../db/audit.repository.ts';
 import { findClaimById, recordReviewMessage } from '../db/claim.repository.ts';
 import { findQuestionById, type Question } from '../db/question.repository.ts';
@@ -174,7 +175,7 @@ export function createDeliverer(deps: DeliveryDeps) {
       return delivered();
     },
     async reminder(claim, message) {
-      if (claim.status !== 'pending_review') return SKIPPED;
+      if (!isPending(claim)) return SKIPPED;
       const { businessDaysLeft } = ReminderPayload.parse(message.payload);
       await postOnce(message, {
         ...threadOf(claim),
@@ -183,7 +184,7 @@ export function createDeliverer(deps: DeliveryDeps) {
       return delivered(audited(claim, 'reminded', { businessDaysLeft }));
     },
     async escalation(claim, message) {
-      if (claim.status !== 'pending_review') return SKIPPED;
+      if (!isPending(claim)) return SKIPPED;
       // In the thread and, broadcast, in the channel: one message, seen in both places.
       const { channel, thread_ts } = threadOf(claim);
       const content = buildEscalationMessage(claim, deps.escalation, deps.reviewLocale);
@@ -199,13 +200,13 @@ export function createDeliverer(deps: DeliveryDeps) {
       return delivered(audited(claim, 'notified', { message: 'submission_dm', to: claim.professionalId }));
     },
     async decision_dm(claim, message) {
-      if (claim.status !== 'approved' && claim.status !== 'rejected') return SKIPPED;
+      if (!isDecided(claim)) return SKIPPED;
       const locale = await deps.localeOf(claim.professionalId);
       await sendDm(message, claim.professionalId, buildDecisionDm(claim, locale));
       return delivered(audited(claim, 'notified', { message: 'decision_dm', to: claim.professionalId }));
     },
     async assignee_reminder_dm(claim, message) {
-      if (claim.status !== 'pending_review' || !claim.assignedTo) return SKIPPED;
+      if (!isPending(claim) || !claim.assignedTo) return SKIPPED;
       const { businessDaysLeft } = ReminderPayload.parse(message.payload);
       const locale = await deps.localeOf(claim.assignedTo);
       await sendDm(message, claim.assignedTo, buildReminderMessage(claim, businessDaysLeft, locale));
@@ -234,9 +235,8 @@ export function createDeliverer(deps: DeliveryDeps) {
     },
     async refund_webhook(claim) {
       // A reversed claim was approved first: the marketplace hears of both, in order (one lane).
-      if ((claim.status !== 'approved' && claim.status !== 'reversed') || !claim.decidedAt || !deps.refundWebhook)
-        return SKIPPED;
-      const chargeId = claim.verdict.kind === 'to_review' ? (claim.verdict.matchedChargeId ?? null) : null;
+      if (!wasRefunded(claim) || !claim.decidedAt || !deps.refundWebhook) return SKIPPED;
+      const chargeId = refundedChargeId(claim);
       // After an unknown outcome it is sent again with the same bytes and Idempotency-Key: credited once.
       await sendRefundWebhook(deps.refundWebhook, {
         claimReference: claim.reference,
@@ -249,8 +249,8 @@ export function createDeliverer(deps: DeliveryDeps) {
       return delivered(audited(claim, 'refund_sent', { credits: claim.credits, chargeId }));
     },
     async reversal_webhook(claim) {
-      if (claim.status !== 'reversed' || !claim.reversal || !deps.refundWebhook) return SKIPPED;
-      const chargeId = claim.verdict.kind === 'to_review' ? (claim.verdict.matchedChargeId ?? null) : null;
+      if (!isReversed(claim) || !claim.reversal || !deps.refundWebhook) return SKIPPED;
+      const chargeId = refundedChargeId(claim);
       await sendReversalWebhook(deps.refundWebhook, {
         claimReference: claim.reference,
         professionalId: claim.professionalId,
@@ -261,7 +261,7 @@ export function createDeliverer(deps: DeliveryDeps) {
       return delivered(audited(claim, 'reversal_sent', { credits: claim.credits, chargeId }));
     },
     async reversal_dm(claim, message) {
-      if (claim.status !== 'reversed') return SKIPPED;
+      if (!isReversed(claim)) return SKIPPED;
       const locale = await deps.localeOf(claim.professionalId);
       await sendDm(message, claim.professionalId, buildReversalDm(claim, locale));
       return delivered(audited(claim, 'notified', { message: 'reversal_dm', to: claim.professionalId }));

@@ -1,4 +1,5 @@
 import type { AutoApproveCase, ClaimInput, Finding, FindingCode, Verdict } from './claim.ts';
+import { refuseReversalOf, type ClaimStatus, type ReversalStateRefusal } from './claim-state.ts';
 import { NO_DIFFERENCES, exceedsShare } from './ledger-rules.ts';
 
 /**
@@ -170,17 +171,16 @@ export function reversalDeadline(approvedAt: Date, config: Pick<AutoApprovalConf
   return new Date(approvedAt.getTime() + config.reversalDays * 86_400_000);
 }
 
-export type ReversalRefusal = 'not_automatic' | 'already_reversed' | 'window_closed';
+export type ReversalRefusal = ReversalStateRefusal | 'window_closed';
 
 /** Only a standing automatic approval, inside its window, can be reversed. Who clicks is checked by the caller. */
 export function checkReversible(
-  claim: { status: string; autoApprovedCase: AutoApproveCase | null; decidedAt: Date | null },
+  claim: { status: ClaimStatus; autoApprovedCase: AutoApproveCase | null; decidedAt: Date | null },
   now: Date,
   config: Pick<AutoApprovalConfig, 'reversalDays'>,
 ): ReversalRefusal | null {
-  if (claim.status === 'reversed') return 'already_reversed';
-  if (claim.status !== 'approved' || claim.autoApprovedCase === null || claim.decidedAt === null)
-    return 'not_automatic';
+  const refusal = refuseReversalOf(claim);
+  if (refusal || claim.decidedAt === null) return refusal ?? 'not_automatic';
   if (now.getTime() > reversalDeadline(claim.decidedAt, config).getTime()) return 'window_closed';
   return null;
 }

@@ -1,4 +1,5 @@
 /** The claim as the rest of the code sees it: no Slack shapes, no row types. */
+import type { ClaimStatus } from './claim-state.ts';
 
 /** The five refundable cases of the policy, in the article's order. */
 export const REASONS = ['no_grazie', 'details_changed', 'answered_twice', 'terms_violated', 'sent_by_mistake'] as const;
@@ -6,16 +7,6 @@ export type Reason = (typeof REASONS)[number];
 
 /** Reasons whose case cannot be judged without the professional's own words. */
 export const REASONS_NEEDING_DESCRIPTION: readonly Reason[] = ['details_changed', 'terms_violated'];
-
-/**
- * `reversed`: an automatic approval a reviewer undid ("Annulla rimborso"), credits taken back. A status
- * of its own, not a flag on `approved`, so nothing that reads "approved" (the Home, /rimborso stato,
- * the one-refunded-mistake rule, the same-claim-twice rule) mistakes it for a refund that stands.
- */
-export type ClaimStatus = 'pending_review' | 'approved' | 'rejected' | 'ineligible' | 'reversed';
-
-/** Statuses in which a claim still "occupies" its client + answer date (the same claim twice). */
-export const OPEN_OR_APPROVED: readonly ClaimStatus[] = ['pending_review', 'approved'];
 
 /** A calendar date in Europe/Rome, `YYYY-MM-DD`. */
 export type IsoDate = string;

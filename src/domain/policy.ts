@@ -1,5 +1,5 @@
+import { APPROVED, OPEN_OR_APPROVED, PENDING_REVIEW } from './claim-state.ts';
 import {
-  OPEN_OR_APPROVED,
   REASONS_NEEDING_DESCRIPTION,
   type ClaimInput,
   type Finding,
@@ -137,7 +137,7 @@ function checkDuplicate(input: ClaimInput, priorClaims: readonly PriorClaim[]): 
 /** "Se dovesse succedere una volta, ti verremo incontro [...] Eventuali errori successivi non potranno essere rimborsati." */
 function checkMistakeAlreadyRefunded(input: ClaimInput, priorClaims: readonly PriorClaim[]): Ineligible | null {
   if (input.reason !== 'sent_by_mistake') return null;
-  const refunded = findPriorMistake(priorClaims, 'approved');
+  const refunded = findPriorMistake(priorClaims, APPROVED);
   if (!refunded) return null;
   return { kind: 'ineligible', rule: 'mistake_already_refunded', params: { reference: refunded.reference } };
 }
@@ -154,8 +154,7 @@ function collectFindings(
   evidence: LedgerEvidence,
 ): Finding[] {
   const findings: Finding[] = [windowFinding(window, config), reasonFinding(input)];
-  const pendingMistake =
-    input.reason === 'sent_by_mistake' ? findPriorMistake(priorClaims, 'pending_review') : undefined;
+  const pendingMistake = input.reason === 'sent_by_mistake' ? findPriorMistake(priorClaims, PENDING_REVIEW) : undefined;
   // Only one mistake is refunded: if both are approved, the second refund breaks the policy.
   if (pendingMistake) {
     findings.push({

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { Db } from '../db/database.ts';
+import { REVIEW_DECISIONS } from '../domain/claim-state.ts';
 import {
   countClaimsByStatus,
   countDecisionsByDates,
@@ -74,7 +75,7 @@ export function createMetrics(deps: MetricsDeps) {
     async collect() {
       this.reset();
       const counts = new Map((await countClaimsByStatus(db)).map((row) => [row.status, row.count]));
-      for (const decision of ['approved', 'rejected']) this.inc({ decision }, counts.get(decision) ?? 0);
+      for (const decision of REVIEW_DECISIONS) this.inc({ decision }, counts.get(decision) ?? 0);
     },
   });
   registry.registerMetric(

@@ -1,4 +1,5 @@
 import type { Claim } from '../domain/claim.ts';
+import { refuseClaimantAction } from '../domain/claim-state.ts';
 import { recordClaimEvent } from '../db/audit.repository.ts';
 import { findClaimById } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
@@ -14,7 +15,11 @@ export async function askForInformation(
   deps: DecisionDeps,
   command: { claimId: string; reviewerId: string; question: string; now: Date; sourceViewId: string },
 ): Promise<{ kind: 'asked'; claim: Claim; question: Question | undefined } | Refusal> {
-  const authorization = await authorizeDecision(deps, command.claimId, command.reviewerId, command.now);
+  const authorization = await authorizeDecision(deps, 'ask_info', {
+    claimId: command.claimId,
+    userId: command.reviewerId,
+    now: command.now,
+  });
   if (authorization.kind !== 'allowed') return authorization;
   const { claim } = authorization;
   const question = await deps.db.transaction().execute(async (trx) => {
@@ -60,7 +65,7 @@ export async function answerQuestion(
   const asked = await findQuestionById(deps.db, command.questionId);
   const claim = asked && (await findClaimById(deps.db, asked.claimId));
   if (!asked || !claim) return { kind: 'not_found' };
-  if (claim.professionalId !== command.userId) return { kind: 'not_yours' };
+  if (refuseClaimantAction('answer_question', claim, command.userId)) return { kind: 'not_yours' };
   const answered = await deps.db.transaction().execute(async (trx) => {
     const stored = await recordAnswer(trx, asked.id, command.answer, command.now);
     if (!stored) return undefined;

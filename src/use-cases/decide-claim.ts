@@ -1,4 +1,11 @@
 import type { Claim } from '../domain/claim.ts';
+import {
+  isRefundStanding,
+  refundedChargeId,
+  refuseReviewerAction,
+  type ReviewDecision,
+  type ReviewerAction,
+} from '../domain/claim-state.ts';
 import { recordClaimEvent } from '../db/audit.repository.ts';
 import { findApprovedMistake, findClaimById, lockProfessional, recordDecision } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
@@ -28,35 +35,28 @@ export interface DecisionDeps {
  */
 export async function authorizeDecision(
   deps: DecisionDeps,
-  claimId: string,
-  userId: string,
-  now: Date,
+  action: Exclude<ReviewerAction, 'reverse'>,
+  command: { claimId: string; userId: string; now: Date },
 ): Promise<Authorization> {
+  const { claimId, userId, now } = command;
   const claim = await findClaimById(deps.db, claimId);
   if (!claim) return { kind: 'not_found' };
-  const refusal = await findRefusal(deps, claim, userId);
-  if (!refusal) return { kind: 'allowed', claim };
+  const why = refuseReviewerAction(action, claim, { userId, isReviewer: await deps.isReviewer(userId) });
+  if (why === null) return { kind: 'allowed', claim };
   await recordClaimEvent(deps.db, {
     claimId: claim.id,
     kind: 'refused_click',
     actor: userId,
     at: now,
-    details: { why: refusal.kind },
+    details: { why },
   });
-  return refusal;
-}
-
-async function findRefusal(deps: DecisionDeps, claim: Claim, userId: string): Promise<Refusal | undefined> {
-  if (claim.status !== 'pending_review') return { kind: 'already_decided', claim };
-  if (claim.professionalId === userId) return { kind: 'own_claim', claim };
-  if (!(await deps.isReviewer(userId))) return { kind: 'not_reviewer', claim };
-  return undefined;
+  return { kind: why, claim };
 }
 
 export interface DecideClaimCommand {
   claimId: string;
   deciderId: string;
-  decision: 'approved' | 'rejected';
+  decision: ReviewDecision;
   reason: string | null;
   now: Date;
 }
@@ -69,7 +69,11 @@ export type DecisionOutcome = { kind: 'decided'; claim: Claim } | Refusal;
  * one wins and the others learn who decided.
  */
 export async function decideClaim(deps: DecisionDeps, command: DecideClaimCommand): Promise<DecisionOutcome> {
-  const authorization = await authorizeDecision(deps, command.claimId, command.deciderId, command.now);
+  const authorization = await authorizeDecision(deps, 'decide', {
+    claimId: command.claimId,
+    userId: command.deciderId,
+    now: command.now,
+  });
   if (authorization.kind !== 'allowed') return authorization;
 
   const pending = authorization.claim;
@@ -97,14 +101,13 @@ export async function decideClaim(deps: DecisionDeps, command: DecideClaimComman
         details: { decision: command.decision },
       });
       await cancelNotices(trx, claim.id);
-      const refund = claim.status === 'approved';
+      const refund = isRefundStanding(claim);
       if (refund) {
         // The credits go back in this very transaction: one entry per claim, whatever races it.
-        const chargeId = claim.verdict.kind === 'to_review' ? (claim.verdict.matchedChargeId ?? null) : null;
         await recordCreditEntry(trx, {
           claimId: claim.id,
           professionalId: claim.professionalId,
-          chargeId,
+          chargeId: refundedChargeId(claim),
           credits: claim.credits,
           at: command.now,
         });

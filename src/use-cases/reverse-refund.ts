@@ -1,5 +1,6 @@
 import { checkReversible, type AutoApprovalConfig, type ReversalRefusal } from '../domain/auto-approval.ts';
 import type { Claim } from '../domain/claim.ts';
+import { refundedChargeId, refuseReviewerAction } from '../domain/claim-state.ts';
 import { recordClaimEvent } from '../db/audit.repository.ts';
 import { recordReversal } from '../db/auto-approval.repository.ts';
 import { findClaimById } from '../db/claim.repository.ts';
@@ -27,9 +28,9 @@ async function findDenial(
   userId: string,
   now: Date,
 ): Promise<ReversalDenied | undefined> {
-  if (claim.professionalId === userId) return { kind: 'own_claim', claim };
-  if (!(await deps.isReviewer(userId))) return { kind: 'not_reviewer', claim };
-  const refusal = checkReversible(claim, now, deps.config);
+  const refusal =
+    refuseReviewerAction('reverse', claim, { userId, isReviewer: await deps.isReviewer(userId) }) ??
+    checkReversible(claim, now, deps.config);
   return refusal ? { kind: refusal, claim } : undefined;
 }
 
@@ -85,7 +86,7 @@ export async function reverseRefund(
       approvedAfter,
     });
     if (!claim) return undefined;
-    const chargeId = claim.verdict.kind === 'to_review' ? (claim.verdict.matchedChargeId ?? null) : null;
+    const chargeId = refundedChargeId(claim);
     await recordCreditEntry(
       trx,
       { claimId: claim.id, professionalId: claim.professionalId, chargeId, credits: claim.credits, at: command.now },

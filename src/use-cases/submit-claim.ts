@@ -6,6 +6,7 @@ import {
   type IneligibleRule,
   type PolicyConfig,
 } from '../domain/claim.ts';
+import { initialStatus } from '../domain/claim-state.ts';
 import type { BusinessCalendar } from '../domain/italian-holidays.ts';
 import { evaluateClaim, normaliseClientName } from '../domain/policy.ts';
 import { romeDateOf } from '../domain/rome-calendar.ts';
@@ -97,7 +98,7 @@ export async function submitClaim(deps: SubmitClaimDeps, command: SubmitClaimCom
       sourceViewId: command.sourceViewId,
       clientKey: normaliseClientName(command.input.clientFirstName, command.input.clientLastName),
       input: command.input,
-      status: verdict.kind === 'to_review' ? 'pending_review' : 'ineligible',
+      status: initialStatus(verdict.kind),
       verdict,
       submittedAt: command.now,
       reviewDeadlineOn: sla?.deadline ?? null,

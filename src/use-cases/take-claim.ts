@@ -17,7 +17,11 @@ export async function takeClaim(
   deps: DecisionDeps,
   command: { claimId: string; reviewerId: string; now: Date },
 ): Promise<TakeOutcome> {
-  const authorization = await authorizeDecision(deps, command.claimId, command.reviewerId, command.now);
+  const authorization = await authorizeDecision(deps, 'take', {
+    claimId: command.claimId,
+    userId: command.reviewerId,
+    now: command.now,
+  });
   if (authorization.kind !== 'allowed') return authorization;
   const previous = authorization.claim.assignedTo;
   if (previous === command.reviewerId) return { kind: 'already_yours', claim: authorization.claim };

@@ -274,7 +274,7 @@ describe('decideAutoApproval: each guard sends a proven case to review, because 
 
 describe('checkReversible', () => {
   const approvedAt = new Date('2026-11-20T10:00:00Z');
-  const automatic = { status: 'approved', autoApprovedCase: 'first_mistake' as const, decidedAt: approvedAt };
+  const automatic = { status: 'approved' as const, autoApprovedCase: 'first_mistake' as const, decidedAt: approvedAt };
   it.each<{ case: string; claim: Parameters<typeof checkReversible>[0]; now: Date; refusal: string | null }>([
     { case: 'at once', claim: automatic, now: approvedAt, refusal: null },
     { case: 'on the last instant of day 7', claim: automatic, now: new Date('2026-11-27T10:00:00Z'), refusal: null },

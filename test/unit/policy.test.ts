@@ -3,12 +3,12 @@ import { buildClaimInput } from '../support/factories.ts';
 import {
   REASONS,
   type ClaimInput,
-  type ClaimStatus,
   type PolicyConfig,
   type PriorClaim,
   type Reason,
   type Verdict,
 } from '../../src/domain/claim.ts';
+import type { ClaimStatus } from '../../src/domain/claim-state.ts';
 import type { Charge, LedgerView } from '../../src/domain/ledger.ts';
 import { evaluateClaim, normaliseClientName } from '../../src/domain/policy.ts';
 import { t } from '../../src/i18n/messages.ts';

@@ -60,7 +60,7 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
     const locale = await deps.localeOf(body.user.id);
     const notOpened = () => tellClicker(respond, t(locale, 'interaction.not_opened'));
     const authorization = await orTell(
-      () => authorizeDecision(decisionDeps, claimId, body.user.id, deps.clock()),
+      () => authorizeDecision(decisionDeps, 'ask_info', { claimId, userId: body.user.id, now: deps.clock() }),
       notOpened,
     );
     if (authorization.kind !== 'allowed') {

@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { findClaimById } from '../../db/claim.repository.ts';
-import { checkContest, type ContestRefusal } from '../../domain/contest.ts';
+import { refuseClaimantAction, type ClaimantActionRefusal } from '../../domain/claim-state.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { contestClaim } from '../../use-cases/contest-claim.ts';
 import type { AppDeps } from '../deps.ts';
@@ -17,7 +17,11 @@ import {
   parseContestSubmission,
 } from '../views/contest-modal.ts';
 
-function describeContestRefusal(refusal: ContestRefusal | 'not_found', reference: string, locale: Locale): string {
+function describeContestRefusal(
+  refusal: ClaimantActionRefusal | 'not_found',
+  reference: string,
+  locale: Locale,
+): string {
   if (refusal === 'not_found') return t(locale, 'decide.not_found');
   const key =
     refusal === 'not_yours'
@@ -35,7 +39,7 @@ export function registerContest(app: App, deps: AppDeps): void {
     const claimId = parseClaimIdFromAction(action.value);
     if (!claimId) return;
     const [locale, claim] = await Promise.all([deps.localeOf(body.user.id), findClaimById(deps.db, claimId)]);
-    const refusal = claim ? checkContest(claim, body.user.id) : 'not_found';
+    const refusal = claim ? refuseClaimantAction('contest', claim, body.user.id) : 'not_found';
     const view =
       claim && !refusal && claim.verdict.kind === 'ineligible'
         ? buildContestModal({

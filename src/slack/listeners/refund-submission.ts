@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { findChargeOfProfessional } from '../../db/charge.repository.ts';
 import { claimInputFromCharge } from '../../domain/charge-choice.ts';
 import { DEFAULT_POLICY, type ClaimInput } from '../../domain/claim.ts';
-import { canBeContested } from '../../domain/contest.ts';
+import { canBeContested, isRefundStanding } from '../../domain/claim-state.ts';
 import { romeDateOf } from '../../domain/rome-calendar.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { submitClaim } from '../../use-cases/submit-claim.ts';
@@ -119,7 +119,7 @@ export function registerRefundSubmission(app: App, deps: AppDeps): void {
         reference: claim.reference,
         verdict: claim.verdict,
         deadlineOn: claim.reviewDeadlineOn,
-        ...(claim.status === 'approved' ? { approvedCredits: claim.credits } : {}),
+        ...(isRefundStanding(claim) ? { approvedCredits: claim.credits } : {}),
         contestableClaimId: canBeContested(claim) ? claim.id : null,
       }),
     });

@@ -1,6 +1,7 @@
 import type { ActionsBlock, SectionBlock } from '@slack/types';
 import { reversalDeadline } from '../../domain/auto-approval.ts';
 import type { Claim } from '../../domain/claim.ts';
+import { isRefundStanding, isReversed } from '../../domain/claim-state.ts';
 import { romeDateOf } from '../../domain/rome-calendar.ts';
 import { formatDateTime, formatDueDate } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
@@ -36,13 +37,13 @@ export function autoApprovalLine(claim: Claim, locale: Locale, reversalDays: num
     rule: t(locale, `auto_case.${claim.autoApprovedCase}`),
     until: formatReversalDeadline(claim.decidedAt, reversalDays, locale),
   };
-  const key = claim.status === 'approved' ? 'review.auto_approved' : 'review.auto_approved_closed';
+  const key = isRefundStanding(claim) ? 'review.auto_approved' : 'review.auto_approved_closed';
   return { type: 'section', block_id: AUTO_APPROVAL_BLOCK_ID, text: mrkdwn(t(locale, key, params)) };
 }
 
 /** "Annulla rimborso", while the automatic approval stands; who may click, and until when, is checked on click. */
 export function reverseActions(claim: Claim, locale: Locale): ActionsBlock | null {
-  if (claim.autoApprovedCase === null || claim.status !== 'approved') return null;
+  if (claim.autoApprovedCase === null || !isRefundStanding(claim)) return null;
   return {
     type: 'actions',
     block_id: AUTO_ACTIONS_BLOCK_ID,
@@ -60,7 +61,7 @@ export function reverseActions(claim: Claim, locale: Locale): ActionsBlock | nul
 
 /** Who reversed the refund, when and why (the reviewer's free text, escaped to fit). */
 export function reversalLine(claim: Claim, locale: Locale): SectionBlock | null {
-  if (claim.status !== 'reversed' || claim.reversal === null) return null;
+  if (!isReversed(claim) || claim.reversal === null) return null;
   const who = {
     user: escapeMrkdwn(claim.reversal.by),
     when: formatDateTime(claim.reversal.at, locale),

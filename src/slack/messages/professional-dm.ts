@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Claim } from '../../domain/claim.ts';
-import { canBeContested } from '../../domain/contest.ts';
+import { canBeContested, isReversed } from '../../domain/claim-state.ts';
 import { buildContestActions } from './contest-button.ts';
 import { formatDueDate } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
@@ -76,8 +76,7 @@ export function buildDecisionDm(claim: Claim, locale: Locale): DirectMessage {
 
 /** Sent when a reviewer reversed an automatic approval: the credits taken back, and the reviewer's reason. */
 export function buildReversalDm(claim: Claim, locale: Locale): DirectMessage {
-  if (claim.status !== 'reversed' || claim.reversal === null)
-    throw new RangeError(`claim ${claim.reference} was not reversed`);
+  if (!isReversed(claim) || claim.reversal === null) throw new RangeError(`claim ${claim.reference} was not reversed`);
   return {
     text: t(locale, 'dm.reversed', {
       reference: escapeMrkdwn(claim.reference),

@@ -1,6 +1,7 @@
 import type { ActionsBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { z } from 'zod';
 import type { Claim } from '../../domain/claim.ts';
+import { isPending } from '../../domain/claim-state.ts';
 import { DEFAULT_AUTO_APPROVAL } from '../../domain/auto-approval.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
@@ -62,7 +63,7 @@ function reviewActions(claim: Claim, locale: Locale): ActionsBlock {
 
 /** Who is working the claim, while it waits for a decision. */
 function assigneeLine(claim: Claim, locale: Locale): SectionBlock | null {
-  if (claim.status !== 'pending_review' || claim.assignedTo === null) return null;
+  if (!isPending(claim) || claim.assignedTo === null) return null;
   return {
     type: 'section',
     text: mrkdwn(t(locale, 'review.assigned', { user: escapeMrkdwn(claim.assignedTo) })),
@@ -112,7 +113,7 @@ export function buildReviewMessage(
   ];
   const assignee = assigneeLine(claim, locale);
   if (assignee) blocks.push(assignee);
-  if (claim.status === 'pending_review') blocks.push(reviewActions(claim, locale));
+  if (isPending(claim)) blocks.push(reviewActions(claim, locale));
   const lines = [
     decisionLine(claim, locale),
     autoApprovalLine(claim, locale, options.reversalDays ?? DEFAULT_AUTO_APPROVAL.reversalDays),

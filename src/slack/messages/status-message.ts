@@ -1,5 +1,6 @@
 import type { KnownBlock } from '@slack/types';
-import type { Claim, ClaimStatus, IsoDate } from '../../domain/claim.ts';
+import type { Claim, IsoDate } from '../../domain/claim.ts';
+import { STATUS_EMOJI } from '../../domain/claim-state.ts';
 import { romeDateOf } from '../../domain/rome-calendar.ts';
 import { formatDueDate } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
@@ -15,14 +16,6 @@ export const STATUS_ACTIONS_BLOCK_ID = 'refund_status_actions';
 
 /** An ephemeral answer, read at a glance: the most recent claims only. */
 export const STATUS_MESSAGE_MAX_CLAIMS = 10;
-
-const STATUS_EMOJI: Record<ClaimStatus, string> = {
-  pending_review: '⏳',
-  approved: '✅',
-  rejected: '❌',
-  ineligible: '🚫',
-  reversed: '↩️',
-};
 
 /**
  * How much of each user-entered value a one-line summary keeps (mrkdwn characters, after escaping):

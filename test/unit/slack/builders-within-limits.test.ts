@@ -8,9 +8,9 @@ import {
   type AutoApproveCase,
   type Claim,
   type ClaimInput,
-  type ClaimStatus,
   type PriorClaim,
 } from '../../../src/domain/claim.ts';
+import type { ClaimStatus } from '../../../src/domain/claim-state.ts';
 import { createBusinessCalendar } from '../../../src/domain/italian-holidays.ts';
 import { evaluateClaim } from '../../../src/domain/policy.ts';
 import type { Question } from '../../../src/db/question.repository.ts';

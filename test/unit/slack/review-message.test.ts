@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import type { ActionsBlock, Button, HeaderBlock, KnownBlock, SectionBlock } from '@slack/types';
-import type { ClaimStatus } from '../../../src/domain/claim.ts';
+import type { ClaimStatus } from '../../../src/domain/claim-state.ts';
 import { formatDateTime } from '../../../src/i18n/format.ts';
 import { LOCALES } from '../../../src/i18n/messages.ts';
 import {
