@@ -6,6 +6,8 @@ export interface StoredEvidence extends EvidenceFile {
   claimId: string;
   position: number;
   state: EvidenceState;
+  /** The copy's file id, known before its upload is completed: a pending file with one may be in Slack already. */
+  copiedFileId: string | null;
 }
 
 export async function insertEvidence(trx: Db, claimId: string, files: readonly EvidenceFile[]): Promise<void> {
@@ -42,6 +44,7 @@ export async function listEvidence(db: Db, claimId: string): Promise<StoredEvide
     size: row.size,
     urlPrivateDownload: row.url_private_download,
     state: row.state,
+    copiedFileId: row.copied_file_id,
   }));
 }
 

@@ -47,7 +47,7 @@ export interface DeliveryDeps {
   /** AUTO_APPROVE_REVERSAL_DAYS, shown on an automatic approval's review message. */
   reversalDays?: number;
   /** Sends the reply to a refund asked for by email (email-reply.ts). */
-  emailReply: (message: QueuedMessage) => Promise<Outcome>;
+  emailReply: (message: QueuedMessage) => Promise<DeliveryResult>;
 }
 
 const SKIPPED: DeliveryResult = { outcome: 'skipped' };
@@ -55,34 +55,7 @@ const ReminderPayload = z.object({ businessDaysLeft: z.number().int() });
 const QuestionPayload = z.object({ questionId: z.uuid() });
 const HomePayload = z.union([z.object({ userId: z.string().min(1) }), z.object({ reviewers: z.literal(true) })]);
 
-type Outcome = 'delivered' | 'skipped';
 type PostArgs = { channel: string; thread_ts?: string; reply_broadcast?: boolean; text: string; blocks?: KnownBlock[] };
-
-/**
- * A DM without the outbox's metadata and look-up, for the handlers written against it (contest DM):
- * DMs go through conversations.open so they land in the app's Messages tab (scope im:write).
- */
-export async function sendDirectMessage(
-  client: WebClient,
-  userId: string,
-  message: { text: string; blocks?: KnownBlock[] },
-): Promise<void> {
-  const { channel } = await client.conversations.open({ users: userId });
-  if (!channel?.id) throw new Error('conversations.open returned no channel');
-  await client.chat.postMessage({ channel: channel.id, ...message });
-}
-
-/** Handlers that record their own audit and answer a bare outcome: nothing more for the worker to record. */
-function withResult<K extends string>(
-  handlers: Record<K, (claim: Claim, message: QueuedMessage) => Promise<Outcome>>,
-): Record<K, (claim: Claim, message: QueuedMessage) => Promise<DeliveryResult>> {
-  return Object.fromEntries(
-    Object.entries<(claim: Claim, message: QueuedMessage) => Promise<Outcome>>(handlers).map(([kind, handle]) => [
-      kind,
-      async (claim: Claim, message: QueuedMessage) => ({ outcome: await handle(claim, message) }),
-    ]),
-  ) as Record<K, (claim: Claim, message: QueuedMessage) => Promise<DeliveryResult>>;
-}
 
 /**
  * Sends one queued message, rendered from the claim as it is now (a review post delivered after a
@@ -139,21 +112,19 @@ export function createDeliverer(deps: DeliveryDeps) {
   }
 
   const reviewOptions = deps.reversalDays === undefined ? {} : { reversalDays: deps.reversalDays };
-  const audit = (claim: Claim, kind: ClaimEventKind, details: Record<string, unknown>) =>
-    recordClaimEvent(deps.db, { claimId: claim.id, kind, actor: null, at: deps.clock(), details });
 
   const handlers: Record<ClaimMessageKind, (claim: Claim, message: QueuedMessage) => Promise<DeliveryResult>> = {
-    ...withResult(
-      createProfessionalPathHandlers({
-        db: deps.db,
-        logger: deps.logger,
-        reviewLocale: deps.reviewLocale,
-        client: deps.client,
-        localeOf: deps.localeOf,
-        audit,
-        sendDirectMessage,
-      }),
-    ),
+    ...createProfessionalPathHandlers({
+      db: deps.db,
+      logger: deps.logger,
+      reviewLocale: deps.reviewLocale,
+      client: deps.client,
+      clock: deps.clock,
+      localeOf: deps.localeOf,
+      sendDm,
+      postOnce,
+      audited: (claim, kind, details) => audited(claim, kind, details),
+    }),
     async review_post(claim, message) {
       if (claim.reviewMessageTs) return SKIPPED;
       const posted = await postOnce(message, {
@@ -298,8 +269,8 @@ export function createDeliverer(deps: DeliveryDeps) {
 
   /** Messages that follow no claim, by kind. */
   const standaloneHandlers: Record<StandaloneMessageKind, (message: QueuedMessage) => Promise<DeliveryResult>> = {
-    weekly_report: async (message) => ({ outcome: await deliverWeeklyReport(deps, message) }),
-    email_reply: async (message) => ({ outcome: await deps.emailReply(message) }),
+    weekly_report: (message) => deliverWeeklyReport({ ...deps, postOnce }, message),
+    email_reply: (message) => deps.emailReply(message),
   };
 
   return async function deliver(message: QueuedMessage): Promise<DeliveryResult> {

@@ -1,9 +1,10 @@
-import type { WebClient } from '@slack/web-api';
+import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import type { QueuedMessage } from '../db/outbox.repository.ts';
 import type { ReportFigures } from '../domain/ops-report.ts';
 import type { Locale } from '../i18n/messages.ts';
 import { buildReportMessage } from '../slack/messages/report-message.ts';
+import type { DeliveryResult } from './outbox-worker.ts';
 
 // The figures were computed when the report was queued; a retry posts the same ones.
 const WeeklyReportPayload = z.object({
@@ -40,15 +41,25 @@ const WeeklyReportPayload = z.object({
   }),
 });
 
-/** Posts a queued weekly report to the review channel, in the channel's language. */
+/**
+ * Posts a queued weekly report to the review channel, in the channel's language, through the
+ * deliverer's `postOnce`: it carries its outbox id as metadata and is looked for before a resend.
+ */
 export async function deliverWeeklyReport(
-  deps: { client: WebClient; reviewChannelId: string; reviewLocale: Locale },
+  deps: {
+    reviewChannelId: string;
+    reviewLocale: Locale;
+    postOnce: (
+      message: QueuedMessage,
+      args: { channel: string; text: string; blocks?: KnownBlock[] },
+    ) => Promise<unknown>;
+  },
   message: QueuedMessage,
-): Promise<'delivered'> {
+): Promise<DeliveryResult> {
   const { figures } = WeeklyReportPayload.parse(message.payload);
-  await deps.client.chat.postMessage({
+  await deps.postOnce(message, {
     channel: deps.reviewChannelId,
     ...buildReportMessage(figures as ReportFigures, deps.reviewLocale),
   });
-  return 'delivered';
+  return { outcome: 'delivered' };
 }

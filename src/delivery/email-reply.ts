@@ -5,6 +5,7 @@ import { forgetEmailReplyPayload, setEmailReplyStatus } from '../db/email-reply.
 import type { QueuedMessage } from '../db/outbox.repository.ts';
 import type { AppLogger } from '../logger.ts';
 import { buildEmailReply, type EmailReply } from './email-reply-message.ts';
+import type { DeliveryResult } from './outbox-worker.ts';
 import { toSmtpError } from './smtp-error.ts';
 
 /** What the outbox keeps to send one reply; forgotten once the reply is sent or abandoned. */
@@ -55,16 +56,19 @@ export interface EmailReplyDeps {
 /**
  * Sends one queued reply and records on the email's attempt what became of it. A failure is thrown
  * on to the outbox, which retries SMTP 4xx and network errors and gives up on 5xx (retry-policy.ts).
+ * SMTP has no history to search: a reply whose outcome is unknown (the instance died after the
+ * server's 250, before the finish committed) is sent again — with the same Message-ID, derived from
+ * the outbox row's key, so the receiving side sees one message twice, not two replies.
  */
 export function createEmailReplyHandler(deps: EmailReplyDeps) {
-  return async function deliverEmailReply(message: QueuedMessage): Promise<'delivered' | 'skipped'> {
+  return async function deliverEmailReply(message: QueuedMessage): Promise<DeliveryResult> {
     const parsed = EmailReplyPayload.safeParse(message.payload);
     // Already sent (or abandoned) by an earlier lease holder: its payload was forgotten after.
-    if (!parsed.success) return 'skipped';
+    if (!parsed.success) return { outcome: 'skipped' };
     const payload = parsed.data;
     if (!deps.mail) {
       await setEmailReplyStatus(deps.db, payload.attemptKey, 'replies_off');
-      return 'skipped';
+      return { outcome: 'skipped' };
     }
     const reply = buildEmailReply({ ...payload, from: deps.mail.from, dedupeKey: payload.attemptKey });
     try {
@@ -75,8 +79,11 @@ export function createEmailReplyHandler(deps: EmailReplyDeps) {
       else await setEmailReplyStatus(deps.db, payload.attemptKey, 'retrying', smtp.reason);
       throw smtp;
     }
-    await settleReply(deps.db, message.id, payload.attemptKey, 'replied', null);
-    return 'delivered';
+    // Written with the message's finish, in the worker's bookkeeping transaction (retried until it holds).
+    return {
+      outcome: 'delivered',
+      record: (trx) => recordReplyOutcome(trx, message.id, payload.attemptKey, 'replied', null),
+    };
   };
 }
 
@@ -88,8 +95,16 @@ async function settleReply(
   status: 'replied' | 'reply_failed',
   detail: string | null,
 ) {
-  await db.transaction().execute(async (trx) => {
-    await setEmailReplyStatus(trx, attemptKey, status, detail);
-    await forgetEmailReplyPayload(trx, outboxId);
-  });
+  await db.transaction().execute((trx) => recordReplyOutcome(trx, outboxId, attemptKey, status, detail));
+}
+
+async function recordReplyOutcome(
+  trx: Db,
+  outboxId: string,
+  attemptKey: string,
+  status: 'replied' | 'reply_failed',
+  detail: string | null,
+): Promise<void> {
+  await setEmailReplyStatus(trx, attemptKey, status, detail);
+  await forgetEmailReplyPayload(trx, outboxId);
 }

@@ -12,9 +12,17 @@ const CLOCK_MARGIN_MS = 5 * 60_000;
 /** A busy review channel posts far fewer than this many messages while one outbox message is unsure. */
 const MAX_PAGES = 10;
 
-interface MessageWithMetadata {
+interface HistoryMessage {
   ts?: string;
   metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
+  files?: Array<{ id?: string }>;
+}
+
+interface SearchTarget {
+  channel: string;
+  threadTs?: string;
+  since: Date;
+  now: Date;
 }
 
 /**
@@ -22,9 +30,38 @@ interface MessageWithMetadata {
  * have posted, by the outbox id in its metadata, between the first attempt and now. Needs the history
  * scopes (channels:history, groups:history, im:history). Returns its ts when Slack has it.
  */
-export async function findPostedMessage(
+export function findPostedMessage(
   client: WebClient,
-  target: { channel: string; threadTs?: string; outboxId: string; since: Date; now: Date },
+  target: SearchTarget & { outboxId: string },
+): Promise<string | undefined> {
+  return searchConversation(
+    client,
+    target,
+    (m) =>
+      m.metadata?.event_type === OUTBOX_EVENT_TYPE && String(m.metadata.event_payload?.outbox_id) === target.outboxId,
+  );
+}
+
+/**
+ * Looks in a thread for the message that shares a file (files.completeUploadExternal posts one): a
+ * file share carries no metadata, but its file id is known before the upload is completed.
+ */
+export function findSharedFile(
+  client: WebClient,
+  target: SearchTarget & { threadTs: string; fileId: string },
+): Promise<string | undefined> {
+  return searchConversation(client, target, (m) => (m.files ?? []).some((file) => file.id === target.fileId));
+}
+
+/**
+ * Reads the window newest first, at most MAX_PAGES × 200 messages: a message older than that inside
+ * the window is not found and is sent again (a channel posting 2,000 messages between an attempt and
+ * its retry — the window starts at the first attempt, 5 minutes early).
+ */
+async function searchConversation(
+  client: WebClient,
+  target: SearchTarget,
+  matches: (message: HistoryMessage) => boolean,
 ): Promise<string | undefined> {
   const oldest = toSlackTs(target.since.getTime() - CLOCK_MARGIN_MS);
   const latest = toSlackTs(target.now.getTime() + CLOCK_MARGIN_MS);
@@ -41,11 +78,7 @@ export async function findPostedMessage(
     const answer = target.threadTs
       ? await client.conversations.replies({ ...common, ts: target.threadTs })
       : await client.conversations.history(common);
-    const messages = (answer.messages ?? []) as MessageWithMetadata[];
-    const found = messages.find(
-      (m) =>
-        m.metadata?.event_type === OUTBOX_EVENT_TYPE && String(m.metadata.event_payload?.outbox_id) === target.outboxId,
-    );
+    const found = ((answer.messages ?? []) as HistoryMessage[]).find(matches);
     if (found?.ts) return found.ts;
     cursor = answer.response_metadata?.next_cursor || undefined;
     if (!cursor) return undefined;

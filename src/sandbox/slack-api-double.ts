@@ -21,6 +21,8 @@ export interface StoredMessage {
   threadTs?: string;
   text?: string;
   metadata?: { event_type: string; event_payload: Record<string, unknown> };
+  /** Files shared by the message (files.completeUploadExternal posts one into the channel or thread). */
+  files?: Array<{ id: string }>;
 }
 
 /** The pseudo-method under which calls to a response_url are recorded. */
@@ -117,6 +119,14 @@ export function createSlackApiDouble(
       const files = Array.isArray(args.files) ? (args.files as Array<{ id: string; title?: string }>) : [];
       const missing = files.find((file) => !uploads.has(file.id));
       if (missing) return { body: { ok: false, error: 'file_not_found' } };
+      if (typeof args.channel_id === 'string') {
+        messages.push({
+          channel: args.channel_id,
+          ts: nextTs(),
+          ...(typeof args.thread_ts === 'string' ? { threadTs: args.thread_ts } : {}),
+          files: files.map((file) => ({ id: file.id })),
+        });
+      }
       return { body: { ok: true, files: files.map((file) => ({ id: file.id, title: file.title ?? '' })) } };
     },
   };
@@ -149,6 +159,7 @@ export function createSlackApiDouble(
         text: m.text ?? '',
         ...(m.threadTs ? { thread_ts: m.threadTs } : {}),
         ...(withMetadata && m.metadata ? { metadata: m.metadata } : {}),
+        ...(m.files ? { files: m.files } : {}),
       }));
   }
 
