@@ -3,7 +3,9 @@ import { APPROVE_ACTION_ID } from '../../src/slack/messages/review-message.ts';
 import { buildBlockAction, buildRefundStateValues, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
 import { CONTEST_ACTION_ID } from '../../src/slack/messages/contest-button.ts';
 import { CONTEST_MODAL } from '../../src/slack/views/contest-modal.ts';
+import { outboxMetadata } from '../../src/delivery/find-posted-message.ts';
 import { claimEvents, onlyClaim } from '../support/db-helpers.ts';
+import { leaseAsDeadInstance, outliveDeadLease } from '../support/dead-instance.ts';
 import { useSharedDatabase } from '../support/shared-database.ts';
 import { REVIEW_CHANNEL, eventually, type TestApp } from '../support/test-app.ts';
 
@@ -174,5 +176,43 @@ describe('asking for a review of a refused claim (“Chiedi una verifica”)', (
     expect((await contest(app, claim.id, { reason: 'no' })).errors?.[CONTEST_MODAL.blockId]).toBe(
       'Scrivi almeno 10 caratteri.',
     );
+  });
+
+  it('a contest DM whose lease expired with the DM already in Slack is found by its metadata, not sent again; its audit is written once', async () => {
+    const app = await shared.start({ now: NOW });
+    const { claim } = await refusedClaim(app);
+    await eventually(async () =>
+      expect(
+        await shared.database.db.selectFrom('outbox').select('status').where('status', '!=', 'delivered').execute(),
+      ).toEqual([]),
+    );
+    await app.application.worker.stop();
+    expect((await contest(app, claim.id)).response_action).toBe('update');
+    const contestDm = await leaseAsDeadInstance(shared.database.db, app.clock.now, 'contest_dm');
+    app.slack.accept('chat.postMessage', {
+      channel: 'DUPRO',
+      text: 'verifica',
+      metadata: outboxMetadata(contestDm.id),
+    });
+
+    outliveDeadLease(app);
+    await eventually(async () =>
+      expect(
+        await shared.database.db
+          .selectFrom('outbox')
+          .select('status')
+          .where('id', '=', contestDm.id)
+          .executeTakeFirst(),
+      ).toEqual({ status: 'delivered' }),
+    );
+    const sentWithItsId = app.slack
+      .messagesIn('DUPRO')
+      .filter((m) => m.metadata?.event_payload.outbox_id === contestDm.id);
+    expect(sentWithItsId).toHaveLength(1);
+    expect(app.slack.calls('conversations.history').some((c) => c.args.channel === 'DUPRO')).toBe(true);
+    const notified = (await claimEvents(shared.database.db, claim.id)).filter(
+      (e) => e.kind === 'notified' && (e.details as { message?: string }).message === 'contest_dm',
+    );
+    expect(notified).toHaveLength(1);
   });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRefundStateValues, buildSlashCommand, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
 import { EVIDENCE_ACTION_ID, EVIDENCE_BLOCK_ID } from '../../src/slack/views/evidence-input.ts';
 import { onlyClaim } from '../support/db-helpers.ts';
+import { leaseAsDeadInstance, outliveDeadLease } from '../support/dead-instance.ts';
 import { useSharedDatabase } from '../support/shared-database.ts';
 import { REVIEW_CHANNEL, eventually, type TestApp } from '../support/test-app.ts';
 
@@ -156,4 +157,62 @@ describe('evidence attached in the modal', () => {
     });
     expect(await shared.database.db.selectFrom('claims').selectAll().execute()).toEqual([]);
   });
+
+  it('a temporary Slack failure while copying is retried like any message: the file is copied, nothing reported missing', async () => {
+    const app = await shared.start({
+      now: NOW,
+      worker: { retry: { backoffBaseMs: 50, backoffMaxMs: 100, giveUpAfterMs: 3_600_000 } },
+    });
+    const url = app.slack.addPrivateFile('no-grazie.png', 'png-bytes', { contentType: 'image/png' });
+    app.slack.respondInTurn('files.getUploadURLExternal', [
+      { status: 503, body: { ok: false, error: 'service_unavailable' } },
+    ]);
+    expect((await submitWith(app, [{ id: 'F1', name: 'no-grazie.png', url }])).response_action).toBe('update');
+    await eventually(async () => {
+      app.clock.now = new Date(app.clock.now.getTime() + 1_000); // past the backoff
+      app.application.worker.wake();
+      expect(await evidenceStates()).toEqual([{ state: 'copied' }]);
+    });
+    expect(app.slack.calls('files.getUploadURLExternal')).toHaveLength(2);
+    expect(app.slack.calls('files.completeUploadExternal')).toHaveLength(1);
+    const claim = await onlyClaim(shared.database.db);
+    expect(threadPosts(app, claim.review_message_ts ?? '')).toEqual([]);
+  });
+
+  it('a copy shared by an instance that died before recording it is found in the thread by its file id, not shared again', async () => {
+    const app = await shared.start({ now: NOW });
+    const url = app.slack.addPrivateFile('no-grazie.png', 'png-bytes', { contentType: 'image/png' });
+    await app.application.worker.stop();
+    expect((await submitWith(app, [{ id: 'F1', name: 'no-grazie.png', url }])).response_action).toBe('update');
+    await app.application.worker.runOnce(); // the review post, the head of the lane the copy follows
+    const claim = await onlyClaim(shared.database.db);
+    expect(claim.review_message_ts).not.toBeNull();
+
+    // The dead instance uploaded the bytes, recorded the new file's id, completed the share, and died.
+    const copy = await leaseAsDeadInstance(shared.database.db, app.clock.now, 'evidence_copy');
+    expect(copy.claimId).toBe(claim.id);
+    app.slack.receiveUpload('F0UPDEAD01', 'png-bytes');
+    await shared.database.db
+      .updateTable('claim_evidence')
+      .set({ copied_file_id: 'F0UPDEAD01' })
+      .where('claim_id', '=', claim.id)
+      .execute();
+    app.slack.accept('files.completeUploadExternal', {
+      files: [{ id: 'F0UPDEAD01', title: 'no-grazie.png' }],
+      channel_id: REVIEW_CHANNEL,
+      thread_ts: claim.review_message_ts,
+    });
+
+    outliveDeadLease(app);
+    await eventually(async () => expect(await evidenceStates()).toEqual([{ state: 'copied' }]));
+    expect(await shared.database.db.selectFrom('claim_evidence').select('copied_file_id').executeTakeFirst()).toEqual({
+      copied_file_id: 'F0UPDEAD01',
+    });
+    expect(app.slack.calls('conversations.replies').some((c) => c.args.ts === claim.review_message_ts)).toBe(true);
+    expect(app.slack.calls('files.completeUploadExternal')).toEqual([]);
+    expect(app.slack.calls('files.download')).toEqual([]);
+  });
 });
+
+const evidenceStates = () =>
+  shared.database.db.selectFrom('claim_evidence').select(['state']).orderBy('position').execute();

@@ -4,6 +4,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetDatabase } from '../support/db-helpers.ts';
 import { EMAIL_TOKEN, eventually, startTestApp, type TestApp } from '../support/test-app.ts';
 import { startSmtpSink, type SmtpSink } from '../../src/sandbox/smtp-sink.ts';
+import { createEmailReplyHandler, createSmtpTransport } from '../../src/delivery/email-reply.ts';
+import { createLogger } from '../../src/logger.ts';
+import { leaseAsDeadInstance, outliveDeadLease } from '../support/dead-instance.ts';
 import {
   SUPPORT_ADDRESS,
   genericJson,
@@ -326,6 +329,37 @@ describe('SMTP failures', () => {
     expect(sink.received).toEqual([]);
     expect((await attempts())[0]).toMatchObject({ reply_status: 'reply_failed', reply_detail: 'smtp_550' });
     expect(app.logs.join('\n')).not.toContain(sender);
+  });
+});
+
+describe('an instance that dies after the SMTP server accepted the reply', () => {
+  // SMTP has no history to search: this window stays open. The resend carries the same Message-ID
+  // (derived from the outbox row), so the sender's mail client threads it as the same message.
+  it('the reply is sent again when the lease expires, with the same Message-ID and thread headers', async () => {
+    await app.application.worker.stop();
+    const sender = newSender();
+    const original = newMessageId();
+    await postEmail('postmark', 'bearer', { from: sender, subject: 'Rimborso', messageId: original });
+    const reply = await leaseAsDeadInstance(app.database.db, app.clock.now, 'email_reply');
+    const transport = createSmtpTransport(sink.url);
+    const deadInstance = createEmailReplyHandler({
+      db: app.database.db,
+      logger: createLogger('error', () => {}),
+      mail: { transport, from: EMAIL_FROM },
+    });
+    expect((await deadInstance(reply)).outcome).toBe('delivered'); // sent; its bookkeeping never ran
+    transport.close();
+    expect(mailTo(sender)).toHaveLength(1);
+
+    outliveDeadLease(app);
+    await eventually(() => expect(mailTo(sender)).toHaveLength(2));
+    await outboxSettled();
+    const [first, second] = mailTo(sender);
+    expect(second?.header('message-id')).toBe(first?.header('message-id'));
+    expect(second?.header('in-reply-to')).toBe(original);
+    expect(first?.header('in-reply-to')).toBe(original);
+    expect(await emailOutbox()).toEqual([expect.objectContaining({ status: 'delivered' })]);
+    expect((await attempts())[0]).toMatchObject({ reply_status: 'replied' });
   });
 });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildSlashCommand } from '../../src/sandbox/slack-payloads.ts';
+import { enqueueMessages } from '../../src/db/outbox.repository.ts';
+import { outboxMetadata } from '../../src/delivery/find-posted-message.ts';
+import { leaseAsDeadInstance, outliveDeadLease } from '../support/dead-instance.ts';
 import { insertStoryClaims } from '../support/ops-story.ts';
 import { useSharedDatabase } from '../support/shared-database.ts';
 import { eventually, REVIEW_CHANNEL, type TestApp } from '../support/test-app.ts';
@@ -236,5 +239,48 @@ describe('a week with no claim', () => {
     const app = await shared.start({ now: new Date('2026-11-30T08:30:00Z') });
     await app.application.sweeper.sweepOnce();
     expect(await reportRows()).toEqual([]);
+  });
+
+  it('a report whose lease expired with the post already in the channel is found by its metadata, not posted again', async () => {
+    const app = await shared.start({ now: new Date('2026-11-30T08:00:30Z') });
+    await app.application.worker.stop();
+    await enqueueMessages(
+      shared.database.db,
+      [{ claimId: null, kind: 'weekly_report', variant: '2026-W48', payload: { figures: EXPECTED_FIGURES } }],
+      app.clock.now,
+    );
+    const report = await leaseAsDeadInstance(shared.database.db, app.clock.now, 'weekly_report');
+    app.slack.accept('chat.postMessage', {
+      channel: REVIEW_CHANNEL,
+      text: 'Rimborsi della settimana',
+      metadata: outboxMetadata(report.id),
+    });
+
+    outliveDeadLease(app);
+    await eventually(async () => expect((await reportRows()).map((r) => r.status)).toEqual(['delivered']));
+    expect(app.slack.messagesIn(REVIEW_CHANNEL)).toHaveLength(1);
+    expect(app.slack.calls('chat.postMessage')).toEqual([]);
+    expect(app.slack.calls('conversations.history').map((c) => c.args.channel)).toEqual([REVIEW_CHANNEL]);
+  });
+
+  it('every report posted carries its outbox id as metadata', async () => {
+    const app = await shared.start({ now: new Date('2026-11-30T08:00:30Z') });
+    await enqueueMessages(
+      shared.database.db,
+      [{ claimId: null, kind: 'weekly_report', variant: '2026-W48', payload: { figures: EXPECTED_FIGURES } }],
+      app.clock.now,
+    );
+    app.application.worker.wake();
+    const [post] = await eventually(() => {
+      const posts = reportPosts([app]);
+      expect(posts).toHaveLength(1);
+      return posts;
+    });
+    const [row] = await shared.database.db
+      .selectFrom('outbox')
+      .select('id')
+      .where('kind', '=', 'weekly_report')
+      .execute();
+    expect(post?.args.metadata).toEqual(outboxMetadata(row?.id ?? ''));
   });
 });
