@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlackStandIn, type SlackStandIn } from '../../src/sandbox/slack-stand-in.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.ts';
-import { baseEnv, REPO_ROOT, spawnApp } from '../support/app-process.ts';
+import { baseEnv, REPO_ROOT, spawnApp, freePort } from '../support/app-process.ts';
 
 /**
  * `npm run build` then the compiled entry under plain `node`, no TypeScript loader: what production
@@ -68,11 +67,3 @@ describe('the production build', () => {
     }
   }, 90_000);
 });
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}

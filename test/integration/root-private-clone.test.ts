@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { chmod, cp, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlackStandIn, type SlackStandIn } from '../../src/sandbox/slack-stand-in.ts';
-import { baseEnv, linesOf, REPO_ROOT, spawnApp, TSX_LOADER } from '../support/app-process.ts';
+import { baseEnv, linesOf, REPO_ROOT, spawnApp, TSX_LOADER, freePort } from '../support/app-process.ts';
 
 /**
  * A clone in a folder only its owner may enter (mode 700, like /root): as root, PostgreSQL runs as the
@@ -50,14 +49,6 @@ afterAll(async () => {
 
 function env(overrides: Record<string, string>) {
   return baseEnv({ NODE_ENV: 'development', SLACK_API_URL: slack.apiUrl, ...overrides });
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 describe('the app cloned into a mode-700 folder, started by root', () => {
