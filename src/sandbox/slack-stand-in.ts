@@ -40,7 +40,8 @@ export async function startSlackStandIn(
     }
     const args = decodeSlackArgs(await readBody(req, 5_000_000));
     if (url.pathname.startsWith('/respond/')) {
-      double.recordResponse(args);
+      // The path too: a caller may give each click a response_url of its own (the soak run does).
+      double.recordResponse({ ...args, responseUrlPath: url.pathname });
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
       return;
     }
