@@ -160,7 +160,7 @@ export async function blockMessage(
   db: Db,
   id: string,
   workerId: string,
-  block: { cause: string; now: Date },
+  block: { cause: string; now: Date; outcomeUnknown: boolean },
 ): Promise<boolean> {
   const result = await db
     .updateTable('outbox')
@@ -171,7 +171,8 @@ export async function blockMessage(
       blocked_reason: block.cause,
       blocked_at: block.now,
       locked_until: null,
-      outcome_unknown: false,
+      // An earlier attempt may have posted it: once released, it is looked for first.
+      outcome_unknown: block.outcomeUnknown,
     })
     .where('id', '=', id)
     .where('locked_by', '=', workerId)

@@ -221,7 +221,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
       await rescheduleMessage(deps.db, message.id, workerId, {
         at: decision.at,
         error: decision.reason,
-        outcomeUnknown: isOutcomeUnknown(error),
+        // Sticky: a definite refusal now (a 429 before the look-up) says nothing of an earlier attempt.
+        outcomeUnknown: message.outcomeUnknown || isOutcomeUnknown(error),
       });
       deps.logger.warn('slack delivery will be retried', {
         ...log,

@@ -16,7 +16,11 @@ export async function parkMessage(
   block: { workerId: string; cause: string; now: Date },
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const parked = await blockMessage(trx, message.id, block.workerId, { cause: block.cause, now: block.now });
+    const parked = await blockMessage(trx, message.id, block.workerId, {
+      cause: block.cause,
+      now: block.now,
+      outcomeUnknown: message.outcomeUnknown,
+    });
     // A message without a claim has no claim audit: the log and `npm run outbox -- list` show it.
     if (!parked || message.claimId === null) return parked;
     await recordClaimEvent(trx, {

@@ -218,6 +218,28 @@ describe('delivery faults: nothing sent twice, nothing stalled', () => {
     expect(app.logs.some((l) => l.includes('found from an earlier attempt'))).toBe(true);
   });
 
+  it('an answer lost, then a definite refusal before the look-up (429 on conversations.open): the next attempt still looks first, one DM', async () => {
+    const app = await start();
+    let lost = false;
+    app.slack.respond('chat.postMessage', (args) => {
+      const answer = app.slack.accept('chat.postMessage', args);
+      if (args.channel !== 'DUPRO' || lost) return answer;
+      lost = true;
+      app.slack.respondInTurn('conversations.open', [
+        { status: 429, headers: { 'retry-after': '1' }, body: { ok: false, error: 'ratelimited' } },
+      ]);
+      return { networkError: 'ECONNRESET' };
+    });
+    await app.send.interaction(buildViewSubmission());
+    await eventually(async () => expect((await rowOf('submission_dm'))?.attempts).toBe(1));
+    advance(app, 5_000); // past the backoff: the 429
+    await eventually(async () => expect((await rowOf('submission_dm'))?.attempts).toBe(2));
+    advance(app, 5_000);
+    await eventually(async () => expect(await rowOf('submission_dm')).toMatchObject({ status: 'delivered' }));
+    expect(app.slack.messagesIn('DUPRO')).toHaveLength(1);
+    expect(app.slack.calls('conversations.history').some((c) => c.args.channel === 'DUPRO')).toBe(true);
+  });
+
   it('every message the outbox posts carries its outbox id as metadata', async () => {
     const app = await start();
     await app.send.interaction(buildViewSubmission());
