@@ -10,7 +10,7 @@ import type { Db } from '../db/database.ts';
 import { findCoveredMessages, settleCoveredMessages, type QueuedMessage } from '../db/outbox.repository.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { HomeView } from '../slack/views/home-view.ts';
-import type { ClaimMessageKind, StandaloneMessageKind } from './message-kinds.ts';
+import type { ClaimMessageKind, StandaloneMessageKind } from '../domain/message-kinds.ts';
 import { createProfessionalPathHandlers } from './professional-path-handlers.ts';
 import { sendRefundWebhook, sendReversalWebhook, type RefundWebhookTarget } from './refund-webhook.ts';
 import { findPostedMessage, outboxMetadata } from './find-posted-message.ts';

@@ -6,7 +6,7 @@ import {
   takeReplyAllowance,
 } from '../db/email-reply.repository.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
-import type { StandaloneMessage } from '../delivery/message-kinds.ts';
+import type { StandaloneMessage } from '../domain/message-kinds.ts';
 import type { EmailReplyPayload } from '../delivery/email-reply.ts';
 import {
   decideEmailReply,

@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import { listEvidence } from '../db/evidence.repository.ts';
 import { scheduleNotices } from '../db/reminder.repository.ts';
-import { homeRefreshesFor } from '../delivery/message-kinds.ts';
+import { homeRefreshesFor } from './home-refreshes.ts';
 import type { Claim } from '../domain/claim.ts';
 import { refuseClaimantAction, type ClaimantActionRefusal } from '../domain/claim-state.ts';
 import type { BusinessCalendar } from '../domain/italian-holidays.ts';

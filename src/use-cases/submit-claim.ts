@@ -21,7 +21,7 @@ import {
   nextClaimReference,
 } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
-import { homeRefreshesFor } from '../delivery/message-kinds.ts';
+import { homeRefreshesFor } from './home-refreshes.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import { scheduleNotices } from '../db/reminder.repository.ts';
 import { loadLedgerView } from './load-ledger-view.ts';
