@@ -2,7 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import { countClaimsOfProfessional, listClaimsOfProfessional, listPendingClaims } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
 import { countBlockedMessagesByCause } from '../db/outbox.repository.ts';
-import type { BusinessCalendar } from '../domain/italian-holidays.ts';
+import type { BusinessCalendar } from '../domain/business-days.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { ReviewerDirectory } from './reviewers.ts';
 import { buildProfessionalHome, buildReviewerHome, type HomeView } from './views/home-view.ts';

@@ -7,7 +7,7 @@ import { scheduleNotices } from '../db/reminder.repository.ts';
 import { homeRefreshesFor } from './home-refreshes.ts';
 import type { Claim } from '../domain/claim.ts';
 import { refuseClaimantAction, type ClaimantActionRefusal } from '../domain/claim-state.ts';
-import type { BusinessCalendar } from '../domain/italian-holidays.ts';
+import type { BusinessCalendar } from '../domain/business-days.ts';
 import { planSla, type SlaConfig } from '../domain/sla.ts';
 
 export interface ContestDeps {

@@ -7,7 +7,7 @@ import {
   type PolicyConfig,
 } from '../domain/claim.ts';
 import { initialStatus } from '../domain/claim-state.ts';
-import type { BusinessCalendar } from '../domain/italian-holidays.ts';
+import type { BusinessCalendar } from '../domain/business-days.ts';
 import { evaluateClaim, normaliseClientName } from '../domain/policy.ts';
 import { romeDateOf } from '../domain/rome-calendar.ts';
 import { planSla, type SlaConfig } from '../domain/sla.ts';
