@@ -4,7 +4,8 @@ import { recordClaimEvent } from '../db/audit.repository.ts';
 import { findClaimById } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
-import { findQuestionById, insertQuestion, recordAnswer, type Question } from '../db/question.repository.ts';
+import { findQuestionById, insertQuestion, recordAnswer } from '../db/question.repository.ts';
+import type { Question } from '../domain/question.ts';
 import { authorizeDecision, type DecisionDeps, type Refusal } from './decide-claim.ts';
 
 /**
