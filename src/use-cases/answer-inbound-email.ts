@@ -7,11 +7,11 @@ import {
 } from '../db/email-reply.repository.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import type { StandaloneMessage } from '../domain/message-kinds.ts';
-import type { EmailReplyPayload } from '../delivery/email-reply.ts';
 import {
   decideEmailReply,
   emailDedupeKey,
   referencesFor,
+  type EmailReplyPayload,
   type EmailReplyStatus,
   type InboundEmail,
 } from '../domain/inbound-email.ts';
