@@ -14,7 +14,9 @@ import { verifyBotToken, verifyReviewChannel } from './health/slack-checks.ts';
 import { createBusinessCalendar } from './domain/italian-holidays.ts';
 import type { AppLogger } from './logger.ts';
 import { createMetrics } from './metrics/metrics.ts';
+import { buildCustomRoutes } from './http/routes.ts';
 import { createSlackApp } from './slack/app.ts';
+import type { AppDeps } from './slack/deps.ts';
 import { publishHome, renderHome } from './slack/home.ts';
 import { createLocaleDirectory } from './slack/locales.ts';
 import { createReviewerDirectory } from './slack/reviewers.ts';
@@ -140,34 +142,30 @@ export function createApplication(options: ApplicationOptions) {
       socket: config.slack.appToken ? socket : undefined,
     }),
   );
-  const { app, socketHttpServer } = createSlackApp(
-    {
-      config,
-      db,
-      logger,
-      clock,
-      calendar,
-      sla: { reminderOffsets: config.sla.reminderOffsets, notifyHour: config.sla.notifyHour },
-      wakeOutbox: () => worker.wake(),
-      reviewers,
-      localeOf,
-      publishHome: publishOneHome,
-      blockedDeliveries,
-      readiness,
-      metrics,
+  const deps: AppDeps = {
+    config,
+    db,
+    logger,
+    clock,
+    calendar,
+    sla: { reminderOffsets: config.sla.reminderOffsets, notifyHour: config.sla.notifyHour },
+    wakeOutbox: () => worker.wake(),
+    reviewers,
+    localeOf,
+    publishHome: publishOneHome,
+    blockedDeliveries,
+    readiness,
+    metrics,
+  };
+  const { app, socketHttpServer } = createSlackApp(deps, {
+    customRoutes: buildCustomRoutes(deps),
+    clientOptions: { rejectRateLimitedCalls: true, fetch: metrics.slackFetch, ...options.clientOptions },
+    ...(options.identity ? { identity: { botId: options.identity.botId, botUserId: options.identity.botUserId } } : {}),
+    onSocketConnection: (connected) => {
+      if (connected !== socket.connected) logger.info(connected ? 'socket mode connected' : 'socket mode disconnected');
+      socket.connected = connected;
     },
-    {
-      clientOptions: { rejectRateLimitedCalls: true, fetch: metrics.slackFetch, ...options.clientOptions },
-      ...(options.identity
-        ? { identity: { botId: options.identity.botId, botUserId: options.identity.botUserId } }
-        : {}),
-      onSocketConnection: (connected) => {
-        if (connected !== socket.connected)
-          logger.info(connected ? 'socket mode connected' : 'socket mode disconnected');
-        socket.connected = connected;
-      },
-    },
-  );
+  });
 
   return {
     app,

@@ -1,6 +1,6 @@
 import { sql, type Insertable, type Selectable, type Transaction } from 'kysely';
 import type { Charge } from '../domain/ledger.ts';
-import { normaliseName, normalisePhone, normaliseService } from '../ledger/normalise.ts';
+import { normaliseClientName, normalisePhone, normaliseService } from '../domain/ledger-match.ts';
 import type { Db } from './database.ts';
 import type { ChargesTable, Database } from './schema.ts';
 
@@ -61,7 +61,7 @@ function toRow(charge: Charge, importedAt: Date): Insertable<ChargesTable> {
     lead_id: charge.leadId,
     client_first_name: charge.clientFirstName,
     client_last_name: charge.clientLastName,
-    client_key: normaliseName(charge.clientFirstName, charge.clientLastName),
+    client_key: normaliseClientName(charge.clientFirstName, charge.clientLastName),
     client_phone: charge.clientPhone,
     client_phone_key: normalisePhone(charge.clientPhone),
     service: charge.service,

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { LANE_OF, dedupeKeyOf, type MessageKind, type OutgoingMessage } from '../delivery/message-kinds.ts';
+import { LANE_OF, dedupeKeyOf, type MessageKind, type OutgoingMessage } from '../domain/message-kinds.ts';
 import type { Db } from './database.ts';
 
 export interface QueuedMessage {

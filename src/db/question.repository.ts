@@ -1,14 +1,5 @@
+import type { Question } from '../domain/question.ts';
 import type { Db } from './database.ts';
-
-export interface Question {
-  id: string;
-  claimId: string;
-  askedBy: string;
-  question: string;
-  askedAt: Date;
-  answer: string | null;
-  answeredAt: Date | null;
-}
 
 type Row = {
   id: string;

@@ -1,6 +1,7 @@
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';
+import type { EmailReplyPayload } from '../domain/inbound-email.ts';
 import { forgetEmailReplyPayload, setEmailReplyStatus } from '../db/email-reply.repository.ts';
 import type { QueuedMessage } from '../db/outbox.repository.ts';
 import type { AppLogger } from '../logger.ts';
@@ -8,15 +9,13 @@ import { buildEmailReply, type EmailReply } from './email-reply-message.ts';
 import type { DeliveryResult } from './outbox-worker.ts';
 import { toSmtpError } from './smtp-error.ts';
 
-/** What the outbox keeps to send one reply; forgotten once the reply is sent or abandoned. */
-export const EmailReplyPayload = z.object({
+const replyPayloadSchema: z.ZodType<EmailReplyPayload> = z.object({
   to: z.string().min(3),
   subject: z.string(),
   inReplyTo: z.string().nullable(),
   references: z.array(z.string()),
   attemptKey: z.string().min(1),
 });
-export type EmailReplyPayload = z.infer<typeof EmailReplyPayload>;
 
 export interface MailTransport {
   send(reply: EmailReply): Promise<void>;
@@ -62,7 +61,7 @@ export interface EmailReplyDeps {
  */
 export function createEmailReplyHandler(deps: EmailReplyDeps) {
   return async function deliverEmailReply(message: QueuedMessage): Promise<DeliveryResult> {
-    const parsed = EmailReplyPayload.safeParse(message.payload);
+    const parsed = replyPayloadSchema.safeParse(message.payload);
     // Already sent (or abandoned) by an earlier lease holder: its payload was forgotten after.
     if (!parsed.success) return { outcome: 'skipped' };
     const payload = parsed.data;

@@ -1,11 +1,16 @@
 import type { IsoDate } from './claim.ts';
-import type { BusinessCalendar } from './italian-holidays.ts';
 import { addDays, daysBetween, romeDateOf, weekdayOf } from './rome-calendar.ts';
 
 /** The policy promises an outcome "entro un massimo di 10 giorni lavorativi". */
 export const REVIEW_BUSINESS_DAYS = 10;
 
 export type IsBusinessDay = (date: IsoDate) => boolean;
+
+/** Which days count (italian-holidays.ts builds Italy's). */
+export interface BusinessCalendar {
+  /** A property, not a method: callers pass it around detached, e.g. to `addBusinessDays`. */
+  readonly isBusinessDay: (date: IsoDate) => boolean;
+}
 
 export const isWeekday: IsBusinessDay = (date) => {
   const day = weekdayOf(date);

@@ -122,3 +122,12 @@ export function addHeader(headers: Record<string, string>, name: unknown, value:
  */
 export type EmailReplyStatus =
   NoReplyReason | 'queued' | 'replied' | 'retrying' | 'reply_failed' | 'replies_off' | 'rate_limited';
+
+/** What the outbox keeps to send one reply (a type, not an interface: it is a JSON payload); forgotten once sent or abandoned. */
+export type EmailReplyPayload = {
+  to: string;
+  subject: string;
+  inReplyTo: string | null;
+  references: string[];
+  attemptKey: string;
+};

@@ -1,5 +1,5 @@
 import type { IsoDate } from './claim.ts';
-import { isWeekday } from './business-days.ts';
+import { isWeekday, type BusinessCalendar } from './business-days.ts';
 import { addDays, isIsoDate } from './rome-calendar.ts';
 
 /**
@@ -10,11 +10,6 @@ export type ClosedDays = {
   dates: ReadonlySet<IsoDate>;
   recurring: ReadonlySet<string>;
 };
-
-export interface BusinessCalendar {
-  /** A property, not a method: callers pass it around detached, e.g. to `addBusinessDays`. */
-  readonly isBusinessDay: (date: IsoDate) => boolean;
-}
 
 const NO_CLOSED_DAYS: ClosedDays = { dates: new Set(), recurring: new Set() };
 

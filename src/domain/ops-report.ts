@@ -1,6 +1,5 @@
-import { businessDaysBetween } from './business-days.ts';
+import { businessDaysBetween, type BusinessCalendar } from './business-days.ts';
 import type { IsoDate } from './claim.ts';
-import type { BusinessCalendar } from './italian-holidays.ts';
 import { addDays, romeDateOf, romeInstant, weekdayOf } from './rome-calendar.ts';
 
 /**

@@ -1,6 +1,5 @@
-import { addBusinessDays, reminderDate, reviewDeadline } from './business-days.ts';
+import { addBusinessDays, reminderDate, reviewDeadline, type BusinessCalendar } from './business-days.ts';
 import type { IsoDate } from './claim.ts';
-import type { BusinessCalendar } from './italian-holidays.ts';
 import { romeInstant } from './rome-calendar.ts';
 
 /**

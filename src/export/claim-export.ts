@@ -1,6 +1,5 @@
 import type { ExportClaimRow } from '../db/export.repository.ts';
-import { businessDaysBetween } from '../domain/business-days.ts';
-import type { BusinessCalendar } from '../domain/italian-holidays.ts';
+import { businessDaysBetween, type BusinessCalendar } from '../domain/business-days.ts';
 import { romeDateOf } from '../domain/rome-calendar.ts';
 
 /** One exported claim. Client data only when asked for (`--with-personal-data`). */

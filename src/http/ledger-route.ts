@@ -1,9 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import { z } from 'zod';
-import { upsertProfessionals } from '../db/charge.repository.ts';
 import { parseChargeBatch } from '../ledger/charge-input.ts';
-import { ingestCharges } from '../ledger/ingest-charges.ts';
+import { ingestCharges, mapProfessionals } from '../ledger/ingest-charges.ts';
 import type { AppDeps } from '../slack/deps.ts';
 import { bearerMatches, sendJson } from './http-helpers.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
@@ -112,7 +111,7 @@ async function handleProfessionals(deps: LedgerDeps, req: IncomingMessage, res: 
   const mappings = items
     .map((item) => ProfessionalItem.parse(item))
     .map((p) => ({ marketplaceId: p.marketplace_id, slackUserId: p.slack_user_id }));
-  await upsertProfessionals(deps.db, mappings);
+  await mapProfessionals(deps.db, mappings);
   deps.logger.info('ledger professionals mapped', { count: mappings.length });
   sendJson(res, 200, { upserted: mappings.length });
 }

@@ -1,7 +1,7 @@
 import { autoEn, autoIt } from './auto-approval-messages.ts';
 import { deliveryEn, deliveryIt } from './delivery-messages.ts';
 import { emailEn, emailIt } from './email-messages.ts';
-import { ITALIAN_DATE_ARTICLES, withItalianArticle, type ItalianDateArticle } from './format.ts';
+import { ITALIAN_DATE_ARTICLES, withItalianArticle, type ItalianDateArticle } from './italian-articles.ts';
 import { homeEn, homeIt } from './home-messages.ts';
 import { interactionEn, interactionIt } from './interaction-messages.ts';
 import { reportEn, reportIt } from './report-messages.ts';

@@ -1,5 +1,11 @@
 import type { Transaction } from 'kysely';
-import { ChargeConflictError, insertCharges, resolveProfessionals } from '../db/charge.repository.ts';
+import {
+  ChargeConflictError,
+  insertCharges,
+  resolveProfessionals,
+  upsertProfessionals,
+  type ProfessionalMapping,
+} from '../db/charge.repository.ts';
 import type { Db } from '../db/database.ts';
 import type { Database } from '../db/schema.ts';
 import type { Charge } from '../domain/ledger.ts';
@@ -64,4 +70,9 @@ export async function ingestCharges(db: Db, parsed: readonly ParsedCharge[], now
     if (error instanceof RolledBack) return error.outcome;
     throw error;
   }
+}
+
+/** Which Slack user each marketplace id is; sending a mapping again moves it. Charges may then name the marketplace id. */
+export async function mapProfessionals(db: Db, mappings: readonly ProfessionalMapping[]): Promise<void> {
+  await upsertProfessionals(db, mappings);
 }

@@ -9,8 +9,7 @@ import {
   countPendingClaims,
   countPendingMessages,
 } from '../db/metrics.repository.ts';
-import { businessDaysBetween } from '../domain/business-days.ts';
-import type { BusinessCalendar } from '../domain/italian-holidays.ts';
+import { businessDaysBetween, type BusinessCalendar } from '../domain/business-days.ts';
 import { romeDateOf } from '../domain/rome-calendar.ts';
 import { createCountingFetch } from './counting-fetch.ts';
 import { createDatabaseHistogram, DECISION_BUCKETS } from './decision-histogram.ts';

@@ -1,7 +1,6 @@
 import type { Server } from 'node:http';
-import { App, LogLevel, type AppOptions } from '@slack/bolt';
+import { App, LogLevel, type AppOptions, type CustomRoute } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
-import { buildCustomRoutes } from '../http/routes.ts';
 import { GuardedHTTPReceiver, GuardedSocketModeReceiver } from './guarded-receivers.ts';
 import type { AppDeps } from './deps.ts';
 import { registerOtherChannels } from './listeners/other-channels.ts';
@@ -15,6 +14,8 @@ import { registerReverseRefund } from './listeners/reverse-refund.ts';
 import { registerContest } from './listeners/contest.ts';
 
 export interface SlackAppOptions {
+  /** The app's own HTTP routes (/healthz, /readyz, …), built by the composition root from src/http/. */
+  customRoutes: CustomRoute[];
   /** Overrides for the Web API client (tests shorten its retries). */
   clientOptions?: WebClientOptions;
   /** The bot's ids from the start-up auth.test: Bolt then makes no auth.test of its own in the constructor. */
@@ -34,7 +35,7 @@ export interface SlackApp {
  * receiver on /slack/events (signatures checked by Bolt). /healthz and /inbound/email are served in
  * both modes.
  */
-export function createSlackApp(deps: AppDeps, options: SlackAppOptions = {}): SlackApp {
+export function createSlackApp(deps: AppDeps, options: SlackAppOptions): SlackApp {
   const { slack, port } = deps.config;
   const apiUrl = slack.apiUrl ? { slackApiUrl: slack.apiUrl } : {};
   // The one WebClient of the listeners: it fails fast on a 429 instead of pausing every call.
@@ -47,11 +48,11 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions = {}): Sl
   };
   // Both receivers refuse, before Bolt reads them, bodies that are not Slack payloads this app handles.
   const receiver = slack.appToken
-    ? createSocketReceiver(deps, slack.appToken, port, apiUrl, options.onSocketConnection)
+    ? createSocketReceiver(deps, slack.appToken, port, apiUrl, options)
     : new GuardedHTTPReceiver({
         signingSecret: slack.signingSecret,
         logger: deps.logger,
-        customRoutes: buildCustomRoutes(deps),
+        customRoutes: options.customRoutes,
       });
   const app = new App({ ...common, receiver });
 
@@ -88,13 +89,13 @@ function createSocketReceiver(
   appToken: string,
   port: number,
   apiUrl: { slackApiUrl?: string },
-  onConnection: ((connected: boolean) => void) | undefined,
+  { customRoutes, onSocketConnection: onConnection }: SlackAppOptions,
 ): GuardedSocketModeReceiver {
   const receiver = new GuardedSocketModeReceiver({
     appToken,
     logger: deps.logger,
     logLevel: deps.config.logLevel as LogLevel,
-    customRoutes: buildCustomRoutes(deps),
+    customRoutes,
     installerOptions: { port, clientOptions: { ...apiUrl } },
   });
   receiver.client.on('connected', () => onConnection?.(true));

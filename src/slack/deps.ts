@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
-import type { BusinessCalendar } from '../domain/italian-holidays.ts';
+import type { BusinessCalendar } from '../domain/business-days.ts';
 import type { SlaConfig } from '../domain/sla.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { Readiness } from '../health/readiness.ts';

@@ -1,9 +1,8 @@
 import type { WebClient } from '@slack/web-api';
-import { countClaimsOfProfessional, listClaimsOfProfessional, listPendingClaims } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
-import { countBlockedMessagesByCause } from '../db/outbox.repository.ts';
-import type { BusinessCalendar } from '../domain/italian-holidays.ts';
+import type { BusinessCalendar } from '../domain/business-days.ts';
 import type { Locale } from '../i18n/messages.ts';
+import { listOwnClaims, listReviewQueue } from '../use-cases/list-claims.ts';
 import type { ReviewerDirectory } from './reviewers.ts';
 import { buildProfessionalHome, buildReviewerHome, type HomeView } from './views/home-view.ts';
 
@@ -27,12 +26,10 @@ export async function renderHome(deps: HomeDeps, userId: string, db: Db = deps.d
   const [locale, isReviewer] = await Promise.all([deps.localeOf(userId), deps.reviewers.isReviewer(userId)]);
   const now = deps.clock();
   if (isReviewer) {
-    const { claims, total } = await listPendingClaims(db, HOME_QUEUE_SHOWN);
-    const blocked = await countBlockedMessagesByCause(db);
+    const { claims, total, blocked } = await listReviewQueue(db, HOME_QUEUE_SHOWN);
     return buildReviewerHome({ pending: claims, locale, now, calendar: deps.calendar, totalPending: total, blocked });
   }
-  const claims = await listClaimsOfProfessional(db, userId, HOME_CLAIMS_SHOWN);
-  const totalCount = await countClaimsOfProfessional(db, userId);
+  const { claims, totalCount } = await listOwnClaims(db, userId, HOME_CLAIMS_SHOWN);
   return buildProfessionalHome({ claims, locale, now, totalCount });
 }
 

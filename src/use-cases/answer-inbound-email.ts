@@ -6,12 +6,12 @@ import {
   takeReplyAllowance,
 } from '../db/email-reply.repository.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
-import type { StandaloneMessage } from '../delivery/message-kinds.ts';
-import type { EmailReplyPayload } from '../delivery/email-reply.ts';
+import type { StandaloneMessage } from '../domain/message-kinds.ts';
 import {
   decideEmailReply,
   emailDedupeKey,
   referencesFor,
+  type EmailReplyPayload,
   type EmailReplyStatus,
   type InboundEmail,
 } from '../domain/inbound-email.ts';

@@ -19,7 +19,7 @@ import {
 import { recordCreditEntry } from '../db/credit-entry.repository.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import type { Database } from '../db/schema.ts';
-import { homeRefreshesFor } from '../delivery/message-kinds.ts';
+import { homeRefreshesFor } from './home-refreshes.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -4,7 +4,8 @@ import { recordClaimEvent } from '../db/audit.repository.ts';
 import { findClaimById } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
-import { findQuestionById, insertQuestion, recordAnswer, type Question } from '../db/question.repository.ts';
+import { findQuestionById, insertQuestion, recordAnswer } from '../db/question.repository.ts';
+import type { Question } from '../domain/question.ts';
 import { authorizeDecision, type DecisionDeps, type Refusal } from './decide-claim.ts';
 
 /**
@@ -51,21 +52,35 @@ export async function askForInformation(
   return { kind: 'asked', claim, question };
 }
 
-export type AnswerOutcome =
-  | { kind: 'answered'; claim: Claim; question: Question }
-  | { kind: 'not_found' }
-  | { kind: 'not_yours' }
-  | { kind: 'already_answered'; claim: Claim };
+export type AnswerOutcome = { kind: 'answered'; claim: Claim; question: Question } | AnswerRefusal;
 
-/** Only the claimant answers, once; the answer is stored, audited and posted to the review thread. */
+export type AnswerRefusal = { kind: 'not_found' } | { kind: 'not_yours' } | { kind: 'already_answered'; claim: Claim };
+
+/**
+ * Only the claimant answers, once: asked when the "Rispondi" button opens the modal and again when the
+ * answer is sent (another click may have answered in between).
+ */
+export async function authorizeAnswer(
+  deps: { db: Db },
+  questionId: string,
+  userId: string,
+): Promise<{ kind: 'allowed'; claim: Claim; question: Question } | AnswerRefusal> {
+  const question = await findQuestionById(deps.db, questionId);
+  const claim = question && (await findClaimById(deps.db, question.claimId));
+  if (!question || !claim) return { kind: 'not_found' };
+  if (refuseClaimantAction('answer_question', claim, userId)) return { kind: 'not_yours' };
+  if (question.answer !== null) return { kind: 'already_answered', claim };
+  return { kind: 'allowed', claim, question };
+}
+
+/** The answer is stored, audited and posted to the review thread. */
 export async function answerQuestion(
   deps: { db: Db },
   command: { questionId: string; userId: string; answer: string; now: Date },
 ): Promise<AnswerOutcome> {
-  const asked = await findQuestionById(deps.db, command.questionId);
-  const claim = asked && (await findClaimById(deps.db, asked.claimId));
-  if (!asked || !claim) return { kind: 'not_found' };
-  if (refuseClaimantAction('answer_question', claim, command.userId)) return { kind: 'not_yours' };
+  const access = await authorizeAnswer(deps, command.questionId, command.userId);
+  if (access.kind !== 'allowed') return access;
+  const { claim, question: asked } = access;
   const answered = await deps.db.transaction().execute(async (trx) => {
     const stored = await recordAnswer(trx, asked.id, command.answer, command.now);
     if (!stored) return undefined;

@@ -1,4 +1,4 @@
-import { reviewerHomesRefresh } from '../delivery/message-kinds.ts';
+import { reviewerHomesRefresh } from './home-refreshes.ts';
 import { recordClaimEvent } from '../db/audit.repository.ts';
 import type { Db } from '../db/database.ts';
 import { blockMessage, enqueueMessages, releaseBlockedMessages, type QueuedMessage } from '../db/outbox.repository.ts';

@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import { countPendingClaims } from '../db/metrics.repository.ts';
 import { findClaimsForReport, sumChargedCredits } from '../db/report.repository.ts';
-import type { BusinessCalendar } from '../domain/italian-holidays.ts';
+import type { BusinessCalendar } from '../domain/business-days.ts';
 import { computeReportFigures, type ReportFigures, type ReportPeriod } from '../domain/ops-report.ts';
 import { addDays, romeDateOf, romeInstant } from '../domain/rome-calendar.ts';
 

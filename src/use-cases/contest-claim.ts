@@ -1,13 +1,13 @@
 import { recordClaimEvent } from '../db/audit.repository.ts';
-import { findClaimForContest, recordContest } from '../db/claim.repository.ts';
+import { findClaimById, findClaimForContest, recordContest } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import { listEvidence } from '../db/evidence.repository.ts';
 import { scheduleNotices } from '../db/reminder.repository.ts';
-import { homeRefreshesFor } from '../delivery/message-kinds.ts';
+import { homeRefreshesFor } from './home-refreshes.ts';
 import type { Claim } from '../domain/claim.ts';
 import { refuseClaimantAction, type ClaimantActionRefusal } from '../domain/claim-state.ts';
-import type { BusinessCalendar } from '../domain/italian-holidays.ts';
+import type { BusinessCalendar } from '../domain/business-days.ts';
 import { planSla, type SlaConfig } from '../domain/sla.ts';
 
 export interface ContestDeps {
@@ -29,6 +29,17 @@ export type ContestOutcome =
   | { kind: 'contested'; claim: Claim; created: boolean }
   | { kind: 'not_found' }
   | { kind: ClaimantActionRefusal; claim: Claim };
+
+/** Whether this user may contest this claim now: asked when the button opens the reason's modal. */
+export async function authorizeContest(
+  deps: { db: Db },
+  claimId: string,
+  userId: string,
+): Promise<{ kind: 'allowed'; claim: Claim } | { kind: 'not_found' } | { kind: ClaimantActionRefusal; claim: Claim }> {
+  const claim = await findClaimById(deps.db, claimId);
+  if (!claim) return { kind: 'not_found' };
+  return { kind: refuseClaimantAction('contest', claim, userId) ?? 'allowed', claim };
+}
 
 /**
  * Sends an ineligible claim to the review channel because its professional asked for a person to look

@@ -9,7 +9,7 @@ import {
 import { recordClaimEvent } from '../db/audit.repository.ts';
 import { findApprovedMistake, findClaimById, lockProfessional, recordDecision } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
-import { homeRefreshesFor } from '../delivery/message-kinds.ts';
+import { homeRefreshesFor } from './home-refreshes.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import { cancelNotices } from '../db/reminder.repository.ts';
 import { recordCreditEntry } from '../db/credit-entry.repository.ts';

@@ -1,8 +1,8 @@
 import type { Db } from '../db/database.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import { isMessageQueued } from '../db/report.repository.ts';
-import { dedupeKeyOf, type StandaloneMessage } from '../delivery/message-kinds.ts';
-import type { BusinessCalendar } from '../domain/italian-holidays.ts';
+import { dedupeKeyOf, type StandaloneMessage } from '../domain/message-kinds.ts';
+import type { BusinessCalendar } from '../domain/business-days.ts';
 import { dueWeeklyReport } from '../domain/ops-report.ts';
 import { buildReport } from './build-report.ts';
 

@@ -1,11 +1,14 @@
-import { listRecentCharges, searchRecentCharges } from '../db/charge.repository.ts';
+import { findChargeOfProfessional, listRecentCharges, searchRecentCharges } from '../db/charge.repository.ts';
 import type { Db } from '../db/database.ts';
 import {
   STATIC_CHARGE_OPTIONS,
   chargeChoiceSince,
+  claimInputFromCharge,
   chooseChargePicker,
   type ChargeChoice,
+  type ChosenChargeForm,
 } from '../domain/charge-choice.ts';
+import type { ClaimInput } from '../domain/claim.ts';
 import type { Charge } from '../domain/ledger.ts';
 import { normaliseService } from '../domain/ledger-match.ts';
 
@@ -26,4 +29,15 @@ export async function searchChargeChoice(
 ): Promise<Charge[]> {
   const words = normaliseService(typed).split(' ').filter(Boolean).slice(0, 5);
   return searchRecentCharges(db, professionalId, chargeChoiceSince(now), words, limit);
+}
+
+/** The claim a chosen charge makes, with what the form added; undefined when it is not this professional's. */
+export async function claimInputFromChosenCharge(
+  db: Db,
+  chargeId: string,
+  professionalId: string,
+  form: ChosenChargeForm,
+): Promise<ClaimInput | undefined> {
+  const charge = await findChargeOfProfessional(db, chargeId, professionalId);
+  return charge && claimInputFromCharge(charge, form);
 }

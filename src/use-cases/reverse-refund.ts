@@ -7,7 +7,7 @@ import { findClaimById } from '../db/claim.repository.ts';
 import { recordCreditEntry } from '../db/credit-entry.repository.ts';
 import type { Db } from '../db/database.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
-import { homeRefreshesFor } from '../delivery/message-kinds.ts';
+import { homeRefreshesFor } from './home-refreshes.ts';
 
 export type ReversalDenied =
   | { kind: 'not_found' }

@@ -7,7 +7,7 @@ import {
   type PolicyConfig,
 } from '../domain/claim.ts';
 import { initialStatus } from '../domain/claim-state.ts';
-import type { BusinessCalendar } from '../domain/italian-holidays.ts';
+import type { BusinessCalendar } from '../domain/business-days.ts';
 import { evaluateClaim, normaliseClientName } from '../domain/policy.ts';
 import { romeDateOf } from '../domain/rome-calendar.ts';
 import { planSla, type SlaConfig } from '../domain/sla.ts';
@@ -21,7 +21,7 @@ import {
   nextClaimReference,
 } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
-import { homeRefreshesFor } from '../delivery/message-kinds.ts';
+import { homeRefreshesFor } from './home-refreshes.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import { scheduleNotices } from '../db/reminder.repository.ts';
 import { loadLedgerView } from './load-ledger-view.ts';

@@ -1,4 +1,4 @@
-import { reviewerHomesRefresh } from '../delivery/message-kinds.ts';
+import { reviewerHomesRefresh } from './home-refreshes.ts';
 import { randomUUID } from 'node:crypto';
 import type { Claim } from '../domain/claim.ts';
 import { recordClaimEvent } from '../db/audit.repository.ts';

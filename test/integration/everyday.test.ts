@@ -181,6 +181,7 @@ describe('asking the professional for more information', () => {
     app.slack.reset();
     await click(ANSWER_QUESTION_ACTION_ID, answerButton ?? '', 'UOTHERPRO', 'DUOTHERPRO');
     await eventually(() => expect(app.slack.calls('response_url')).toHaveLength(1));
+    expect(String(app.slack.calls('response_url')[0]?.args.text)).toContain('un altro professionista');
     expect(app.slack.calls('views.open')).toEqual([]);
 
     await click(ANSWER_QUESTION_ACTION_ID, answerButton ?? '', 'UPRO', 'DUPRO');
@@ -205,6 +206,12 @@ describe('asking the professional for more information', () => {
     const threadAnswer = app.slack.calls('chat.postMessage').find((c) => c.args.thread_ts);
     expect(threadAnswer?.args.thread_ts).toBe(claim.review_message_ts);
     expect(String(threadAnswer?.args.text)).toContain('eccolo');
+
+    app.slack.reset();
+    await click(ANSWER_QUESTION_ACTION_ID, answerButton ?? '', 'UPRO', 'DUPRO');
+    await eventually(() => expect(app.slack.calls('response_url')).toHaveLength(1));
+    expect(String(app.slack.calls('response_url')[0]?.args.text)).toContain('già risposto');
+    expect(app.slack.calls('views.open')).toEqual([]);
 
     const after = await onlyClaim(app.database.db);
     expect(after).toMatchObject({ status: 'pending_review', review_deadline_on: claim.review_deadline_on });

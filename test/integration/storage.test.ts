@@ -6,7 +6,7 @@ import { databaseUrl, withAdmin } from '../support/database.ts';
 import { inject } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-db.ts';
 import { enqueueMessages, leaseDueMessages } from '../../src/db/outbox.repository.ts';
-import type { StandaloneMessage } from '../../src/delivery/message-kinds.ts';
+import type { StandaloneMessage } from '../../src/domain/message-kinds.ts';
 import { buildRefundStateValues, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
 import { eventually, startTestApp } from '../support/test-app.ts';
 

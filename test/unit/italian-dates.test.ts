@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/rome-calendar.ts';
-import {
-  ITALIAN_DATE_ARTICLES,
-  formatDate,
-  formatDateTime,
-  formatDueDate,
-  withItalianArticle,
-} from '../../src/i18n/format.ts';
+import { formatDate, formatDateTime, formatDueDate } from '../../src/i18n/format.ts';
+import { ITALIAN_DATE_ARTICLES, withItalianArticle } from '../../src/i18n/italian-articles.ts';
 import { catalogKeys, t, type MessageKey } from '../../src/i18n/messages.ts';
 import { describeFinding } from '../../src/slack/messages/verdict-text.ts';
 

@@ -1,9 +1,12 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
-import { findQuestionById } from '../../db/question.repository.ts';
-import { findClaimById } from '../../db/claim.repository.ts';
 import { t } from '../../i18n/messages.ts';
-import { answerQuestion, askForInformation } from '../../use-cases/ask-for-information.ts';
+import {
+  answerQuestion,
+  askForInformation,
+  authorizeAnswer,
+  type AnswerRefusal,
+} from '../../use-cases/ask-for-information.ts';
 import { authorizeDecision, type DecisionDeps } from '../../use-cases/decide-claim.ts';
 import { takeClaim } from '../../use-cases/take-claim.ts';
 import type { AppDeps } from '../deps.ts';
@@ -109,18 +112,12 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
     if (!questionId.success) return;
     const locale = await deps.localeOf(body.user.id);
     const notOpened = () => tellClicker(respond, t(locale, 'interaction.not_opened'));
-    const { question, claim } = await orTell(async () => {
-      const found = await findQuestionById(deps.db, questionId.data);
-      return { question: found, claim: found && (await findClaimById(deps.db, found.claimId)) };
-    }, notOpened);
-    if (!question || !claim || claim.professionalId !== body.user.id) {
-      await tellClicker(respond, t(locale, 'answer.not_yours'));
+    const access = await orTell(() => authorizeAnswer(deps, questionId.data, body.user.id), notOpened);
+    if (access.kind !== 'allowed') {
+      await tellClicker(respond, t(locale, answerRefusalKey(access)));
       return;
     }
-    if (question.answer !== null) {
-      await tellClicker(respond, t(locale, 'answer.already'));
-      return;
-    }
+    const { question, claim } = access;
     const modal = buildAnswerModal({
       locale,
       questionId: question.id,
@@ -152,12 +149,18 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
         }),
     );
     if (outcome.kind !== 'answered') {
-      const key = outcome.kind === 'already_answered' ? 'answer.already' : 'answer.not_yours';
-      await ack({ response_action: 'errors', errors: { [ANSWER_MODAL.blockId]: t(locale, key) } });
+      await ack({
+        response_action: 'errors',
+        errors: { [ANSWER_MODAL.blockId]: t(locale, answerRefusalKey(outcome)) },
+      });
       return;
     }
     await ack({ response_action: 'update', view: buildAnswerSentView(locale, outcome.claim.reference) });
     deps.logger.info('information answered', { claim: outcome.claim.reference });
     deps.wakeOutbox();
   });
+}
+
+function answerRefusalKey(refusal: AnswerRefusal) {
+  return refusal.kind === 'already_answered' ? 'answer.already' : 'answer.not_yours';
 }

@@ -1,8 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { findClaimById } from '../../db/claim.repository.ts';
-import { refuseClaimantAction, type ClaimantActionRefusal } from '../../domain/claim-state.ts';
+import type { ClaimantActionRefusal } from '../../domain/claim-state.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
-import { contestClaim } from '../../use-cases/contest-claim.ts';
+import { authorizeContest, contestClaim } from '../../use-cases/contest-claim.ts';
 import type { AppDeps } from '../deps.ts';
 import { CONTEST_ACTION_ID } from '../messages/contest-button.ts';
 import { parseClaimIdFromAction } from '../messages/review-message.ts';
@@ -38,19 +37,25 @@ export function registerContest(app: App, deps: AppDeps): void {
     await ack();
     const claimId = parseClaimIdFromAction(action.value);
     if (!claimId) return;
-    const [locale, claim] = await Promise.all([deps.localeOf(body.user.id), findClaimById(deps.db, claimId)]);
-    const refusal = claim ? refuseClaimantAction('contest', claim, body.user.id) : 'not_found';
+    const [locale, access] = await Promise.all([
+      deps.localeOf(body.user.id),
+      authorizeContest(deps, claimId, body.user.id),
+    ]);
     const view =
-      claim && !refusal && claim.verdict.kind === 'ineligible'
+      access.kind === 'allowed' && access.claim.verdict.kind === 'ineligible'
         ? buildContestModal({
             locale,
             claimId,
-            reference: claim.reference,
-            why: describeIneligibility(claim.verdict, locale),
+            reference: access.claim.reference,
+            why: describeIneligibility(access.claim.verdict, locale),
           })
         : buildContestNoticeView(
             locale,
-            describeContestRefusal(refusal ?? 'not_ineligible', claim?.reference ?? '', locale),
+            describeContestRefusal(
+              access.kind === 'allowed' ? 'not_ineligible' : access.kind,
+              access.kind === 'not_found' ? '' : access.claim.reference,
+              locale,
+            ),
           );
     // From the result view (a modal) the reason's modal goes on top; from the DM it opens.
     if (body.view) await client.views.push({ trigger_id: body.trigger_id, view });

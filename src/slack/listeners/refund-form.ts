@@ -1,6 +1,5 @@
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import { countClaimsOfProfessional, listClaimsOfProfessional } from '../../db/claim.repository.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
 import type { AppDeps } from '../deps.ts';
 import { OPEN_FORM_ACTION_ID } from '../messages/form-pointer.ts';
@@ -10,6 +9,7 @@ import { buildReportMessage } from '../messages/report-message.ts';
 import { previousPeriod, type ReportPeriodKind } from '../../domain/ops-report.ts';
 import { buildReport } from '../../use-cases/build-report.ts';
 import type { ChargeChoice } from '../../domain/charge-choice.ts';
+import { listOwnClaims } from '../../use-cases/list-claims.ts';
 import { loadChargeChoice, searchChargeChoice } from '../../use-cases/load-charge-choice.ts';
 import { CHARGE_ACTION_ID, EXTERNAL_CHARGE_OPTIONS_MAX, buildChargeOptions } from '../views/charge-select.ts';
 import { buildRefundModal } from '../views/refund-modal.ts';
@@ -96,10 +96,7 @@ export function registerRefundForm(app: App, deps: AppDeps): void {
       });
       return;
     }
-    const [claims, totalCount] = await Promise.all([
-      listClaimsOfProfessional(deps.db, command.user_id, STATUS_CLAIMS_SHOWN),
-      countClaimsOfProfessional(deps.db, command.user_id),
-    ]);
+    const { claims, totalCount } = await listOwnClaims(deps.db, command.user_id, STATUS_CLAIMS_SHOWN);
     await ack({ response_type: 'ephemeral', ...buildStatusMessage({ claims, locale, now: deps.clock(), totalCount }) });
   });
 

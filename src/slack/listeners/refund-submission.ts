@@ -1,11 +1,10 @@
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
-import { findChargeOfProfessional } from '../../db/charge.repository.ts';
-import { claimInputFromCharge } from '../../domain/charge-choice.ts';
 import { DEFAULT_POLICY, type ClaimInput } from '../../domain/claim.ts';
 import { canBeContested, isRefundStanding } from '../../domain/claim-state.ts';
 import { romeDateOf } from '../../domain/rome-calendar.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
+import { claimInputFromChosenCharge } from '../../use-cases/load-charge-choice.ts';
 import { submitClaim } from '../../use-cases/submit-claim.ts';
 import type { AppDeps } from '../deps.ts';
 import { CHARGE_BLOCK_ID } from '../views/charge-select.ts';
@@ -42,9 +41,9 @@ async function readForm(
   if (chargeId === null) return parseRefundSubmission(values, ctx);
   const parsed = parseChosenChargeSubmission(values, chargeId, ctx);
   if (!parsed.ok) return parsed;
-  const charge = await findChargeOfProfessional(deps.db, chargeId, professionalId);
-  if (!charge) return { ok: false, errors: { [CHARGE_BLOCK_ID]: t(ctx.locale, 'field.charge_unknown') } };
-  return { ok: true, input: claimInputFromCharge(charge, parsed.form) };
+  const input = await claimInputFromChosenCharge(deps.db, chargeId, professionalId, parsed.form);
+  if (!input) return { ok: false, errors: { [CHARGE_BLOCK_ID]: t(ctx.locale, 'field.charge_unknown') } };
+  return { ok: true, input };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { KnownBlock } from '@slack/types';
 import type { Claim } from '../../domain/claim.ts';
-import type { Question } from '../../db/question.repository.ts';
+import type { Question } from '../../domain/question.ts';
 import { formatDueDate } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { BLOCK_KIT_LIMITS, escapeAndTruncate, mrkdwn, plainText, quoteMrkdwn, splitMrkdwn } from './slack-text.ts';

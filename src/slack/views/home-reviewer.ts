@@ -1,7 +1,6 @@
 import type { HomeView, KnownBlock, SectionBlock } from '@slack/types';
-import { businessDaysBetween } from '../../domain/business-days.ts';
+import { businessDaysBetween, type BusinessCalendar } from '../../domain/business-days.ts';
 import type { Claim, IsoDate } from '../../domain/claim.ts';
-import type { BusinessCalendar } from '../../domain/italian-holidays.ts';
 import { romeDateOf } from '../../domain/rome-calendar.ts';
 import { formatDateTime, formatDueDate } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';

@@ -13,7 +13,7 @@ import {
 import type { ClaimStatus } from '../../../src/domain/claim-state.ts';
 import { createBusinessCalendar } from '../../../src/domain/italian-holidays.ts';
 import { evaluateClaim } from '../../../src/domain/policy.ts';
-import type { Question } from '../../../src/db/question.repository.ts';
+import type { Question } from '../../../src/domain/question.ts';
 import { LOCALES, type Locale } from '../../../src/i18n/messages.ts';
 import { buildFormPointerMessage } from '../../../src/slack/messages/form-pointer.ts';
 import {

@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto';
-
-/** The messages that follow a claim's state changes, and the lane each travels in. */
+/**
+ * The outbox's vocabulary: which messages follow a claim's state changes, the lane each travels in and
+ * the key that makes enqueueing one twice a no-op. Pure: the use cases enqueue, the deliverer sends.
+ */
 export type ClaimMessageKind =
   | 'review_post'
   | 'review_update'
@@ -69,18 +70,4 @@ export interface StandaloneMessage {
 
 export function dedupeKeyOf(message: OutgoingMessage): string {
   return [message.claimId, message.kind, message.variant].filter(Boolean).join(':');
-}
-
-/** The professional's Home, drawn again after their claim changed. */
-export function professionalHomeRefresh(claimId: string, professionalId: string): ClaimMessage {
-  return { claimId, kind: 'home_refresh', variant: randomUUID(), payload: { userId: professionalId } };
-}
-
-/** Every reviewer's queue, drawn again after a claim in it changed. */
-export function reviewerHomesRefresh(claimId: string): ClaimMessage {
-  return { claimId, kind: 'home_refresh', variant: randomUUID(), payload: { reviewers: true } };
-}
-
-export function homeRefreshesFor(claimId: string, professionalId: string): ClaimMessage[] {
-  return [professionalHomeRefresh(claimId, professionalId), reviewerHomesRefresh(claimId)];
 }
