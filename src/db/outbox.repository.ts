@@ -18,22 +18,25 @@ export interface QueuedMessage {
   releasedFrom: { cause: string; at: Date } | null;
 }
 
+/** The row of one queued message, as enqueueMessages and a submission's one statement write it. */
+export function toOutboxRow(m: OutgoingMessage, now: Date) {
+  return {
+    claim_id: m.claimId,
+    kind: m.kind,
+    lane: LANE_OF[m.kind],
+    dedupe_key: dedupeKeyOf(m),
+    payload: JSON.stringify(m.payload ?? {}),
+    next_attempt_at: now,
+    created_at: now,
+  };
+}
+
 /** Writes messages in the caller's transaction; a message already queued (same dedupe key) is skipped. */
 export async function enqueueMessages(trx: Db, messages: readonly OutgoingMessage[], now: Date): Promise<void> {
   if (messages.length === 0) return;
   await trx
     .insertInto('outbox')
-    .values(
-      messages.map((m) => ({
-        claim_id: m.claimId,
-        kind: m.kind,
-        lane: LANE_OF[m.kind],
-        dedupe_key: dedupeKeyOf(m),
-        payload: JSON.stringify(m.payload ?? {}),
-        next_attempt_at: now,
-        created_at: now,
-      })),
-    )
+    .values(messages.map((m) => toOutboxRow(m, now)))
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
 }
