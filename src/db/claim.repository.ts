@@ -1,13 +1,6 @@
 import { sql, type Transaction } from 'kysely';
-import type { AutoApproveCase, Claim, ClaimInput, IsoDate, PriorClaim, Reason, Verdict } from '../domain/claim.ts';
-import {
-  APPROVED,
-  INELIGIBLE,
-  PENDING_REVIEW,
-  TRANSITIONS,
-  type ClaimStatus,
-  type ReviewDecision,
-} from '../domain/claim-state.ts';
+import type { AutoApproveCase, Claim, IsoDate, Reason, Verdict } from '../domain/claim.ts';
+import { APPROVED, PENDING_REVIEW, TRANSITIONS, type ReviewDecision } from '../domain/claim-state.ts';
 import type { Db } from './database.ts';
 import type { ClaimRow, Database } from './schema.ts';
 
