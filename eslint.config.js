@@ -24,7 +24,7 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    files: ['src/config.ts', 'test/**/*.ts', 'bench/**/*.{ts,mjs}', 'vitest.config.ts'],
+    files: ['src/config.ts', 'test/**/*.ts', 'vitest.config.ts'],
     rules: { 'no-restricted-properties': 'off' },
   },
 );

@@ -1,4 +1,5 @@
 /* global process, console */
+/* eslint-disable no-restricted-properties -- bench/ is a tool, not the app: its settings come from the bench. */
 // The framework's floor, run with plain `node` like the compiled app: a Bolt app whose /rimborso acks
 // and opens a modal, nothing else. PORT, SLACK_API_URL and SLACK_SIGNING_SECRET as for the app.
 import bolt from '@slack/bolt';

@@ -51,6 +51,7 @@ export async function startStandIn(): Promise<{ apiUrl: string; stop(): Promise<
 
 export async function startBareBolt(apiUrl: string): Promise<Child> {
   const port = await freePort();
+  // eslint-disable-next-line no-restricted-properties -- bench/ is a tool, not the app.
   const env = { ...process.env, PORT: String(port), SLACK_API_URL: apiUrl, SLACK_SIGNING_SECRET: SIGNING_SECRET };
   const child = spawn(process.execPath, ['bench/bare-bolt.mjs'], { stdio: 'pipe', env });
   await firstLine(child, 'bare Bolt');
@@ -61,6 +62,7 @@ export async function startBareBolt(apiUrl: string): Promise<Child> {
 export async function startApp(apiUrl: string, databaseUrl: string): Promise<Child> {
   const port = await freePort();
   const env = {
+    // eslint-disable-next-line no-restricted-properties -- bench/ is a tool, not the app.
     PATH: process.env.PATH ?? '',
     NODE_ENV: 'production',
     PORT: String(port),

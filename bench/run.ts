@@ -1,6 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import pg from 'pg';
+import { readBenchEnv } from './env.ts';
 import { runHttp, type HttpResult } from './http.ts';
 import { machineLoad, startStandIn } from './processes.ts';
 import { runScale, SCALE_DB, type PlanFigure, type ScaleResult } from './scale.ts';
@@ -10,7 +11,7 @@ import { startSqlCounter } from './sql-counter.ts';
  * `npm run bench`: the compiled app (dist/) against a bare Bolt app, side by side in one run, then the
  * reads at 10 million claims. Prints the table and writes bench/RESULTS.md. Not run by CI.
  */
-const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const ADMIN_URL = readBenchEnv().databaseUrl ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const RUN_DB = 'rimborso_bench_run';
 const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
