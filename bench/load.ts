@@ -1,83 +1,86 @@
+import { createHmac } from 'node:crypto';
+import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { summarise } from './stats.ts';
+import { SIGNING_SECRET } from './processes.ts';
 
-/** One request of a scenario: sends it, and says what was wrong with the answer (undefined: fine). */
-export type Request = (index: number, user: number) => Promise<string | undefined>;
-
-export interface LoadLevel {
+/** Signed requests over keep-alive node:http sockets, closed loop: each user waits for the ack, then sends again. */
+export interface LevelResult {
   users: number;
   requests: number;
-}
-
-export interface LoadResult extends LoadLevel {
-  /** Requests answered; fewer than `requests` when the level ran out of time. */
-  completed: number;
   failures: number;
-  firstFailure: string | undefined;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  throughput: number;
-  durationMs: number;
+  p50: number;
+  p99: number;
+  perSecond: number;
 }
 
-const REQUEST_TIMEOUT_MS = 10_000;
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
 
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+/** The form-encoded body Slack posts: a command's fields, or an interaction's `payload`. */
+export function formBody(fields: Record<string, string>): string {
+  return new URLSearchParams(fields).toString();
+}
+
+function post(port: number, agent: Agent, body: string): Promise<number> {
+  const timestamp = Math.floor(Date.now() / 1000);
+  const signature = `v0=${createHmac('sha256', SIGNING_SECRET).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        port,
+        host: '127.0.0.1',
+        path: '/slack/events',
+        method: 'POST',
+        agent,
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          'content-length': Buffer.byteLength(body),
+          'x-slack-signature': signature,
+          'x-slack-request-timestamp': String(timestamp),
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
   });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
-/**
- * Closed loop: `users` virtual users each send a request, wait for the whole answer, and send the next,
- * until `requests` were sent or `deadlineMs` passed. Latency is from just before the signed request
- * leaves to the end of the answer's body, so it is what Slack would wait for the ack.
- */
-export async function runLoad(
-  level: LoadLevel,
-  request: Request,
-  options: { firstIndex?: number; deadlineMs: number },
-): Promise<LoadResult> {
+export async function runLevel(
+  port: number,
+  users: number,
+  requests: number,
+  bodyOf: (index: number) => string,
+): Promise<LevelResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: users });
   const latencies: number[] = [];
   let next = 0;
   let failures = 0;
-  let firstFailure: string | undefined;
   const started = performance.now();
-  const deadline = started + options.deadlineMs;
-
-  async function user(id: number) {
-    while (next < level.requests && performance.now() < deadline) {
-      const index = (options.firstIndex ?? 0) + next++;
-      const sent = performance.now();
-      let problem: string | undefined;
-      try {
-        problem = await withTimeout(request(index, id), REQUEST_TIMEOUT_MS);
-      } catch (error) {
-        problem = error instanceof Error ? error.message : String(error);
+  await Promise.all(
+    Array.from({ length: users }, async () => {
+      while (next < requests) {
+        const body = bodyOf(next++);
+        const sent = performance.now();
+        const status = await post(port, agent, body).catch(() => 0);
+        latencies.push(performance.now() - sent);
+        if (status !== 200) failures += 1;
       }
-      latencies.push(performance.now() - sent);
-      if (problem !== undefined) {
-        failures += 1;
-        firstFailure ??= problem;
-      }
-    }
-  }
-
-  await Promise.all(Array.from({ length: level.users }, (_, id) => user(id)));
-  const durationMs = performance.now() - started;
-  const summary = summarise(latencies);
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
   return {
-    ...level,
-    completed: summary.count,
+    users,
+    requests,
     failures,
-    firstFailure,
-    p50Ms: summary.p50,
-    p99Ms: summary.p99,
-    maxMs: summary.max,
-    throughput: summary.count / (durationMs / 1000),
-    durationMs,
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    perSecond: requests / seconds,
   };
 }

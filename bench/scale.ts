@@ -1,141 +1,214 @@
 import { performance } from 'node:perf_hooks';
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type CompiledQuery } from 'kysely';
 import pg from 'pg';
-import { findPriorClaims, listClaimsOfProfessional } from '../src/db/claim.repository.ts';
+import { listClaimsOfProfessional } from '../src/db/claim.repository.ts';
 import { migrateToLatest, type Db } from '../src/db/database.ts';
 import type { Database } from '../src/db/schema.ts';
-import { checkPlan, type CapturedQuery, type PlanCheck, type QueryLog } from './plans.ts';
-import { SCALE_SHAPE, seedScaleDatabase, type ScaleShape } from './seed.ts';
-import { summarise } from './stats.ts';
-import { captureSweepStatement, timeSweeps, type SweepTiming } from './sweep.ts';
-import { timeSingleStatementAlternative, timeTakeDueNotices, type RolledBackTiming } from './sweep-alternative.ts';
+import { readSubmissionContext } from '../src/db/submission.repository.ts';
+import { runSlaSweep } from '../src/use-cases/run-sla-sweep.ts';
+import { percentile } from './load.ts';
 
-export interface Timing {
-  count: number;
-  p50: number;
-  p99: number;
+/**
+ * The reads that must not grow with the table: the SLA sweep and a professional's claim list, timed
+ * and explained at 10 million claims. The database is seeded once (one INSERT … SELECT generate_series,
+ * the secondary indexes built after it) and kept for the next run.
+ */
+export const SCALE_DB = 'rimborso_bench_10m';
+const CLAIMS = 10_000_000;
+const PROFESSIONALS = 50_000;
+const RECENT = 100_000;
+export const HEAVIEST = 'UPRO00000';
+
+export interface PlanFigure {
+  nodes: string[];
+  rows: number;
+  buffers: number;
 }
-
 export interface ScaleResult {
-  shape: ScaleShape;
-  seedSeconds: { claims: number; reminders: number; vacuumAnalyze: number };
-  rows: { claims: number; reminders: number; scheduled: number; dueAtNow: number };
-  heaviest: { professionalId: string; claims: number };
-  sweep: SweepTiming;
-  /** takeDueNotices alone, rolled back; and, for a per-notice sweep, the same work as one statement (a proposal). */
-  takeDue: RolledBackTiming;
-  alternative: (RolledBackTiming & { sql: string }) | undefined;
-  list: Timing;
-  listHeaviest: Timing;
-  prior: Timing;
-  priorHeaviest: Timing & { rows: number };
-  plans: { sweep: PlanCheck; list: PlanCheck; prior: PlanCheck };
-  statements: { sweep: CapturedQuery; list: CapturedQuery; prior: CapturedQuery };
-  /** The server's durability settings: a commit waits for the WAL flush when synchronous_commit is on. */
-  settings: { synchronousCommit: string; fsync: string };
+  seeded: string;
+  sweep: { p50: number; p99: number; due: number; plans: PlanFigure[] };
+  list: { p50: number; p99: number; heaviestP99: number; plans: PlanFigure[] };
+  /** A submission's one read (what the policy asks) for the professional with the most claims. */
+  submissionRead: { p50: number; p99: number; claims: number };
 }
 
-/** Like createDb, plus Kysely's query log, and a statement timeout so no seeding step can hang the run. */
-function openScaleDb(url: string, log: QueryLog): Db {
-  const pool = new pg.Pool({ connectionString: url, max: 4, options: '-c statement_timeout=300000' });
-  pool.on('error', () => {});
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: (event) => log.capture?.(event) });
+async function seed(db: Db, now: Date, log: (line: string) => void): Promise<void> {
+  await migrateToLatest(db);
+  await sql`SET maintenance_work_mem = '512MB'`.execute(db);
+  const { rows: indexes } = await sql<{ name: string; def: string }>`
+    SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def FROM pg_index x
+    JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+    LEFT JOIN pg_constraint c ON c.conindid = x.indexrelid
+    WHERE t.relname = 'claims' AND c.oid IS NULL`.execute(db);
+  for (const index of indexes) await sql`DROP INDEX ${sql.id(index.name)}`.execute(db);
+  log(`seeding ${CLAIMS.toLocaleString('en')} claims`);
+  await sql`
+    INSERT INTO claims (reference, team_id, professional_id, source_view_id, client_first_name, client_last_name,
+      client_key, service, answered_on, received_on, credits, reason, description, status, verdict, submitted_at,
+      review_deadline_on, decided_by, decided_at)
+    SELECT 'RIM-S-' || n, 'T1', pro, 'VS' || n, 'Cliente', 'N' || n, 'cliente n' || n, 'Imbiancatura',
+      (submitted AT TIME ZONE 'Europe/Rome')::date - 3, NULL, 1 + n % 40, reason,
+      CASE WHEN reason IN ('details_changed', 'terms_violated') THEN 'Descrizione' END, status,
+      CASE WHEN status = 'ineligible' THEN '{"kind":"ineligible","rule":"window_expired","params":{}}'::jsonb
+           ELSE '{"kind":"to_review","findings":[]}'::jsonb END,
+      submitted, CASE WHEN status <> 'ineligible' THEN (submitted AT TIME ZONE 'Europe/Rome')::date + 5 END,
+      CASE WHEN status IN ('approved', 'rejected') THEN 'UREV1' END,
+      CASE WHEN status IN ('approved', 'rejected') THEN submitted + interval '2 days' END
+    FROM (
+      SELECT n, ${now}::timestamptz - (${CLAIMS} - n) * interval '6 seconds' AS submitted,
+        'UPRO' || lpad(floor(${PROFESSIONALS} * power(((n::bigint * 2654435761) % 4294967296) / 4294967296.0, 2))::int::text, 5, '0') AS pro,
+        (ARRAY['no_grazie','details_changed','answered_twice','terms_violated','sent_by_mistake'])[1 + n % 5] AS reason,
+        CASE WHEN n > ${CLAIMS - RECENT} AND n % 6 = 0 THEN 'pending_review'
+             WHEN n % 100 < 70 THEN 'approved' WHEN n % 100 < 88 THEN 'rejected' ELSE 'ineligible' END AS status
+      FROM generate_series(1, ${CLAIMS}) AS n
+    ) s`.execute(db);
+  log('building the indexes');
+  for (const index of indexes) await sql.raw(index.def).execute(db);
+  // Three notices per recent reviewed claim: scheduled for pending ones (about 0.2 % already due), else cancelled.
+  await sql`
+    INSERT INTO claim_reminders (claim_id, kind, business_days_left, due_at, state)
+    SELECT c.id, k.kind, k.days,
+      ${now}::timestamptz + (((hashtext(c.id::text || k.kind) & 1048575) / 1048576.0) - 0.002) * interval '21 days',
+      CASE WHEN c.status = 'pending_review' THEN 'scheduled' ELSE 'cancelled' END
+    FROM claims c CROSS JOIN (VALUES ('reminder', 2), ('reminder', 0), ('escalation', -1)) AS k(kind, days)
+    WHERE c.submitted_at > ${now}::timestamptz - ${RECENT} * interval '6 seconds' AND c.status <> 'ineligible'`.execute(
+    db,
+  );
+  await sql`CREATE TABLE bench_seed (now timestamptz NOT NULL)`.execute(db);
+  await sql`INSERT INTO bench_seed VALUES (${now})`.execute(db);
+  await sql`VACUUM ANALYZE`.execute(db);
 }
 
-async function timeEach(count: number, run: (i: number) => Promise<unknown>): Promise<Timing> {
-  const samples: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const started = performance.now();
-    await run(i);
-    samples.push(performance.now() - started);
-  }
-  const { p50, p99 } = summarise(samples);
-  return { count, p50, p99 };
-}
-
-async function captureFirst(log: QueryLog, run: () => Promise<unknown>): Promise<CapturedQuery> {
-  let found: CapturedQuery | undefined;
-  log.capture = (event) => {
-    found ??= { sql: event.query.sql, parameters: event.query.parameters };
+/** Explains one statement as the app sent it: plan node types, rows returned, buffers touched. */
+async function explain(db: Db, query: CompiledQuery): Promise<PlanFigure> {
+  type Node = { 'Node Type': string; 'Index Name'?: string; Plans?: Node[] };
+  const plan = await db
+    .transaction()
+    .execute(async (trx) => {
+      const { rows } = await trx.executeQuery<{ 'QUERY PLAN': [{ Plan: Node & Record<string, number> }] }>({
+        ...query,
+        sql: `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${query.sql}`,
+      });
+      await sql`ROLLBACK`.execute(trx).catch(() => undefined);
+      return rows[0]?.['QUERY PLAN'][0]?.Plan;
+    })
+    .catch((error: unknown) => {
+      // The ROLLBACK above ends the transaction early on purpose; Kysely's COMMIT then has nothing to commit.
+      if (error instanceof Error && /no transaction/.test(error.message)) return undefined;
+      throw error;
+    });
+  const nodes: string[] = [];
+  const walk = (node: Node) => {
+    nodes.push(node['Index Name'] ? `${node['Node Type']} (${node['Index Name']})` : node['Node Type']);
+    node.Plans?.forEach(walk);
   };
-  try {
-    await run();
-  } finally {
-    log.capture = undefined;
-  }
-  if (!found) throw new Error('the statement to explain was not sent');
-  return found;
+  if (plan) walk(plan);
+  return {
+    nodes: [...new Set(nodes)].filter((n) => /Scan/.test(n)),
+    rows: plan?.['Actual Rows'] ?? 0,
+    buffers: (plan?.['Shared Hit Blocks'] ?? 0) + (plan?.['Shared Read Blocks'] ?? 0),
+  };
 }
 
-/** The same statement at a later clock: every Date parameter moved, so more notices are due. */
-const atLaterClock = (query: CapturedQuery, later: Date): CapturedQuery => ({
-  sql: query.sql,
-  parameters: query.parameters.map((value) => (value instanceof Date ? later : value)),
-});
+async function time(runs: number, step: (i: number) => Promise<unknown>): Promise<number[]> {
+  const ms: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await step(i);
+    ms.push(performance.now() - started);
+  }
+  return ms.sort((a, b) => a - b);
+}
 
-/** A million claims, then the two reads that must not grow with them: the SLA sweep and a professional's list. */
-export async function runScaleBench(url: string, progress: (line: string) => void): Promise<ScaleResult> {
-  const log: QueryLog = { capture: undefined };
-  const db = openScaleDb(url, log);
+export async function runScale(adminUrl: string, log: (line: string) => void): Promise<ScaleResult> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  const exists = (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [SCALE_DB])).rowCount === 1;
+  if (!exists) await admin.query(`CREATE DATABASE ${SCALE_DB}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${SCALE_DB}`;
+  const captured: CompiledQuery[] = [];
+  const db: Db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url.toString(), max: 2 }) }),
+    log: (event) => void captured.push(event.query),
+  });
   try {
-    await migrateToLatest(db);
-    const now = new Date();
-    const shape = SCALE_SHAPE;
-    const seeded = await seedScaleDatabase(db, shape, now, progress);
-    const heaviest = seeded.heaviest.professionalId;
-    const professional = (i: number) => `UPRO${String((i * 7919) % shape.professionals).padStart(5, '0')}`;
+    const seededAt = await sql<{ now: Date }>`SELECT now FROM bench_seed`.execute(db).then(
+      (r) => r.rows[0]?.now,
+      () => undefined,
+    );
+    const started = performance.now();
+    const now = seededAt ?? new Date();
+    if (!seededAt) await seed(db, now, log);
+    else await migrateToLatest(db);
+    const seeded = seededAt
+      ? `reused (seeded ${seededAt.toISOString()})`
+      : `seeded in ${((performance.now() - started) / 1000).toFixed(0)} s`;
 
-    // Plans of the data as seeded, for two sizes of answer each; explain() rolls its transaction back.
-    const statements = {
-      sweep: await captureSweepStatement(db, log, now),
-      list: await captureFirst(log, () => listClaimsOfProfessional(db, heaviest, 20)),
-      prior: await captureFirst(log, () => findPriorClaims(db, heaviest)),
+    // The sweep takes what is due; each run is undone afterwards so the next finds the same notices.
+    const undo = async () => {
+      await sql`UPDATE claim_reminders SET state = 'scheduled' WHERE state = 'enqueued'`.execute(db);
+      await sql`DELETE FROM outbox WHERE created_at = ${now}`.execute(db);
     };
-    const plans = {
-      sweep: await checkPlan(
-        url,
-        statements.sweep,
-        atLaterClock(statements.sweep, new Date(now.getTime() + 0.8 * 86_400_000)),
-      ),
-      list: await checkPlan(
-        url,
-        statements.list,
-        await captureFirst(log, () => listClaimsOfProfessional(db, heaviest, 200)),
-      ),
-      prior: await checkPlan(
-        url,
-        await captureFirst(log, () => findPriorClaims(db, professional(4999))),
-        statements.prior,
-      ),
-    };
+    await undo();
+    let due = 0;
+    const sweepMs: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const t0 = performance.now();
+      due = await runSlaSweep({ db, clock: () => now });
+      sweepMs.push(performance.now() - t0);
+      await undo();
+    }
+    sweepMs.sort((a, b) => a - b);
+    const sweepPlans: PlanFigure[] = [];
+    for (const hours of [0, 72]) {
+      captured.length = 0;
+      const later = new Date(now.getTime() + hours * 3_600_000);
+      await runSlaSweep({ db, clock: () => later });
+      const take = captured.find((q) => q.sql.includes('claim_reminders') && q.sql.includes('UPDATE'));
+      await undo();
+      await sql`DELETE FROM outbox WHERE created_at = ${later}`.execute(db);
+      if (take) sweepPlans.push(await explain(db, take));
+    }
 
-    progress('timing the claim list, the prior-claims read and the SLA sweep…');
-    await timeEach(50, (i) => listClaimsOfProfessional(db, professional(i), 20)); // warm-up
-    const list = await timeEach(1000, (i) => listClaimsOfProfessional(db, professional(i + 50), 20));
-    const listHeaviest = await timeEach(300, () => listClaimsOfProfessional(db, heaviest, 20));
-    const prior = await timeEach(300, (i) => findPriorClaims(db, professional(i)));
-    const priorHeaviest = await timeEach(100, () => findPriorClaims(db, heaviest));
-    const priorRows = (await findPriorClaims(db, heaviest)).length;
-    const sweep = await timeSweeps(db, log, now, { repetitions: 200, expected: seeded.rows.dueAtNow });
-    const takeDue = await timeTakeDueNotices(db, now, 100);
-    const alternative = await timeSingleStatementAlternative(url, statements.sweep, 100);
-    const { rows: settingRows } = await sql<{ name: string; setting: string }>`
-      SELECT name, setting FROM pg_settings WHERE name IN ('synchronous_commit', 'fsync')`.execute(db);
-    const setting = (name: string) => settingRows.find((row) => row.name === name)?.setting ?? '?';
-
+    const professional = (i: number) => `UPRO${String((i * 7919) % PROFESSIONALS).padStart(5, '0')}`;
+    const list = await time(300, (i) => listClaimsOfProfessional(db, professional(i), 20));
+    const heaviest = await time(100, () => listClaimsOfProfessional(db, HEAVIEST, 20));
+    const listPlans: PlanFigure[] = [];
+    for (const limit of [20, 200]) {
+      captured.length = 0;
+      await listClaimsOfProfessional(db, HEAVIEST, limit);
+      if (captured[0]) listPlans.push(await explain(db, captured[0]));
+    }
+    const read = (trx: Parameters<typeof readSubmissionContext>[0]) =>
+      readSubmissionContext(trx, {
+        professionalId: HEAVIEST,
+        sourceViewId: 'V-bench',
+        clientKey: 'cliente nuovo',
+        answeredOn: '2026-11-20',
+        askMistakes: true,
+        chargesFrom: new Date('2026-09-21T00:00:00Z'),
+        chargesTo: new Date('2026-11-30T00:00:00Z'),
+        now,
+      });
+    const submissionRead = await time(100, () => db.transaction().execute(read));
+    const { rows: heaviestClaims } = await sql<{ n: string }>`
+      SELECT count(*) AS n FROM claims WHERE professional_id = ${HEAVIEST}`.execute(db);
     return {
-      shape,
-      ...seeded,
-      sweep,
-      takeDue,
-      alternative,
-      list,
-      listHeaviest,
-      prior,
-      priorHeaviest: { ...priorHeaviest, rows: priorRows },
-      plans,
-      statements,
-      settings: { synchronousCommit: setting('synchronous_commit'), fsync: setting('fsync') },
+      seeded,
+      submissionRead: {
+        p50: percentile(submissionRead, 50),
+        p99: percentile(submissionRead, 99),
+        claims: Number(heaviestClaims[0]?.n ?? 0),
+      },
+      sweep: { p50: percentile(sweepMs, 50), p99: percentile(sweepMs, 99), due, plans: sweepPlans },
+      list: {
+        p50: percentile(list, 50),
+        p99: percentile(list, 99),
+        heaviestP99: percentile(heaviest, 99),
+        plans: listPlans,
+      },
     };
   } finally {
     await db.destroy();

@@ -12,6 +12,7 @@ import * as emailReplies from './2026-12-01-131-email-replies.ts';
 import * as contest from './2026-12-01-151-contest.ts';
 import * as evidence from './2026-12-01-152-evidence.ts';
 import * as autoApproval from './2026-12-01-161-auto-approval.ts';
+import * as submissionIndexes from './2026-12-01-171-submission-indexes.ts';
 
 /** Every migration, by its sortable name. Add new ones here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-151-contest': contest,
   '2026-12-01-152-evidence': evidence,
   '2026-12-01-161-auto-approval': autoApproval,
+  '2026-12-01-171-submission-indexes': submissionIndexes,
 };

@@ -30,17 +30,19 @@ export interface ClaimEvent {
   details?: Record<string, unknown>;
 }
 
+/** The row of one event, as recordClaimEvent and a submission's one statement write it. */
+export function toEventRow(event: ClaimEvent) {
+  return {
+    claim_id: event.claimId,
+    kind: event.kind,
+    actor: event.actor,
+    at: event.at,
+    details: JSON.stringify(event.details ?? {}),
+  };
+}
+
 export async function recordClaimEvent(db: Db, event: ClaimEvent): Promise<void> {
-  await db
-    .insertInto('claim_events')
-    .values({
-      claim_id: event.claimId,
-      kind: event.kind,
-      actor: event.actor,
-      at: event.at,
-      details: JSON.stringify(event.details ?? {}),
-    })
-    .execute();
+  await db.insertInto('claim_events').values(toEventRow(event)).execute();
 }
 
 export async function listClaimEvents(db: Db, claimId: string) {

@@ -74,7 +74,7 @@ function toRow(charge: Charge, importedAt: Date): Insertable<ChargesTable> {
   };
 }
 
-function toCharge(row: Selectable<ChargesTable>): Charge {
+export function toCharge(row: Selectable<ChargesTable>): Charge {
   return {
     chargeId: row.charge_id,
     professionalId: row.professional_id,

@@ -1,109 +1,17 @@
 import { sql, type Transaction } from 'kysely';
-import type { AutoApproveCase, Claim, ClaimInput, IsoDate, PriorClaim, Reason, Verdict } from '../domain/claim.ts';
-import {
-  APPROVED,
-  INELIGIBLE,
-  PENDING_REVIEW,
-  TRANSITIONS,
-  type ClaimStatus,
-  type ReviewDecision,
-} from '../domain/claim-state.ts';
+import type { AutoApproveCase, Claim, IsoDate, Reason, Verdict } from '../domain/claim.ts';
+import { APPROVED, PENDING_REVIEW, TRANSITIONS, type ReviewDecision } from '../domain/claim-state.ts';
 import type { Db } from './database.ts';
 import type { ClaimRow, Database } from './schema.ts';
-
-export interface NewClaim {
-  reference: string;
-  teamId: string;
-  professionalId: string;
-  sourceViewId: string;
-  clientKey: string;
-  input: ClaimInput;
-  status: ClaimStatus;
-  verdict: Verdict;
-  submittedAt: Date;
-  reviewDeadlineOn: IsoDate | null;
-}
 
 /** Serialises one professional's submissions so the history the policy reads cannot change under it. */
 export async function lockProfessional(trx: Db, professionalId: string): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`claims:${professionalId}`}, 0))`.execute(trx);
 }
 
-/** `RIM-2026-000123`: the year of submission in Rome and a number that never repeats. */
-export async function nextClaimReference(trx: Db, year: number): Promise<string> {
-  const { rows } = await sql<{ n: string }>`SELECT nextval('claim_reference_seq')::text AS n`.execute(trx);
-  const n = rows[0]?.n ?? '0';
-  return `RIM-${year}-${n.padStart(6, '0')}`;
-}
-
-export async function insertClaim(trx: Db, claim: NewClaim): Promise<Claim> {
-  const row = await trx
-    .insertInto('claims')
-    .values({
-      reference: claim.reference,
-      team_id: claim.teamId,
-      professional_id: claim.professionalId,
-      source_view_id: claim.sourceViewId,
-      client_first_name: claim.input.clientFirstName,
-      client_last_name: claim.input.clientLastName,
-      client_key: claim.clientKey,
-      client_phone: claim.input.clientPhone,
-      service: claim.input.service,
-      answered_on: claim.input.answeredOn,
-      received_on: claim.input.receivedOn,
-      credits: claim.input.credits,
-      reason: claim.input.reason,
-      description: claim.input.description,
-      status: claim.status,
-      verdict: JSON.stringify(claim.verdict),
-      submitted_at: claim.submittedAt,
-      review_deadline_on: claim.reviewDeadlineOn,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  return toClaim(row);
-}
-
 export async function findClaimById(db: Db, id: string): Promise<Claim | undefined> {
   const row = await db.selectFrom('claims').selectAll().where('id', '=', id).executeTakeFirst();
   return row && toClaim(row);
-}
-
-export async function findClaimBySourceViewId(db: Db, sourceViewId: string): Promise<Claim | undefined> {
-  const row = await db.selectFrom('claims').selectAll().where('source_view_id', '=', sourceViewId).executeTakeFirst();
-  return row && toClaim(row);
-}
-
-/** What the policy needs of a professional's earlier claims (mistakes refunded, the same claim twice). */
-export async function findPriorClaims(db: Db, professionalId: string): Promise<PriorClaim[]> {
-  const rows = await db
-    .selectFrom('claims')
-    .select(['reference', 'reason', 'status', 'client_first_name', 'client_last_name', 'answered_on'])
-    .where('professional_id', '=', professionalId)
-    .where('status', '<>', INELIGIBLE)
-    .orderBy('submitted_at', 'desc')
-    .execute();
-  return rows.map((r) => ({
-    reference: r.reference,
-    reason: r.reason as Reason,
-    status: r.status,
-    clientFirstName: r.client_first_name,
-    clientLastName: r.client_last_name,
-    answeredOn: r.answered_on,
-  }));
-}
-
-/** References of the professional's claims waiting for a decision, oldest first (index claims_professional_submitted). */
-export async function findPendingReferences(trx: Db, professionalId: string): Promise<string[]> {
-  const rows = await trx
-    .selectFrom('claims')
-    .select('reference')
-    .where('professional_id', '=', professionalId)
-    .where('status', '=', PENDING_REVIEW)
-    .orderBy('submitted_at')
-    .orderBy('reference')
-    .execute();
-  return rows.map((row) => row.reference);
 }
 
 /** The professional's approved "sent by mistake" claim, if any: the policy refunds that case once. */

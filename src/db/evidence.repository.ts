@@ -10,24 +10,6 @@ export interface StoredEvidence extends EvidenceFile {
   copiedFileId: string | null;
 }
 
-export async function insertEvidence(trx: Db, claimId: string, files: readonly EvidenceFile[]): Promise<void> {
-  if (files.length === 0) return;
-  await trx
-    .insertInto('claim_evidence')
-    .values(
-      files.map((file, position) => ({
-        claim_id: claimId,
-        position,
-        file_id: file.fileId,
-        name: file.name,
-        mimetype: file.mimetype,
-        size: file.size,
-        url_private_download: file.urlPrivateDownload,
-      })),
-    )
-    .execute();
-}
-
 export async function listEvidence(db: Db, claimId: string): Promise<StoredEvidence[]> {
   const rows = await db
     .selectFrom('claim_evidence')

@@ -18,22 +18,25 @@ export interface QueuedMessage {
   releasedFrom: { cause: string; at: Date } | null;
 }
 
+/** The row of one queued message, as enqueueMessages and a submission's one statement write it. */
+export function toOutboxRow(m: OutgoingMessage, now: Date) {
+  return {
+    claim_id: m.claimId,
+    kind: m.kind,
+    lane: LANE_OF[m.kind],
+    dedupe_key: dedupeKeyOf(m),
+    payload: JSON.stringify(m.payload ?? {}),
+    next_attempt_at: now,
+    created_at: now,
+  };
+}
+
 /** Writes messages in the caller's transaction; a message already queued (same dedupe key) is skipped. */
 export async function enqueueMessages(trx: Db, messages: readonly OutgoingMessage[], now: Date): Promise<void> {
   if (messages.length === 0) return;
   await trx
     .insertInto('outbox')
-    .values(
-      messages.map((m) => ({
-        claim_id: m.claimId,
-        kind: m.kind,
-        lane: LANE_OF[m.kind],
-        dedupe_key: dedupeKeyOf(m),
-        payload: JSON.stringify(m.payload ?? {}),
-        next_attempt_at: now,
-        created_at: now,
-      })),
-    )
+    .values(messages.map((m) => toOutboxRow(m, now)))
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .execute();
 }
@@ -46,9 +49,28 @@ export async function enqueueMessages(trx: Db, messages: readonly OutgoingMessag
  */
 export async function leaseDueMessages(
   db: Db,
-  options: { now: Date; leaseUntil: Date; workerId: string; limit: number; inFlight?: readonly string[] },
+  options: {
+    now: Date;
+    leaseUntil: Date;
+    workerId: string;
+    limit: number;
+    inFlight?: readonly string[];
+    /** At most `limit` of these kinds (the posts a channel's pace allows now); the rest as usual. */
+    paced?: { kinds: readonly MessageKind[]; limit: number };
+  },
 ): Promise<QueuedMessage[]> {
   const inFlight = options.inFlight?.length ? [...options.inFlight] : ['0'];
+  const pacedKinds = [...(options.paced?.kinds ?? [])];
+  const pacedLimit = Math.min(options.paced?.limit ?? 0, options.limit);
+  const due = sql`c.status = 'pending'
+        AND c.next_attempt_at <= ${options.now}
+        AND (c.locked_until IS NULL OR c.locked_until < ${options.now})
+        AND c.id <> ALL(${inFlight}::bigint[])
+        AND NOT EXISTS (
+          SELECT 1 FROM outbox earlier
+          WHERE earlier.status IN ('pending', 'blocked') AND earlier.claim_id = c.claim_id
+            AND earlier.lane = c.lane AND earlier.id < c.id
+        )`;
   // Leasing is the start of an attempt, recorded before Slack is called: were the instance to die
   // after Slack accepted, the next attempt knows to look for the message before posting it again.
   const { rows } = await sql<{
@@ -67,19 +89,22 @@ export async function leaseDueMessages(
       attempt_started_at = ${options.now}, first_attempt_at = COALESCE(o.first_attempt_at, ${options.now}),
       outcome_unknown = true
     FROM (
-      SELECT c.id, c.outcome_unknown AS was_unknown FROM outbox c
-      WHERE c.status = 'pending'
-        AND c.next_attempt_at <= ${options.now}
-        AND (c.locked_until IS NULL OR c.locked_until < ${options.now})
-        AND c.id <> ALL(${inFlight}::bigint[])
-        AND NOT EXISTS (
-          SELECT 1 FROM outbox earlier
-          WHERE earlier.status IN ('pending', 'blocked') AND earlier.claim_id = c.claim_id
-            AND earlier.lane = c.lane AND earlier.id < c.id
-        )
-      ORDER BY c.next_attempt_at, c.id
+      WITH paced AS (
+        SELECT c.id, c.outcome_unknown AS was_unknown, c.next_attempt_at FROM outbox c
+        WHERE ${due} AND c.kind = ANY(${pacedKinds}::text[])
+        ORDER BY c.next_attempt_at, c.id
+        LIMIT ${pacedLimit}
+        FOR UPDATE SKIP LOCKED
+      ), others AS (
+        SELECT c.id, c.outcome_unknown AS was_unknown, c.next_attempt_at FROM outbox c
+        WHERE ${due} AND c.kind <> ALL(${pacedKinds}::text[])
+        ORDER BY c.next_attempt_at, c.id
+        LIMIT ${options.limit}
+        FOR UPDATE SKIP LOCKED
+      )
+      SELECT id, was_unknown FROM (SELECT * FROM paced UNION ALL SELECT * FROM others) candidates
+      ORDER BY next_attempt_at, id
       LIMIT ${options.limit}
-      FOR UPDATE SKIP LOCKED
     ) due
     WHERE o.id = due.id
     RETURNING o.id, o.claim_id, o.kind, o.payload, o.attempts, o.created_at, o.first_attempt_at,

@@ -1,4 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import {
+  DEFAULT_CHANNEL_PACING,
+  REVIEW_CHANNEL_POSTS,
+  createTokenBucket,
+  type ChannelPacing,
+} from './channel-pacing.ts';
 import { recordClaimEvent } from '../db/audit.repository.ts';
 import type { Db } from '../db/database.ts';
 import {
@@ -31,6 +37,8 @@ export interface OutboxWorkerOptions {
   blockedRecheckMs: number;
   /** Backoff of the bookkeeping after a send (finish, review ts, audit) while the database is away. */
   bookkeepingBackoffMs: { base: number; max: number };
+  /** The pace of posts into the review channel (leased only when they may go out now). */
+  reviewChannelPacing: ChannelPacing;
 }
 
 export const DEFAULT_WORKER_OPTIONS: OutboxWorkerOptions = {
@@ -40,6 +48,7 @@ export const DEFAULT_WORKER_OPTIONS: OutboxWorkerOptions = {
   retry: DEFAULT_RETRY_POLICY,
   blockedRecheckMs: 5 * 60_000,
   bookkeepingBackoffMs: { base: 100, max: 5_000 },
+  reviewChannelPacing: DEFAULT_CHANNEL_PACING,
 };
 
 /** What a delivery did, and the writes that record it (run with the finish, in one transaction). */
@@ -79,6 +88,9 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
   const inFlightIds = new Set<string>();
   /** Causes already logged (the log says each once, until it clears). */
   const announced = new Set<string>();
+  // Only what the review channel's pace lets out now is leased: a paced message never waits holding a lease.
+  const reviewChannel = createTokenBucket(options.reviewChannelPacing);
+  const reviewPosts = new Set<string>(REVIEW_CHANNEL_POSTS);
   let running = false;
   let loop: Promise<void> | undefined;
   let wakeUp: (() => void) | undefined;
@@ -251,13 +263,16 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
 
   async function lease(limit: number): Promise<QueuedMessage[]> {
     const now = deps.clock();
-    return leaseDueMessages(deps.db, {
+    const leased = await leaseDueMessages(deps.db, {
       now,
       leaseUntil: new Date(now.getTime() + options.leaseMs),
       workerId,
       limit,
       inFlight: [...inFlightIds],
+      paced: { kinds: REVIEW_CHANNEL_POSTS, limit: reviewChannel.available() },
     });
+    for (const message of leased) if (reviewPosts.has(message.kind)) reviewChannel.take();
+    return leased;
   }
 
   function track(message: QueuedMessage): Promise<void> {
@@ -308,7 +323,10 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
           outage.failed(error);
         }
       }
-      if (running && (free <= 0 || leased < free || pausedFor)) await pause(options.pollMs);
+      // Posts held back by the review channel's pace are leased again as soon as the next may go out.
+      const paced = reviewChannel.msUntilNext();
+      if (running && (free <= 0 || leased < free || pausedFor))
+        await pause(paced > 0 ? Math.min(options.pollMs, paced) : options.pollMs);
     }
   }
 

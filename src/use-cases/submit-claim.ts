@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   checkPendingLimit,
   isCorrectable,
@@ -9,24 +10,13 @@ import {
 import { initialStatus } from '../domain/claim-state.ts';
 import type { BusinessCalendar } from '../domain/business-days.ts';
 import { evaluateClaim, normaliseClientName } from '../domain/policy.ts';
-import { romeDateOf } from '../domain/rome-calendar.ts';
+import { addDays, romeDateOf } from '../domain/rome-calendar.ts';
 import { planSla, type SlaConfig } from '../domain/sla.ts';
-import { recordClaimEvent } from '../db/audit.repository.ts';
-import {
-  findClaimBySourceViewId,
-  findPendingReferences,
-  findPriorClaims,
-  insertClaim,
-  lockProfessional,
-  nextClaimReference,
-} from '../db/claim.repository.ts';
+import { findClaimById, lockProfessional } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
 import { homeRefreshesFor } from './home-refreshes.ts';
-import { enqueueMessages } from '../db/outbox.repository.ts';
-import { scheduleNotices } from '../db/reminder.repository.ts';
-import { loadLedgerView } from './load-ledger-view.ts';
+import { insertSubmittedClaim, readSubmissionContext } from '../db/submission.repository.ts';
 import type { EvidenceFile } from '../domain/evidence.ts';
-import { insertEvidence } from '../db/evidence.repository.ts';
 import type { AutoApprovalConfig } from '../domain/auto-approval.ts';
 import { approveAutomatically, judgeAutomatically, withAutoApprovalFinding } from './approve-automatically.ts';
 
@@ -73,71 +63,99 @@ export interface SubmitClaimDeps {
 export async function submitClaim(deps: SubmitClaimDeps, command: SubmitClaimCommand): Promise<SubmitClaimResult> {
   return deps.db.transaction().execute(async (trx) => {
     await lockProfessional(trx, command.professionalId);
-    const existing = await findClaimBySourceViewId(trx, command.sourceViewId);
-    if (existing) return { kind: 'stored', claim: existing, created: false };
+    const { input, now } = command;
+    const clientKey = normaliseClientName(input.clientFirstName, input.clientLastName);
+    const context = await readSubmissionContext(trx, {
+      professionalId: command.professionalId,
+      sourceViewId: command.sourceViewId,
+      clientKey,
+      answeredOn: input.answeredOn,
+      askMistakes: input.reason === 'sent_by_mistake',
+      ...ledgerWindowOf(input),
+      now,
+    });
+    if (context.existingClaimId) {
+      const existing = await findClaimById(trx, context.existingClaimId);
+      if (existing) return { kind: 'stored', claim: existing, created: false };
+    }
 
-    const priorClaims = await findPriorClaims(trx, command.professionalId);
-    const ledger = await loadLedgerView(trx, command.professionalId, command.input, command.now);
-    const evaluated = evaluateClaim(command.input, priorClaims, deps.policy, command.now, ledger);
+    const evaluated = evaluateClaim(input, context.priorClaims, deps.policy, now, context.ledger);
     if (evaluated.kind === 'ineligible' && isCorrectable(evaluated.rule)) {
       return { kind: 'correct', rule: evaluated.rule, params: evaluated.params };
     }
     const automatic = await judgeAutomatically(trx, deps.autoApproval, { ...command, verdict: evaluated });
     // An automatic approval does not wait for a decision: only claims that will wait count against the limit.
     if (evaluated.kind === 'to_review' && automatic.kind !== 'approve') {
-      const limit = checkPendingLimit(await findPendingReferences(trx, command.professionalId), deps.maxPendingClaims);
+      const limit = checkPendingLimit(context.pendingReferences, deps.maxPendingClaims);
       if (limit) return { kind: 'too_many_pending', ...limit };
     }
     const verdict = withAutoApprovalFinding(evaluated, automatic);
-    const today = romeDateOf(command.now);
-    const sla = verdict.kind === 'to_review' ? planSla(command.now, deps.calendar, deps.sla) : undefined;
-    const claim = await insertClaim(trx, {
-      reference: await nextClaimReference(trx, Number(today.slice(0, 4))),
-      teamId: command.teamId,
-      professionalId: command.professionalId,
-      sourceViewId: command.sourceViewId,
-      clientKey: normaliseClientName(command.input.clientFirstName, command.input.clientLastName),
-      input: command.input,
-      status: initialStatus(verdict.kind),
-      verdict,
-      submittedAt: command.now,
-      reviewDeadlineOn: sla?.deadline ?? null,
-    });
+    const sla = verdict.kind === 'to_review' ? planSla(now, deps.calendar, deps.sla) : undefined;
     const evidence = command.evidence ?? [];
-    await insertEvidence(trx, claim.id, evidence);
+    const id = randomUUID();
+    const waits = automatic.kind !== 'approve';
+    const claim = await insertSubmittedClaim(trx, {
+      id,
+      year: Number(romeDateOf(now).slice(0, 4)),
+      claim: {
+        teamId: command.teamId,
+        professionalId: command.professionalId,
+        sourceViewId: command.sourceViewId,
+        clientKey,
+        input,
+        status: initialStatus(verdict.kind),
+        verdict,
+        submittedAt: now,
+        reviewDeadlineOn: sla?.deadline ?? null,
+      },
+      evidence,
+      // An automatic approval queues its own messages and events below, and nothing waits to be reminded.
+      notices: waits && sla ? sla.notices : [],
+      messages: waits ? announcementsOf(id, command.professionalId, sla !== undefined, evidence.length > 0) : [],
+      events: waits
+        ? [
+            { kind: 'submitted', actor: command.professionalId, at: now },
+            {
+              kind: 'evaluated',
+              actor: null,
+              at: now,
+              details:
+                verdict.kind === 'ineligible'
+                  ? { verdict: 'ineligible', rule: verdict.rule }
+                  : { verdict: 'to_review' },
+            },
+          ]
+        : [],
+    });
     if (automatic.kind === 'approve') {
-      const approved = await approveAutomatically(trx, claim, automatic.proof, command.now, {
+      const approved = await approveAutomatically(trx, claim, automatic.proof, now, {
         copyEvidence: evidence.length > 0,
       });
       return { kind: 'stored', claim: approved, created: true };
     }
-    if (sla) await scheduleNotices(trx, claim.id, sla.notices);
-    const evidenceCopy = sla && evidence.length > 0 ? [{ claimId: claim.id, kind: 'evidence_copy' as const }] : [];
-    await enqueueMessages(
-      trx,
-      sla
-        ? [
-            { claimId: claim.id, kind: 'review_post' },
-            ...evidenceCopy,
-            { claimId: claim.id, kind: 'submission_dm' },
-            ...homeRefreshesFor(claim.id, claim.professionalId),
-          ]
-        : [{ claimId: claim.id, kind: 'submission_dm' }, ...homeRefreshesFor(claim.id, claim.professionalId)],
-      command.now,
-    );
-    await recordClaimEvent(trx, {
-      claimId: claim.id,
-      kind: 'submitted',
-      actor: command.professionalId,
-      at: command.now,
-    });
-    await recordClaimEvent(trx, {
-      claimId: claim.id,
-      kind: 'evaluated',
-      actor: null,
-      at: command.now,
-      details: verdict.kind === 'ineligible' ? { verdict: 'ineligible', rule: verdict.rule } : { verdict: 'to_review' },
-    });
     return { kind: 'stored', claim, created: true };
   });
+}
+
+/** The Slack messages that announce a claim: to review (with its files) when it waits, the DM, the Homes. */
+function announcementsOf(claimId: string, professionalId: string, toReview: boolean, withEvidence: boolean) {
+  return [
+    ...(toReview ? [{ claimId, kind: 'review_post' as const }] : []),
+    ...(toReview && withEvidence ? [{ claimId, kind: 'evidence_copy' as const }] : []),
+    { claimId, kind: 'submission_dm' as const },
+    ...homeRefreshesFor(claimId, professionalId),
+  ];
+}
+
+/**
+ * The charges the policy may need for one claim: around the answer date for the match (±1 day, with
+ * margin, and the days after, when a duplicate request may have been answered), back far enough to see
+ * an earlier charge for the same lead (a later interaction that should never have been charged) and a
+ * duplicate request answered twice.
+ */
+function ledgerWindowOf(input: ClaimInput): { chargesFrom: Date; chargesTo: Date } {
+  return {
+    chargesFrom: new Date(`${addDays(input.answeredOn, -60)}T00:00:00Z`),
+    chargesTo: new Date(`${addDays(input.answeredOn, 10)}T00:00:00Z`),
+  };
 }

@@ -13,6 +13,7 @@ import { listOwnClaims } from '../../use-cases/list-claims.ts';
 import { loadChargeChoice, searchChargeChoice } from '../../use-cases/load-charge-choice.ts';
 import { CHARGE_ACTION_ID, EXTERNAL_CHARGE_OPTIONS_MAX, buildChargeOptions } from '../views/charge-select.ts';
 import { buildRefundModal } from '../views/refund-modal.ts';
+import type { ModalView } from '@slack/types';
 
 export const REFUND_COMMAND = '/rimborso';
 const STATUS_CLAIMS_SHOWN = 10;
@@ -53,13 +54,37 @@ async function chargeChoiceInTime(deps: AppDeps, userId: string): Promise<Charge
   }
 }
 
+/**
+ * The typed form is the same for everyone who speaks a language: built once per language and reused,
+ * so a command costs what `views.open` costs. Only a list of the professional's own charges is built
+ * per request.
+ */
+function createRefundModals(maxCredits: number) {
+  const typedForms = new Map<Locale, ModalView>();
+  return {
+    modalFor(locale: Locale, charges: ChargeChoice): ModalView {
+      if (charges.kind !== 'none') return buildRefundModal({ locale, maxCredits, charges });
+      let modal = typedForms.get(locale);
+      if (!modal) {
+        modal = buildRefundModal({ locale, maxCredits });
+        typedForms.set(locale, modal);
+      }
+      return modal;
+    },
+  };
+}
+type RefundModals = ReturnType<typeof createRefundModals>;
+
 /** The trigger id lives 3 seconds: the modal opens right after the ack, with at most one quick query. */
-async function openRefundModal(client: WebClient, triggerId: string, userId: string, deps: AppDeps): Promise<Locale> {
+async function openRefundModal(
+  client: WebClient,
+  triggerId: string,
+  userId: string,
+  deps: AppDeps,
+  modals: RefundModals,
+): Promise<Locale> {
   const [locale, charges] = await Promise.all([deps.localeOf(userId), chargeChoiceInTime(deps, userId)]);
-  await client.views.open({
-    trigger_id: triggerId,
-    view: buildRefundModal({ locale, maxCredits: deps.config.maxCreditsPerClaim, charges }),
-  });
+  await client.views.open({ trigger_id: triggerId, view: modals.modalFor(locale, charges) });
   return locale;
 }
 
@@ -71,13 +96,14 @@ async function reportFor(deps: AppDeps, userId: string, kind: ReportPeriodKind, 
 }
 
 export function registerRefundForm(app: App, deps: AppDeps): void {
+  const modals = createRefundModals(deps.config.maxCreditsPerClaim);
   app.command(REFUND_COMMAND, async ({ ack, command, client, respond }) => {
     const subcommand = parseSubcommand(command.text);
     if (subcommand === 'form') {
       await ack();
       try {
         // The locale is cached after a person's first use; a slow lookup falls back to the default in time.
-        await openRefundModal(client, command.trigger_id, command.user_id, deps);
+        await openRefundModal(client, command.trigger_id, command.user_id, deps, modals);
       } catch (error) {
         await respond({ response_type: 'ephemeral', text: t(await deps.localeOf(command.user_id), 'error.generic') });
         throw error;
@@ -104,7 +130,7 @@ export function registerRefundForm(app: App, deps: AppDeps): void {
   app.action(OPEN_FORM_ACTION_ID, async ({ ack, body, client }) => {
     await ack();
     if (body.type !== 'block_actions') return;
-    await openRefundModal(client, body.trigger_id, body.user.id, deps);
+    await openRefundModal(client, body.trigger_id, body.user.id, deps, modals);
   });
 
   // The picker's typeahead when the professional has more charges than a static select holds.
