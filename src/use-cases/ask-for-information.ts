@@ -1,11 +1,11 @@
 import type { Claim } from '../domain/claim.ts';
-import { refuseClaimantAction } from '../domain/claim-state.ts';
+import { checkClaimantAction } from '../domain/claim-state.ts';
 import { recordClaimEvent } from '../db/audit.repository.ts';
 import { findClaimById } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import { findQuestionById, insertQuestion, recordAnswer, type Question } from '../db/question.repository.ts';
-import { authorizeDecision, type DecisionDeps, type Refusal } from './decide-claim.ts';
+import { authorizeDecision, type DecisionDeps, type DeclinedAction } from './decide-claim.ts';
 
 /**
  * "Potremmo contattare ... te per maggiori informazioni": a reviewer asks the professional a question
@@ -14,7 +14,7 @@ import { authorizeDecision, type DecisionDeps, type Refusal } from './decide-cla
 export async function askForInformation(
   deps: DecisionDeps,
   command: { claimId: string; reviewerId: string; question: string; now: Date; sourceViewId: string },
-): Promise<{ kind: 'asked'; claim: Claim; question: Question | undefined } | Refusal> {
+): Promise<{ kind: 'asked'; claim: Claim; question: Question | undefined } | DeclinedAction> {
   const authorization = await authorizeDecision(deps, 'ask_info', {
     claimId: command.claimId,
     userId: command.reviewerId,
@@ -65,7 +65,7 @@ export async function answerQuestion(
   const asked = await findQuestionById(deps.db, command.questionId);
   const claim = asked && (await findClaimById(deps.db, asked.claimId));
   if (!asked || !claim) return { kind: 'not_found' };
-  if (refuseClaimantAction('answer_question', claim, command.userId)) return { kind: 'not_yours' };
+  if (checkClaimantAction('answer_question', claim, command.userId)) return { kind: 'not_yours' };
   const answered = await deps.db.transaction().execute(async (trx) => {
     const stored = await recordAnswer(trx, asked.id, command.answer, command.now);
     if (!stored) return undefined;

@@ -6,7 +6,7 @@ import { listEvidence } from '../db/evidence.repository.ts';
 import { scheduleNotices } from '../db/reminder.repository.ts';
 import { homeRefreshesFor } from '../delivery/message-kinds.ts';
 import type { Claim } from '../domain/claim.ts';
-import { refuseClaimantAction, type ClaimantActionRefusal } from '../domain/claim-state.ts';
+import { checkClaimantAction, type ClaimantDeclined } from '../domain/claim-state.ts';
 import type { BusinessCalendar } from '../domain/italian-holidays.ts';
 import { planSla, type SlaConfig } from '../domain/sla.ts';
 
@@ -28,7 +28,7 @@ export interface ContestCommand {
 export type ContestOutcome =
   | { kind: 'contested'; claim: Claim; created: boolean }
   | { kind: 'not_found' }
-  | { kind: ClaimantActionRefusal; claim: Claim };
+  | { kind: ClaimantDeclined; claim: Claim };
 
 /**
  * Sends an ineligible claim to the review channel because its professional asked for a person to look
@@ -41,7 +41,7 @@ export async function contestClaim(deps: ContestDeps, command: ContestCommand): 
     if (!found) return { kind: 'not_found' };
     if (found.contestSourceViewId === command.sourceViewId)
       return { kind: 'contested', claim: found.claim, created: false };
-    const refusal = refuseClaimantAction('contest', found.claim, command.userId);
+    const refusal = checkClaimantAction('contest', found.claim, command.userId);
     if (refusal) return { kind: refusal, claim: found.claim };
 
     const sla = planSla(command.now, deps.calendar, deps.sla);

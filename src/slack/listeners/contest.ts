@@ -1,6 +1,6 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { findClaimById } from '../../db/claim.repository.ts';
-import { refuseClaimantAction, type ClaimantActionRefusal } from '../../domain/claim-state.ts';
+import { checkClaimantAction, type ClaimantDeclined } from '../../domain/claim-state.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { contestClaim } from '../../use-cases/contest-claim.ts';
 import type { AppDeps } from '../deps.ts';
@@ -17,11 +17,7 @@ import {
   parseContestSubmission,
 } from '../views/contest-modal.ts';
 
-function describeContestRefusal(
-  refusal: ClaimantActionRefusal | 'not_found',
-  reference: string,
-  locale: Locale,
-): string {
+function describeContestRefusal(refusal: ClaimantDeclined | 'not_found', reference: string, locale: Locale): string {
   if (refusal === 'not_found') return t(locale, 'decide.not_found');
   const key =
     refusal === 'not_yours'
@@ -39,7 +35,7 @@ export function registerContest(app: App, deps: AppDeps): void {
     const claimId = parseClaimIdFromAction(action.value);
     if (!claimId) return;
     const [locale, claim] = await Promise.all([deps.localeOf(body.user.id), findClaimById(deps.db, claimId)]);
-    const refusal = claim ? refuseClaimantAction('contest', claim, body.user.id) : 'not_found';
+    const refusal = claim ? checkClaimantAction('contest', claim, body.user.id) : 'not_found';
     const view =
       claim && !refusal && claim.verdict.kind === 'ineligible'
         ? buildContestModal({

@@ -3,7 +3,7 @@ import { authorizeReversal, reverseRefund, type ReversalDeps } from '../../use-c
 import type { AppDeps } from '../deps.ts';
 import { REVERSE_ACTION_ID } from '../messages/auto-approval-blocks.ts';
 import { parseClaimIdFromAction } from '../messages/review-message.ts';
-import { describeReversalDenial } from '../reversal-text.ts';
+import { describeDeclinedReversal } from '../declined-action-text.ts';
 import {
   REVERSE_MODAL_CALLBACK_ID,
   REVERSE_REASON_BLOCK_ID,
@@ -38,7 +38,7 @@ export function registerReverseRefund(app: App, deps: AppDeps): void {
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
-        text: describeReversalDenial(authorization, locale, reversalDays),
+        text: describeDeclinedReversal(authorization, locale, reversalDays),
       });
       return;
     }
@@ -65,7 +65,7 @@ export function registerReverseRefund(app: App, deps: AppDeps): void {
     if (outcome.kind !== 'reversed') {
       await ack({
         response_action: 'errors',
-        errors: { [REVERSE_REASON_BLOCK_ID]: describeReversalDenial(outcome, locale, reversalDays) },
+        errors: { [REVERSE_REASON_BLOCK_ID]: describeDeclinedReversal(outcome, locale, reversalDays) },
       });
       return;
     }

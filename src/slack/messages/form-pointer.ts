@@ -8,7 +8,7 @@ export const FORM_POINTER_ACTIONS_BLOCK_ID = 'refund_form_pointer_actions';
 
 /** The answer to a claim sent any other way: the policy accepts claims only through the form. */
 export function buildFormPointerMessage(locale: Locale): { text: string; blocks: KnownBlock[] } {
-  const text = t(locale, 'refuse.text');
+  const text = t(locale, 'off_form.text');
   return {
     text,
     blocks: [
@@ -21,7 +21,7 @@ export function buildFormPointerMessage(locale: Locale): { text: string; blocks:
             type: 'button',
             action_id: OPEN_FORM_ACTION_ID,
             style: 'primary',
-            text: plainText(t(locale, 'refuse.button'), BLOCK_KIT_LIMITS.buttonText),
+            text: plainText(t(locale, 'off_form.button'), BLOCK_KIT_LIMITS.buttonText),
           },
         ],
       },

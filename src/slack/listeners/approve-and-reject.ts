@@ -3,7 +3,7 @@ import { t } from '../../i18n/messages.ts';
 import { authorizeDecision, decideClaim, type DecisionDeps } from '../../use-cases/decide-claim.ts';
 import type { AppDeps } from '../deps.ts';
 import { APPROVE_ACTION_ID, REJECT_ACTION_ID, parseClaimIdFromAction } from '../messages/review-message.ts';
-import { describeRefusal } from '../refusal-text.ts';
+import { describeDeclinedAction } from '../declined-action-text.ts';
 import {
   REJECT_MODAL_CALLBACK_ID,
   REJECT_REASON_BLOCK_ID,
@@ -12,7 +12,7 @@ import {
 } from '../views/reject-modal.ts';
 import { orTell, tellClicker } from './write-or-tell.ts';
 
-export function registerReviewActions(app: App, deps: AppDeps): void {
+export function registerApproveAndReject(app: App, deps: AppDeps): void {
   const decisionDeps: DecisionDeps = { db: deps.db, isReviewer: (userId) => deps.reviewers.isReviewer(userId) };
 
   // Written before the ack: an acked approval is a recorded one, or the clicker is told it is not.
@@ -41,7 +41,7 @@ export function registerReviewActions(app: App, deps: AppDeps): void {
     await ack();
     if (outcome.kind !== 'decided') {
       deps.logger.info('decision refused', { claimId, user: body.user.id, why: outcome.kind });
-      await tellClicker(respond, describeRefusal(outcome, locale));
+      await tellClicker(respond, describeDeclinedAction(outcome, locale));
       return;
     }
     deps.logger.info('claim decided', { claim: outcome.claim.reference, decision: 'approved', by: body.user.id });
@@ -65,7 +65,7 @@ export function registerReviewActions(app: App, deps: AppDeps): void {
     );
     if (authorization.kind !== 'allowed') {
       deps.logger.info('decision refused', { claimId, user: body.user.id, why: authorization.kind });
-      await tellClicker(respond, describeRefusal(authorization, locale));
+      await tellClicker(respond, describeDeclinedAction(authorization, locale));
       return;
     }
     const view = buildRejectModal({ locale, claimId, reference: authorization.claim.reference });
@@ -96,7 +96,10 @@ export function registerReviewActions(app: App, deps: AppDeps): void {
     );
     if (outcome.kind !== 'decided') {
       // The modal is still open: say why on the field, the reviewer closes it.
-      await ack({ response_action: 'errors', errors: { [REJECT_REASON_BLOCK_ID]: describeRefusal(outcome, locale) } });
+      await ack({
+        response_action: 'errors',
+        errors: { [REJECT_REASON_BLOCK_ID]: describeDeclinedAction(outcome, locale) },
+      });
       return;
     }
     await ack();

@@ -9,7 +9,7 @@ import { takeClaim } from '../../use-cases/take-claim.ts';
 import type { AppDeps } from '../deps.ts';
 import { ANSWER_QUESTION_ACTION_ID } from '../messages/question-messages.ts';
 import { ASK_INFO_ACTION_ID, TAKE_ACTION_ID, parseClaimIdFromAction } from '../messages/review-message.ts';
-import { describeRefusal } from '../refusal-text.ts';
+import { describeDeclinedAction } from '../declined-action-text.ts';
 import {
   ANSWER_MODAL,
   ASK_MODAL,
@@ -24,7 +24,7 @@ import { orTell, tellClicker } from './write-or-tell.ts';
 const questionIdSchema = z.uuid();
 
 /** Reviewers working a claim: taking it, asking the professional for more information; and the answer. */
-export function registerClaimWork(app: App, deps: AppDeps): void {
+export function registerTakeAndQuestions(app: App, deps: AppDeps): void {
   const decisionDeps: DecisionDeps = { db: deps.db, isReviewer: (userId) => deps.reviewers.isReviewer(userId) };
 
   // Written before the ack: an acked "take" is a recorded one, or the clicker is told it is not.
@@ -49,7 +49,7 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
     } else if (outcome.kind === 'already_yours') {
       await tellClicker(respond, t(locale, 'take.already_yours', { reference: outcome.claim.reference }));
     } else {
-      await tellClicker(respond, describeRefusal(outcome, locale));
+      await tellClicker(respond, describeDeclinedAction(outcome, locale));
     }
   });
 
@@ -64,7 +64,7 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
       notOpened,
     );
     if (authorization.kind !== 'allowed') {
-      await tellClicker(respond, describeRefusal(authorization, locale));
+      await tellClicker(respond, describeDeclinedAction(authorization, locale));
       return;
     }
     const view = buildAskModal({ locale, claimId, reference: authorization.claim.reference });
@@ -94,7 +94,10 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
         }),
     );
     if (outcome.kind !== 'asked') {
-      await ack({ response_action: 'errors', errors: { [ASK_MODAL.blockId]: describeRefusal(outcome, locale) } });
+      await ack({
+        response_action: 'errors',
+        errors: { [ASK_MODAL.blockId]: describeDeclinedAction(outcome, locale) },
+      });
       return;
     }
     await ack();
