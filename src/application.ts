@@ -6,7 +6,7 @@ import { createDeliverer } from './delivery/deliver-message.ts';
 import { createEmailReplyHandler, createSmtpTransport } from './delivery/email-reply.ts';
 import { createOutboxWorker, type OutboxWorkerOptions } from './delivery/outbox-worker.ts';
 import { createSlaSweeper } from './delivery/sla-sweeper.ts';
-import { CHANNEL_ERRORS } from './delivery/retry-policy.ts';
+import { CHANNEL_ERRORS, DEFAULT_RETRY_POLICY } from './delivery/retry-policy.ts';
 import { releaseBlockedDeliveries } from './use-cases/blocked-deliveries.ts';
 import { countBlockedMessagesByCause } from './db/outbox.repository.ts';
 import { cacheCheck, createReadiness, type ReadinessCheck } from './health/readiness.ts';
@@ -100,8 +100,7 @@ export function createApplication(options: ApplicationOptions) {
     options: {
       ...options.worker,
       retry: {
-        backoffBaseMs: 2_000,
-        backoffMaxMs: 10 * 60_000,
+        ...DEFAULT_RETRY_POLICY,
         giveUpAfterMs: config.deliveryGiveUpHours * 3_600_000,
         ...options.worker?.retry,
       },

@@ -6,6 +6,7 @@ import type { Locale } from '../i18n/messages.ts';
 import type { Readiness } from '../health/readiness.ts';
 import type { AppLogger } from '../logger.ts';
 import type { Metrics } from '../metrics/metrics.ts';
+import type { DecisionDeps } from '../use-cases/decide-claim.ts';
 import type { ReviewerDirectory } from './reviewers.ts';
 
 /** What every listener may use: built once in src/application.ts and passed down. */
@@ -29,6 +30,11 @@ export interface AppDeps {
   metrics: Metrics;
   /** Messages waiting blocked for a cause a person must fix. */
   blockedDeliveries: BlockedDeliveries;
+}
+
+/** What the review buttons' use cases read: the database, and who reviews. */
+export function decisionDepsOf(deps: AppDeps): DecisionDeps {
+  return { db: deps.db, isReviewer: (userId) => deps.reviewers.isReviewer(userId) };
 }
 
 export interface BlockedDeliveries {

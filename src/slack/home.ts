@@ -5,10 +5,13 @@ import { countBlockedMessagesByCause } from '../db/outbox.repository.ts';
 import type { BusinessCalendar } from '../domain/italian-holidays.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { ReviewerDirectory } from './reviewers.ts';
-import { buildProfessionalHome, buildReviewerHome, type HomeView } from './views/home-view.ts';
-
-export const HOME_CLAIMS_SHOWN = 20;
-export const HOME_QUEUE_SHOWN = 40;
+import {
+  buildProfessionalHome,
+  buildReviewerHome,
+  PROFESSIONAL_HOME_MAX_CLAIMS,
+  REVIEWER_HOME_MAX_CLAIMS,
+  type HomeView,
+} from './views/home-view.ts';
 
 export interface HomeDeps {
   db: Db;
@@ -27,11 +30,11 @@ export async function renderHome(deps: HomeDeps, userId: string, db: Db = deps.d
   const [locale, isReviewer] = await Promise.all([deps.localeOf(userId), deps.reviewers.isReviewer(userId)]);
   const now = deps.clock();
   if (isReviewer) {
-    const { claims, total } = await listPendingClaims(db, HOME_QUEUE_SHOWN);
+    const { claims, total } = await listPendingClaims(db, REVIEWER_HOME_MAX_CLAIMS);
     const blocked = await countBlockedMessagesByCause(db);
     return buildReviewerHome({ pending: claims, locale, now, calendar: deps.calendar, totalPending: total, blocked });
   }
-  const claims = await listClaimsOfProfessional(db, userId, HOME_CLAIMS_SHOWN);
+  const claims = await listClaimsOfProfessional(db, userId, PROFESSIONAL_HOME_MAX_CLAIMS);
   const totalCount = await countClaimsOfProfessional(db, userId);
   return buildProfessionalHome({ claims, locale, now, totalCount });
 }

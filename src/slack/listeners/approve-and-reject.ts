@@ -1,7 +1,7 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { t } from '../../i18n/messages.ts';
-import { authorizeDecision, decideClaim, type DecisionDeps } from '../../use-cases/decide-claim.ts';
-import type { AppDeps } from '../deps.ts';
+import { authorizeDecision, decideClaim } from '../../use-cases/decide-claim.ts';
+import { decisionDepsOf, type AppDeps } from '../deps.ts';
 import { APPROVE_ACTION_ID, REJECT_ACTION_ID, parseClaimIdFromAction } from '../messages/review-message.ts';
 import { describeDeclinedAction } from '../declined-action-text.ts';
 import {
@@ -13,7 +13,7 @@ import {
 import { orTell, tellClicker } from './write-or-tell.ts';
 
 export function registerApproveAndReject(app: App, deps: AppDeps): void {
-  const decisionDeps: DecisionDeps = { db: deps.db, isReviewer: (userId) => deps.reviewers.isReviewer(userId) };
+  const decisionDeps = decisionDepsOf(deps);
 
   // Written before the ack: an acked approval is a recorded one, or the clicker is told it is not.
   app.action<BlockAction<ButtonAction>>(APPROVE_ACTION_ID, async ({ ack, body, action, respond }) => {

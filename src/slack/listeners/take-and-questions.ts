@@ -4,9 +4,9 @@ import { findQuestionById } from '../../db/question.repository.ts';
 import { findClaimById } from '../../db/claim.repository.ts';
 import { t } from '../../i18n/messages.ts';
 import { answerQuestion, askForInformation } from '../../use-cases/ask-for-information.ts';
-import { authorizeDecision, type DecisionDeps } from '../../use-cases/decide-claim.ts';
+import { authorizeDecision } from '../../use-cases/decide-claim.ts';
 import { takeClaim } from '../../use-cases/take-claim.ts';
-import type { AppDeps } from '../deps.ts';
+import { decisionDepsOf, type AppDeps } from '../deps.ts';
 import { ANSWER_QUESTION_ACTION_ID } from '../messages/question-messages.ts';
 import { ASK_INFO_ACTION_ID, TAKE_ACTION_ID, parseClaimIdFromAction } from '../messages/review-message.ts';
 import { describeDeclinedAction } from '../declined-action-text.ts';
@@ -25,7 +25,7 @@ const questionIdSchema = z.uuid();
 
 /** Reviewers working a claim: taking it, asking the professional for more information; and the answer. */
 export function registerTakeAndQuestions(app: App, deps: AppDeps): void {
-  const decisionDeps: DecisionDeps = { db: deps.db, isReviewer: (userId) => deps.reviewers.isReviewer(userId) };
+  const decisionDeps = decisionDepsOf(deps);
 
   // Written before the ack: an acked "take" is a recorded one, or the clicker is told it is not.
   app.action<BlockAction<ButtonAction>>(TAKE_ACTION_ID, async ({ ack, body, action, respond }) => {
