@@ -15,7 +15,7 @@ import { createBusinessCalendar } from './domain/italian-holidays.ts';
 import type { AppLogger } from './logger.ts';
 import { createMetrics } from './metrics/metrics.ts';
 import { createSlackApp } from './slack/app.ts';
-import { publishHome, renderHome } from './slack/home.ts';
+import { createHomes } from './slack/home.ts';
 import { createLocaleDirectory } from './slack/locales.ts';
 import { createReviewerDirectory } from './slack/reviewers.ts';
 import { enqueueDueWeeklyReport } from './use-cases/enqueue-weekly-report.ts';
@@ -64,9 +64,7 @@ export function createApplication(options: ApplicationOptions) {
     allowList: config.slack.reviewerUserIds,
   });
   const locales = createLocaleDirectory({ client: deliveryClient, fallback: config.defaultLocale });
-  const localeOf = (userId: string) => locales.localeOf(userId);
-  const homeDeps = { db, client: deliveryClient, reviewers, localeOf, calendar, clock };
-  const publishOneHome = (userId: string) => publishHome(homeDeps, userId);
+  const homes = createHomes({ db, client: deliveryClient, reviewers, locales, calendar, clock });
 
   // Replies to emails leave by SMTP (SMTP_URL); without it they are off, and attempts still recorded.
   const mailTransport = config.email.smtp
@@ -89,10 +87,10 @@ export function createApplication(options: ApplicationOptions) {
       clock,
       reviewChannelId: config.slack.reviewChannelId,
       reviewLocale: config.reviewLocale,
-      localeOf,
+      locales,
       escalation: config.sla.escalation,
-      renderHome: (userId, readFrom) => renderHome(homeDeps, userId, readFrom),
-      listReviewers: () => reviewers.listReviewers(),
+      homes,
+      reviewers,
       refundWebhook: config.refundWebhook,
       reversalDays: config.autoApproval.reversalDays,
       emailReply,
@@ -147,10 +145,10 @@ export function createApplication(options: ApplicationOptions) {
       clock,
       calendar,
       sla: { reminderOffsets: config.sla.reminderOffsets, notifyHour: config.sla.notifyHour },
-      wakeOutbox: () => worker.wake(),
+      outbox: worker,
       reviewers,
-      localeOf,
-      publishHome: publishOneHome,
+      locales,
+      homes,
       blockedDeliveries,
       readiness,
       metrics,

@@ -3,7 +3,7 @@ import { countClaimsOfProfessional, listClaimsOfProfessional, listPendingClaims 
 import type { Db } from '../db/database.ts';
 import { countBlockedMessagesByCause } from '../db/outbox.repository.ts';
 import type { BusinessCalendar } from '../domain/italian-holidays.ts';
-import type { Locale } from '../i18n/messages.ts';
+import type { LocaleDirectory } from './locales.ts';
 import type { ReviewerDirectory } from './reviewers.ts';
 import {
   buildProfessionalHome,
@@ -17,7 +17,7 @@ export interface HomeDeps {
   db: Db;
   client: WebClient;
   reviewers: ReviewerDirectory;
-  localeOf: (userId: string) => Promise<Locale>;
+  locales: LocaleDirectory;
   calendar: BusinessCalendar;
   clock: () => Date;
 }
@@ -27,7 +27,7 @@ export interface HomeDeps {
  * `db`, which may be a transaction (the outbox renders several Homes in one snapshot).
  */
 export async function renderHome(deps: HomeDeps, userId: string, db: Db = deps.db): Promise<HomeView> {
-  const [locale, isReviewer] = await Promise.all([deps.localeOf(userId), deps.reviewers.isReviewer(userId)]);
+  const [locale, isReviewer] = await Promise.all([deps.locales.localeOf(userId), deps.reviewers.isReviewer(userId)]);
   const now = deps.clock();
   if (isReviewer) {
     const { claims, total } = await listPendingClaims(db, REVIEWER_HOME_MAX_CLAIMS);
@@ -42,3 +42,14 @@ export async function renderHome(deps: HomeDeps, userId: string, db: Db = deps.d
 export async function publishHome(deps: HomeDeps, userId: string): Promise<void> {
   await deps.client.views.publish({ user_id: userId, view: await renderHome(deps, userId) });
 }
+
+/** Every person's App Home, rendered and published: built once in src/application.ts. */
+export function createHomes(deps: HomeDeps) {
+  return {
+    /** Reads from `db`, which may be a transaction (the outbox renders several Homes in one snapshot). */
+    render: (userId: string, db: Db = deps.db): Promise<HomeView> => renderHome(deps, userId, db),
+    publish: (userId: string): Promise<void> => publishHome(deps, userId),
+  };
+}
+
+export type Homes = ReturnType<typeof createHomes>;

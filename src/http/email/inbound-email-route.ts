@@ -87,7 +87,7 @@ export async function handleInboundEmail(deps: AppDeps, req: IncomingMessage, re
     {
       db: deps.db,
       clock: deps.clock,
-      wakeOutbox: deps.wakeOutbox,
+      outbox: deps.outbox,
       email: {
         repliesOn: deps.config.email.smtp !== undefined,
         ownAddress: deps.config.email.ownAddress,

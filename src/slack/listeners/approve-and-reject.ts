@@ -23,7 +23,7 @@ export function registerApproveAndReject(app: App, deps: AppDeps): void {
       deps.logger.warn('approve click without a claim id', { user: body.user.id });
       return;
     }
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const outcome = await orTell(
       () =>
         decideClaim(decisionDeps, {
@@ -45,7 +45,7 @@ export function registerApproveAndReject(app: App, deps: AppDeps): void {
       return;
     }
     deps.logger.info('claim decided', { claim: outcome.claim.reference, decision: 'approved', by: body.user.id });
-    deps.wakeOutbox();
+    deps.outbox.wake();
   });
 
   // Reject asks for the reason first: the modal needs the trigger id within 3 s, so this click acks at
@@ -57,7 +57,7 @@ export function registerApproveAndReject(app: App, deps: AppDeps): void {
       deps.logger.warn('reject click without a claim id', { user: body.user.id });
       return;
     }
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const notOpened = () => tellClicker(respond, t(locale, 'interaction.not_opened'));
     const authorization = await orTell(
       () => authorizeDecision(decisionDeps, 'decide', { claimId, userId: body.user.id, now: deps.clock() }),
@@ -73,7 +73,7 @@ export function registerApproveAndReject(app: App, deps: AppDeps): void {
   });
 
   app.view(REJECT_MODAL_CALLBACK_ID, async ({ ack, body, view }) => {
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const parsed = parseRejectSubmission(view.state.values, view.private_metadata, locale);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
@@ -104,6 +104,6 @@ export function registerApproveAndReject(app: App, deps: AppDeps): void {
     }
     await ack();
     deps.logger.info('claim decided', { claim: outcome.claim.reference, decision: 'rejected', by: body.user.id });
-    deps.wakeOutbox();
+    deps.outbox.wake();
   });
 }

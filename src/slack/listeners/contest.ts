@@ -34,7 +34,7 @@ export function registerContest(app: App, deps: AppDeps): void {
     await ack();
     const claimId = parseClaimIdFromAction(action.value);
     if (!claimId) return;
-    const [locale, claim] = await Promise.all([deps.localeOf(body.user.id), findClaimById(deps.db, claimId)]);
+    const [locale, claim] = await Promise.all([deps.locales.localeOf(body.user.id), findClaimById(deps.db, claimId)]);
     const refusal = claim ? checkClaimantAction('contest', claim, body.user.id) : 'not_found';
     const view =
       claim && !refusal && claim.verdict.kind === 'ineligible'
@@ -54,7 +54,7 @@ export function registerContest(app: App, deps: AppDeps): void {
   });
 
   app.view(CONTEST_MODAL.callbackId, async ({ ack, body, view }) => {
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const parsed = parseContestSubmission(view.state.values, view.private_metadata, locale);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
@@ -92,6 +92,6 @@ export function registerContest(app: App, deps: AppDeps): void {
       view: buildContestSentView(locale, claim.reference, claim.reviewDeadlineOn ?? ''),
     });
     deps.logger.info('claim contested', { claim: claim.reference, replay: !created });
-    if (created) deps.wakeOutbox();
+    if (created) deps.outbox.wake();
   });
 }

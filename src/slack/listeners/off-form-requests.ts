@@ -30,7 +30,7 @@ export function registerOffFormRequests(app: App, deps: AppDeps): void {
     });
     if (!isNew) return;
     deps.logger.info('off-form refund request pointed to the form', { where: attempt.where, user: attempt.userId });
-    const pointer = buildFormPointerMessage(await deps.localeOf(attempt.userId));
+    const pointer = buildFormPointerMessage(await deps.locales.localeOf(attempt.userId));
     const thread = attempt.threadTs ? { thread_ts: attempt.threadTs } : {};
     if (attempt.where === 'dm') {
       await client.chat.postMessage({ channel: attempt.channelId, ...thread, ...pointer });

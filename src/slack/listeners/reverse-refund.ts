@@ -31,7 +31,7 @@ export function registerReverseRefund(app: App, deps: AppDeps): void {
       deps.logger.warn('reverse click without a claim id', { user: body.user.id });
       return;
     }
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const authorization = await authorizeReversal(reversalDeps, claimId, body.user.id, deps.clock());
     if (authorization.kind !== 'allowed') {
       deps.logger.info('reversal refused', { claimId, user: body.user.id, why: authorization.kind });
@@ -50,7 +50,7 @@ export function registerReverseRefund(app: App, deps: AppDeps): void {
   });
 
   app.view(REVERSE_MODAL_CALLBACK_ID, async ({ ack, body, view }) => {
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const parsed = parseReverseSubmission(view.state.values, view.private_metadata, locale);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
@@ -71,6 +71,6 @@ export function registerReverseRefund(app: App, deps: AppDeps): void {
     }
     await ack();
     deps.logger.info('refund reversed', { claim: outcome.claim.reference, by: body.user.id });
-    deps.wakeOutbox();
+    deps.outbox.wake();
   });
 }

@@ -34,7 +34,7 @@ export function registerTakeAndQuestions(app: App, deps: AppDeps): void {
       await ack();
       return;
     }
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const outcome = await orTell(
       () => takeClaim(decisionDeps, { claimId, reviewerId: body.user.id, now: deps.clock() }),
       async () => {
@@ -45,7 +45,7 @@ export function registerTakeAndQuestions(app: App, deps: AppDeps): void {
     await ack();
     if (outcome.kind === 'taken') {
       deps.logger.info('claim taken', { claim: outcome.claim.reference, by: body.user.id, previous: outcome.previous });
-      deps.wakeOutbox();
+      deps.outbox.wake();
     } else if (outcome.kind === 'already_yours') {
       await tellClicker(respond, t(locale, 'take.already_yours', { reference: outcome.claim.reference }));
     } else {
@@ -57,7 +57,7 @@ export function registerTakeAndQuestions(app: App, deps: AppDeps): void {
     await ack();
     const claimId = parseClaimIdFromAction(action.value);
     if (!claimId) return;
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const notOpened = () => tellClicker(respond, t(locale, 'interaction.not_opened'));
     const authorization = await orTell(
       () => authorizeDecision(decisionDeps, 'ask_info', { claimId, userId: body.user.id, now: deps.clock() }),
@@ -72,7 +72,7 @@ export function registerTakeAndQuestions(app: App, deps: AppDeps): void {
   });
 
   app.view(ASK_MODAL.callbackId, async ({ ack, body, view }) => {
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const parsed = parseAskSubmission(view.state.values, view.private_metadata, locale);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
@@ -102,7 +102,7 @@ export function registerTakeAndQuestions(app: App, deps: AppDeps): void {
     }
     await ack();
     deps.logger.info('information requested', { claim: outcome.claim.reference, by: body.user.id });
-    deps.wakeOutbox();
+    deps.outbox.wake();
   });
 
   // The professional's "Rispondi" under the question DM.
@@ -110,7 +110,7 @@ export function registerTakeAndQuestions(app: App, deps: AppDeps): void {
     await ack();
     const questionId = questionIdSchema.safeParse(action.value);
     if (!questionId.success) return;
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const notOpened = () => tellClicker(respond, t(locale, 'interaction.not_opened'));
     const { question, claim } = await orTell(async () => {
       const found = await findQuestionById(deps.db, questionId.data);
@@ -134,7 +134,7 @@ export function registerTakeAndQuestions(app: App, deps: AppDeps): void {
   });
 
   app.view(ANSWER_MODAL.callbackId, async ({ ack, body, view }) => {
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const parsed = parseAnswerSubmission(view.state.values, view.private_metadata, locale);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
@@ -161,6 +161,6 @@ export function registerTakeAndQuestions(app: App, deps: AppDeps): void {
     }
     await ack({ response_action: 'update', view: buildAnswerSentView(locale, outcome.claim.reference) });
     deps.logger.info('information answered', { claim: outcome.claim.reference });
-    deps.wakeOutbox();
+    deps.outbox.wake();
   });
 }
