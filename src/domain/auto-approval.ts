@@ -1,3 +1,4 @@
+/** The policy's automatic approvals (AUTO_APPROVE): which cases the ledger proves on its own, the guards that withhold one, the reversal window. Pure. */
 import type { AutoApproveCase, ClaimInput, Finding, FindingCode, Verdict } from './claim.ts';
 import { checkReversalState, type ClaimStatus, type ReversalStateDeclined } from './claim-state.ts';
 import { NO_DIFFERENCES, exceedsShare } from './ledger-rules.ts';

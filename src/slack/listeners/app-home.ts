@@ -1,3 +1,4 @@
+/** Listener: the App Home tab, drawn when opened. */
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../deps.ts';
 

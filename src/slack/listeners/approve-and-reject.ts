@@ -1,3 +1,4 @@
+/** Listeners: the review message's Approva and Rifiuta buttons, and the reason modal Rifiuta opens. */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { t } from '../../i18n/messages.ts';
 import { authorizeDecision, decideClaim } from '../../use-cases/decide-claim.ts';

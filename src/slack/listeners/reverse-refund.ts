@@ -1,3 +1,4 @@
+/** Listeners: "Annulla rimborso" on an automatic approval, and the reason modal it opens. */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { authorizeReversal, reverseRefund, type ReversalDeps } from '../../use-cases/reverse-refund.ts';
 import type { AppDeps } from '../deps.ts';
