@@ -6,7 +6,7 @@ import { createDeliverer } from './delivery/deliver-message.ts';
 import { createEmailReplyHandler, createSmtpTransport } from './delivery/email-reply.ts';
 import { createOutboxWorker, type OutboxWorkerOptions } from './delivery/outbox-worker.ts';
 import { createSlaSweeper } from './delivery/sla-sweeper.ts';
-import { CHANNEL_ERRORS } from './delivery/retry-policy.ts';
+import { CHANNEL_ERRORS, DEFAULT_RETRY_POLICY } from './delivery/retry-policy.ts';
 import { releaseBlockedDeliveries } from './use-cases/blocked-deliveries.ts';
 import { countBlockedMessagesByCause } from './db/outbox.repository.ts';
 import { cacheCheck, createReadiness, type ReadinessCheck } from './health/readiness.ts';
@@ -17,7 +17,7 @@ import { createMetrics } from './metrics/metrics.ts';
 import { buildCustomRoutes } from './http/routes.ts';
 import { createSlackApp } from './slack/app.ts';
 import type { AppDeps } from './slack/deps.ts';
-import { publishHome, renderHome } from './slack/home.ts';
+import { createHomes } from './slack/home.ts';
 import { createLocaleDirectory } from './slack/locales.ts';
 import { createReviewerDirectory } from './slack/reviewers.ts';
 import { enqueueDueWeeklyReport } from './use-cases/enqueue-weekly-report.ts';
@@ -66,9 +66,7 @@ export function createApplication(options: ApplicationOptions) {
     allowList: config.slack.reviewerUserIds,
   });
   const locales = createLocaleDirectory({ client: deliveryClient, fallback: config.defaultLocale });
-  const localeOf = (userId: string) => locales.localeOf(userId);
-  const homeDeps = { db, client: deliveryClient, reviewers, localeOf, calendar, clock };
-  const publishOneHome = (userId: string) => publishHome(homeDeps, userId);
+  const homes = createHomes({ db, client: deliveryClient, reviewers, locales, calendar, clock });
 
   // Replies to emails leave by SMTP (SMTP_URL); without it they are off, and attempts still recorded.
   const mailTransport = config.email.smtp
@@ -91,10 +89,10 @@ export function createApplication(options: ApplicationOptions) {
       clock,
       reviewChannelId: config.slack.reviewChannelId,
       reviewLocale: config.reviewLocale,
-      localeOf,
+      locales,
       escalation: config.sla.escalation,
-      renderHome: (userId, readFrom) => renderHome(homeDeps, userId, readFrom),
-      listReviewers: () => reviewers.listReviewers(),
+      homes,
+      reviewers,
       refundWebhook: config.refundWebhook,
       reversalDays: config.autoApproval.reversalDays,
       emailReply,
@@ -102,8 +100,7 @@ export function createApplication(options: ApplicationOptions) {
     options: {
       ...options.worker,
       retry: {
-        backoffBaseMs: 2_000,
-        backoffMaxMs: 10 * 60_000,
+        ...DEFAULT_RETRY_POLICY,
         giveUpAfterMs: config.deliveryGiveUpHours * 3_600_000,
         ...options.worker?.retry,
       },
@@ -149,10 +146,10 @@ export function createApplication(options: ApplicationOptions) {
     clock,
     calendar,
     sla: { reminderOffsets: config.sla.reminderOffsets, notifyHour: config.sla.notifyHour },
-    wakeOutbox: () => worker.wake(),
+    outbox: worker,
     reviewers,
-    localeOf,
-    publishHome: publishOneHome,
+    locales,
+    homes,
     blockedDeliveries,
     readiness,
     metrics,

@@ -146,11 +146,50 @@ export async function recordContest(
   return row && toClaim(row);
 }
 
-export function toClaim(row: ClaimRow): Claim {
+/** The columns of a claim a person reads in a list or an export; `toClaim` maps the rest. */
+export const CLAIM_SUMMARY_COLUMNS = [
+  'id',
+  'reference',
+  'professional_id',
+  'client_first_name',
+  'client_last_name',
+  'client_phone',
+  'service',
+  'answered_on',
+  'received_on',
+  'credits',
+  'reason',
+  'status',
+  'submitted_at',
+  'review_deadline_on',
+  'decided_by',
+  'decided_at',
+] as const satisfies ReadonlyArray<keyof ClaimRow>;
+
+export type ClaimSummary = Pick<
+  Claim,
+  | 'id'
+  | 'reference'
+  | 'professionalId'
+  | 'clientFirstName'
+  | 'clientLastName'
+  | 'clientPhone'
+  | 'service'
+  | 'answeredOn'
+  | 'receivedOn'
+  | 'credits'
+  | 'reason'
+  | 'status'
+  | 'submittedAt'
+  | 'reviewDeadlineOn'
+  | 'decidedBy'
+  | 'decidedAt'
+>;
+
+export function toClaimSummary(row: Pick<ClaimRow, (typeof CLAIM_SUMMARY_COLUMNS)[number]>): ClaimSummary {
   return {
     id: row.id,
     reference: row.reference,
-    teamId: row.team_id,
     professionalId: row.professional_id,
     clientFirstName: row.client_first_name,
     clientLastName: row.client_last_name,
@@ -160,13 +199,20 @@ export function toClaim(row: ClaimRow): Claim {
     receivedOn: row.received_on,
     credits: row.credits,
     reason: row.reason as Reason,
-    description: row.description,
     status: row.status,
-    verdict: row.verdict as Verdict,
     submittedAt: row.submitted_at,
     reviewDeadlineOn: row.review_deadline_on,
     decidedBy: row.decided_by,
     decidedAt: row.decided_at,
+  };
+}
+
+export function toClaim(row: ClaimRow): Claim {
+  return {
+    ...toClaimSummary(row),
+    teamId: row.team_id,
+    description: row.description,
+    verdict: row.verdict as Verdict,
     decisionReason: row.decision_reason,
     reviewChannelId: row.review_channel_id,
     reviewMessageTs: row.review_message_ts,

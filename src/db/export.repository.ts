@@ -1,23 +1,8 @@
+import { CLAIM_SUMMARY_COLUMNS, toClaimSummary, type ClaimSummary } from './claim.repository.ts';
 import type { Db } from './database.ts';
 
-export interface ExportClaimRow {
-  id: string;
-  reference: string;
-  professionalId: string;
-  clientFirstName: string;
-  clientLastName: string;
-  clientPhone: string | null;
-  service: string;
-  answeredOn: string;
-  receivedOn: string | null;
-  credits: number;
-  reason: string;
-  status: string;
-  submittedAt: Date;
-  reviewDeadlineOn: string | null;
-  decidedBy: string | null;
-  decidedAt: Date | null;
-}
+/** A claim as the export writes it: the columns a person reads, mapped like every other claim. */
+export type ExportClaimRow = ClaimSummary;
 
 /**
  * One page of the claims submitted in [from, to), oldest first, after the cursor (keyset pagination on
@@ -31,24 +16,7 @@ export async function pageClaimsSubmitted(
 ): Promise<ExportClaimRow[]> {
   let query = db
     .selectFrom('claims')
-    .select([
-      'id',
-      'reference',
-      'professional_id',
-      'client_first_name',
-      'client_last_name',
-      'client_phone',
-      'service',
-      'answered_on',
-      'received_on',
-      'credits',
-      'reason',
-      'status',
-      'submitted_at',
-      'review_deadline_on',
-      'decided_by',
-      'decided_at',
-    ])
+    .select(CLAIM_SUMMARY_COLUMNS)
     .where('submitted_at', '>=', range.from)
     .where('submitted_at', '<', range.to);
   if (after)
@@ -59,22 +27,5 @@ export async function pageClaimsSubmitted(
       ]),
     );
   const rows = await query.orderBy('submitted_at').orderBy('id').limit(limit).execute();
-  return rows.map((row) => ({
-    id: row.id,
-    reference: row.reference,
-    professionalId: row.professional_id,
-    clientFirstName: row.client_first_name,
-    clientLastName: row.client_last_name,
-    clientPhone: row.client_phone,
-    service: row.service,
-    answeredOn: row.answered_on,
-    receivedOn: row.received_on,
-    credits: row.credits,
-    reason: row.reason,
-    status: row.status,
-    submittedAt: row.submitted_at,
-    reviewDeadlineOn: row.review_deadline_on,
-    decidedBy: row.decided_by,
-    decidedAt: row.decided_at,
-  }));
+  return rows.map(toClaimSummary);
 }

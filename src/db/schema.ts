@@ -60,6 +60,7 @@ export interface ClaimEventsTable {
   details: ColumnType<unknown, string | undefined, never>;
 }
 
+/** Off-form requests (the table kept its first name: refunds asked outside the form). */
 export interface RefusedRequestsTable {
   id: Generated<string>;
   channel: 'dm' | 'mention' | 'channel' | 'email';

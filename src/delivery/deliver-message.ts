@@ -11,6 +11,9 @@ import type { Db } from '../db/database.ts';
 import { findCoveredMessages, settleCoveredMessages, type QueuedMessage } from '../db/outbox.repository.ts';
 import type { Locale } from '../i18n/messages.ts';
 import type { HomeView } from '../slack/views/home-view.ts';
+import type { Homes } from '../slack/home.ts';
+import type { LocaleDirectory } from '../slack/locales.ts';
+import type { ReviewerDirectory } from '../slack/reviewers.ts';
 import type { ClaimMessageKind, StandaloneMessageKind } from '../domain/message-kinds.ts';
 import { createProfessionalPathHandlers } from './professional-path-handlers.ts';
 import { sendRefundWebhook, sendReversalWebhook, type RefundWebhookTarget } from './refund-webhook.ts';
@@ -38,11 +41,12 @@ export interface DeliveryDeps {
   /** The review channel's language (REVIEW_LOCALE). */
   reviewLocale: Locale;
   /** Each person's language, for what they read in their DMs. */
-  localeOf: (userId: string) => Promise<Locale>;
+  locales: LocaleDirectory;
   escalation: EscalationTarget;
-  /** Renders the App Home of one person (their claims, or a reviewer's queue), reading from `db`. */
-  renderHome: (userId: string, db: Db) => Promise<HomeView>;
-  listReviewers: () => Promise<string[]>;
+  /** Renders the App Home of one person (their claims, or a reviewer's queue). */
+  homes: Homes;
+  /** Whose Home a reviewers' refresh redraws. */
+  reviewers: ReviewerDirectory;
   /** Where approved refunds are announced to the marketplace (REFUND_WEBHOOK_URL), if anywhere. */
   refundWebhook: RefundWebhookTarget | undefined;
   /** AUTO_APPROVE_REVERSAL_DAYS, shown on an automatic approval's review message. */
@@ -121,7 +125,7 @@ export function createDeliverer(deps: DeliveryDeps) {
       reviewLocale: deps.reviewLocale,
       client: deps.client,
       clock: deps.clock,
-      localeOf: deps.localeOf,
+      localeOf: (userId) => deps.locales.localeOf(userId),
       sendDm,
       postOnce,
       audited: (claim, kind, details) => audited(claim, kind, details),
@@ -167,20 +171,20 @@ export function createDeliverer(deps: DeliveryDeps) {
       return delivered(audited(claim, 'escalated', {}));
     },
     async submission_dm(claim, message) {
-      const locale = await deps.localeOf(claim.professionalId);
+      const locale = await deps.locales.localeOf(claim.professionalId);
       await sendDm(message, claim.professionalId, buildSubmissionDm(claim, locale));
       return delivered(audited(claim, 'notified', { message: 'submission_dm', to: claim.professionalId }));
     },
     async decision_dm(claim, message) {
       if (!isDecided(claim)) return SKIPPED;
-      const locale = await deps.localeOf(claim.professionalId);
+      const locale = await deps.locales.localeOf(claim.professionalId);
       await sendDm(message, claim.professionalId, buildDecisionDm(claim, locale));
       return delivered(audited(claim, 'notified', { message: 'decision_dm', to: claim.professionalId }));
     },
     async assignee_reminder_dm(claim, message) {
       if (!isPending(claim) || !claim.assignedTo) return SKIPPED;
       const { businessDaysLeft } = ReminderPayload.parse(message.payload);
-      const locale = await deps.localeOf(claim.assignedTo);
+      const locale = await deps.locales.localeOf(claim.assignedTo);
       await sendDm(message, claim.assignedTo, buildReminderMessage(claim, businessDaysLeft, locale));
       return delivered();
     },
@@ -193,7 +197,7 @@ export function createDeliverer(deps: DeliveryDeps) {
     async question_dm(claim, message) {
       const question = await questionOf(message);
       if (!question) return SKIPPED;
-      const locale = await deps.localeOf(claim.professionalId);
+      const locale = await deps.locales.localeOf(claim.professionalId);
       await sendDm(message, claim.professionalId, buildQuestionDm(claim, question, locale));
       return delivered(
         audited(claim, 'notified', { message: 'question_dm', to: claim.professionalId, questionId: question.id }),
@@ -234,13 +238,13 @@ export function createDeliverer(deps: DeliveryDeps) {
     },
     async reversal_dm(claim, message) {
       if (!isReversed(claim)) return SKIPPED;
-      const locale = await deps.localeOf(claim.professionalId);
+      const locale = await deps.locales.localeOf(claim.professionalId);
       await sendDm(message, claim.professionalId, buildReversalDm(claim, locale));
       return delivered(audited(claim, 'notified', { message: 'reversal_dm', to: claim.professionalId }));
     },
     async home_refresh(_claim, message) {
       const target = HomePayload.parse(message.payload);
-      const users = 'userId' in target ? [target.userId] : await deps.listReviewers();
+      const users = 'userId' in target ? [target.userId] : await deps.reviewers.listReviewers();
       // One snapshot for the render and for finding the refreshes it covers: a change committed
       // after the snapshot keeps its own refresh. Busy days then cost one publish, not one per change.
       const { views, covered } = await deps.db
@@ -248,7 +252,7 @@ export function createDeliverer(deps: DeliveryDeps) {
         .setIsolationLevel('repeatable read')
         .execute(async (trx) => {
           const rendered: Array<[string, HomeView]> = [];
-          for (const userId of users) rendered.push([userId, await deps.renderHome(userId, trx)]);
+          for (const userId of users) rendered.push([userId, await deps.homes.render(userId, trx)]);
           return { views: rendered, covered: await findCoveredMessages(trx, message) };
         });
       // views.publish replaces the whole Home: publishing again after a partial failure is harmless.

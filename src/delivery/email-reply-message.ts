@@ -17,7 +17,7 @@ export function buildRefusalText(locale: Locale): string {
 }
 
 /** Italian first, then English, in one message: we cannot know the sender's language. */
-export function buildBilingualRefusal(): string {
+export function buildBilingualFormPointer(): string {
   return LOCALES.map((locale) => buildRefusalText(locale)).join('\n\n----------------------------------------\n\n');
 }
 
@@ -52,7 +52,7 @@ export function buildEmailReply(input: EmailReplyInput): EmailReply {
     from: input.from,
     to: input.to,
     subject: replySubject(input.subject, t('it', 'email.subject_fallback')),
-    text: buildBilingualRefusal(),
+    text: buildBilingualFormPointer(),
     messageId: `<refusal-${id}@${domain}>`,
     ...(input.inReplyTo ? { inReplyTo: input.inReplyTo } : {}),
     ...(input.references.length > 0 ? { references: [...input.references] } : {}),

@@ -1,5 +1,6 @@
+/** The policy's automatic approvals (AUTO_APPROVE): which cases the ledger proves on its own, the guards that withhold one, the reversal window. Pure. */
 import type { AutoApproveCase, ClaimInput, Finding, FindingCode, Verdict } from './claim.ts';
-import { refuseReversalOf, type ClaimStatus, type ReversalStateRefusal } from './claim-state.ts';
+import { checkReversalState, type ClaimStatus, type ReversalStateDeclined } from './claim-state.ts';
 import { NO_DIFFERENCES, exceedsShare } from './ledger-rules.ts';
 
 /**
@@ -171,7 +172,7 @@ export function reversalDeadline(approvedAt: Date, config: Pick<AutoApprovalConf
   return new Date(approvedAt.getTime() + config.reversalDays * 86_400_000);
 }
 
-export type ReversalRefusal = ReversalStateRefusal | 'window_closed';
+export type ReversalRefusal = ReversalStateDeclined | 'window_closed';
 
 /** Only a standing automatic approval, inside its window, can be reversed. Who clicks is checked by the caller. */
 export function checkReversible(
@@ -179,7 +180,7 @@ export function checkReversible(
   now: Date,
   config: Pick<AutoApprovalConfig, 'reversalDays'>,
 ): ReversalRefusal | null {
-  const refusal = refuseReversalOf(claim);
+  const refusal = checkReversalState(claim);
   if (refusal || claim.decidedAt === null) return refusal ?? 'not_automatic';
   if (now.getTime() > reversalDeadline(claim.decidedAt, config).getTime()) return 'window_closed';
   return null;

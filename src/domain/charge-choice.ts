@@ -1,3 +1,4 @@
+/** The charges a professional may pick in the form: which of their ledger charges are offered, and how each reads. Pure. */
 import type { ClaimInput, Reason } from './claim.ts';
 import type { Charge } from './ledger.ts';
 import { romeDateOf } from './rome-calendar.ts';

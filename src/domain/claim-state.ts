@@ -125,55 +125,55 @@ export interface ClaimFacts {
   contest?: { at: Date } | null;
 }
 
-/** What a reviewer's click on a pending claim's buttons (decide, take, ask) may be refused for. */
-export type ReviewRefusal = 'already_decided' | 'own_claim' | 'not_reviewer';
-export type ReversalStateRefusal = 'already_reversed' | 'not_automatic';
-/** What "Annulla rimborso" may be refused for, before its window is looked at. */
-export type ReversalActorRefusal = 'own_claim' | 'not_reviewer' | ReversalStateRefusal;
+/** What a reviewer's click on a pending claim's buttons (decide, take, ask) may be declined for. */
+export type ReviewDeclined = 'already_decided' | 'own_claim' | 'not_reviewer';
+export type ReversalStateDeclined = 'already_reversed' | 'not_automatic';
+/** What "Annulla rimborso" may be declined for, before its window is looked at. */
+export type ReversalDeclined = 'own_claim' | 'not_reviewer' | ReversalStateDeclined;
 
 /**
  * Why `actor` may not do `action` on this claim now; null when they may. The claimant never acts as a
  * reviewer on their own claim, only reviewers act, and a decided claim stays decided. A reversal acts
  * on an automatic approval that stands (its window is the auto-approval policy's: `checkReversible`).
  */
-export function refuseReviewerAction(
+export function checkReviewerAction(
   action: Exclude<ReviewerAction, 'reverse'>,
   claim: ClaimFacts,
   actor: Actor,
-): ReviewRefusal | null;
-export function refuseReviewerAction(action: 'reverse', claim: ClaimFacts, actor: Actor): ReversalActorRefusal | null;
-export function refuseReviewerAction(
+): ReviewDeclined | null;
+export function checkReviewerAction(action: 'reverse', claim: ClaimFacts, actor: Actor): ReversalDeclined | null;
+export function checkReviewerAction(
   action: ReviewerAction,
   claim: ClaimFacts,
   actor: Actor,
-): ReviewRefusal | ReversalActorRefusal | null {
+): ReviewDeclined | ReversalDeclined | null {
   // The state first for a reviewer's click: its answer names who decided, whoever clicks.
   if (action !== 'reverse' && !isPending(claim)) return 'already_decided';
   if (claim.professionalId === actor.userId) return 'own_claim';
   if (!actor.isReviewer) return 'not_reviewer';
-  return action === 'reverse' ? refuseReversalOf(claim) : null;
+  return action === 'reverse' ? checkReversalState(claim) : null;
 }
 
 /** Only a standing automatic approval can be reversed. */
-export function refuseReversalOf(
+export function checkReversalState(
   claim: Pick<ClaimFacts, 'status' | 'autoApprovedCase' | 'decidedAt'>,
-): ReversalStateRefusal | null {
+): ReversalStateDeclined | null {
   if (isReversed(claim)) return 'already_reversed';
   if (!isRefundStanding(claim) || claim.autoApprovedCase === null || claim.decidedAt === null) return 'not_automatic';
   return null;
 }
 
-export type ClaimantActionRefusal = 'not_yours' | 'already_contested' | 'not_ineligible';
+export type ClaimantDeclined = 'not_yours' | 'already_contested' | 'not_ineligible';
 
 /**
  * Why `userId` may not do `action` on this claim now; null when they may. Only the claimant acts on
  * their claim; a contest is once per claim, on a claim the policy refused.
  */
-export function refuseClaimantAction(
+export function checkClaimantAction(
   action: ClaimantAction,
   claim: Pick<ClaimFacts, 'status' | 'professionalId' | 'contest'>,
   userId: string,
-): ClaimantActionRefusal | null {
+): ClaimantDeclined | null {
   if (claim.professionalId !== userId) return 'not_yours';
   if (action === 'answer_question') return null;
   if (claim.contest) return 'already_contested';

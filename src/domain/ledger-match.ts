@@ -1,3 +1,4 @@
+/** Matching a claim to the professional's ledger charges: normalised client names, the charge a claim is for, the differences that matter. Pure. */
 import type { ClaimInput } from './claim.ts';
 import type { Charge } from './ledger.ts';
 import { daysBetween, romeDateOf } from './rome-calendar.ts';

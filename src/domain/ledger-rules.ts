@@ -1,3 +1,4 @@
+/** The policy's rules that read the ledger (no matching charge, credits above the charge, a refund share too high). Pure. */
 import { DEFAULT_REFUND_SHARE_WARNING_PERCENT, type ClaimInput, type Finding, type Verdict } from './claim.ts';
 import type { Charge, LedgerView } from './ledger.ts';
 import { findDuplicateCharges, findEarlierChargeForLead, matchCharge, type ChargeMatch } from './ledger-match.ts';

@@ -1,3 +1,4 @@
+/** The refund policy as one function, evaluateClaim: eligible or not, with the findings a reviewer reads. Pure: `now` and the ledger come in. */
 import { APPROVED, OPEN_OR_APPROVED, PENDING_REVIEW } from './claim-state.ts';
 import {
   REASONS_NEEDING_DESCRIPTION,

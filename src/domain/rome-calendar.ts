@@ -1,3 +1,4 @@
+/** Dates and instants in Europe/Rome, the calendar every deadline of the policy is counted in. Pure. */
 import type { IsoDate } from './claim.ts';
 
 /**

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AppLogger } from '../logger.ts';
 
 /** Small pieces shared by the app's own HTTP routes (email, ledger, health). */
 export function sendJson(
@@ -10,6 +11,20 @@ export function sendJson(
 ): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
   res.end(JSON.stringify(body));
+}
+
+/** Bolt calls route handlers without awaiting them: failures must end the response and reach the log. */
+export function safely(
+  logger: AppLogger,
+  run: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    run(req, res).catch((error: unknown) => {
+      logger.error('http route failed', { path: req.url }, error);
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
+      else res.end();
+    });
+  };
 }
 
 /** Compares digests so neither the token's length nor its content leaks through timing. */

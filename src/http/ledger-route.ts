@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { parseChargeBatch } from '../ledger/charge-input.ts';
 import { ingestCharges, mapProfessionals } from '../ledger/ingest-charges.ts';
 import type { AppDeps } from '../slack/deps.ts';
-import { bearerMatches, sendJson } from './http-helpers.ts';
+import { bearerMatches, safely, sendJson } from './http-helpers.ts';
 import { BodyTooLargeError, readBody } from './read-body.ts';
 
 export const LEDGER_CHARGES_PATH = '/ledger/charges';
@@ -133,11 +133,7 @@ export function buildLedgerRoutes(deps: LedgerDeps): CustomRoute[] {
       if (!bearerMatches(req.headers.authorization, token)) {
         return sendJson(res, 401, { error: 'unauthorized' }, { 'www-authenticate': 'Bearer' });
       }
-      handle(req, res).catch((error: unknown) => {
-        deps.logger.error('http route failed', { path }, error);
-        if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
-        else res.end();
-      });
+      safely(deps.logger, handle)(req, res);
     },
   });
   return [

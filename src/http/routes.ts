@@ -1,9 +1,9 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import type { AppDeps } from '../slack/deps.ts';
 import { buildLedgerRoutes } from './ledger-route.ts';
 import { handleMetrics, METRICS_PATH } from './metrics-route.ts';
-import { sendJson } from './http-helpers.ts';
+import { safely, sendJson } from './http-helpers.ts';
 import { INBOUND_EMAIL_PATH, handleInboundEmail } from './email/inbound-email-route.ts';
 
 export const HEALTH_PATH = '/healthz';
@@ -26,31 +26,20 @@ async function handleReady(deps: AppDeps, res: ServerResponse) {
   );
 }
 
-/** Bolt calls route handlers without awaiting them: failures must end the response and reach the log. */
-function safely(deps: AppDeps, run: (req: IncomingMessage, res: ServerResponse) => Promise<void>) {
-  return (req: IncomingMessage, res: ServerResponse) => {
-    run(req, res).catch((error: unknown) => {
-      deps.logger.error('http route failed', { path: req.url }, error);
-      if (!res.headersSent) sendJson(res, 500, { error: 'internal_error' });
-      else res.end();
-    });
-  };
-}
-
 export function buildCustomRoutes(deps: AppDeps): CustomRoute[] {
   return [
     { path: HEALTH_PATH, method: ['GET'], handler: (_req, res) => handleHealth(res) },
-    { path: READY_PATH, method: ['GET'], handler: safely(deps, (_req, res) => handleReady(deps, res)) },
+    { path: READY_PATH, method: ['GET'], handler: safely(deps.logger, (_req, res) => handleReady(deps, res)) },
     {
       path: INBOUND_EMAIL_PATH,
       method: ['POST'],
-      handler: safely(deps, (req, res) => handleInboundEmail(deps, req, res)),
+      handler: safely(deps.logger, (req, res) => handleInboundEmail(deps, req, res)),
     },
     ...buildLedgerRoutes(deps),
     {
       path: METRICS_PATH,
       method: ['GET'],
-      handler: safely(deps, (req, res) =>
+      handler: safely(deps.logger, (req, res) =>
         handleMetrics({ metrics: deps.metrics, metricsToken: deps.config.metricsToken }, req, res),
       ),
     },

@@ -234,9 +234,9 @@ const core = {
   'evidence.missing':
     '⚠️ Questi file allegati dal professionista non si sono potuti copiare qui: {names}. Se servono, chiedili con “Chiedi informazioni”.',
 
-  'refuse.text':
+  'off_form.text':
     'I rimborsi si chiedono solo tramite il modulo: le segnalazioni inviate via messaggio, email o in altro modo non vengono prese in considerazione. Apri il modulo con il pulsante qui sotto oppure scrivi /rimborso.',
-  'refuse.button': 'Chiedi il rimborso',
+  'off_form.button': 'Chiedi il rimborso',
 
   'sla.reminder':
     '⏰ Promemoria: la segnalazione *{reference}* attende una decisione. Restano {days} giorni lavorativi: esito entro *{deadline}*.',
@@ -470,9 +470,9 @@ const coreEn: Record<keyof typeof core, string> = {
   'evidence.missing':
     '⚠️ These files attached by the professional could not be copied here: {names}. If you need them, ask with “Ask for information”.',
 
-  'refuse.text':
+  'off_form.text':
     'Refund claims are accepted only through the form: claims sent by message, email or any other way are not considered. Open the form with the button below or type /rimborso.',
-  'refuse.button': 'Ask for a refund',
+  'off_form.button': 'Ask for a refund',
 
   'sla.reminder':
     '⏰ Reminder: claim *{reference}* is waiting for a decision. {days} business days left: outcome due by *{deadline}*.',

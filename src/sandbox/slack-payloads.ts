@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ClaimInput } from '../domain/claim.ts';
 import { CHARGE_ACTION_ID, CHARGE_BLOCK_ID } from '../slack/views/charge-select.ts';
 import {
   REFUND_ACTIONS,
@@ -12,17 +13,38 @@ import {
 /** The form's fields as the user typed them; null is an input left empty. */
 export type StateOverrides = Partial<Record<RefundField, string | null>>;
 
-const DEFAULT_STATE: Record<RefundField, string | null> = {
+/**
+ * The one default claim: Maria Bianchi, answered 12 November, 5 credits, "No, grazie". The unit
+ * tests' factories (test/support/factories.ts), the form state below and the demo start from it.
+ */
+export const DEFAULT_CLAIM_INPUT: Readonly<ClaimInput> = {
   clientFirstName: 'Maria',
   clientLastName: 'Bianchi',
   clientPhone: '+39 333 1234567',
   service: 'Imbiancatura',
   answeredOn: '2026-11-12',
   receivedOn: '2026-11-10',
-  credits: '5',
+  credits: 5,
   reason: 'no_grazie',
   description: null,
 };
+
+/** A claim as the professional would type it into the form. */
+export function formStateOf(input: ClaimInput): Record<RefundField, string | null> {
+  return {
+    clientFirstName: input.clientFirstName,
+    clientLastName: input.clientLastName,
+    clientPhone: input.clientPhone,
+    service: input.service,
+    answeredOn: input.answeredOn,
+    receivedOn: input.receivedOn,
+    credits: String(input.credits),
+    reason: input.reason,
+    description: input.description,
+  };
+}
+
+const DEFAULT_STATE = formStateOf(DEFAULT_CLAIM_INPUT);
 
 function elementState(field: RefundField, value: string | null): Record<string, unknown> {
   switch (field) {
@@ -55,19 +77,17 @@ export function buildStateValues(overrides: StateOverrides = {}): Record<string,
 /** Stands for the app under test's own response_url; the test app's sender puts the real one in. */
 export const RESPONSE_URL_PLACEHOLDER = 'https://response-url.invalid/placeholder';
 
-/** The integration tests' default claim: eligible on 20 November 2026, 12 credits. */
+/** The integration tests' claim: the default one for another client, eligible on 20 November 2026, 12 credits. */
 export type RefundFormFields = StateOverrides;
-export const DEFAULT_FORM: Required<StateOverrides> = {
-  clientFirstName: 'Maria',
+export const DEFAULT_FORM: Required<StateOverrides> = formStateOf({
+  ...DEFAULT_CLAIM_INPUT,
   clientLastName: 'Rossi',
   clientPhone: '+39 333 123 4567',
   service: 'Imbianchino',
   answeredOn: '2026-11-10',
   receivedOn: '2026-11-09',
-  credits: '12',
-  reason: 'no_grazie',
-  description: null,
-};
+  credits: 12,
+});
 
 export function buildRefundStateValues(overrides: StateOverrides = {}) {
   return buildStateValues({ ...DEFAULT_FORM, ...overrides });

@@ -3,12 +3,12 @@ import { App, LogLevel, type AppOptions, type CustomRoute } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';
 import { GuardedHTTPReceiver, GuardedSocketModeReceiver } from './guarded-receivers.ts';
 import type { AppDeps } from './deps.ts';
-import { registerOtherChannels } from './listeners/other-channels.ts';
+import { registerOffFormRequests } from './listeners/off-form-requests.ts';
 import { registerRefundForm } from './listeners/refund-form.ts';
 import { registerRefundSubmission } from './listeners/refund-submission.ts';
-import { registerReviewActions } from './listeners/review-actions.ts';
+import { registerApproveAndReject } from './listeners/approve-and-reject.ts';
 import { registerAppHome } from './listeners/app-home.ts';
-import { registerClaimWork } from './listeners/claim-work.ts';
+import { registerTakeAndQuestions } from './listeners/take-and-questions.ts';
 import { registerBotJoinedChannel } from './listeners/bot-joined-channel.ts';
 import { registerReverseRefund } from './listeners/reverse-refund.ts';
 import { registerContest } from './listeners/contest.ts';
@@ -58,12 +58,12 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): SlackAp
 
   registerRefundForm(app, deps);
   registerRefundSubmission(app, deps);
-  registerReviewActions(app, deps);
-  registerClaimWork(app, deps);
+  registerApproveAndReject(app, deps);
+  registerTakeAndQuestions(app, deps);
   registerReverseRefund(app, deps);
   registerContest(app, deps);
   registerAppHome(app, deps);
-  registerOtherChannels(app, deps);
+  registerOffFormRequests(app, deps);
   registerBotJoinedChannel(app, deps);
 
   app.error(async (error) => {

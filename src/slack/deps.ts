@@ -2,10 +2,12 @@ import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { BusinessCalendar } from '../domain/business-days.ts';
 import type { SlaConfig } from '../domain/sla.ts';
-import type { Locale } from '../i18n/messages.ts';
 import type { Readiness } from '../health/readiness.ts';
 import type { AppLogger } from '../logger.ts';
 import type { Metrics } from '../metrics/metrics.ts';
+import type { DecisionDeps } from '../use-cases/decide-claim.ts';
+import type { Homes } from './home.ts';
+import type { LocaleDirectory } from './locales.ts';
 import type { ReviewerDirectory } from './reviewers.ts';
 
 /** What every listener may use: built once in src/application.ts and passed down. */
@@ -16,19 +18,24 @@ export interface AppDeps {
   clock: () => Date;
   calendar: BusinessCalendar;
   sla: SlaConfig;
-  /** Asks the outbox worker to deliver now rather than at its next poll. */
-  wakeOutbox: () => void;
+  /** The outbox worker: `wake()` asks it to deliver now rather than at its next poll. */
+  outbox: { wake(): void };
   reviewers: ReviewerDirectory;
-  /** A person's language, from their Slack locale (cached; the default when unknown or slow). */
-  localeOf: (userId: string) => Promise<Locale>;
-  /** Publishes one person's App Home. */
-  publishHome: (userId: string) => Promise<void>;
+  /** Each person's language, from their Slack locale (cached; the default when unknown or slow). */
+  locales: LocaleDirectory;
+  /** Each person's App Home. */
+  homes: Homes;
   /** The checks behind GET /readyz. */
   readiness: Readiness;
   /** Prometheus metrics: GET /metrics, and the counters of what fails in this process. */
   metrics: Metrics;
   /** Messages waiting blocked for a cause a person must fix. */
   blockedDeliveries: BlockedDeliveries;
+}
+
+/** What the review buttons' use cases read: the database, and who reviews. */
+export function decisionDepsOf(deps: AppDeps): DecisionDeps {
+  return { db: deps.db, isReviewer: (userId) => deps.reviewers.isReviewer(userId) };
 }
 
 export interface BlockedDeliveries {

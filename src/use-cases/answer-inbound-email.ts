@@ -19,7 +19,7 @@ import {
 export interface AnswerEmailDeps {
   db: Db;
   clock: () => Date;
-  wakeOutbox: () => void;
+  outbox: { wake(): void };
   email: {
     /** False without SMTP_URL: attempts are recorded, nothing is sent. */
     repliesOn: boolean;
@@ -74,7 +74,7 @@ export async function answerInboundEmail(
     if (error instanceof Replayed) return { kind: 'replayed' };
     throw error;
   }
-  if (outcome.kind === 'recorded' && outcome.status === 'queued') deps.wakeOutbox();
+  if (outcome.kind === 'recorded' && outcome.status === 'queued') deps.outbox.wake();
   return outcome;
 }
 

@@ -1,12 +1,12 @@
 import type { Claim } from '../domain/claim.ts';
-import { refuseClaimantAction } from '../domain/claim-state.ts';
+import { checkClaimantAction } from '../domain/claim-state.ts';
 import { recordClaimEvent } from '../db/audit.repository.ts';
 import { findClaimById } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import { findQuestionById, insertQuestion, recordAnswer } from '../db/question.repository.ts';
 import type { Question } from '../domain/question.ts';
-import { authorizeDecision, type DecisionDeps, type Refusal } from './decide-claim.ts';
+import { authorizeDecision, type DecisionDeps, type DeclinedAction } from './decide-claim.ts';
 
 /**
  * "Potremmo contattare ... te per maggiori informazioni": a reviewer asks the professional a question
@@ -15,7 +15,7 @@ import { authorizeDecision, type DecisionDeps, type Refusal } from './decide-cla
 export async function askForInformation(
   deps: DecisionDeps,
   command: { claimId: string; reviewerId: string; question: string; now: Date; sourceViewId: string },
-): Promise<{ kind: 'asked'; claim: Claim; question: Question | undefined } | Refusal> {
+): Promise<{ kind: 'asked'; claim: Claim; question: Question | undefined } | DeclinedAction> {
   const authorization = await authorizeDecision(deps, 'ask_info', {
     claimId: command.claimId,
     userId: command.reviewerId,
@@ -68,7 +68,7 @@ export async function authorizeAnswer(
   const question = await findQuestionById(deps.db, questionId);
   const claim = question && (await findClaimById(deps.db, question.claimId));
   if (!question || !claim) return { kind: 'not_found' };
-  if (refuseClaimantAction('answer_question', claim, userId)) return { kind: 'not_yours' };
+  if (checkClaimantAction('answer_question', claim, userId)) return { kind: 'not_yours' };
   if (question.answer !== null) return { kind: 'already_answered', claim };
   return { kind: 'allowed', claim, question };
 }

@@ -6,7 +6,7 @@ import { listEvidence } from '../db/evidence.repository.ts';
 import { scheduleNotices } from '../db/reminder.repository.ts';
 import { homeRefreshesFor } from './home-refreshes.ts';
 import type { Claim } from '../domain/claim.ts';
-import { refuseClaimantAction, type ClaimantActionRefusal } from '../domain/claim-state.ts';
+import { checkClaimantAction, type ClaimantDeclined } from '../domain/claim-state.ts';
 import type { BusinessCalendar } from '../domain/business-days.ts';
 import { planSla, type SlaConfig } from '../domain/sla.ts';
 
@@ -28,17 +28,17 @@ export interface ContestCommand {
 export type ContestOutcome =
   | { kind: 'contested'; claim: Claim; created: boolean }
   | { kind: 'not_found' }
-  | { kind: ClaimantActionRefusal; claim: Claim };
+  | { kind: ClaimantDeclined; claim: Claim };
 
 /** Whether this user may contest this claim now: asked when the button opens the reason's modal. */
 export async function authorizeContest(
   deps: { db: Db },
   claimId: string,
   userId: string,
-): Promise<{ kind: 'allowed'; claim: Claim } | { kind: 'not_found' } | { kind: ClaimantActionRefusal; claim: Claim }> {
+): Promise<{ kind: 'allowed'; claim: Claim } | { kind: 'not_found' } | { kind: ClaimantDeclined; claim: Claim }> {
   const claim = await findClaimById(deps.db, claimId);
   if (!claim) return { kind: 'not_found' };
-  return { kind: refuseClaimantAction('contest', claim, userId) ?? 'allowed', claim };
+  return { kind: checkClaimantAction('contest', claim, userId) ?? 'allowed', claim };
 }
 
 /**
@@ -52,7 +52,7 @@ export async function contestClaim(deps: ContestDeps, command: ContestCommand): 
     if (!found) return { kind: 'not_found' };
     if (found.contestSourceViewId === command.sourceViewId)
       return { kind: 'contested', claim: found.claim, created: false };
-    const refusal = refuseClaimantAction('contest', found.claim, command.userId);
+    const refusal = checkClaimantAction('contest', found.claim, command.userId);
     if (refusal) return { kind: refusal, claim: found.claim };
 
     const sla = planSla(command.now, deps.calendar, deps.sla);

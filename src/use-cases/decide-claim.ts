@@ -2,7 +2,7 @@ import type { Claim } from '../domain/claim.ts';
 import {
   isRefundStanding,
   refundedChargeId,
-  refuseReviewerAction,
+  checkReviewerAction,
   type ReviewDecision,
   type ReviewerAction,
 } from '../domain/claim-state.ts';
@@ -14,14 +14,14 @@ import { enqueueMessages } from '../db/outbox.repository.ts';
 import { cancelNotices } from '../db/reminder.repository.ts';
 import { recordCreditEntry } from '../db/credit-entry.repository.ts';
 
-export type Refusal =
+export type DeclinedAction =
   | { kind: 'not_found' }
   | { kind: 'own_claim'; claim: Claim }
   | { kind: 'not_reviewer'; claim: Claim }
   | { kind: 'already_decided'; claim: Claim }
   | { kind: 'mistake_already_refunded'; claim: Claim; approvedReference: string };
 
-export type Authorization = { kind: 'allowed'; claim: Claim } | Refusal;
+export type Authorization = { kind: 'allowed'; claim: Claim } | DeclinedAction;
 
 export interface DecisionDeps {
   db: Db;
@@ -31,7 +31,7 @@ export interface DecisionDeps {
 /**
  * May `userId` decide this claim now? Read from the database, never from the button: the claimant
  * never decides their own claim, only reviewers decide, and a decided claim stays decided.
- * Every refusal on an existing claim is audited.
+ * Every declined action on an existing claim is audited.
  */
 export async function authorizeDecision(
   deps: DecisionDeps,
@@ -41,7 +41,7 @@ export async function authorizeDecision(
   const { claimId, userId, now } = command;
   const claim = await findClaimById(deps.db, claimId);
   if (!claim) return { kind: 'not_found' };
-  const why = refuseReviewerAction(action, claim, { userId, isReviewer: await deps.isReviewer(userId) });
+  const why = checkReviewerAction(action, claim, { userId, isReviewer: await deps.isReviewer(userId) });
   if (why === null) return { kind: 'allowed', claim };
   await recordClaimEvent(deps.db, {
     claimId: claim.id,
@@ -61,7 +61,7 @@ export interface DecideClaimCommand {
   now: Date;
 }
 
-export type DecisionOutcome = { kind: 'decided'; claim: Claim } | Refusal;
+export type DecisionOutcome = { kind: 'decided'; claim: Claim } | DeclinedAction;
 
 /**
  * Records one decision, with the Slack messages that announce it (queued in the same transaction).

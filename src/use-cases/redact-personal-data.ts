@@ -1,3 +1,4 @@
+/** Use case: personal data redacted, by the daily retention job (RETENTION_MONTHS) or an erasure on request. */
 import type { Transaction } from 'kysely';
 import { recordClaimEvent } from '../db/audit.repository.ts';
 import type { Db } from '../db/database.ts';

@@ -1,6 +1,6 @@
 import { checkReversible, type AutoApprovalConfig, type ReversalRefusal } from '../domain/auto-approval.ts';
 import type { Claim } from '../domain/claim.ts';
-import { refundedChargeId, refuseReviewerAction } from '../domain/claim-state.ts';
+import { refundedChargeId, checkReviewerAction } from '../domain/claim-state.ts';
 import { recordClaimEvent } from '../db/audit.repository.ts';
 import { recordReversal } from '../db/auto-approval.repository.ts';
 import { findClaimById } from '../db/claim.repository.ts';
@@ -9,12 +9,12 @@ import type { Db } from '../db/database.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import { homeRefreshesFor } from './home-refreshes.ts';
 
-export type ReversalDenied =
+export type DeclinedReversal =
   | { kind: 'not_found' }
   | { kind: 'own_claim' | 'not_reviewer'; claim: Claim }
   | { kind: ReversalRefusal; claim: Claim };
 
-export type ReversalAuthorization = { kind: 'allowed'; claim: Claim } | ReversalDenied;
+export type ReversalAuthorization = { kind: 'allowed'; claim: Claim } | DeclinedReversal;
 
 export interface ReversalDeps {
   db: Db;
@@ -27,11 +27,11 @@ async function findDenial(
   claim: Claim,
   userId: string,
   now: Date,
-): Promise<ReversalDenied | undefined> {
-  const refusal =
-    refuseReviewerAction('reverse', claim, { userId, isReviewer: await deps.isReviewer(userId) }) ??
+): Promise<DeclinedReversal | undefined> {
+  const declined =
+    checkReviewerAction('reverse', claim, { userId, isReviewer: await deps.isReviewer(userId) }) ??
     checkReversible(claim, now, deps.config);
-  return refusal ? { kind: refusal, claim } : undefined;
+  return declined ? { kind: declined, claim } : undefined;
 }
 
 async function auditDenial(deps: ReversalDeps, claim: Claim, userId: string, now: Date, why: string): Promise<void> {
@@ -62,7 +62,7 @@ export async function authorizeReversal(
   return denial;
 }
 
-export type ReversalOutcome = { kind: 'reversed'; claim: Claim } | ReversalDenied;
+export type ReversalOutcome = { kind: 'reversed'; claim: Claim } | DeclinedReversal;
 
 /**
  * Reverses an automatic approval: the status (compare-and-set, so concurrent clicks give one

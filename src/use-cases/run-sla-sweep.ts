@@ -1,3 +1,4 @@
+/** Use case: the SLA sweep, queueing the reminders and escalations that fell due. */
 import type { Db } from '../db/database.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import { takeDueNotices } from '../db/reminder.repository.ts';

@@ -4,10 +4,10 @@ import type { Claim } from '../domain/claim.ts';
 import { recordClaimEvent } from '../db/audit.repository.ts';
 import { assignClaim } from '../db/claim.repository.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
-import { authorizeDecision, type DecisionDeps, type Refusal } from './decide-claim.ts';
+import { authorizeDecision, type DecisionDeps, type DeclinedAction } from './decide-claim.ts';
 
 export type TakeOutcome =
-  { kind: 'taken'; claim: Claim; previous: string | null } | { kind: 'already_yours'; claim: Claim } | Refusal;
+  { kind: 'taken'; claim: Claim; previous: string | null } | { kind: 'already_yours'; claim: Claim } | DeclinedAction;
 
 /**
  * "Prendi in carico": only a reviewer (never the claimant) takes a pending claim; another reviewer may

@@ -1,3 +1,4 @@
+import { DEFAULT_CLAIM_INPUT } from '../../src/sandbox/slack-payloads.ts';
 export { buildStateValues, type StateOverrides } from '../../src/sandbox/slack-payloads.ts';
 
 /** The unit tests' today, in Rome. */
@@ -13,20 +14,9 @@ export const FINDINGS: Finding[] = [
   { code: 'refund_as_credits', level: 'info', params: {} },
 ];
 
-/** A valid claim as the form produces it: Maria Bianchi, answered 12 November, 5 credits, "No, grazie". */
+/** A valid claim as the form produces it: the sandbox's default claim (Maria Bianchi, 5 credits). */
 export function buildClaimInput(overrides: Partial<ClaimInput> = {}): ClaimInput {
-  return {
-    clientFirstName: 'Maria',
-    clientLastName: 'Bianchi',
-    clientPhone: '+39 333 1234567',
-    service: 'Imbiancatura',
-    answeredOn: '2026-11-12',
-    receivedOn: '2026-11-10',
-    credits: 5,
-    reason: 'no_grazie',
-    description: null,
-    ...overrides,
-  };
+  return { ...DEFAULT_CLAIM_INPUT, ...overrides };
 }
 
 export function buildClaim(overrides: Partial<Claim> = {}): Claim {

@@ -12,8 +12,8 @@ import {
   isRefundStanding,
   isReversed,
   refundedChargeId,
-  refuseClaimantAction,
-  refuseReviewerAction,
+  checkClaimantAction,
+  checkReviewerAction,
   wasRefunded,
   type ClaimFacts,
   type ClaimStatus,
@@ -93,10 +93,10 @@ describe('who may act on a claim as a reviewer, and why not', () => {
   it.each(cases)('$action on a $status claim', ({ action, status }) => {
     const claim = claimIn(status);
     const expected = status === 'pending_review' ? null : 'already_decided';
-    expect(refuseReviewerAction(action, claim, REVIEWER)).toBe(expected);
+    expect(checkReviewerAction(action, claim, REVIEWER)).toBe(expected);
     // The claim's state answers first, whoever clicks: the answer names who decided.
-    expect(refuseReviewerAction(action, claim, { userId: CLAIMANT, isReviewer: true })).toBe(expected ?? 'own_claim');
-    expect(refuseReviewerAction(action, claim, OUTSIDER)).toBe(expected ?? 'not_reviewer');
+    expect(checkReviewerAction(action, claim, { userId: CLAIMANT, isReviewer: true })).toBe(expected ?? 'own_claim');
+    expect(checkReviewerAction(action, claim, OUTSIDER)).toBe(expected ?? 'not_reviewer');
   });
 
   const automatic = { autoApprovedCase: 'first_mistake', decidedAt };
@@ -108,33 +108,33 @@ describe('who may act on a claim as a reviewer, and why not', () => {
     { status: 'ineligible', overrides: {}, expected: 'not_automatic' },
     { status: 'reversed', overrides: automatic, expected: 'already_reversed' },
   ])('reverse on a $status claim: $expected', ({ status, overrides, expected }) => {
-    expect(refuseReviewerAction('reverse', claimIn(status, overrides), REVIEWER)).toBe(expected);
+    expect(checkReviewerAction('reverse', claimIn(status, overrides), REVIEWER)).toBe(expected);
   });
 
   it.each(CLAIM_STATUSES)('the claimant never reverses their own %s claim, nor does a non-reviewer', (status) => {
     const claim = claimIn(status, automatic);
-    expect(refuseReviewerAction('reverse', claim, { userId: CLAIMANT, isReviewer: true })).toBe('own_claim');
-    expect(refuseReviewerAction('reverse', claim, OUTSIDER)).toBe('not_reviewer');
+    expect(checkReviewerAction('reverse', claim, { userId: CLAIMANT, isReviewer: true })).toBe('own_claim');
+    expect(checkReviewerAction('reverse', claim, OUTSIDER)).toBe('not_reviewer');
   });
 });
 
 describe('what the professional may do on their own claim', () => {
   it.each(CLAIM_STATUSES)('contest a %s claim', (status) => {
     const expected = status === 'ineligible' ? null : 'not_ineligible';
-    expect(refuseClaimantAction('contest', claimIn(status), CLAIMANT)).toBe(expected);
+    expect(checkClaimantAction('contest', claimIn(status), CLAIMANT)).toBe(expected);
     expect(canBeContested(claimIn(status))).toBe(expected === null);
-    expect(refuseClaimantAction('contest', claimIn(status), 'U_SOMEONE_ELSE')).toBe('not_yours');
+    expect(checkClaimantAction('contest', claimIn(status), 'U_SOMEONE_ELSE')).toBe('not_yours');
   });
 
   it.each(CLAIM_STATUSES)('contest a %s claim already contested once', (status) => {
     const contested = claimIn(status, { contest: { at: decidedAt } });
-    expect(refuseClaimantAction('contest', contested, CLAIMANT)).toBe('already_contested');
+    expect(checkClaimantAction('contest', contested, CLAIMANT)).toBe('already_contested');
     expect(canBeContested(contested)).toBe(false);
   });
 
   it.each(CLAIM_STATUSES)('answer a question on a %s claim: only the claimant', (status) => {
-    expect(refuseClaimantAction('answer_question', claimIn(status), CLAIMANT)).toBeNull();
-    expect(refuseClaimantAction('answer_question', claimIn(status), REVIEWER.userId)).toBe('not_yours');
+    expect(checkClaimantAction('answer_question', claimIn(status), CLAIMANT)).toBeNull();
+    expect(checkClaimantAction('answer_question', claimIn(status), REVIEWER.userId)).toBe('not_yours');
   });
 });
 

@@ -39,7 +39,7 @@ async function readEmail(req: IncomingMessage): Promise<Body> {
   return { kind: 'json', email: readJson(parsed as Record<string, unknown>) };
 }
 
-function refusalReply(): Record<Locale, { subject: string; text: string }> {
+function formPointerReply(): Record<Locale, { subject: string; text: string }> {
   const reply = {} as Record<Locale, { subject: string; text: string }>;
   for (const locale of LOCALES)
     reply[locale] = { subject: t(locale, 'email.subject_fallback'), text: buildRefusalText(locale) };
@@ -87,7 +87,7 @@ export async function handleInboundEmail(deps: AppDeps, req: IncomingMessage, re
     {
       db: deps.db,
       clock: deps.clock,
-      wakeOutbox: deps.wakeOutbox,
+      outbox: deps.outbox,
       email: {
         repliesOn: deps.config.email.smtp !== undefined,
         ownAddress: deps.config.email.ownAddress,
@@ -107,5 +107,10 @@ export async function handleInboundEmail(deps: AppDeps, req: IncomingMessage, re
     return sendJson(res, 200, { accepted: false, claim_created: false, duplicate: true });
   }
   deps.logger.info('refund request by email refused', { provider, reply: outcome.status });
-  sendJson(res, 200, { accepted: false, claim_created: false, reply_status: outcome.status, reply: refusalReply() });
+  sendJson(res, 200, {
+    accepted: false,
+    claim_created: false,
+    reply_status: outcome.status,
+    reply: formPointerReply(),
+  });
 }

@@ -1,3 +1,4 @@
+/** Listener: the App Home tab, drawn when opened. */
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../deps.ts';
 
@@ -5,6 +6,6 @@ import type { AppDeps } from '../deps.ts';
 export function registerAppHome(app: App, deps: AppDeps): void {
   app.event('app_home_opened', async ({ event }) => {
     if (event.tab !== 'home') return;
-    await deps.publishHome(event.user);
+    await deps.homes.publish(event.user);
   });
 }

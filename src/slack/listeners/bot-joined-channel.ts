@@ -1,3 +1,4 @@
+/** Listener: the bot joined a channel; releases the messages blocked until it was in the review channel. */
 import type { App } from '@slack/bolt';
 import type { AppDeps } from '../deps.ts';
 

@@ -1,5 +1,5 @@
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { ClaimantActionRefusal } from '../../domain/claim-state.ts';
+import type { ClaimantDeclined } from '../../domain/claim-state.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { authorizeContest, contestClaim } from '../../use-cases/contest-claim.ts';
 import type { AppDeps } from '../deps.ts';
@@ -16,11 +16,7 @@ import {
   parseContestSubmission,
 } from '../views/contest-modal.ts';
 
-function describeContestRefusal(
-  refusal: ClaimantActionRefusal | 'not_found',
-  reference: string,
-  locale: Locale,
-): string {
+function describeContestRefusal(refusal: ClaimantDeclined | 'not_found', reference: string, locale: Locale): string {
   if (refusal === 'not_found') return t(locale, 'decide.not_found');
   const key =
     refusal === 'not_yours'
@@ -38,7 +34,7 @@ export function registerContest(app: App, deps: AppDeps): void {
     const claimId = parseClaimIdFromAction(action.value);
     if (!claimId) return;
     const [locale, access] = await Promise.all([
-      deps.localeOf(body.user.id),
+      deps.locales.localeOf(body.user.id),
       authorizeContest(deps, claimId, body.user.id),
     ]);
     const view =
@@ -63,7 +59,7 @@ export function registerContest(app: App, deps: AppDeps): void {
   });
 
   app.view(CONTEST_MODAL.callbackId, async ({ ack, body, view }) => {
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const parsed = parseContestSubmission(view.state.values, view.private_metadata, locale);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
@@ -101,6 +97,6 @@ export function registerContest(app: App, deps: AppDeps): void {
       view: buildContestSentView(locale, claim.reference, claim.reviewDeadlineOn ?? ''),
     });
     deps.logger.info('claim contested', { claim: claim.reference, replay: !created });
-    if (created) deps.wakeOutbox();
+    if (created) deps.outbox.wake();
   });
 }

@@ -83,7 +83,7 @@ async function openRefundModal(
   deps: AppDeps,
   modals: RefundModals,
 ): Promise<Locale> {
-  const [locale, charges] = await Promise.all([deps.localeOf(userId), chargeChoiceInTime(deps, userId)]);
+  const [locale, charges] = await Promise.all([deps.locales.localeOf(userId), chargeChoiceInTime(deps, userId)]);
   await client.views.open({ trigger_id: triggerId, view: modals.modalFor(locale, charges) });
   return locale;
 }
@@ -105,12 +105,15 @@ export function registerRefundForm(app: App, deps: AppDeps): void {
         // The locale is cached after a person's first use; a slow lookup falls back to the default in time.
         await openRefundModal(client, command.trigger_id, command.user_id, deps, modals);
       } catch (error) {
-        await respond({ response_type: 'ephemeral', text: t(await deps.localeOf(command.user_id), 'error.generic') });
+        await respond({
+          response_type: 'ephemeral',
+          text: t(await deps.locales.localeOf(command.user_id), 'error.generic'),
+        });
         throw error;
       }
       return;
     }
-    const locale = await deps.localeOf(command.user_id);
+    const locale = await deps.locales.localeOf(command.user_id);
     if (subcommand === 'help') {
       await ack({ response_type: 'ephemeral', ...buildHelpMessage(locale) });
       return;
@@ -136,7 +139,7 @@ export function registerRefundForm(app: App, deps: AppDeps): void {
   // The picker's typeahead when the professional has more charges than a static select holds.
   app.options(CHARGE_ACTION_ID, async ({ ack, body }) => {
     const [locale, charges] = await Promise.all([
-      deps.localeOf(body.user.id),
+      deps.locales.localeOf(body.user.id),
       searchChargeChoice(deps.db, body.user.id, body.value ?? '', deps.clock(), EXTERNAL_CHARGE_OPTIONS_MAX),
     ]);
     await ack({ options: buildChargeOptions(charges, locale) });

@@ -54,7 +54,7 @@ async function readForm(
 export function registerRefundSubmission(app: App, deps: AppDeps): void {
   app.view(REFUND_MODAL_CALLBACK_ID, async ({ ack, body, view }) => {
     const now = deps.clock();
-    const locale: Locale = await deps.localeOf(body.user.id);
+    const locale: Locale = await deps.locales.localeOf(body.user.id);
     const ctx = { today: romeDateOf(now), maxCredits: deps.config.maxCreditsPerClaim, locale };
     const shape = formShapeOf(view.private_metadata, readChosenChargeId(view.state.values) !== null);
 
@@ -123,6 +123,6 @@ export function registerRefundSubmission(app: App, deps: AppDeps): void {
       }),
     });
     deps.logger.info('claim submitted', { claim: claim.reference, status: claim.status, replay: !created });
-    if (created) deps.wakeOutbox();
+    if (created) deps.outbox.wake();
   });
 }

@@ -1,9 +1,10 @@
+/** Listeners: "Annulla rimborso" on an automatic approval, and the reason modal it opens. */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { authorizeReversal, reverseRefund, type ReversalDeps } from '../../use-cases/reverse-refund.ts';
 import type { AppDeps } from '../deps.ts';
 import { REVERSE_ACTION_ID } from '../messages/auto-approval-blocks.ts';
 import { parseClaimIdFromAction } from '../messages/review-message.ts';
-import { describeReversalDenial } from '../reversal-text.ts';
+import { describeDeclinedReversal } from '../declined-action-text.ts';
 import {
   REVERSE_MODAL_CALLBACK_ID,
   REVERSE_REASON_BLOCK_ID,
@@ -31,14 +32,14 @@ export function registerReverseRefund(app: App, deps: AppDeps): void {
       deps.logger.warn('reverse click without a claim id', { user: body.user.id });
       return;
     }
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const authorization = await authorizeReversal(reversalDeps, claimId, body.user.id, deps.clock());
     if (authorization.kind !== 'allowed') {
       deps.logger.info('reversal refused', { claimId, user: body.user.id, why: authorization.kind });
       await respond({
         response_type: 'ephemeral',
         replace_original: false,
-        text: describeReversalDenial(authorization, locale, reversalDays),
+        text: describeDeclinedReversal(authorization, locale, reversalDays),
       });
       return;
     }
@@ -50,7 +51,7 @@ export function registerReverseRefund(app: App, deps: AppDeps): void {
   });
 
   app.view(REVERSE_MODAL_CALLBACK_ID, async ({ ack, body, view }) => {
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const parsed = parseReverseSubmission(view.state.values, view.private_metadata, locale);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
@@ -65,12 +66,12 @@ export function registerReverseRefund(app: App, deps: AppDeps): void {
     if (outcome.kind !== 'reversed') {
       await ack({
         response_action: 'errors',
-        errors: { [REVERSE_REASON_BLOCK_ID]: describeReversalDenial(outcome, locale, reversalDays) },
+        errors: { [REVERSE_REASON_BLOCK_ID]: describeDeclinedReversal(outcome, locale, reversalDays) },
       });
       return;
     }
     await ack();
     deps.logger.info('refund reversed', { claim: outcome.claim.reference, by: body.user.id });
-    deps.wakeOutbox();
+    deps.outbox.wake();
   });
 }

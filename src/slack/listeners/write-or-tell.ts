@@ -1,3 +1,4 @@
+/** Listener helpers: tell the clicker privately, and turn a failed write into a message instead of a silent failure. */
 import type { RespondFn } from '@slack/bolt';
 
 /**

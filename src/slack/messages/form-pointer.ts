@@ -1,14 +1,13 @@
-import type { KnownBlock } from '@slack/types';
 import { t, type Locale } from '../../i18n/messages.ts';
-import { BLOCK_KIT_LIMITS, mrkdwn, plainText } from './slack-text.ts';
+import { BLOCK_KIT_LIMITS, mrkdwn, plainText, type SlackMessage } from './slack-text.ts';
 
 export const OPEN_FORM_ACTION_ID = 'open_refund_form';
 export const FORM_POINTER_TEXT_BLOCK_ID = 'refund_form_pointer_text';
 export const FORM_POINTER_ACTIONS_BLOCK_ID = 'refund_form_pointer_actions';
 
 /** The answer to a claim sent any other way: the policy accepts claims only through the form. */
-export function buildFormPointerMessage(locale: Locale): { text: string; blocks: KnownBlock[] } {
-  const text = t(locale, 'refuse.text');
+export function buildFormPointerMessage(locale: Locale): SlackMessage {
+  const text = t(locale, 'off_form.text');
   return {
     text,
     blocks: [
@@ -21,7 +20,7 @@ export function buildFormPointerMessage(locale: Locale): { text: string; blocks:
             type: 'button',
             action_id: OPEN_FORM_ACTION_ID,
             style: 'primary',
-            text: plainText(t(locale, 'refuse.button'), BLOCK_KIT_LIMITS.buttonText),
+            text: plainText(t(locale, 'off_form.button'), BLOCK_KIT_LIMITS.buttonText),
           },
         ],
       },

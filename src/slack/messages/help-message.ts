@@ -2,8 +2,7 @@ import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { REASONS } from '../../domain/claim.ts';
 import { t, type Locale, type MessageKey } from '../../i18n/messages.ts';
 import { OPEN_FORM_ACTION_ID } from './form-pointer.ts';
-import type { SlackMessage } from './review-message.ts';
-import { BLOCK_KIT_LIMITS, mrkdwn, plainText } from './slack-text.ts';
+import { BLOCK_KIT_LIMITS, mrkdwn, plainText, type SlackMessage } from './slack-text.ts';
 
 export const HELP_ACTIONS_BLOCK_ID = 'refund_help_actions';
 

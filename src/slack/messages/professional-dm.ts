@@ -1,20 +1,15 @@
-import type { KnownBlock } from '@slack/types';
 import type { Claim } from '../../domain/claim.ts';
 import { canBeContested, isReversed } from '../../domain/claim-state.ts';
 import { buildContestActions } from './contest-button.ts';
 import { formatDueDate } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
-import { escapeMrkdwn, mrkdwn } from './slack-text.ts';
+import { escapeMrkdwn, mrkdwn, type DirectMessage } from './slack-text.ts';
 import { describeIneligibility } from './verdict-text.ts';
 
 /**
  * DMs to the professional are plain mrkdwn `text` (up to 40,000 characters), so a long rejection
  * reason needs no cutting. Every user-entered value is escaped. Refunds are in credits only: no currency.
  */
-export interface DirectMessage {
-  text: string;
-  blocks?: KnownBlock[];
-}
 
 /** Sent once the claim is stored: what happens next, or why it cannot be refunded. */
 export function buildSubmissionDm(claim: Claim, locale: Locale): DirectMessage {

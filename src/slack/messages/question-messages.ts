@@ -3,7 +3,15 @@ import type { Claim } from '../../domain/claim.ts';
 import type { Question } from '../../domain/question.ts';
 import { formatDueDate } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
-import { BLOCK_KIT_LIMITS, escapeAndTruncate, mrkdwn, plainText, quoteMrkdwn, splitMrkdwn } from './slack-text.ts';
+import {
+  BLOCK_KIT_LIMITS,
+  escapeAndTruncate,
+  mrkdwn,
+  plainText,
+  quoteMrkdwn,
+  splitMrkdwn,
+  type SlackMessage,
+} from './slack-text.ts';
 
 export const ANSWER_QUESTION_ACTION_ID = 'claim_answer_question';
 
@@ -12,11 +20,7 @@ export const ANSWER_QUESTION_ACTION_ID = 'claim_answer_question';
  * The whole question, however it is written: quoted and escaped, then split over as many sections as
  * Slack's 3,000 characters a section need (never cut before escaping, which made it grow past them).
  */
-export function buildQuestionDm(
-  claim: Claim,
-  question: Question,
-  locale: Locale,
-): { text: string; blocks: KnownBlock[] } {
+export function buildQuestionDm(claim: Claim, question: Question, locale: Locale): SlackMessage {
   const text = t(locale, 'question.dm', {
     reference: claim.reference,
     question: quoteMrkdwn(question.question),

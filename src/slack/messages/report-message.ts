@@ -3,6 +3,7 @@ import type { ReportFigures } from '../../domain/ops-report.ts';
 import { formatDate } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { REASONS, type Reason } from '../../domain/claim.ts';
+import type { SlackMessage } from './slack-text.ts';
 
 export const REPORT_HEADER_BLOCK_ID = 'report_header';
 export const REPORT_SUMMARY_BLOCK_ID = 'report_summary';
@@ -55,7 +56,7 @@ function professionalLines(figures: ReportFigures, locale: Locale): string[] {
 }
 
 /** The report as a Slack message: the same for the Monday post and for `/rimborso report`. */
-export function buildReportMessage(figures: ReportFigures, locale: Locale): { text: string; blocks: KnownBlock[] } {
+export function buildReportMessage(figures: ReportFigures, locale: Locale): SlackMessage {
   const { period } = figures;
   const title = t(locale, period.kind === 'week' ? 'report.header_week' : 'report.header_month', {
     from: formatDate(period.from, locale),

@@ -7,17 +7,19 @@ import { formatDateTime } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { buildClaimDetailBlocks, mentionUser } from './review-details.ts';
 import { autoApprovalLine, reversalLine, reverseActions } from './auto-approval-blocks.ts';
-import { BLOCK_KIT_LIMITS, escapeAndTruncate, escapeMrkdwn, mrkdwn, plainText } from './slack-text.ts';
+import {
+  BLOCK_KIT_LIMITS,
+  escapeAndTruncate,
+  escapeMrkdwn,
+  mrkdwn,
+  plainText,
+  type SlackMessage,
+} from './slack-text.ts';
 
 export const APPROVE_ACTION_ID = 'claim_approve';
 export const REJECT_ACTION_ID = 'claim_reject';
 export const TAKE_ACTION_ID = 'claim_take';
 export const ASK_INFO_ACTION_ID = 'claim_ask_info';
-
-export interface SlackMessage {
-  text: string;
-  blocks: KnownBlock[];
-}
 
 /** Approve asks for confirmation; Reject does not, because it opens the modal for the reason. */
 function reviewActions(claim: Claim, locale: Locale): ActionsBlock {

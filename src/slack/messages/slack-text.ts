@@ -1,4 +1,19 @@
-import type { MrkdwnElement, PlainTextElement } from '@slack/types';
+import type { KnownBlock, MrkdwnElement, PlainTextElement } from '@slack/types';
+
+/**
+ * What every message builder returns: the plain `text` Slack shows in notifications and to screen
+ * readers, and the blocks. DMs to the professional may be `text` alone (`blocks` optional there).
+ */
+export interface SlackMessage {
+  text: string;
+  blocks: KnownBlock[];
+}
+export type DirectMessage = Omit<SlackMessage, 'blocks'> & { blocks?: KnownBlock[] };
+
+/** A section of mrkdwn text: the block most messages and tabs are made of. */
+export function section(text: string): { type: 'section'; text: MrkdwnElement } {
+  return { type: 'section', text: mrkdwn(text) };
+}
 
 /** The Block Kit limits the builders must respect (see shared/notes/slack-platform.md). */
 export const BLOCK_KIT_LIMITS = {

@@ -5,8 +5,7 @@ import { romeDateOf } from '../../domain/rome-calendar.ts';
 import { formatDueDate } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { buildAskRefundActions } from './help-message.ts';
-import type { SlackMessage } from './review-message.ts';
-import { escapeAndTruncate, mrkdwn } from './slack-text.ts';
+import { escapeAndTruncate, mrkdwn, type SlackMessage } from './slack-text.ts';
 import { describeIneligibility } from './verdict-text.ts';
 
 export const STATUS_HEADING_BLOCK_ID = 'refund_status_heading';

@@ -1,10 +1,10 @@
-import type { HomeView, KnownBlock, SectionBlock } from '@slack/types';
+import type { HomeView, KnownBlock } from '@slack/types';
 import type { Claim, IsoDate } from '../../domain/claim.ts';
 import { romeDateOf } from '../../domain/rome-calendar.ts';
 import { formatDateTime } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { buildAskRefundActions } from '../messages/help-message.ts';
-import { BLOCK_KIT_LIMITS, mrkdwn, plainText } from '../messages/slack-text.ts';
+import { BLOCK_KIT_LIMITS, mrkdwn, plainText, section } from '../messages/slack-text.ts';
 import { describeClaimStatus, describeClaimTitle, describeOlderClaims } from '../messages/status-message.ts';
 
 export const PRO_HOME_ASK_BLOCK_ID = 'home_pro_ask_refund';
@@ -21,10 +21,6 @@ export interface ProfessionalHomeOptions {
   now: Date;
   /** How many claims the professional has in all, when `claims` is only the first page. */
   totalCount?: number;
-}
-
-function section(text: string): SectionBlock {
-  return { type: 'section', text: mrkdwn(text) };
 }
 
 function describeClaim(claim: Claim, locale: Locale, today: IsoDate): string {

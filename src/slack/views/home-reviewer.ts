@@ -1,11 +1,11 @@
-import type { HomeView, KnownBlock, SectionBlock } from '@slack/types';
+import type { HomeView, KnownBlock } from '@slack/types';
 import { businessDaysBetween, type BusinessCalendar } from '../../domain/business-days.ts';
 import type { Claim, IsoDate } from '../../domain/claim.ts';
 import { romeDateOf } from '../../domain/rome-calendar.ts';
 import { formatDateTime, formatDueDate } from '../../i18n/format.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { mentionUser } from '../messages/review-details.ts';
-import { BLOCK_KIT_LIMITS, escapeAndTruncate, mrkdwn, plainText } from '../messages/slack-text.ts';
+import { BLOCK_KIT_LIMITS, escapeAndTruncate, mrkdwn, plainText, section } from '../messages/slack-text.ts';
 
 export const REVIEWER_HOME_EMPTY_BLOCK_ID = 'home_reviewer_empty';
 export const REVIEWER_HOME_MORE_BLOCK_ID = 'home_reviewer_more';
@@ -15,10 +15,6 @@ export const REVIEWER_HOME_BLOCKED_BLOCK_ID = 'home_reviewer_blocked';
 export const REVIEWER_HOME_MAX_CLAIMS = 40;
 
 const REFERENCE_BUDGET = 60;
-
-function section(text: string): SectionBlock {
-  return { type: 'section', text: mrkdwn(text) };
-}
 
 export interface ReviewerHomeOptions {
   /** Claims waiting for a decision, in any order. */

@@ -7,8 +7,8 @@ import { expectWithinBlockKitLimits } from './block-kit-limits.ts';
 describe('buildFormPointerMessage', () => {
   it('explains that claims go through the form, with a button that opens it', () => {
     const message = buildFormPointerMessage('it');
-    expect(message.text).toBe(t('it', 'refuse.text'));
-    expect((message.blocks[0] as SectionBlock).text?.text).toBe(t('it', 'refuse.text'));
+    expect(message.text).toBe(t('it', 'off_form.text'));
+    expect((message.blocks[0] as SectionBlock).text?.text).toBe(t('it', 'off_form.text'));
     expect((message.blocks[1] as ActionsBlock).elements).toEqual([
       {
         type: 'button',

@@ -1,7 +1,8 @@
+/** Listeners for refunds asked outside the form (a DM, a mention, a channel message): they get the form. */
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { looksLikeRefundRequest } from '../../domain/refund-request.ts';
-import { refuseRequest } from '../../use-cases/refuse-request.ts';
+import { recordOffFormRequest } from '../../use-cases/record-off-form-request.ts';
 import type { AppDeps } from '../deps.ts';
 import { buildFormPointerMessage } from '../messages/form-pointer.ts';
 
@@ -18,18 +19,18 @@ interface Attempt {
  * that opens it. In a DM the answer is a message; in a channel it is ephemeral, so the professional's
  * request is not echoed to everyone.
  */
-export function registerOtherChannels(app: App, deps: AppDeps): void {
-  async function refuse(client: WebClient, attempt: Attempt) {
-    const first = await refuseRequest(deps, {
+export function registerOffFormRequests(app: App, deps: AppDeps): void {
+  async function pointToTheForm(client: WebClient, attempt: Attempt) {
+    const isNew = await recordOffFormRequest(deps, {
       channel: attempt.where,
       sender: attempt.userId,
       slackChannelId: attempt.channelId,
       dedupeKey: `slack:${attempt.eventId}`,
       at: deps.clock(),
     });
-    if (!first) return;
-    deps.logger.info('refund request outside the form refused', { where: attempt.where, user: attempt.userId });
-    const pointer = buildFormPointerMessage(await deps.localeOf(attempt.userId));
+    if (!isNew) return;
+    deps.logger.info('off-form refund request pointed to the form', { where: attempt.where, user: attempt.userId });
+    const pointer = buildFormPointerMessage(await deps.locales.localeOf(attempt.userId));
     const thread = attempt.threadTs ? { thread_ts: attempt.threadTs } : {};
     if (attempt.where === 'dm') {
       await client.chat.postMessage({ channel: attempt.channelId, ...thread, ...pointer });
@@ -40,7 +41,7 @@ export function registerOtherChannels(app: App, deps: AppDeps): void {
 
   app.event('app_mention', async ({ event, body, client }) => {
     if (!event.user || event.bot_id || !looksLikeRefundRequest(event.text)) return;
-    await refuse(client, {
+    await pointToTheForm(client, {
       where: 'mention',
       userId: event.user,
       channelId: event.channel,
@@ -61,7 +62,7 @@ export function registerOtherChannels(app: App, deps: AppDeps): void {
       if (message.channel === deps.config.slack.reviewChannelId) return;
       if (context.botUserId && message.text.includes(`<@${context.botUserId}>`)) return;
     }
-    await refuse(client, {
+    await pointToTheForm(client, {
       where,
       userId: message.user,
       channelId: message.channel,

@@ -1,6 +1,6 @@
 import type { Db } from './database.ts';
 
-export interface RefusedRequest {
+export interface OffFormRequest {
   channel: 'dm' | 'mention' | 'channel' | 'email';
   sender: string | null;
   slackChannelId: string | null;
@@ -10,7 +10,7 @@ export interface RefusedRequest {
 }
 
 /** Stores who asked and where, never what they wrote. Returns false when the attempt was already stored. */
-export async function recordRefusedRequest(db: Db, request: RefusedRequest): Promise<boolean> {
+export async function insertOffFormRequest(db: Db, request: OffFormRequest): Promise<boolean> {
   const inserted = await db
     .insertInto('refused_requests')
     .values({

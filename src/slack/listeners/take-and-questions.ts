@@ -7,12 +7,12 @@ import {
   authorizeAnswer,
   type AnswerRefusal,
 } from '../../use-cases/ask-for-information.ts';
-import { authorizeDecision, type DecisionDeps } from '../../use-cases/decide-claim.ts';
+import { authorizeDecision } from '../../use-cases/decide-claim.ts';
 import { takeClaim } from '../../use-cases/take-claim.ts';
-import type { AppDeps } from '../deps.ts';
+import { decisionDepsOf, type AppDeps } from '../deps.ts';
 import { ANSWER_QUESTION_ACTION_ID } from '../messages/question-messages.ts';
 import { ASK_INFO_ACTION_ID, TAKE_ACTION_ID, parseClaimIdFromAction } from '../messages/review-message.ts';
-import { describeRefusal } from '../refusal-text.ts';
+import { describeDeclinedAction } from '../declined-action-text.ts';
 import {
   ANSWER_MODAL,
   ASK_MODAL,
@@ -27,8 +27,8 @@ import { orTell, tellClicker } from './write-or-tell.ts';
 const questionIdSchema = z.uuid();
 
 /** Reviewers working a claim: taking it, asking the professional for more information; and the answer. */
-export function registerClaimWork(app: App, deps: AppDeps): void {
-  const decisionDeps: DecisionDeps = { db: deps.db, isReviewer: (userId) => deps.reviewers.isReviewer(userId) };
+export function registerTakeAndQuestions(app: App, deps: AppDeps): void {
+  const decisionDeps = decisionDepsOf(deps);
 
   // Written before the ack: an acked "take" is a recorded one, or the clicker is told it is not.
   app.action<BlockAction<ButtonAction>>(TAKE_ACTION_ID, async ({ ack, body, action, respond }) => {
@@ -37,7 +37,7 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
       await ack();
       return;
     }
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const outcome = await orTell(
       () => takeClaim(decisionDeps, { claimId, reviewerId: body.user.id, now: deps.clock() }),
       async () => {
@@ -48,11 +48,11 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
     await ack();
     if (outcome.kind === 'taken') {
       deps.logger.info('claim taken', { claim: outcome.claim.reference, by: body.user.id, previous: outcome.previous });
-      deps.wakeOutbox();
+      deps.outbox.wake();
     } else if (outcome.kind === 'already_yours') {
       await tellClicker(respond, t(locale, 'take.already_yours', { reference: outcome.claim.reference }));
     } else {
-      await tellClicker(respond, describeRefusal(outcome, locale));
+      await tellClicker(respond, describeDeclinedAction(outcome, locale));
     }
   });
 
@@ -60,14 +60,14 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
     await ack();
     const claimId = parseClaimIdFromAction(action.value);
     if (!claimId) return;
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const notOpened = () => tellClicker(respond, t(locale, 'interaction.not_opened'));
     const authorization = await orTell(
       () => authorizeDecision(decisionDeps, 'ask_info', { claimId, userId: body.user.id, now: deps.clock() }),
       notOpened,
     );
     if (authorization.kind !== 'allowed') {
-      await tellClicker(respond, describeRefusal(authorization, locale));
+      await tellClicker(respond, describeDeclinedAction(authorization, locale));
       return;
     }
     const view = buildAskModal({ locale, claimId, reference: authorization.claim.reference });
@@ -75,7 +75,7 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
   });
 
   app.view(ASK_MODAL.callbackId, async ({ ack, body, view }) => {
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const parsed = parseAskSubmission(view.state.values, view.private_metadata, locale);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
@@ -97,12 +97,15 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
         }),
     );
     if (outcome.kind !== 'asked') {
-      await ack({ response_action: 'errors', errors: { [ASK_MODAL.blockId]: describeRefusal(outcome, locale) } });
+      await ack({
+        response_action: 'errors',
+        errors: { [ASK_MODAL.blockId]: describeDeclinedAction(outcome, locale) },
+      });
       return;
     }
     await ack();
     deps.logger.info('information requested', { claim: outcome.claim.reference, by: body.user.id });
-    deps.wakeOutbox();
+    deps.outbox.wake();
   });
 
   // The professional's "Rispondi" under the question DM.
@@ -110,7 +113,7 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
     await ack();
     const questionId = questionIdSchema.safeParse(action.value);
     if (!questionId.success) return;
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const notOpened = () => tellClicker(respond, t(locale, 'interaction.not_opened'));
     const access = await orTell(() => authorizeAnswer(deps, questionId.data, body.user.id), notOpened);
     if (access.kind !== 'allowed') {
@@ -128,7 +131,7 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
   });
 
   app.view(ANSWER_MODAL.callbackId, async ({ ack, body, view }) => {
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const parsed = parseAnswerSubmission(view.state.values, view.private_metadata, locale);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
@@ -157,7 +160,7 @@ export function registerClaimWork(app: App, deps: AppDeps): void {
     }
     await ack({ response_action: 'update', view: buildAnswerSentView(locale, outcome.claim.reference) });
     deps.logger.info('information answered', { claim: outcome.claim.reference });
-    deps.wakeOutbox();
+    deps.outbox.wake();
   });
 }
 

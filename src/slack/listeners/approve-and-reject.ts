@@ -1,9 +1,10 @@
+/** Listeners: the review message's Approva and Rifiuta buttons, and the reason modal Rifiuta opens. */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { t } from '../../i18n/messages.ts';
-import { authorizeDecision, decideClaim, type DecisionDeps } from '../../use-cases/decide-claim.ts';
-import type { AppDeps } from '../deps.ts';
+import { authorizeDecision, decideClaim } from '../../use-cases/decide-claim.ts';
+import { decisionDepsOf, type AppDeps } from '../deps.ts';
 import { APPROVE_ACTION_ID, REJECT_ACTION_ID, parseClaimIdFromAction } from '../messages/review-message.ts';
-import { describeRefusal } from '../refusal-text.ts';
+import { describeDeclinedAction } from '../declined-action-text.ts';
 import {
   REJECT_MODAL_CALLBACK_ID,
   REJECT_REASON_BLOCK_ID,
@@ -12,8 +13,8 @@ import {
 } from '../views/reject-modal.ts';
 import { orTell, tellClicker } from './write-or-tell.ts';
 
-export function registerReviewActions(app: App, deps: AppDeps): void {
-  const decisionDeps: DecisionDeps = { db: deps.db, isReviewer: (userId) => deps.reviewers.isReviewer(userId) };
+export function registerApproveAndReject(app: App, deps: AppDeps): void {
+  const decisionDeps = decisionDepsOf(deps);
 
   // Written before the ack: an acked approval is a recorded one, or the clicker is told it is not.
   app.action<BlockAction<ButtonAction>>(APPROVE_ACTION_ID, async ({ ack, body, action, respond }) => {
@@ -23,7 +24,7 @@ export function registerReviewActions(app: App, deps: AppDeps): void {
       deps.logger.warn('approve click without a claim id', { user: body.user.id });
       return;
     }
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const outcome = await orTell(
       () =>
         decideClaim(decisionDeps, {
@@ -41,11 +42,11 @@ export function registerReviewActions(app: App, deps: AppDeps): void {
     await ack();
     if (outcome.kind !== 'decided') {
       deps.logger.info('decision refused', { claimId, user: body.user.id, why: outcome.kind });
-      await tellClicker(respond, describeRefusal(outcome, locale));
+      await tellClicker(respond, describeDeclinedAction(outcome, locale));
       return;
     }
     deps.logger.info('claim decided', { claim: outcome.claim.reference, decision: 'approved', by: body.user.id });
-    deps.wakeOutbox();
+    deps.outbox.wake();
   });
 
   // Reject asks for the reason first: the modal needs the trigger id within 3 s, so this click acks at
@@ -57,7 +58,7 @@ export function registerReviewActions(app: App, deps: AppDeps): void {
       deps.logger.warn('reject click without a claim id', { user: body.user.id });
       return;
     }
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const notOpened = () => tellClicker(respond, t(locale, 'interaction.not_opened'));
     const authorization = await orTell(
       () => authorizeDecision(decisionDeps, 'decide', { claimId, userId: body.user.id, now: deps.clock() }),
@@ -65,7 +66,7 @@ export function registerReviewActions(app: App, deps: AppDeps): void {
     );
     if (authorization.kind !== 'allowed') {
       deps.logger.info('decision refused', { claimId, user: body.user.id, why: authorization.kind });
-      await tellClicker(respond, describeRefusal(authorization, locale));
+      await tellClicker(respond, describeDeclinedAction(authorization, locale));
       return;
     }
     const view = buildRejectModal({ locale, claimId, reference: authorization.claim.reference });
@@ -73,7 +74,7 @@ export function registerReviewActions(app: App, deps: AppDeps): void {
   });
 
   app.view(REJECT_MODAL_CALLBACK_ID, async ({ ack, body, view }) => {
-    const locale = await deps.localeOf(body.user.id);
+    const locale = await deps.locales.localeOf(body.user.id);
     const parsed = parseRejectSubmission(view.state.values, view.private_metadata, locale);
     if (!parsed.ok) {
       await ack({ response_action: 'errors', errors: parsed.errors });
@@ -96,11 +97,14 @@ export function registerReviewActions(app: App, deps: AppDeps): void {
     );
     if (outcome.kind !== 'decided') {
       // The modal is still open: say why on the field, the reviewer closes it.
-      await ack({ response_action: 'errors', errors: { [REJECT_REASON_BLOCK_ID]: describeRefusal(outcome, locale) } });
+      await ack({
+        response_action: 'errors',
+        errors: { [REJECT_REASON_BLOCK_ID]: describeDeclinedAction(outcome, locale) },
+      });
       return;
     }
     await ack();
     deps.logger.info('claim decided', { claim: outcome.claim.reference, decision: 'rejected', by: body.user.id });
-    deps.wakeOutbox();
+    deps.outbox.wake();
   });
 }
