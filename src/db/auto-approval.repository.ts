@@ -1,9 +1,8 @@
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { AutoApproveCase, Claim } from '../domain/claim.ts';
 import { POLICY_ACTOR } from '../domain/claim.ts';
 import { TRANSITIONS } from '../domain/claim-state.ts';
-import type { Database } from './schema.ts';
-import type { Db } from './database.ts';
+import type { Db, Trx } from './database.ts';
 import { toClaim } from './claim.repository.ts';
 
 /**
@@ -11,7 +10,7 @@ import { toClaim } from './claim.repository.ts';
  * automatic credits are read and raised under it, so two instances cannot both pass the daily cap.
  * Taken after the professional's lock (never before), so the two never wait on each other in a cycle.
  */
-export async function lockAutomaticApprovals(trx: Transaction<Database>): Promise<void> {
+export async function lockAutomaticApprovals(trx: Trx): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtextextended('auto-approval:daily-credits', 0))`.execute(trx);
 }
 
@@ -52,7 +51,7 @@ export async function isChargeRefunded(db: Db, chargeId: string): Promise<boolea
 
 /** Compare-and-set from pending: the policy's decision, with no deadline left to keep. */
 export async function recordAutomaticApproval(
-  trx: Transaction<Database>,
+  trx: Trx,
   approval: { claimId: string; autoCase: AutoApproveCase; at: Date },
 ): Promise<Claim | undefined> {
   const row = await trx
@@ -76,7 +75,7 @@ export async function recordAutomaticApproval(
  * window) is reversed, so concurrent clicks, two instances or a late click give at most one reversal.
  */
 export async function recordReversal(
-  trx: Transaction<Database>,
+  trx: Trx,
   reversal: { claimId: string; by: string; at: Date; reason: string; approvedAfter: Date },
 ): Promise<Claim | undefined> {
   const row = await trx

@@ -1,8 +1,8 @@
-import { sql, type Insertable, type Selectable, type Transaction } from 'kysely';
+import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Charge } from '../domain/ledger.ts';
 import { normaliseClientName, normalisePhone, normaliseService } from '../domain/ledger-match.ts';
-import type { Db } from './database.ts';
-import type { ChargesTable, Database } from './schema.ts';
+import type { Db, Trx } from './database.ts';
+import type { ChargesTable } from './schema.ts';
 
 export interface ProfessionalMapping {
   marketplaceId: string;
@@ -207,7 +207,7 @@ export async function ledgerTotals90Days(
  * A file's charge_ids as they are imported, in a table that lives only as long as the import's
  * transaction: a repeated id is found without keeping the file's ids in memory.
  */
-export async function createImportScratch(trx: Transaction<Database>): Promise<void> {
+export async function createImportScratch(trx: Trx): Promise<void> {
   await sql`CREATE TEMP TABLE import_charge_ids (charge_id text PRIMARY KEY, line integer NOT NULL) ON COMMIT DROP`.execute(
     trx,
   );
@@ -215,7 +215,7 @@ export async function createImportScratch(trx: Transaction<Database>): Promise<v
 
 /** Records the ids with their line; returns those an earlier call recorded, with their line (the caller checks within a batch). */
 export async function recordImportedIds(
-  trx: Transaction<Database>,
+  trx: Trx,
   ids: readonly { chargeId: string; line: number }[],
 ): Promise<Map<string, number>> {
   const firstLineOf = new Map<string, number>();

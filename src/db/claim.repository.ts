@@ -1,11 +1,11 @@
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { AutoApproveCase, Claim, IsoDate, Reason, Verdict } from '../domain/claim.ts';
 import { APPROVED, PENDING_REVIEW, TRANSITIONS, type ReviewDecision } from '../domain/claim-state.ts';
-import type { Db } from './database.ts';
-import type { ClaimRow, Database } from './schema.ts';
+import type { Db, Trx } from './database.ts';
+import type { ClaimRow } from './schema.ts';
 
 /** Serialises one professional's submissions so the history the policy reads cannot change under it. */
-export async function lockProfessional(trx: Db, professionalId: string): Promise<void> {
+export async function lockProfessional(trx: Trx, professionalId: string): Promise<void> {
   await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`claims:${professionalId}`}, 0))`.execute(trx);
 }
 
@@ -114,7 +114,7 @@ export async function recordReviewMessage(db: Db, claimId: string, channelId: st
 
 /** The claim, locked until the transaction ends, with the view id of its contest (if any). */
 export async function findClaimForContest(
-  trx: Transaction<Database>,
+  trx: Trx,
   claimId: string,
 ): Promise<{ claim: Claim; contestSourceViewId: string | null } | undefined> {
   const row = await trx.selectFrom('claims').selectAll().where('id', '=', claimId).forUpdate().executeTakeFirst();
@@ -126,7 +126,7 @@ export async function findClaimForContest(
  * Undefined when it was contested (or changed) in the meantime.
  */
 export async function recordContest(
-  trx: Transaction<Database>,
+  trx: Trx,
   contest: { claimId: string; at: Date; reason: string; sourceViewId: string; reviewDeadlineOn: IsoDate },
 ): Promise<Claim | undefined> {
   const row = await trx

@@ -1,4 +1,4 @@
-import { Kysely, Migrator, PostgresDialect, type MigrationResultSet } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type MigrationResultSet, type Transaction } from 'kysely';
 import pg from 'pg';
 import { migrations } from '../../migrations/index.ts';
 import type { Database } from './schema.ts';
@@ -8,6 +8,13 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 // bigint ids and counts fit in JS numbers for this product's volumes; keep them exact as strings.
 
 export type Db = Kysely<Database>;
+
+/**
+ * For repository functions that only mean something inside a transaction (a transaction-scoped lock,
+ * FOR UPDATE, a read or write that must commit with the caller's other writes): passing the plain `Db`
+ * is a type error, so a lock cannot be taken, and released, outside the work it guards.
+ */
+export type Trx = Transaction<Database>;
 
 export function createDb(
   databaseUrl: string,

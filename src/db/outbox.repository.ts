@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { LANE_OF, dedupeKeyOf, type MessageKind, type OutgoingMessage } from '../domain/message-kinds.ts';
-import type { Db } from './database.ts';
+import type { Db, Trx } from './database.ts';
 
 export interface QueuedMessage {
   id: string;
@@ -221,7 +221,7 @@ export interface BlockedMessage {
  * oldest `limit`), oldest first; returns them for the audit. Their give-up clock starts again.
  */
 export async function releaseBlockedMessages(
-  trx: Db,
+  trx: Trx,
   filter: { now: Date; causes?: readonly string[]; ids?: readonly string[]; limit?: number },
 ): Promise<Array<{ id: string; claimId: string | null; kind: MessageKind; cause: string }>> {
   let chosen = trx
@@ -303,7 +303,7 @@ export async function countBlockedMessagesByCause(db: Db): Promise<Array<{ cause
  * leasing those rows meanwhile.
  */
 export async function findCoveredMessages(
-  trx: Db,
+  trx: Trx,
   message: { id: string; kind: string; payload: unknown },
 ): Promise<string[]> {
   const rows = await trx

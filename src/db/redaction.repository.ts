@@ -1,11 +1,9 @@
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { INELIGIBLE, REVIEW_DECISIONS } from '../domain/claim-state.ts';
-import type { Database } from './schema.ts';
+import type { Trx } from './database.ts';
 
 /** What replaces a client's name (and a free-text description) once their data may no longer be kept. */
 export const REDACTED = '[rimosso]';
-
-type Trx = Transaction<Database>;
 
 export interface RedactedClaim {
   id: string;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { PlannedNotice } from '../domain/sla.ts';
-import type { Db } from './database.ts';
+import type { Db, Trx } from './database.ts';
 
 export interface DueNotice {
   claimId: string;
@@ -42,7 +42,7 @@ export async function cancelNotices(trx: Db, claimId: string): Promise<void> {
  * waited for, so two sweeps at once split the work and each notice is taken once. Run it inside the
  * transaction that enqueues the messages.
  */
-export async function takeDueNotices(trx: Db, now: Date, limit: number): Promise<DueNotice[]> {
+export async function takeDueNotices(trx: Trx, now: Date, limit: number): Promise<DueNotice[]> {
   const { rows } = await sql<{
     claim_id: string;
     kind: 'reminder' | 'escalation';

@@ -5,7 +5,7 @@
  * audit events and evidence in one statement. Both run inside the caller's transaction, after the
  * professional's lock.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Claim, ClaimInput, IsoDate, PriorClaim, Reason, Verdict } from '../domain/claim.ts';
 import { OPEN_OR_APPROVED, PENDING_REVIEW, type ClaimStatus } from '../domain/claim-state.ts';
@@ -17,7 +17,8 @@ import { toEventRow, type ClaimEvent } from './audit.repository.ts';
 import { toCharge } from './charge.repository.ts';
 import { toClaim } from './claim.repository.ts';
 import { toOutboxRow } from './outbox.repository.ts';
-import type { ClaimRow, Database } from './schema.ts';
+import type { ClaimRow } from './schema.ts';
+import type { Trx } from './database.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -46,10 +47,7 @@ export interface SubmissionContext {
 }
 
 /** Everything the policy and the pending limit need, in one statement. */
-export async function readSubmissionContext(
-  trx: Transaction<Database>,
-  q: SubmissionQuestions,
-): Promise<SubmissionContext> {
+export async function readSubmissionContext(trx: Trx, q: SubmissionQuestions): Promise<SubmissionContext> {
   const since = new Date(q.now.getTime() - 90 * DAY_MS);
   const row = await trx
     .selectNoFrom((eb) => [
@@ -170,7 +168,7 @@ export interface SubmittedClaim {
 }
 
 /** Stores the claim with its evidence, reminders, outbox rows and audit events: one statement. */
-export async function insertSubmittedClaim(trx: Transaction<Database>, submitted: SubmittedClaim): Promise<Claim> {
+export async function insertSubmittedClaim(trx: Trx, submitted: SubmittedClaim): Promise<Claim> {
   const { id, claim } = submitted;
   const json = (rows: readonly unknown[]) => JSON.stringify(rows);
   const evidence = submitted.evidence.map((file, position) => ({

@@ -1,4 +1,3 @@
-import type { Transaction } from 'kysely';
 import {
   ChargeConflictError,
   insertCharges,
@@ -6,8 +5,7 @@ import {
   upsertProfessionals,
   type ProfessionalMapping,
 } from '../db/charge.repository.ts';
-import type { Db } from '../db/database.ts';
-import type { Database } from '../db/schema.ts';
+import type { Db, Trx } from '../db/database.ts';
 import type { Charge } from '../domain/ledger.ts';
 import type { ChargeItemError, ParsedCharge } from './charge-input.ts';
 
@@ -22,11 +20,7 @@ export type IngestOutcome =
  * Inside the caller's transaction: resolves the professionals and inserts. Its outcome says what is
  * wrong; the caller rolls back when it is not `ingested` (rows before a conflict are already inserted).
  */
-export async function ingestChargesIn(
-  trx: Transaction<Database>,
-  parsed: readonly ParsedCharge[],
-  now: Date,
-): Promise<IngestOutcome> {
+export async function ingestChargesIn(trx: Trx, parsed: readonly ParsedCharge[], now: Date): Promise<IngestOutcome> {
   const marketplaceIds = parsed.flatMap((c) =>
     c.professional.kind === 'marketplace' ? [c.professional.marketplaceId] : [],
   );

@@ -1,4 +1,3 @@
-import type { Transaction } from 'kysely';
 import {
   decideAutoApproval,
   findEnabledProof,
@@ -18,8 +17,8 @@ import {
 } from '../db/auto-approval.repository.ts';
 import { recordCreditEntry } from '../db/credit-entry.repository.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
-import type { Database } from '../db/schema.ts';
 import { homeRefreshesFor } from './home-refreshes.ts';
+import type { Trx } from '../db/database.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -29,7 +28,7 @@ const DAY_MS = 86_400_000;
  * lock of automatic approvals, so the counts the guards read stay true until the commit.
  */
 export async function judgeAutomatically(
-  trx: Transaction<Database>,
+  trx: Trx,
   config: AutoApprovalConfig | undefined,
   claim: { professionalId: string; input: ClaimInput; verdict: Verdict; now: Date },
 ): Promise<AutoApprovalDecision> {
@@ -59,7 +58,7 @@ export function withAutoApprovalFinding(verdict: Verdict, decision: AutoApproval
  * audit message in the review channel, all queued with it; no reminders, since nothing waits.
  */
 export async function approveAutomatically(
-  trx: Transaction<Database>,
+  trx: Trx,
   pending: Claim,
   proof: Proof,
   now: Date,

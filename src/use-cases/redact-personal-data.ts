@@ -1,7 +1,6 @@
 /** Use case: personal data redacted, by the daily retention job (RETENTION_MONTHS) or an erasure on request. */
-import type { Transaction } from 'kysely';
 import { recordClaimEvent } from '../db/audit.repository.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Trx } from '../db/database.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import {
   allowAuditRedaction,
@@ -15,7 +14,6 @@ import {
   REDACTED,
   scrubAuditDetails,
 } from '../db/redaction.repository.ts';
-import type { Database } from '../db/schema.ts';
 import { normaliseClientName, normalisePhone } from '../domain/ledger-match.ts';
 import { romeDateOf } from '../domain/rome-calendar.ts';
 
@@ -51,7 +49,7 @@ function scrubberFor(values: readonly string[]) {
  * redrawn from the redacted claim through the outbox.
  */
 export async function redactPersonalData(
-  trx: Transaction<Database>,
+  trx: Trx,
   target: { claimIds: readonly string[]; chargeIds: readonly string[] },
   why: RedactionReason,
   now: Date,
