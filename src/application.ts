@@ -1,3 +1,8 @@
+/**
+ * Composition root of one instance: from a `Config` and a `Db`, builds the delivery Web API client, the directories,
+ * the outbox worker, the SLA sweeper (with the weekly report and retention jobs) and the readiness checks, and wires
+ * them into the Bolt app. Called by main.ts (and the sandbox demo); any number of instances may share one database.
+ */
 import type { Server } from 'node:http';
 import { WebClient, type WebClientOptions } from '@slack/web-api';
 import type { Config } from './config.ts';

@@ -1,3 +1,8 @@
+/**
+ * Configuration: the only module that reads the environment. It validates the variables (zod) into a `Config`
+ * for the app, or the smaller targets of the CLIs (`loadDatabaseTarget`, `loadToolConfig`), and throws a
+ * one-line ConfigError naming each bad or still-example variable.
+ */
 import { existsSync } from 'node:fs';
 import { z } from 'zod';
 import { parseClosedDays, type ClosedDays } from './domain/italian-holidays.ts';

@@ -1,3 +1,7 @@
+/**
+ * Logging: the app's structured logger, one JSON line per event, also handed to Bolt as its logger. Callers
+ * log ids and references as fields, never claim contents, client phone numbers or tokens.
+ */
 import { LogLevel, type Logger as BoltLogger } from '@slack/bolt';
 
 /**

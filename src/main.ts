@@ -1,3 +1,8 @@
+/**
+ * Entry point (`npm start`) and composition root: loads the config, runs the start-up checks (port, Slack
+ * token and review channel, database), migrates, then starts the application built in application.ts and
+ * stops it on a signal.
+ */
 import { WebClient } from '@slack/web-api';
 import { ConfigError, loadConfig, loadDotEnv, type Config } from './config.ts';
 import { migrateToLatest } from './db/database.ts';

@@ -1,3 +1,7 @@
+/**
+ * Repository: the SQL of the claim audit trail (`claim_events`), an append-only log of what happened to each claim
+ * and who did it. Event details hold ids, rules and outcomes only, never the claim's contents or the client's phone.
+ */
 import type { Db } from './database.ts';
 
 export type ClaimEventKind =

@@ -1,3 +1,8 @@
+/**
+ * Repository: the SQL of automatic approvals and their reversals: the cross-instance lock on the daily cap, the
+ * counts and sums the policy checks, and the compare-and-set updates that record an approval or a reversal at most
+ * once.
+ */
 import { sql } from 'kysely';
 import type { AutoApproveCase, Claim } from '../domain/claim.ts';
 import { POLICY_ACTOR } from '../domain/claim.ts';

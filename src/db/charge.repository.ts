@@ -1,3 +1,8 @@
+/**
+ * Repository: the SQL of the marketplace ledger, the `charges` imported from it and the `professionals` mapping
+ * (marketplace id → Slack user). Imports are idempotent on charge_id and never rewrite a stored charge; the reads
+ * feed claim matching, the 90-day totals and the charge picker.
+ */
 import { sql, type Insertable, type Selectable } from 'kysely';
 import type { Charge } from '../domain/ledger.ts';
 import { normaliseClientName, normalisePhone, normaliseService } from '../domain/ledger-match.ts';

@@ -1,3 +1,8 @@
+/**
+ * Repository: the SQL of claims, the central `claims` table: lookups and lists for Slack and the review queue,
+ * the per-professional lock, and compare-and-set decisions, assignments and contests, so a concurrent click
+ * changes a claim at most once. `toClaim` and `toClaimSummary` map rows for the other repositories too.
+ */
 import { sql } from 'kysely';
 import type { AutoApproveCase, Claim, IsoDate, Reason, Verdict } from '../domain/claim.ts';
 import { APPROVED, PENDING_REVIEW, TRANSITIONS, type ReviewDecision } from '../domain/claim-state.ts';

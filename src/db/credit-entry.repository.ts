@@ -1,3 +1,7 @@
+/**
+ * Repository: the SQL of `credit_entries`, the refunds (and reversals) that put credits back on a professional's
+ * balance. At most one entry of each kind per claim, written in the caller's approval or reversal transaction.
+ */
 import type { Db } from './database.ts';
 
 /**

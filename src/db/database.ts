@@ -1,3 +1,8 @@
+/**
+ * Database access: the Kysely connection pool (`Db`), the transaction type (`Trx`) that transaction-only repository
+ * functions demand, the migrations runner and a reachability probe. Also sets how pg parses `date` columns (kept
+ * as 'YYYY-MM-DD', a day in Rome).
+ */
 import { Kysely, Migrator, PostgresDialect, type MigrationResultSet, type Transaction } from 'kysely';
 import pg from 'pg';
 import { migrations } from '../../migrations/index.ts';

@@ -1,3 +1,8 @@
+/**
+ * Repository: the SQL of refund requests sent by email (refused, and answered automatically where due): the attempt
+ * (never its content, recorded once per dedupe key) and its reply status, the per-sender reply allowance, Mailgun
+ * token replay protection, and forgetting a reply's outbox payload once it is sent or abandoned.
+ */
 import { sql } from 'kysely';
 import type { EmailProvider, EmailReplyStatus } from '../domain/inbound-email.ts';
 import type { Db } from './database.ts';

@@ -1,3 +1,9 @@
+/**
+ * Embedded PostgreSQL: runs the server binaries from the platform's npm package on a local data folder, for
+ * development and for deployments without DATABASE_URL (loaded only then, by open-database.ts). It initialises the
+ * cluster on first use, runs the server as the `postgres` user when started as root, stops a server orphaned by a
+ * killed run, and refuses (or attaches to) one that a running app started.
+ */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';

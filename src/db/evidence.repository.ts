@@ -1,3 +1,7 @@
+/**
+ * Repository: the SQL of `claim_evidence`, the files attached to a claim and the state of their copy into the review
+ * channel (pending, copied, failed, reported), which the outbox's evidence copy reads and updates.
+ */
 import type { EvidenceFile } from '../domain/evidence.ts';
 import type { Db } from './database.ts';
 

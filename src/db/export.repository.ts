@@ -1,3 +1,7 @@
+/**
+ * Repository: the SQL of the claims export: claims submitted in a date range, read one keyset page at a time so
+ * an export of any size never loads every row at once.
+ */
 import { CLAIM_SUMMARY_COLUMNS, toClaimSummary, type ClaimSummary } from './claim.repository.ts';
 import type { Db } from './database.ts';
 

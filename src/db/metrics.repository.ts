@@ -1,3 +1,7 @@
+/**
+ * Repository: the SQL behind /metrics: claim counts by status, pending and overdue claims, decisions by Rome dates,
+ * and pending and failed outbox messages. Read from the database at each scrape, so every instance answers the same.
+ */
 import { sql } from 'kysely';
 import type { IsoDate } from '../domain/claim.ts';
 import { PENDING_REVIEW } from '../domain/claim-state.ts';

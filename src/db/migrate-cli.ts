@@ -1,3 +1,7 @@
+/**
+ * Command-line script (`npm run migrate`): applies the pending migrations to the configured database, or to the
+ * embedded one (sharing the server of a running app), prints what it applied, and exits non-zero on an error.
+ */
 import { loadDatabaseTarget, loadDotEnv } from '../config.ts';
 import { createLogger } from '../logger.ts';
 import { migrateToLatest } from './database.ts';

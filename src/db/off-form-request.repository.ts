@@ -1,3 +1,7 @@
+/**
+ * Repository: the SQL of refund requests made outside the form (a DM, a mention, a channel message, an email),
+ * stored in `refused_requests` as who asked and where, never what they wrote, once per Slack event.
+ */
 import type { Db } from './database.ts';
 
 export interface OffFormRequest {

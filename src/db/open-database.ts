@@ -1,3 +1,7 @@
+/**
+ * Opens the database a `DatabaseTarget` names: a pool on DATABASE_URL, or the embedded PostgreSQL started first in
+ * its folder. Used by main.ts and the command-line tools; `close()` ends the pool and any embedded server.
+ */
 import type { DatabaseTarget } from '../config.ts';
 import type { AppLogger } from '../logger.ts';
 import { createDb, type Db } from './database.ts';

@@ -1,3 +1,8 @@
+/**
+ * Repository: the SQL of the `outbox`, the queue of every outgoing message (Slack posts, DMs, emails, webhooks).
+ * Use cases enqueue in their own transaction; the outbox worker leases due messages (one at a time per claim and
+ * lane, SKIP LOCKED across instances), then finishes, reschedules or blocks them; operators release blocked ones.
+ */
 import { sql } from 'kysely';
 import { LANE_OF, dedupeKeyOf, type MessageKind, type OutgoingMessage } from '../domain/message-kinds.ts';
 import type { Db, Trx } from './database.ts';

@@ -1,3 +1,7 @@
+/**
+ * Repository: the SQL of `claim_questions`, a reviewer's request for more information on a claim and the
+ * professional's answer. A question is stored once per modal view, and answered once (compare-and-set).
+ */
 import type { Question } from '../domain/question.ts';
 import type { Db } from './database.ts';
 

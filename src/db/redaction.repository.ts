@@ -1,3 +1,8 @@
+/**
+ * Repository: the SQL of personal-data redaction, for the retention job and erasure on request: finding the claims
+ * and charges past retention or of one person, replacing their client data with a marker, scrubbing audit details
+ * (only in a transaction that allowed it), and recording a scheduled job's run once.
+ */
 import { sql } from 'kysely';
 import { INELIGIBLE, REVIEW_DECISIONS } from '../domain/claim-state.ts';
 import type { Trx } from './database.ts';

@@ -1,3 +1,8 @@
+/**
+ * Repository: the SQL of `claim_reminders`, the SLA reminders and escalations planned for a pending claim: scheduled
+ * when it enters review, cancelled when it is decided, and taken when due by the SLA sweep (SKIP LOCKED, so
+ * concurrent sweeps take each notice once).
+ */
 import { sql } from 'kysely';
 import type { PlannedNotice } from '../domain/sla.ts';
 import type { Db, Trx } from './database.ts';

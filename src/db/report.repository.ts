@@ -1,3 +1,7 @@
+/**
+ * Repository: the SQL of the weekly operations report: the claims submitted or decided in the period, the credits
+ * charged to their professionals, and whether the report's message was already queued.
+ */
 import { sql } from 'kysely';
 import type { ReportClaimRow } from '../domain/ops-report.ts';
 import type { Db } from './database.ts';

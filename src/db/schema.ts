@@ -1,3 +1,7 @@
+/**
+ * Database schema as Kysely sees it: one row type per table (written to match migrations/) and the
+ * `Database` that types every query. Row types stay in src/db; the rest of the code sees domain types.
+ */
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ClaimStatus } from '../domain/claim-state.ts';
 

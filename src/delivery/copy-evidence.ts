@@ -1,3 +1,8 @@
+/**
+ * Delivery: the outbox's `evidence_copy` message, which copies a claim's attached files into its review thread
+ * (download with the bot token from Slack's file host only, then Slack's external upload). A file that cannot be
+ * copied for good is marked failed and named once in the thread; temporary failures go back to the outbox.
+ */
 import type { WebClient } from '@slack/web-api';
 import { listEvidence, markEvidence, type StoredEvidence } from '../db/evidence.repository.ts';
 import type { Db } from '../db/database.ts';

@@ -1,3 +1,8 @@
+/**
+ * Delivery: the deliverer the outbox worker calls for each leased message, one handler per message kind. It renders
+ * from the claim as it is now, skips what no longer makes sense, posts once (an earlier post whose outcome is
+ * unknown is looked for first), and returns the audit and records for the worker to write with the finish.
+ */
 import type { KnownBlock } from '@slack/types';
 import type { ChatPostMessageArguments, WebClient } from '@slack/web-api';
 import { z } from 'zod';

@@ -1,3 +1,7 @@
+/**
+ * Delivery: the outbox's `weekly_report` message, posted to the review channel through the deliverer's `postOnce`.
+ * The figures come from the payload, computed when the report was queued, so a retry posts the same ones.
+ */
 import type { KnownBlock } from '@slack/types';
 import { z } from 'zod';
 import type { QueuedMessage } from '../db/outbox.repository.ts';

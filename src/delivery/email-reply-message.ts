@@ -1,3 +1,8 @@
+/**
+ * Builder (pure): the text of the automatic reply to a refund asked for by email, pointing to the form in Italian
+ * and English, and the reply itself as nodemailer takes it (threaded, marked auto-replied, with a Message-ID
+ * derived from the outbox key). Used by the email reply delivery and the inbound email route.
+ */
 import { createHash } from 'node:crypto';
 import { replySubject } from '../domain/inbound-email.ts';
 import { LOCALES, t, type Locale } from '../i18n/messages.ts';

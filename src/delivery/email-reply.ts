@@ -1,3 +1,8 @@
+/**
+ * Delivery: the outbox's `email_reply` message, sent by SMTP (nodemailer, from SMTP_URL); its outcome is recorded
+ * on the email's attempt and the outbox payload then forgotten. Failures go back to the outbox; a resend after an
+ * unknown outcome keeps the same Message-ID. Without SMTP_URL, queued replies are skipped.
+ */
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import type { Db } from '../db/database.ts';

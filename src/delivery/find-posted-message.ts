@@ -1,3 +1,8 @@
+/**
+ * Slack history search for delivery after an unknown outcome: finds a message an earlier attempt may have posted
+ * (by the outbox id every outbox post carries in its metadata) or a file share (by file id), so it is not sent
+ * twice. Used by the deliverer's `postOnce` and the evidence copy.
+ */
 import type { WebClient } from '@slack/web-api';
 
 /** The event_type of the message metadata every outbox post carries, with its outbox id. */

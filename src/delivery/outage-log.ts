@@ -1,3 +1,7 @@
+/**
+ * Logging helper for background loops (outbox worker, SLA sweeper): reports a database outage once when it starts
+ * and once when it ends, with the failures in between counted, instead of one error per failed poll.
+ */
 import type { AppLogger } from '../logger.ts';
 
 /**

@@ -1,3 +1,7 @@
+/**
+ * Command-line script (`npm run outbox`): the operator's view of outbox messages blocked for a cause a person must
+ * fix (`list`) and the way to release them (`retry`, all, by cause or by id); a running instance then sends them.
+ */
 import { userInfo } from 'node:os';
 import { loadDatabaseTarget, loadDotEnv } from '../config.ts';
 import type { Db } from '../db/database.ts';

@@ -1,3 +1,8 @@
+/**
+ * Outbox worker: the background loop that leases due outbox messages, hands each to the deliverer, and records the
+ * outcome (delivered, retried, blocked until a person fixes the cause, or failed) per retry-policy.ts. Paces review
+ * channel posts, pauses on a refused token, and re-checks blocked messages. Built by application.ts, one per instance.
+ */
 import { randomUUID } from 'node:crypto';
 import {
   DEFAULT_CHANNEL_PACING,

@@ -1,3 +1,7 @@
+/**
+ * Delivery: the deliverer's handlers for the professional's path, the contest confirmation DM and the copy of a
+ * claim's evidence, split out of deliver-message.ts, whose tools (sendDm, postOnce, audit) they receive.
+ */
 import type { KnownBlock } from '@slack/types';
 import type { WebClient } from '@slack/web-api';
 import type { ClaimEventKind } from '../db/audit.repository.ts';

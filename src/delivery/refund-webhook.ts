@@ -1,3 +1,8 @@
+/**
+ * Delivery: the signed webhooks that tell the marketplace of a refund approved (`refund.approved`) or reversed
+ * (`refund.reversed`), sent from the outbox to REFUND_WEBHOOK_URL. Same bytes, HMAC signature and Idempotency-Key on
+ * every retry; a non-2xx answer throws a WebhookHttpError for the retry policy.
+ */
 import { createHmac } from 'node:crypto';
 
 /**

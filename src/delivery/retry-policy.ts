@@ -1,3 +1,8 @@
+/**
+ * Retry policy (pure): classifies a failed delivery (Slack, refund webhook, SMTP, database) as retry with backoff,
+ * block until a person fixes the cause, or give up, and says whether the failed call may have taken effect.
+ * The outbox worker and the evidence copy follow it; application.ts sets the give-up age from the config.
+ */
 import { ErrorCode } from '@slack/web-api';
 import { WebhookHttpError } from './refund-webhook.ts';
 import { SmtpError } from './smtp-error.ts';

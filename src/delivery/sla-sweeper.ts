@@ -1,3 +1,8 @@
+/**
+ * SLA sweeper: the background timer of each instance that runs the SLA sweep (due reminders and escalations
+ * queued in the outbox) and then the clock-driven jobs (weekly report, retention), waking the outbox worker
+ * when something was queued. Instances running it at once are kept apart by the database.
+ */
 import type { Db } from '../db/database.ts';
 import type { AppLogger } from '../logger.ts';
 import { runSlaSweep } from '../use-cases/run-sla-sweep.ts';

@@ -1,3 +1,8 @@
+/**
+ * Domain (pure): business-day arithmetic on Rome dates behind the "10 giorni lavorativi" promise: the review
+ * deadline, business days between two dates, and the day a reminder falls on. Which days count comes from a
+ * `BusinessCalendar` (italian-holidays.ts builds Italy's); weekdays only by default.
+ */
 import type { IsoDate } from './claim.ts';
 import { addDays, daysBetween, romeDateOf, weekdayOf } from './rome-calendar.ts';
 

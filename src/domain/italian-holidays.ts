@@ -1,3 +1,8 @@
+/**
+ * Domain (pure): Italy's business calendar: the national holidays (Easter Monday computed, San Francesco from
+ * 2026) plus the office's closed days from CLOSED_DAYS, parsed here for config.ts. `createBusinessCalendar` builds
+ * the `BusinessCalendar` that deadlines, reminders and reports count with.
+ */
 import type { IsoDate } from './claim.ts';
 import { isWeekday, type BusinessCalendar } from './business-days.ts';
 import { addDays, isIsoDate } from './rome-calendar.ts';

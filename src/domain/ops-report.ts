@@ -1,3 +1,8 @@
+/**
+ * Domain (pure): the team's weekly or monthly operations report: which period is due (weekly, Mondays at the notify
+ * hour in Rome) and its figures computed from claim rows and ledger charges (received, decided and how fast, credits
+ * refunded, top professionals). The figures are JSON-safe, queued with the report and posted as they were.
+ */
 import { businessDaysBetween, type BusinessCalendar } from './business-days.ts';
 import type { IsoDate } from './claim.ts';
 import { addDays, romeDateOf, romeInstant, weekdayOf } from './rome-calendar.ts';

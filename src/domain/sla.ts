@@ -1,3 +1,8 @@
+/**
+ * Domain (pure): the SLA plan of a claim under review: its deadline, the reminders before it and the escalation
+ * on the next business morning after it, each due at the notify hour in Rome. Planned at submission or contest;
+ * the notices are stored by reminder.repository.ts and queued by the SLA sweep when due.
+ */
 import { addBusinessDays, reminderDate, reviewDeadline, type BusinessCalendar } from './business-days.ts';
 import type { IsoDate } from './claim.ts';
 import { romeInstant } from './rome-calendar.ts';

@@ -1,3 +1,8 @@
+/**
+ * Builder (pure): one exported claim as a record (with business days taken and whether it met its deadline; client
+ * data only when asked for), and its CSV (RFC 4180, guarded against formula injection) or JSON Lines text, for the
+ * export command.
+ */
 import type { ExportClaimRow } from '../db/export.repository.ts';
 import { businessDaysBetween, type BusinessCalendar } from '../domain/business-days.ts';
 import { romeDateOf } from '../domain/rome-calendar.ts';

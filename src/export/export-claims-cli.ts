@@ -1,3 +1,7 @@
+/**
+ * Command-line script (`npm run export`): writes the claims submitted between two Rome dates to standard output as
+ * CSV or JSON Lines, reading the database a page at a time; personal data only with `--with-personal-data`.
+ */
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { loadDotEnv, loadToolConfig } from '../config.ts';

@@ -1,3 +1,7 @@
+/**
+ * Health: start-up checks run by main.ts before anything is changed (before the migrations): the port is free, and
+ * a database failure is described in one line naming the server (password hidden) and the fix.
+ */
 import { createServer } from 'node:net';
 
 /**

@@ -1,3 +1,8 @@
+/**
+ * Health: the Slack checks run at start-up and by /readyz (the bot token works; the review channel exists, is not
+ * archived and has the bot in it), and `describeSlackFailure`, which turns a Web API error into one line naming
+ * the call, what Slack said and the fix.
+ */
 import { ErrorCode, type WebClient } from '@slack/web-api';
 
 /**

@@ -1,3 +1,7 @@
+/**
+ * HTTP helpers shared by the app's own routes beside Bolt's: JSON replies, a wrapper that turns an unawaited
+ * handler's failure into a logged 500, and a timing-safe bearer-token check.
+ */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AppLogger } from '../logger.ts';

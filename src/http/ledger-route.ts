@@ -1,3 +1,8 @@
+/**
+ * HTTP route: the marketplace's ledger endpoints (POST /ledger/charges, /ledger/professionals), behind
+ * LEDGER_TOKEN. It reads and validates the JSON, then hands charges and professional mappings to
+ * ledger/ingest-charges. Only counts are logged, since a charge carries a client's name and phone.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import { z } from 'zod';

@@ -1,3 +1,4 @@
+/** HTTP route: GET /metrics, the Prometheus text, behind METRICS_TOKEN when it is set. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Metrics } from '../metrics/metrics.ts';
 import { bearerMatches, sendJson } from './http-helpers.ts';

@@ -1,3 +1,4 @@
+/** HTTP: reads a request body as text, refusing more than a byte limit (BodyTooLargeError). */
 import type { IncomingMessage } from 'node:http';
 
 export class BodyTooLargeError extends Error {

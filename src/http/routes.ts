@@ -1,3 +1,7 @@
+/**
+ * HTTP: the app's custom routes mounted on Bolt's server (built in application.ts): /healthz, /readyz, inbound
+ * email, the ledger and /metrics. Handlers that do work are wrapped in `safely`, because Bolt does not await them.
+ */
 import type { ServerResponse } from 'node:http';
 import type { CustomRoute } from '@slack/bolt';
 import type { AppDeps } from '../slack/deps.ts';

@@ -1,3 +1,7 @@
+/**
+ * i18n: dates written for people in Italian or English, and instants as read in the policy's time zone (Rome).
+ * Used by the Slack views and messages; due dates after "entro" get the right Italian article.
+ */
 import { format } from 'date-fns';
 import { enGB, it as itLocale } from 'date-fns/locale';
 import type { IsoDate } from '../domain/claim.ts';

@@ -1,3 +1,8 @@
+/**
+ * i18n: the message catalog, every user-facing text in Italian and English, and `t`, which fills a text's
+ * placeholders. The core texts live here; the other areas (home, email, report, delivery, interaction,
+ * auto-approval) are merged in from their own files, each with the same keys in both languages.
+ */
 import { autoEn, autoIt } from './auto-approval-messages.ts';
 import { deliveryEn, deliveryIt } from './delivery-messages.ts';
 import { emailEn, emailIt } from './email-messages.ts';

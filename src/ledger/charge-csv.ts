@@ -1,3 +1,8 @@
+/**
+ * Ledger: reads the marketplace's charges CSV as a stream of entries, one per data row (its cells read as
+ * spreadsheet-cells says) or one per problem of the file, each with its line. The header is checked against
+ * charge-input's fields. The charge import (import-charges.ts) consumes it without holding the file in memory.
+ */
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { CHARGE_FIELDS } from './charge-input.ts';

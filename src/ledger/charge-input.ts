@@ -1,3 +1,8 @@
+/**
+ * Ledger: the one definition of a charge as the marketplace sends it (JSON of POST /ledger/charges, or a CSV
+ * row with the same column names), validated with zod into ParsedCharges. A batch reports every bad field of
+ * every item at once, each under its 0-based index.
+ */
 import { z } from 'zod';
 import { CHARGE_TRIGGERS, type Charge } from '../domain/ledger.ts';
 import { isIsoDate, romeInstant } from '../domain/rome-calendar.ts';

@@ -1,3 +1,7 @@
+/**
+ * Ledger: the low-level reading of a CSV file for charge-csv.ts: its encoding (UTF-8 or Windows-1252), its
+ * delimiter (`;` or `,`), and the line where each record starts. It streams, so memory stays flat.
+ */
 import { createReadStream } from 'node:fs';
 
 /**

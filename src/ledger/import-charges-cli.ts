@@ -1,3 +1,8 @@
+/**
+ * Command line: `npm run import-charges -- FILE.csv`, loads the marketplace's charges CSV into the database
+ * and prints the problems, by line, when it refuses the file. It may share the embedded database of a running
+ * `npm start`.
+ */
 import { access } from 'node:fs/promises';
 import { CsvError } from 'csv-parse';
 import { loadDatabaseTarget, loadDotEnv } from '../config.ts';

@@ -1,3 +1,8 @@
+/**
+ * Ledger: the CSV charge import behind the import-charges command. Rows are validated and ingested in
+ * batches, all in one transaction: any problem rolls back the whole file, and every problem is reported
+ * with its line.
+ */
 import { createImportScratch, recordImportedIds } from '../db/charge.repository.ts';
 import type { Db } from '../db/database.ts';
 import { parseChargeBatch, type ParsedCharge } from './charge-input.ts';

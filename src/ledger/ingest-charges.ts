@@ -1,3 +1,8 @@
+/**
+ * Ledger: stores validated charges, resolving marketplace ids to Slack users, and maps professionals to
+ * marketplace ids. Used by the ledger HTTP route (its own transaction, all or nothing) and by the CSV import
+ * (inside the import's transaction).
+ */
 import {
   ChargeConflictError,
   insertCharges,

@@ -1,3 +1,7 @@
+/**
+ * Ledger (pure): reads one cell of a charges CSV as a spreadsheet (an Italian Excel) wrote it into the value
+ * the JSON form would carry: dates as gg/mm/aaaa, decimal commas, phones forced to text. Called by charge-csv.ts.
+ */
 import { isIsoDate, romeInstant } from '../domain/rome-calendar.ts';
 
 /**

@@ -1,3 +1,8 @@
+/**
+ * Metrics: the `fetch` given to every Slack WebClient, which reports each failed Web API call (Slack's
+ * `ok: false` code, a 429, another HTTP status, a network error) by method, without delaying the response.
+ * Created by metrics.ts, which counts what it reports.
+ */
 import type { FetchFunction } from '@slack/web-api';
 
 export type SlackErrorListener = (method: string, error: string) => void;

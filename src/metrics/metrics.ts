@@ -1,3 +1,7 @@
+/**
+ * Metrics: the instance's Prometheus registry, served by GET /metrics. Claim, decision and outbox figures
+ * are read from the database at each scrape; Slack API errors and HTTP requests are counted in this process.
+ */
 import type { Server } from 'node:http';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { Db } from '../db/database.ts';

@@ -1,3 +1,7 @@
+/**
+ * Command line: `npm run erase`, one person's erasure request (a client by phone or name, or a
+ * professional), carried out at once through the redact-personal-data use case; prints what it changed.
+ */
 import { parseArgs } from 'node:util';
 import { loadDatabaseTarget, loadDotEnv } from '../config.ts';
 import { openDatabase } from '../db/open-database.ts';

@@ -1,3 +1,8 @@
+/**
+ * Sandbox: the world `npm run demo` plays in. It starts the real app on a fresh embedded PostgreSQL with a
+ * local Slack stand-in (optionally Socket Mode) and a local SMTP sink, and names the demo's people and channel.
+ * No network, no credentials; the clock is the demo's to move.
+ */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,3 +1,8 @@
+/**
+ * Sandbox: the `npm run demo` script (`-- --socket` for Socket Mode). It plays the refund story step by step
+ * against the real app in demo-world.ts, prints what each person sees in Slack, and exits non-zero when a
+ * step does not happen.
+ */
 import { addDays, romeDateOf, romeInstant } from '../domain/rome-calendar.ts';
 import { insertCharges } from '../db/charge.repository.ts';
 import { REVERSE_ACTION_ID } from '../slack/messages/auto-approval-blocks.ts';

@@ -1,3 +1,8 @@
+/**
+ * Sandbox: sends requests to the app's /slack/events as Slack would, signed with the signing secret
+ * (slash commands, interactions, events). Used by the tests, the demo and the soak run; the Socket Mode
+ * stand-in offers the same SlackSender over a WebSocket.
+ */
 import { createHmac } from 'node:crypto';
 
 /** Requests as Slack sends them: signed with the app's signing secret (v0 HMAC-SHA256). */

@@ -1,3 +1,8 @@
+/**
+ * Sandbox: builders of the payloads Slack posts to the app (slash commands, block actions, view submissions
+ * with the refund form's state, event envelopes), starting from one default claim. Used by the tests, the
+ * demo and the benchmark.
+ */
 import { randomUUID } from 'node:crypto';
 import type { ClaimInput } from '../domain/claim.ts';
 import { CHARGE_ACTION_ID, CHARGE_BLOCK_ID } from '../slack/views/charge-select.ts';

@@ -1,3 +1,8 @@
+/**
+ * Sandbox: the Slack API double served over local HTTP (Web API, response_urls, file downloads and uploads),
+ * so the real app can run with SLACK_API_URL pointed at it. Used by the demo, the benchmark and integration
+ * tests that start the app as a process.
+ */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readBody } from '../http/read-body.ts';

@@ -1,3 +1,7 @@
+/**
+ * Sandbox: a local SMTP server that keeps the mail it receives, parsed, and can answer with planned reply
+ * codes. Used by the demo and the inbound-email tests in place of a real mail server.
+ */
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';

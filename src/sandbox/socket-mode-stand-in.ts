@@ -1,3 +1,7 @@
+/**
+ * Sandbox: a local stand-in for Slack's Socket Mode over a real WebSocket, and a SlackSender that sends
+ * requests through it as envelopes. Used by the demo's `--socket` run and the Socket Mode tests.
+ */
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';

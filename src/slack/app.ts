@@ -1,3 +1,7 @@
+/**
+ * Slack: builds the Bolt app for application.ts, with the guarded receiver (Socket Mode when an app token is
+ * configured, HTTP on /slack/events otherwise), the app's own HTTP routes, and every listener registered.
+ */
 import type { Server } from 'node:http';
 import { App, LogLevel, type AppOptions, type CustomRoute } from '@slack/bolt';
 import type { WebClientOptions } from '@slack/web-api';

@@ -1,3 +1,7 @@
+/**
+ * Slack: AppDeps, the one bag of dependencies every listener receives, built once in application.ts. Only
+ * types, and the small helper that narrows it for the review decisions.
+ */
 import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
 import type { BusinessCalendar } from '../domain/business-days.ts';

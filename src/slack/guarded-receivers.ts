@@ -1,3 +1,8 @@
+/**
+ * Slack: Bolt's HTTP and Socket Mode receivers with a guard in front, which refuses a body or envelope that
+ * is not a Slack payload this app handles before Bolt or the SDK reads it (payload-guard.ts holds the rules).
+ * Used by app.ts.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   HTTPModuleFunctions,

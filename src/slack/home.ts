@@ -1,3 +1,7 @@
+/**
+ * Slack: renders and publishes each person's App Home, the review queue for a reviewer and their own claims
+ * for anyone else. Built once in application.ts (createHomes); the outbox may render Homes inside a transaction.
+ */
 import type { WebClient } from '@slack/web-api';
 import type { Db } from '../db/database.ts';
 import type { BusinessCalendar } from '../domain/business-days.ts';

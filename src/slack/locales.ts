@@ -1,3 +1,7 @@
+/**
+ * Slack: each person's language (Italian or English) from their Slack locale, cached, with the default
+ * language when the lookup fails or is slow. Built once in application.ts and reached through AppDeps.locales.
+ */
 import type { WebClient } from '@slack/web-api';
 import type { Locale } from '../i18n/messages.ts';
 

@@ -1,3 +1,8 @@
+/**
+ * Guard: checks a signed Slack request body before Bolt and the listeners see it (used by guarded-receivers.ts,
+ * for HTTP and Socket Mode). It parses the bytes as Bolt would and refuses, with a short reason for a 400, any
+ * body whose shape Slack never sends or whose keys would route it down another path than its type.
+ */
 import { parse as parseQueryString } from 'node:querystring';
 import { z } from 'zod';
 

@@ -1,3 +1,8 @@
+/**
+ * Who may decide claims: the members of the review channel, narrowed to REVIEWER_USER_IDS when set. Built once
+ * by the composition root (application.ts) and handed to the listeners, the App Home and delivery; the member
+ * list is cached for a minute, and a failed lookup is not cached.
+ */
 import type { WebClient } from '@slack/web-api';
 
 export interface ReviewerDirectoryOptions {

@@ -1,3 +1,9 @@
+/**
+ * Use case: a refund asked for by email, posted by the inbound-email route (http/email). It opens no claim:
+ * the attempt is recorded once, and a reply pointing to the form is queued on the outbox in the same
+ * transaction unless the domain's rules, SMTP being off or the per-sender interval say not to.
+ * A replayed Mailgun token is refused.
+ */
 import type { Db } from '../db/database.ts';
 import {
   acceptMailgunToken,

@@ -1,3 +1,8 @@
+/**
+ * Use case, part of submit-claim.ts: the policy's automatic approval (AUTO_APPROVE). Inside the submission's
+ * transaction it decides whether a proven case is approved without review, under the global lock of automatic
+ * approvals so the guards' counts hold, then records the credit entry, the audit and the queued messages.
+ */
 import {
   decideAutoApproval,
   findEnabledProof,

@@ -1,3 +1,8 @@
+/**
+ * Use case: the question round-trip on a pending claim — a reviewer asks the professional a question (posted
+ * in the review thread and sent by DM), and only the claimant answers, once, into that thread. Called by
+ * listeners/take-and-questions.ts; the claim stays pending and its deadline does not move.
+ */
 import type { Claim } from '../domain/claim.ts';
 import { checkClaimantAction } from '../domain/claim-state.ts';
 import { recordClaimEvent } from '../db/audit.repository.ts';

@@ -1,3 +1,8 @@
+/**
+ * Use case: outbox messages blocked for a cause a person must fix (bot not in the channel, revoked token…).
+ * The outbox worker parks them here; the worker's re-check, the composition root and the outbox CLI release
+ * them. Each step is audited on the claim and redraws the reviewers' App Home, which shows what is blocked.
+ */
 import { reviewerHomesRefresh } from './home-refreshes.ts';
 import { recordClaimEvent } from '../db/audit.repository.ts';
 import type { Db } from '../db/database.ts';

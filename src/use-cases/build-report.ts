@@ -1,3 +1,8 @@
+/**
+ * Use case (read-only): the figures of the team's report for a period — claims, refunds, credits charged,
+ * claims overdue now — read from the database and computed by domain/ops-report.ts. Used by
+ * `/rimborso report` (listeners/refund-form.ts) and by the weekly report (enqueue-weekly-report.ts).
+ */
 import type { Db } from '../db/database.ts';
 import { countPendingClaims } from '../db/metrics.repository.ts';
 import { findClaimsForReport, sumChargedCredits } from '../db/report.repository.ts';

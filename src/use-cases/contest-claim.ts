@@ -1,3 +1,8 @@
+/**
+ * Use case: "Chiedi una verifica" — the professional sends a claim the policy refused to the reviewers, once per
+ * claim and only as its claimant. Called by listeners/contest.ts; in one transaction on the locked claim it
+ * records the contest with a new 10-business-day deadline and queues the reminders, review post and DM.
+ */
 import { recordClaimEvent } from '../db/audit.repository.ts';
 import { findClaimById, findClaimForContest, recordContest } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';

@@ -1,3 +1,8 @@
+/**
+ * Use case: a reviewer approves or rejects a pending claim. It owns the rule of who may act on a claim
+ * (`authorizeDecision`, also used by take and ask) and records the decision as a compare-and-set, so exactly one
+ * click wins; the credit entry, the audit and the queued messages go in the same transaction.
+ */
 import type { Claim } from '../domain/claim.ts';
 import {
   isRefundStanding,

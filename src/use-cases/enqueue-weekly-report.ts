@@ -1,3 +1,8 @@
+/**
+ * Use case: queues the team's weekly report on the outbox once its time has come, run as a periodic job of
+ * every instance's SLA sweeper (wired in application.ts). The week is the message's dedupe key, so the report
+ * is queued once whichever instance gets there first; the figures come from build-report.ts.
+ */
 import type { Db } from '../db/database.ts';
 import { enqueueMessages } from '../db/outbox.repository.ts';
 import { isMessageQueued } from '../db/report.repository.ts';

@@ -1,3 +1,7 @@
+/**
+ * Builder (pure): the `home_refresh` outbox messages that redraw the App Homes — the professional's and every
+ * reviewer's — after a claim changed. The use cases that change a claim queue them in their own transaction.
+ */
 import { randomUUID } from 'node:crypto';
 import type { ClaimMessage } from '../domain/message-kinds.ts';
 

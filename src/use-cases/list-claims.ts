@@ -1,3 +1,7 @@
+/**
+ * Use case (read-only): the claim lists people read — a professional's own claims and the reviewers' queue with
+ * the count of blocked messages — for `/rimborso stato` and the App Homes (slack/home.ts).
+ */
 import { countClaimsOfProfessional, listClaimsOfProfessional, listPendingClaims } from '../db/claim.repository.ts';
 import type { Db } from '../db/database.ts';
 import { countBlockedMessagesByCause } from '../db/outbox.repository.ts';

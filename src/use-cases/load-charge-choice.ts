@@ -1,3 +1,8 @@
+/**
+ * Use case (read-only): the ledger's charges for the refund form — the professional's recent charges the picker
+ * starts from, the typeahead's search among them, and the claim input made from a chosen charge (only if it is
+ * that professional's). Used by listeners/refund-form.ts and listeners/refund-submission.ts.
+ */
 import { findChargeOfProfessional, listRecentCharges, searchRecentCharges } from '../db/charge.repository.ts';
 import type { Db } from '../db/database.ts';
 import {

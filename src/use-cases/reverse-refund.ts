@@ -1,3 +1,8 @@
+/**
+ * Use case: a reviewer undoes an automatic approval ("Annulla rimborso") within its reversal window, with a
+ * reason. Called by listeners/reverse-refund.ts; who may reverse is read from the database and every denial is
+ * audited, and the reversal is a compare-and-set with its negative credit entry and queued messages in one transaction.
+ */
 import { checkReversible, type AutoApprovalConfig, type ReversalRefusal } from '../domain/auto-approval.ts';
 import type { Claim } from '../domain/claim.ts';
 import { refundedChargeId, checkReviewerAction } from '../domain/claim-state.ts';

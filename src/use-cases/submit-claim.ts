@@ -1,3 +1,9 @@
+/**
+ * Use case: the refund form's submission — the heart of the app. Called by listeners/refund-submission.ts, it
+ * evaluates the claim against the policy and stores it with its verdict, SLA schedule and queued Slack messages
+ * in one transaction under the professional's lock (or approves it at once via approve-automatically.ts).
+ * What the professional can still correct in the form is returned, not stored.
+ */
 import { randomUUID } from 'node:crypto';
 import {
   checkPendingLimit,

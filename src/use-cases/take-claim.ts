@@ -1,3 +1,8 @@
+/**
+ * Use case: "Prendi in carico" — a reviewer takes a pending claim (or takes it over from another), audited,
+ * with the review message and the reviewers' Homes redrawn through the outbox. Called by
+ * listeners/take-and-questions.ts; who may act is decide-claim.ts's `authorizeDecision`.
+ */
 import { reviewerHomesRefresh } from './home-refreshes.ts';
 import { randomUUID } from 'node:crypto';
 import type { Claim } from '../domain/claim.ts';

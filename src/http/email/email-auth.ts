@@ -1,3 +1,8 @@
+/**
+ * HTTP auth (pure): how the inbound email endpoint checks that a post comes from our mail provider: the shared
+ * token as a bearer or basic-auth password, compared in constant time, or Mailgun's webhook signature with its
+ * five-minute window. Used by inbound-email-route.ts.
+ */
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /**

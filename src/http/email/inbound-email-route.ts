@@ -1,3 +1,8 @@
+/**
+ * HTTP route: POST /inbound/email, where mail providers (SendGrid, Mailgun, Postmark, or our own JSON) post refund
+ * requests sent by email. It authenticates the post, reads the email and hands it to the answer-inbound-email use
+ * case: no claim is opened; the attempt is recorded and, where due, a reply pointing to the form is queued.
+ */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { InboundEmail } from '../../domain/inbound-email.ts';
 import { buildRefusalText } from '../../delivery/email-reply-message.ts';

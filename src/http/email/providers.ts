@@ -1,3 +1,8 @@
+/**
+ * Email providers (pure): reads SendGrid, Mailgun, Postmark and our own generic JSON inbound payloads into one
+ * InboundEmail. Called by the inbound-email route once it has read the body; readForm and readJson tell the
+ * providers apart by the fields they send.
+ */
 import {
   addHeader,
   addressOf,

@@ -1,3 +1,7 @@
+/**
+ * HTTP: reads a posted form (urlencoded or multipart) into its text fields for the inbound-email route, under a
+ * byte limit. Attachments are drained, never kept.
+ */
 import type { IncomingMessage } from 'node:http';
 import busboy from 'busboy';
 import { BodyTooLargeError } from '../read-body.ts';

@@ -1,3 +1,7 @@
+/**
+ * Listener: "ask for a review" on an ineligible claim. The button opens the reason's modal (or says why the
+ * clicker may not), and the submission records the contest through the contest-claim use case before its ack.
+ */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { ClaimantDeclined } from '../../domain/claim-state.ts';
 import { t, type Locale } from '../../i18n/messages.ts';

@@ -1,3 +1,8 @@
+/**
+ * Listener: the /rimborso command and the "open the form" button. It opens the refund modal within the
+ * trigger id's 3 seconds (with the professional's recent charges when they load in time), or answers the
+ * status, help and reviewers' report subcommands; it also serves the charge picker's typeahead.
+ */
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import { t, type Locale } from '../../i18n/messages.ts';

@@ -1,3 +1,8 @@
+/**
+ * Listener: the refund form's submission. It parses the form, runs the submit-claim use case (policy and
+ * database write) before the ack, so correctable problems come back as field errors; the Slack messages that
+ * follow go out through the outbox.
+ */
 import type { App } from '@slack/bolt';
 import { z } from 'zod';
 import { DEFAULT_POLICY, type ClaimInput } from '../../domain/claim.ts';

@@ -1,3 +1,8 @@
+/**
+ * Listener: reviewers taking a claim and asking the professional for information (button, then modal), and
+ * the professional's answer (button under the question DM, then modal). Each is written before its ack or the
+ * clicker is told it was not recorded.
+ */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import { z } from 'zod';
 import { t } from '../../i18n/messages.ts';

@@ -1,3 +1,8 @@
+/**
+ * Message blocks (pure): the parts of a review message about an automatic approval: the line saying which
+ * rule approved it and until when it can be undone, the "reverse refund" button while it stands, and the
+ * reversal line. Used by review-message.ts; who may reverse is checked on click, not here.
+ */
 import type { ActionsBlock, SectionBlock } from '@slack/types';
 import { reversalDeadline } from '../../domain/auto-approval.ts';
 import type { Claim } from '../../domain/claim.ts';

@@ -1,3 +1,7 @@
+/**
+ * Message blocks (pure): the "ask for a review" button under an ineligible claim, in the professional's DM
+ * and the form's result view. Its action id is what the contest listener answers.
+ */
 import type { ActionsBlock } from '@slack/types';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { BLOCK_KIT_LIMITS, plainText } from './slack-text.ts';

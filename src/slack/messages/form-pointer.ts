@@ -1,3 +1,8 @@
+/**
+ * Message builder (pure): the answer to a refund asked for outside the form (a DM, a mention), saying claims
+ * are accepted only through the form, with the button that opens it. Owns OPEN_FORM_ACTION_ID, the one action
+ * id every "open the form" button uses.
+ */
 import { t, type Locale } from '../../i18n/messages.ts';
 import { BLOCK_KIT_LIMITS, mrkdwn, plainText, type SlackMessage } from './slack-text.ts';
 

@@ -1,3 +1,7 @@
+/**
+ * Message builder (pure): the answer to `/rimborso aiuto`, the refund policy in a few paragraphs, and the
+ * "ask for a refund" button that the status message and the professional's Home reuse.
+ */
 import type { ActionsBlock, Button, KnownBlock } from '@slack/types';
 import { REASONS } from '../../domain/claim.ts';
 import { t, type Locale, type MessageKey } from '../../i18n/messages.ts';

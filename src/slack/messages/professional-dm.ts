@@ -1,3 +1,7 @@
+/**
+ * Message builder (pure): the DMs sent to the professional about their claim: received or ineligible,
+ * review requested, decided, reversed. Called by the outbox's delivery (src/delivery/) when it sends them.
+ */
 import type { Claim } from '../../domain/claim.ts';
 import { canBeContested, isReversed } from '../../domain/claim-state.ts';
 import { buildContestActions } from './contest-button.ts';

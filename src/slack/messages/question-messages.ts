@@ -1,3 +1,7 @@
+/**
+ * Message builder (pure): a reviewer's question as a DM to the professional (with the "answer" button), and
+ * the question and the answer as posts in the claim's thread. Sent through the outbox's delivery.
+ */
 import type { KnownBlock } from '@slack/types';
 import type { Claim } from '../../domain/claim.ts';
 import type { Question } from '../../domain/question.ts';

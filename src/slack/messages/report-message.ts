@@ -1,3 +1,8 @@
+/**
+ * Message builder (pure): the team's report (claims received and decided, deadlines kept, credits
+ * refunded, by reason, top professionals) as a Slack message, the same for the Monday post and for
+ * `/rimborso report`.
+ */
 import type { KnownBlock } from '@slack/types';
 import type { ReportFigures } from '../../domain/ops-report.ts';
 import { formatDate } from '../../i18n/format.ts';

@@ -1,3 +1,8 @@
+/**
+ * Builder (pure): the claim's details as the reviewers read them — its fields, the professional's description, a
+ * contest of a refusal and the policy's findings — in Block Kit. Shared by the review channel's message
+ * (review-message.ts) and the reviewer's App Home; every user-entered value is escaped and cut to Slack's limits.
+ */
 import type { KnownBlock, MrkdwnElement, SectionBlock } from '@slack/types';
 import type { Claim } from '../../domain/claim.ts';
 import { formatDate } from '../../i18n/format.ts';

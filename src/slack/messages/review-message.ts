@@ -1,3 +1,9 @@
+/**
+ * Builder (pure): the review channel's message for one claim — details, the Approve / Reject / Take / Ask buttons
+ * while it is pending, then who decided (or the automatic approval and its reversal). Posted and updated only
+ * by the outbox (delivery/deliver-message.ts); the listeners match the buttons' action ids and read the claim
+ * id back with `parseClaimIdFromAction`.
+ */
 import type { ActionsBlock, KnownBlock, SectionBlock } from '@slack/types';
 import { z } from 'zod';
 import type { Claim } from '../../domain/claim.ts';

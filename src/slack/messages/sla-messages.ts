@@ -1,3 +1,8 @@
+/**
+ * Builder (pure): the SLA texts — the reminder with the business days left (in the claim's review thread, and
+ * by DM to the reviewer who took it), and the escalation that mentions the configured user group (or @here) the
+ * business morning after a missed deadline. Plain text only; delivered by the outbox (delivery/deliver-message.ts).
+ */
 import type { Claim } from '../../domain/claim.ts';
 import type { EscalationTarget } from '../../domain/sla.ts';
 import { formatDate, formatDueDate } from '../../i18n/format.ts';

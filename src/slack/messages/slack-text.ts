@@ -1,3 +1,8 @@
+/**
+ * Block Kit toolkit shared by every message and view builder: the `SlackMessage` shape, Slack's size limits
+ * (`BLOCK_KIT_LIMITS`), and the helpers that escape user text for mrkdwn and cut or split it to fit. Rule: user
+ * text reaches mrkdwn only through `escapeMrkdwn` (or a helper built on it), never raw.
+ */
 import type { KnownBlock, MrkdwnElement, PlainTextElement } from '@slack/types';
 
 /**

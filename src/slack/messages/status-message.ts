@@ -1,3 +1,8 @@
+/**
+ * Builder (pure): the answer to `/rimborso stato`, an ephemeral list of the professional's most recent claims,
+ * one line each (reference, client, status in words). Its one-line title and status are reused by the
+ * professional's App Home.
+ */
 import type { KnownBlock } from '@slack/types';
 import type { Claim, IsoDate } from '../../domain/claim.ts';
 import { STATUS_EMOJI } from '../../domain/claim-state.ts';

@@ -1,3 +1,8 @@
+/**
+ * Builder (pure): the policy engine's verdicts in words — why a claim is ineligible, and each finding for the
+ * reviewers with its emoji — in the reader's locale, with dates formatted and string parameters escaped for
+ * mrkdwn. Used by the review message, the DMs, the status lines and the claim result view.
+ */
 import type { Finding, Verdict } from '../../domain/claim.ts';
 import { isIsoDate } from '../../domain/rome-calendar.ts';
 import { formatDate } from '../../i18n/format.ts';

@@ -1,3 +1,8 @@
+/**
+ * Builder (pure): the refund form's charge picker — the professional's recent charges from the ledger, one
+ * option each, plus "not in the list". A static select when few, else an external select whose typeahead
+ * options (`buildChargeOptions`) listeners/refund-form.ts serves. Option texts fit Slack's 75 characters.
+ */
 import type { InputBlock, PlainTextOption } from '@slack/types';
 import { format } from 'date-fns';
 import { enGB, it as itLocale } from 'date-fns/locale';

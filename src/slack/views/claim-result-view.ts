@@ -1,3 +1,8 @@
+/**
+ * Builder (pure): the view that replaces the refund modal (`response_action: 'update'`) once the claim is
+ * stored — approved at once, sent for review with its deadline, or ineligible with the reason and, when it may
+ * still be contested, the "Chiedi una verifica" button. Used by listeners/refund-submission.ts.
+ */
 import type { KnownBlock, ModalView } from '@slack/types';
 import { buildContestActions } from '../messages/contest-button.ts';
 import type { IsoDate, Verdict } from '../../domain/claim.ts';

@@ -1,3 +1,8 @@
+/**
+ * Builder and parser: "Chiedi una verifica", the modal where a professional asks a person to look again at a
+ * claim the policy refused, a spec over text-request-modal.ts; plus the short views that say the contest was
+ * sent or why it cannot be. Opened and read by listeners/contest.ts.
+ */
 import type { ModalView } from '@slack/types';
 import type { IsoDate } from '../../domain/claim.ts';
 import { CONTEST_REASON_LIMITS } from '../../domain/contest.ts';

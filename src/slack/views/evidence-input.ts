@@ -1,3 +1,8 @@
+/**
+ * The refund form's evidence upload (screenshots or PDFs, optional): the file_input block, and the parser
+ * that reads the uploaded files from `view.state.values` and checks them against the domain's limits
+ * (domain/evidence.ts), returning the field error to show. Used by refund-modal.ts and listeners/refund-submission.ts.
+ */
 import type { InputBlock } from '@slack/types';
 import { z } from 'zod';
 import { EVIDENCE_FILETYPES, EVIDENCE_LIMITS, checkEvidence, type EvidenceFile } from '../../domain/evidence.ts';

@@ -1,3 +1,8 @@
+/**
+ * Builder (pure): a professional's App Home tab — how refunds work, the form button, then their most recent
+ * claims with their status (lines shared with status-message.ts). Chosen and published through home-view.ts;
+ * the tab says when it was drawn, as it stays until the next publish.
+ */
 import type { HomeView, KnownBlock } from '@slack/types';
 import type { Claim, IsoDate } from '../../domain/claim.ts';
 import { romeDateOf } from '../../domain/rome-calendar.ts';

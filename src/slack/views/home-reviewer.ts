@@ -1,3 +1,8 @@
+/**
+ * Builder (pure): a reviewer's App Home tab — the claims waiting for a decision, nearest deadline first, each
+ * with its business days left (counted like the SLA reminders) and who took it; above them, messages the outbox
+ * holds blocked, with what a person can do about each cause. Chosen and published through home-view.ts.
+ */
 import type { HomeView, KnownBlock } from '@slack/types';
 import { businessDaysBetween, type BusinessCalendar } from '../../domain/business-days.ts';
 import type { Claim, IsoDate } from '../../domain/claim.ts';

@@ -1,3 +1,9 @@
+/**
+ * Parser (pure): the refund form sent from a charge picked in the list. It reads the picked charge id and
+ * validates only what the professional still gives (reason, description, fewer credits, a phone); the rest
+ * comes from the ledger. The typed form's counterpart is parse-refund-submission.ts; both are used by
+ * listeners/refund-submission.ts.
+ */
 import type { ChosenChargeForm } from '../../domain/charge-choice.ts';
 import { t } from '../../i18n/messages.ts';
 import { CHARGE_ACTION_ID, CHARGE_BLOCK_ID, NOT_LISTED_VALUE } from './charge-select.ts';

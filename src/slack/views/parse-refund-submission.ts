@@ -1,3 +1,8 @@
+/**
+ * Parser (pure): the typed refund form's `view.state.values` into a `ClaimInput`, or every field's error at once
+ * keyed by block id for `response_action: 'errors'`. Field checks only (phone, credits, reason, dates not in the
+ * future): the refund policy itself is the domain's. Its checks are shared with parse-charge-submission.ts.
+ */
 import {
   REASONS,
   REASONS_NEEDING_DESCRIPTION,

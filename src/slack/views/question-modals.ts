@@ -1,3 +1,8 @@
+/**
+ * Builder and parser: the two modals of the question round-trip — "Chiedi informazioni", where a reviewer asks
+ * about a claim, and the professional's answer — both thin specs over text-request-modal.ts, plus the view shown
+ * once the answer is stored. Opened and read by listeners/take-and-questions.ts.
+ */
 import type { ModalView } from '@slack/types';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { escapeMrkdwn, quoteMrkdwn } from '../messages/slack-text.ts';

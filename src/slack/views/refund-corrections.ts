@@ -1,3 +1,8 @@
+/**
+ * The refund form's field errors for a claim the professional can still correct (a correctable policy rule, or
+ * too many claims already pending), as `response_action: 'errors'` keyed by block id. Used by
+ * listeners/refund-submission.ts; which block gets a form-wide error depends on whether the form had a charge list.
+ */
 import type { IneligibleRule } from '../../domain/claim.ts';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { CHARGE_BLOCK_ID } from './charge-select.ts';

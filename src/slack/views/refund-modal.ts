@@ -1,3 +1,8 @@
+/**
+ * Builder (pure): the `/rimborso` refund modal — the optional charge picker, one input per claim field, the
+ * reason and the evidence upload — and the block and action ids the parsers and listeners read back. With a
+ * charge list, the fields the ledger knows are typed only when the charge is not listed.
+ */
 import type { InputBlock, KnownBlock, ModalView, PlainTextOption } from '@slack/types';
 import { REASONS } from '../../domain/claim.ts';
 import { t, type Locale, type MessageKey } from '../../i18n/messages.ts';

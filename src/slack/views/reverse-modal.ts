@@ -1,3 +1,8 @@
+/**
+ * Builder and parser: the modal where a reviewer gives the reason for reversing an automatic approval (5–1000
+ * characters, read by the professional), a spec over text-request-modal.ts. The claim id travels in
+ * private_metadata; opened and read by listeners/reverse-refund.ts.
+ */
 import type { ModalView } from '@slack/types';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { escapeMrkdwn } from '../messages/slack-text.ts';

@@ -1,3 +1,8 @@
+/**
+ * Parser toolkit (pure): safe readers of Slack's `view.state.values` and the `Field` result type (a value or the
+ * problem to show under the input), used by the refund form's parsers and text-request-modal.ts. Nothing here
+ * throws or trusts the payload's shape.
+ */
 import { z } from 'zod';
 import type { IsoDate } from '../../domain/claim.ts';
 import { daysBetween, isIsoDate } from '../../domain/rome-calendar.ts';

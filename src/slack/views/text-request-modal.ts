@@ -1,3 +1,8 @@
+/**
+ * Builder and parser shared by every "one text about one record" modal — reject, reverse, contest, the reviewer's
+ * question and the professional's answer: each of those files is a spec handed to these two functions. The
+ * record id travels in private_metadata, and callers check it again against the database on submit.
+ */
 import type { ModalView } from '@slack/types';
 import { z } from 'zod';
 import { t, type Locale, type MessageKey } from '../../i18n/messages.ts';
