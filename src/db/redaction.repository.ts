@@ -4,7 +4,7 @@
  * (only in a transaction that allowed it), and recording a scheduled job's run once.
  */
 import { sql } from 'kysely';
-import { INELIGIBLE, REVIEW_DECISIONS } from '../domain/claim-state.ts';
+import { INELIGIBLE, REVERSED, REVIEW_DECISIONS } from '../domain/claim-state.ts';
 import type { Trx } from './database.ts';
 
 /** What replaces a client's name (and a free-text description) once their data may no longer be kept. */
@@ -29,7 +29,7 @@ export async function allowAuditRedaction(trx: Trx): Promise<void> {
   await sql`SELECT set_config('rimborso.redaction', 'on', true)`.execute(trx);
 }
 
-/** Claims decided (ineligible ones at submission) before `cutoff`, not yet redacted. */
+/** Claims decided (ineligible ones at submission, reversed ones at their reversal) before `cutoff`, not yet redacted. */
 export async function findClaimsPastRetention(trx: Trx, cutoff: Date): Promise<string[]> {
   const rows = await trx
     .selectFrom('claims')
@@ -39,6 +39,8 @@ export async function findClaimsPastRetention(trx: Trx, cutoff: Date): Promise<s
       eb.or([
         eb.and([eb('status', 'in', REVIEW_DECISIONS), eb('decided_at', '<', cutoff)]),
         eb.and([eb('status', '=', INELIGIBLE), eb('submitted_at', '<', cutoff)]),
+        // An automatic approval a reviewer undid is decided too: its last decision is the reversal.
+        eb.and([eb('status', '=', REVERSED), eb('reversed_at', '<', cutoff)]),
       ]),
     )
     .execute();

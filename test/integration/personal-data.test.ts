@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { buildBlockAction, buildRefundStateValues, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
 import { APPROVE_ACTION_ID } from '../../src/slack/messages/review-message.ts';
-import { claimEvents, resetDatabase } from '../support/db-helpers.ts';
+import { claimEvents, onlyClaim, resetDatabase } from '../support/db-helpers.ts';
 import { eventually, REVIEW_CHANNEL, startTestApp, type TestApp } from '../support/test-app.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -161,6 +161,33 @@ describe('retention: personal data that does not live forever', () => {
         .where('run_key', '=', '2028-12-21')
         .execute(),
     ).toEqual([{ job: 'retention', run_key: '2028-12-21' }]);
+  });
+
+  it('a reversed automatic approval loses the client’s data 24 months after its reversal, like any decided claim', async () => {
+    const claim = await submit('Gialli', '+39 333 1112223');
+    // An automatic approval a reviewer undid (the auto-approval tests make real ones; here only its stored shape matters).
+    await app.database.db
+      .updateTable('claims')
+      .set({
+        status: 'reversed',
+        decided_by: 'policy',
+        decided_at: NOW,
+        auto_approved_case: 'first_mistake',
+        reversed_by: 'UREVIEWER1',
+        reversed_at: NOW,
+        reversal_reason: 'Non era il primo errore',
+      })
+      .where('id', '=', claim.id)
+      .execute();
+
+    app.clock.now = new Date('2028-11-19T10:00:00Z'); // 24 months less a day: kept
+    await app.application.sweeper.sweepOnce();
+    expect((await onlyClaim(app.database.db)).client_last_name).toBe('Gialli');
+
+    app.clock.now = new Date('2028-11-21T10:00:00Z');
+    await app.application.sweeper.sweepOnce();
+    const redacted = await onlyClaim(app.database.db);
+    expect(redacted).toMatchObject({ status: 'reversed', client_last_name: '[rimosso]', client_phone: null });
   });
 
   it('the audit stays append-only outside the redaction path', async () => {
