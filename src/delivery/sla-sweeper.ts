@@ -1,10 +1,15 @@
 /**
  * SLA sweeper: the background timer of each instance that runs the SLA sweep (due reminders and escalations
  * queued in the outbox) and then the clock-driven jobs (weekly report, retention), waking the outbox worker
- * when something was queued. Instances running it at once are kept apart by the database.
+ * when something was queued. Instances running it at once are kept apart by the database. application.ts builds
+ * it with its jobs through createSweeperWithJobs.
  */
+import type { Config } from '../config.ts';
 import type { Db } from '../db/database.ts';
+import type { BusinessCalendar } from '../domain/business-days.ts';
 import type { AppLogger } from '../logger.ts';
+import { enqueueDueWeeklyReport } from '../use-cases/enqueue-weekly-report.ts';
+import { runDailyRetention } from '../use-cases/redact-personal-data.ts';
 import { runSlaSweep } from '../use-cases/run-sla-sweep.ts';
 import { createOutageLog } from './outage-log.ts';
 
@@ -66,4 +71,27 @@ export function createSlaSweeper(deps: {
       await running;
     },
   };
+}
+
+/** The sweeper of one instance as application.ts runs it: every SLA_SWEEP_INTERVAL_SECONDS, with the weekly report and retention. */
+export function createSweeperWithJobs(deps: {
+  config: Config;
+  db: Db;
+  clock: () => Date;
+  logger: AppLogger;
+  calendar: BusinessCalendar;
+  onQueued: () => void;
+}) {
+  const { config, db, clock, calendar } = deps;
+  return createSlaSweeper({
+    db,
+    clock,
+    logger: deps.logger,
+    intervalMs: config.sla.sweepIntervalSeconds * 1000,
+    onQueued: deps.onQueued,
+    jobs: [
+      () => enqueueDueWeeklyReport({ db, clock, calendar, notifyHour: config.sla.notifyHour }),
+      () => runDailyRetention({ db, clock, retentionMonths: config.retentionMonths }),
+    ],
+  });
 }

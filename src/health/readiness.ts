@@ -1,7 +1,7 @@
 /**
  * Health: the readiness model behind /readyz: a list of named checks run together, each bounded in time, ready only
  * when all pass, and a cache so frequent probes do not call Slack each time. The checks themselves are listed in
- * application.ts.
+ * readiness-checks.ts.
  */
 import type { CheckResult } from './slack-checks.ts';
 

@@ -1,6 +1,7 @@
 /**
  * Slack: builds the Bolt app for application.ts, with the guarded receiver (Socket Mode when an app token is
- * configured, HTTP on /slack/events otherwise), the app's own HTTP routes, and every listener registered.
+ * configured, HTTP on /slack/events otherwise), the app's own HTTP routes, and every listener registered; and
+ * starts it (startSlackApp).
  */
 import type { Server } from 'node:http';
 import { App, LogLevel, type AppOptions, type CustomRoute } from '@slack/bolt';
@@ -81,6 +82,22 @@ export function createSlackApp(deps: AppDeps, options: SlackAppOptions): SlackAp
       ? (receiver as unknown as { httpServer: Server | undefined }).httpServer
       : undefined,
   };
+}
+
+/**
+ * Starts the receiver; resolves with the HTTP server. Socket Mode: once the socket is connected (it rejects when
+ * Slack refuses the app token) and the server of the app's own routes is listening.
+ */
+export async function startSlackApp({ app, socketHttpServer }: SlackApp, port: number): Promise<Server | undefined> {
+  if (!socketHttpServer) return (await app.start(port)) as Server | undefined;
+  const listening = new Promise<void>((resolve, reject) => {
+    socketHttpServer.once('listening', resolve);
+    socketHttpServer.once('error', reject);
+  });
+  const connected = app.start(port);
+  await listening;
+  await connected;
+  return socketHttpServer;
 }
 
 /**
