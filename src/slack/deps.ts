@@ -22,7 +22,11 @@ export interface AppDeps {
   clock: () => Date;
   calendar: BusinessCalendar;
   sla: SlaConfig;
-  /** The outbox worker: `wake()` asks it to deliver now rather than at its next poll. */
+  /**
+   * The outbox worker (src/delivery/outbox-worker.ts, built with its deliverer by createDelivery in
+   * src/delivery/delivery.ts): `wake()` asks it to deliver now rather than at its next poll. slack/ may not
+   * import delivery/, hence the shape here.
+   */
   outbox: { wake(): void };
   reviewers: ReviewerDirectory;
   /** Each person's language, from their Slack locale (cached; the default when unknown or slow). */
@@ -33,7 +37,7 @@ export interface AppDeps {
   readiness: Readiness;
   /** Prometheus metrics: GET /metrics, and the counters of what fails in this process. */
   metrics: Metrics;
-  /** Messages waiting blocked for a cause a person must fix. */
+  /** Messages waiting blocked for a cause a person must fix (createDelivery in src/delivery/delivery.ts). */
   blockedDeliveries: BlockedDeliveries;
 }
 
