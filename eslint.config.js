@@ -19,6 +19,23 @@ export default tseslint.config(
     },
   },
   {
+    // Memory at start (issue 16): date-fns' index loads ~1,800 modules and 'date-fns/locale' every locale
+    // (about 30 MB of RSS); nodemailer is loaded by the first email reply, not by every instance.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'date-fns', message: "Import the function's own module: 'date-fns/format'." },
+            { name: 'date-fns/locale', message: "Import the locale's own module: 'date-fns/locale/it'." },
+            { name: 'nodemailer', message: 'Load nodemailer lazily (see src/delivery/email-reply.ts).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Kysely's migration docs: migrations take Kysely<any>, frozen in time, independent of app types.
     files: ['migrations/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

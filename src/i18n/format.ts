@@ -2,8 +2,9 @@
  * i18n: dates written for people in Italian or English, and instants as read in the policy's time zone (Rome).
  * Used by the Slack views and messages; due dates after "entro" get the right Italian article.
  */
-import { format } from 'date-fns';
-import { enGB, it as itLocale } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { enGB } from 'date-fns/locale/en-GB';
+import { it as itLocale } from 'date-fns/locale/it';
 import type { IsoDate } from '../domain/claim.ts';
 import { POLICY_TIME_ZONE } from '../domain/rome-calendar.ts';
 import { withItalianArticle } from './italian-articles.ts';

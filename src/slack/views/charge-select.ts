@@ -4,8 +4,9 @@
  * options (`buildChargeOptions`) listeners/refund-form.ts serves. Option texts fit Slack's 75 characters.
  */
 import type { InputBlock, PlainTextOption } from '@slack/types';
-import { format } from 'date-fns';
-import { enGB, it as itLocale } from 'date-fns/locale';
+import { format } from 'date-fns/format';
+import { enGB } from 'date-fns/locale/en-GB';
+import { it as itLocale } from 'date-fns/locale/it';
 import type { ChargeChoice } from '../../domain/charge-choice.ts';
 import type { Charge } from '../../domain/ledger.ts';
 
