@@ -119,6 +119,7 @@ const EnvSchema = z.object({
   SLA_ESCALATION_MENTION: optional(
     z.union([z.literal('here'), z.string().regex(/^S[A-Z0-9]{2,}$/, 'must be "here" or a user group id (S…)')]),
   ).default('here'),
+  OUTBOX_WORKER: optional(z.enum(['on', 'off'], "must be 'on' or 'off'")).default('on'),
   DELIVERY_GIVE_UP_HOURS: optional(
     z.coerce
       .number()
@@ -189,6 +190,11 @@ export interface Config {
     escalation: EscalationTarget;
   };
   deliveryGiveUpHours: number;
+  /**
+   * Whether this instance delivers the outbox (OUTBOX_WORKER). Off: it answers Slack and queues, and
+   * another instance with the worker on delivers what it queued.
+   */
+  outboxWorker: boolean;
   /** Where approved refunds are announced to the marketplace, and the secret that signs them. */
   refundWebhook: { url: string; secret: string } | undefined;
   /** AUTO_APPROVE and its guards; `maxRefundSharePercent` is also the review message's warning. */
@@ -268,6 +274,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         e.SLA_ESCALATION_MENTION === 'here' ? { kind: 'here' } : { kind: 'usergroup', id: e.SLA_ESCALATION_MENTION },
     },
     deliveryGiveUpHours: e.DELIVERY_GIVE_UP_HOURS,
+    outboxWorker: e.OUTBOX_WORKER === 'on',
     refundWebhook: refundWebhookOf(e.REFUND_WEBHOOK_URL, e.REFUND_WEBHOOK_SECRET),
     autoApproval: {
       enabledCases: e.AUTO_APPROVE,

@@ -111,6 +111,12 @@ export function createDelivery(deps: DeliveryOptions, tuning: DeliveryTuning = {
     worker,
     blockedDeliveries,
     start(): void {
+      if (!config.outboxWorker) {
+        logger.warn(
+          'the outbox worker is off (OUTBOX_WORKER=off): messages queued here are delivered by another instance',
+        );
+        return;
+      }
       if (!mailTransport) logger.info('email replies are off: SMTP_URL is not set (emails are recorded, not answered)');
       worker.start();
     },

@@ -42,6 +42,23 @@ const settled = async () => {
 };
 
 describe('two instances behind one address', () => {
+  it('an instance with OUTBOX_WORKER=off queues the reply, and one with the worker on sends it', async () => {
+    const queuing = await shared.start({
+      env: { SMTP_URL: sink.url, EMAIL_FROM: SUPPORT_ADDRESS, OUTBOX_WORKER: 'off' },
+    });
+    const sender = `pro-${randomBytes(4).toString('hex')}@example.com`;
+    const response = await viaSendGrid(queuing, { from: sender, subject: 'Rimborso', messageId: newMessageId() });
+    expect(response.status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_500)); // several polls of a worker, had it run
+    const queued = await shared.database.db.selectFrom('outbox').select(['kind', 'status', 'attempts']).execute();
+    expect(queued).toEqual([{ kind: 'email_reply', status: 'pending', attempts: 0 }]);
+    expect(sink.received).toEqual([]);
+
+    await startInstance();
+    await settled();
+    expect(sink.received.map((m) => m.envelope.to)).toEqual([[sender]]);
+  });
+
   it('the same email posted to both at once is recorded once and answered once', async () => {
     const [a, b] = await Promise.all([startInstance(), startInstance()]);
     const sender = `pro-${randomBytes(4).toString('hex')}@example.com`;

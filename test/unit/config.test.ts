@@ -165,6 +165,13 @@ describe('loadConfig: email replies', () => {
     expect(errorOf({ ...VALID, ...env })).toContain(message);
   });
 
+  it('delivers the outbox unless OUTBOX_WORKER=off', () => {
+    expect(loadConfig(VALID).outboxWorker).toBe(true);
+    expect(loadConfig({ ...VALID, OUTBOX_WORKER: 'on' }).outboxWorker).toBe(true);
+    expect(loadConfig({ ...VALID, OUTBOX_WORKER: 'off' }).outboxWorker).toBe(false);
+    expect(errorOf({ ...VALID, OUTBOX_WORKER: 'no' })).toContain("OUTBOX_WORKER is invalid (must be 'on' or 'off')");
+  });
+
   it('never puts the SMTP password in the error', () => {
     expect(errorOf({ ...VALID, SMTP_URL: 'ftp://user:s3cret-pass@mail.example.com' })).not.toContain('s3cret-pass');
   });
