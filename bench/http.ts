@@ -1,6 +1,10 @@
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { buildRefundStateValues, buildSlashCommand, buildViewSubmission } from '../src/sandbox/slack-payloads.ts';
+import { buildRefundModal } from '../src/slack/views/refund-modal.ts';
 import { formBody, runLevel, type LevelResult } from './load.ts';
 import { cpuMs, postgresCpuMs, rssMb, startApp, startBareBolt, type Child } from './processes.ts';
 import type { SqlCounter } from './sql-counter.ts';
@@ -42,7 +46,8 @@ export interface HttpResult {
     retried: number;
     dmSeconds: number;
   };
-  deliveries: { messages: number; perSecond: number };
+  /** CPU milliseconds per delivered DM of each process: the app, the Slack stand-in, PostgreSQL. */
+  deliveries: { messages: number; perSecond: number; appCpuMs: number; standInCpuMs: number; pgCpuMs: number };
 }
 
 const today = () => new Date().toISOString().slice(0, 10);
@@ -78,6 +83,7 @@ async function pendingOutbox(db: pg.Pool): Promise<number> {
 
 export async function runHttp(options: {
   apiUrl: string;
+  standInPid: number;
   adminUrl: string;
   database: string;
   appDatabaseUrl: string;
@@ -90,7 +96,10 @@ export async function runHttp(options: {
   const db = new pg.Pool({ connectionString: direct.toString(), max: 2 });
   const children: Child[] = [];
   try {
-    const bare = await startBareBolt(options.apiUrl);
+    // Bare Bolt opens the app's own form (Italian, the stand-in's users speak it): the same view to Slack.
+    const viewFile = join(tmpdir(), `rimborso-bench-view-${process.pid}.json`);
+    writeFileSync(viewFile, JSON.stringify(buildRefundModal({ locale: 'it', maxCredits: 100 })));
+    const bare = await startBareBolt(options.apiUrl, viewFile);
     children.push(bare);
     let ours = await startApp(options.apiUrl, options.appDatabaseUrl);
     children.push(ours);
@@ -119,16 +128,19 @@ export async function runHttp(options: {
       oursPeakAll: 0,
     };
     await bare.stop();
+    await ours.stop();
 
+    // The ack alone: an instance with OUTBOX_WORKER=off answers and queues; nothing delivers meanwhile.
+    const acks = await startApp(options.apiUrl, options.appDatabaseUrl, { OUTBOX_WORKER: 'off' });
+    children.push(acks);
     const submissions: SubmissionRow[] = [];
-    await runLevel(ours.port, 10, 200, (i) => submissionBody(`UPRO${i % 100}`));
+    await runLevel(acks.port, 10, 200, (i) => submissionBody(`UPRO${i % 100}`));
     for (const level of SUBMISSION_LEVELS) {
-      while ((await pendingOutbox(db)) > 0) await sleep(200); // each level starts with an idle outbox
       log(`submissions at ${level.users} users`);
       const pg0 = await postgresCpuMs(options.adminUrl, options.database);
       options.counter.take();
-      const s = await measured(ours.pid, () =>
-        runLevel(ours.port, level.users, level.requests, (i) => submissionBody(`UPRO${i % 100}`)),
+      const s = await measured(acks.pid, () =>
+        runLevel(acks.port, level.users, level.requests, (i) => submissionBody(`UPRO${i % 100}`)),
       );
       const sql = options.counter.take();
       const pgCpu = (await postgresCpuMs(options.adminUrl, options.database)) - pg0;
@@ -140,7 +152,12 @@ export async function runHttp(options: {
         pendingAfter: await pendingOutbox(db),
       });
     }
-    rss.oursPeakAll = rssMb(ours.pid).peak;
+    rss.oursPeakAll = rssMb(acks.pid).peak;
+    await acks.stop();
+    // What the submissions queued is not the burst's: it is set aside (the deliveries are measured below).
+    await db.query("UPDATE outbox SET status = 'delivered' WHERE status = 'pending'");
+    ours = await startApp(options.apiUrl, options.appDatabaseUrl);
+    children.push(ours);
 
     // A burst of 200 claims: the review channel's posts are paced, the DMs are not.
     while ((await pendingOutbox(db)) > 0) await sleep(200);
@@ -169,9 +186,13 @@ export async function runHttp(options: {
     };
     await ours.stop();
 
-    // Deliveries across many channels: 5,000 DMs to 5,000 people queued by SQL, drained by a fresh instance.
+    // Deliveries across many channels: 5,000 DMs to 5,000 people queued by SQL for an instance already
+    // running, due 2 s later; the CPU of each process (app, stand-in, PostgreSQL) from then to drained.
     const messages = 5_000;
     await db.query("UPDATE outbox SET status = 'delivered' WHERE status = 'pending'");
+    ours = await startApp(options.apiUrl, options.appDatabaseUrl);
+    children.push(ours);
+    await sleep(2_000);
     await db.query(
       `WITH c AS (
          INSERT INTO claims (reference, team_id, professional_id, source_view_id, client_first_name, client_last_name,
@@ -180,20 +201,34 @@ export async function runHttp(options: {
            current_date - 2, 5, 'no_grazie', 'pending_review', '{"kind":"to_review","findings":[]}', now(), current_date + 5
          FROM generate_series(1, $1) AS n RETURNING id)
        INSERT INTO outbox (claim_id, kind, lane, dedupe_key, payload, next_attempt_at, created_at)
-       SELECT id, 'submission_dm', 'dm', id || ':submission_dm', '{}', now(), now() FROM c`,
+       SELECT id, 'submission_dm', 'dm', id || ':submission_dm', '{}', now() + interval '2 seconds', now() FROM c`,
       [messages],
     );
-    ours = await startApp(options.apiUrl, options.appDatabaseUrl);
-    children.push(ours);
+    const cpu0 = {
+      app: cpuMs(ours.pid),
+      standIn: cpuMs(options.standInPid),
+      pg: await postgresCpuMs(options.adminUrl, options.database),
+    };
     const drainStart = Date.now();
-    while ((await pendingOutbox(db)) > 0 && Date.now() - drainStart < 120_000) await sleep(100);
+    while ((await pendingOutbox(db)) > 0 && Date.now() - drainStart < 180_000) await sleep(100);
+    const cpu = {
+      app: cpuMs(ours.pid) - cpu0.app,
+      standIn: cpuMs(options.standInPid) - cpu0.standIn,
+      pg: (await postgresCpuMs(options.adminUrl, options.database)) - cpu0.pg,
+    };
     const { rows: drain } = await db.query<{ n: string; seconds: number }>(
       `SELECT count(*) AS n, extract(epoch FROM max(finished_at) - min(first_attempt_at))::float AS seconds
        FROM outbox WHERE kind = 'submission_dm' AND status = 'delivered' AND dedupe_key IN
          (SELECT id || ':submission_dm' FROM claims WHERE professional_id LIKE 'UDM%')`,
     );
     const drained = Number(drain[0]?.n ?? 0);
-    const deliveries = { messages: drained, perSecond: drained / (drain[0]?.seconds ?? Number.NaN) };
+    const deliveries = {
+      messages: drained,
+      perSecond: drained / (drain[0]?.seconds ?? Number.NaN),
+      appCpuMs: cpu.app / drained,
+      standInCpuMs: cpu.standIn / drained,
+      pgCpuMs: cpu.pg / drained,
+    };
     return { slash, rss, submissions, burst, deliveries };
   } finally {
     for (const child of children) await child.stop();

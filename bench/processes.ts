@@ -44,22 +44,33 @@ function stopper(child: ChildProcess): () => Promise<void> {
   };
 }
 
-export async function startStandIn(): Promise<{ apiUrl: string; stop(): Promise<void> }> {
+export async function startStandIn(): Promise<{ apiUrl: string; pid: number; stop(): Promise<void> }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'bench/stand-in.ts'], { stdio: 'pipe' });
-  return { apiUrl: await firstLine(child, 'the Slack stand-in'), stop: stopper(child) };
+  return { apiUrl: await firstLine(child, 'the Slack stand-in'), pid: child.pid ?? 0, stop: stopper(child) };
 }
 
-export async function startBareBolt(apiUrl: string): Promise<Child> {
+/** Bare Bolt opening the view in `viewFile` (the app's own modal, as JSON): the same bytes to Slack. */
+export async function startBareBolt(apiUrl: string, viewFile: string): Promise<Child> {
   const port = await freePort();
-  // eslint-disable-next-line no-restricted-properties -- bench/ is a tool, not the app.
-  const env = { ...process.env, PORT: String(port), SLACK_API_URL: apiUrl, SLACK_SIGNING_SECRET: SIGNING_SECRET };
+  const env = {
+    // eslint-disable-next-line no-restricted-properties -- bench/ is a tool, not the app.
+    ...process.env,
+    PORT: String(port),
+    SLACK_API_URL: apiUrl,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    VIEW_FILE: viewFile,
+  };
   const child = spawn(process.execPath, ['bench/bare-bolt.mjs'], { stdio: 'pipe', env });
   await firstLine(child, 'bare Bolt');
   return { pid: child.pid ?? 0, port, stop: stopper(child) };
 }
 
 /** The compiled app exactly as `npm start` runs it (dist/), against the stand-in and a bench database. */
-export async function startApp(apiUrl: string, databaseUrl: string): Promise<Child> {
+export async function startApp(
+  apiUrl: string,
+  databaseUrl: string,
+  extraEnv: Record<string, string> = {},
+): Promise<Child> {
   const port = await freePort();
   const env = {
     // eslint-disable-next-line no-restricted-properties -- bench/ is a tool, not the app.
@@ -74,6 +85,7 @@ export async function startApp(apiUrl: string, databaseUrl: string): Promise<Chi
     INBOUND_EMAIL_TOKEN: 'bench-inbound-email-token-0123456789',
     MAX_PENDING_CLAIMS: '1000',
     LOG_LEVEL: 'warn',
+    ...extraEnv,
   };
   const child = spawn(process.execPath, ['dist/src/main.js'], { stdio: 'pipe', env });
   let err = '';
