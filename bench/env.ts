@@ -8,10 +8,3 @@ export function readBenchEnv(): { databaseUrl: string | undefined } {
   const databaseUrl = env.BENCH_DATABASE_URL || env.TEST_DATABASE_URL || undefined;
   return { databaseUrl };
 }
-
-/** The soak run's knobs (npm run soak): how long, where to write the figures, and the PATH its apps get. */
-export function readSoakEnv(): { seconds: number; resultsFile: string | undefined; path: string } {
-  // eslint-disable-next-line no-restricted-properties -- bench/ is a tool, not the app.
-  const env = process.env;
-  return { seconds: Number(env.SOAK_SECONDS ?? 180), resultsFile: env.SOAK_RESULTS || undefined, path: env.PATH ?? '' };
-}

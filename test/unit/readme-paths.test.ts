@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 
-/** `src/…`, `test/…`, `migrations/…`, `bench/…` as written in the README; `dist/src/main.js` is built, not named here. */
-const PATH = /(?<![\w/.-])(?:src|test|migrations|bench)\/[\w./-]*[\w/]/g;
+/** `src/…`, `test/…`, `migrations/…`, `bench/…`, `soak/…` as written in the README; `dist/src/main.js` is built, not named here. */
+const PATH = /(?<![\w/.-])(?:src|test|migrations|bench|soak)\/[\w./-]*[\w/]/g;
 const named = [...new Set(readme.match(PATH) ?? [])];
 
 describe('the README names only paths that exist', () => {

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { SlackStandIn } from '../src/sandbox/slack-stand-in.ts';
 import { RESPONSE_URL_METHOD } from '../src/sandbox/slack-api-double.ts';
-import type { WebhookDelivery } from './soak-world.ts';
+import type { WebhookDelivery } from './world.ts';
 
 export interface Counters {
   killsAfterClick: number;

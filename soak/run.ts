@@ -14,8 +14,8 @@ import { APPROVE_ACTION_ID } from '../src/slack/messages/review-message.ts';
 import { REJECT_MODAL_CALLBACK_ID, buildRejectModal } from '../src/slack/views/reject-modal.ts';
 import { hostileBody } from '../test/support/hostile-bodies.ts';
 import { readSoakEnv } from './env.ts';
-import { checkInvariants, formatFigures, type Click, type Counters } from './soak-invariants.ts';
-import { killHard, launch, sleep, startMarketplace, startPostgres, type Instance } from './soak-world.ts';
+import { checkInvariants, formatFigures, type Click, type Counters } from './invariants.ts';
+import { killHard, launch, sleep, startMarketplace, startPostgres, type Instance } from './world.ts';
 
 /**
  * `npm run soak`: the app as two real processes on one database, under faults injected at random
