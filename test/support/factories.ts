@@ -4,6 +4,7 @@ export { buildStateValues, type StateOverrides } from '../../src/sandbox/slack-p
 /** The unit tests' today, in Rome. */
 export const TODAY = '2026-11-24';
 import type { Claim, ClaimInput, Finding } from '../../src/domain/claim.ts';
+import type { Charge, LedgerView } from '../../src/domain/ledger.ts';
 
 export const CLAIM_ID = '6f1c2b7e-8a4d-4c1e-9b2a-5d6e7f8a9b0c';
 
@@ -17,6 +18,29 @@ export const FINDINGS: Finding[] = [
 /** A valid claim as the form produces it: the sandbox's default claim (Maria Bianchi, 5 credits). */
 export function buildClaimInput(overrides: Partial<ClaimInput> = {}): ClaimInput {
   return { ...DEFAULT_CLAIM_INPUT, ...overrides };
+}
+
+/** The charge behind the default claim: Maria Bianchi, lead received on 10 November, charged at 11:00 in Rome on the 12th. */
+export function buildCharge(overrides: Partial<Charge> = {}): Charge {
+  return {
+    chargeId: 'CH-1',
+    professionalId: 'U012PRO',
+    leadId: 'L-1',
+    clientFirstName: 'Maria',
+    clientLastName: 'Bianchi',
+    clientPhone: '+39 333 1234567',
+    service: 'Imbiancatura',
+    leadReceivedAt: new Date('2026-11-10T09:00:00Z'),
+    chargedAt: new Date('2026-11-12T10:00:00Z'),
+    credits: 5,
+    trigger: 'phone_answer',
+    ...overrides,
+  };
+}
+
+/** A ledger that has data for the professional: these charges, and 1 refund of 5 credits out of 100 charged in 90 days. */
+export function buildLedger(charges: readonly Charge[], overrides: Partial<LedgerView> = {}): LedgerView {
+  return { hasData: true, charges, last90Days: { refunds: 1, creditsRefunded: 5, creditsCharged: 100 }, ...overrides };
 }
 
 export function buildClaim(overrides: Partial<Claim> = {}): Claim {
