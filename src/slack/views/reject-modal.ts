@@ -7,7 +7,6 @@ import type { ModalView } from '@slack/types';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { escapeMrkdwn } from '../messages/slack-text.ts';
 import {
-  CLAIM_REASON_LIMITS,
   buildTextRequestModal,
   claimReasonSpec,
   parseClaimReason,
@@ -18,14 +17,14 @@ export const REJECT_MODAL_CALLBACK_ID = 'claim_reject_reason';
 export const REJECT_REASON_BLOCK_ID = 'reject_reason';
 export const REJECT_REASON_ACTION_ID = 'reject_reason';
 
-/** Characters of the reason the professional will read. */
-export const REJECT_REASON_LIMITS = CLAIM_REASON_LIMITS;
-
 const SPEC = claimReasonSpec('reject', {
   callbackId: REJECT_MODAL_CALLBACK_ID,
   blockId: REJECT_REASON_BLOCK_ID,
   actionId: REJECT_REASON_ACTION_ID,
 });
+
+/** Characters of the reason the professional will read. */
+export const REJECT_REASON_LIMITS = SPEC.limits;
 
 export interface RejectModalOptions {
   locale: Locale;

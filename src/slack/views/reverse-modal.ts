@@ -7,7 +7,6 @@ import type { ModalView } from '@slack/types';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { escapeMrkdwn } from '../messages/slack-text.ts';
 import {
-  CLAIM_REASON_LIMITS,
   buildTextRequestModal,
   claimReasonSpec,
   parseClaimReason,
@@ -18,14 +17,14 @@ export const REVERSE_MODAL_CALLBACK_ID = 'claim_reverse_reason';
 export const REVERSE_REASON_BLOCK_ID = 'reverse_reason';
 export const REVERSE_REASON_ACTION_ID = 'reverse_reason';
 
-/** Characters of the reason the professional will read. */
-export const REVERSE_REASON_LIMITS = CLAIM_REASON_LIMITS;
-
 const SPEC = claimReasonSpec('reverse', {
   callbackId: REVERSE_MODAL_CALLBACK_ID,
   blockId: REVERSE_REASON_BLOCK_ID,
   actionId: REVERSE_REASON_ACTION_ID,
 });
+
+/** Characters of the reason the professional will read. */
+export const REVERSE_REASON_LIMITS = SPEC.limits;
 
 /** Asks the reviewer why the automatic refund is undone; the claim id is checked again on submit. */
 export function buildReverseModal(options: {
