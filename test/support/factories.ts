@@ -6,6 +6,15 @@ export const TODAY = '2026-11-24';
 import type { Claim, ClaimInput, Finding } from '../../src/domain/claim.ts';
 import type { Charge, LedgerView } from '../../src/domain/ledger.ts';
 
+/** The least environment loadConfig accepts: the required variables, each valid. */
+export const VALID_ENV = {
+  SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
+  SLACK_SIGNING_SECRET: 'abcdef0123456789',
+  REVIEW_CHANNEL_ID: 'C0123ABC',
+  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/rimborsi',
+  INBOUND_EMAIL_TOKEN: 'a-long-random-token-0123456789abcdef',
+};
+
 export const CLAIM_ID = '6f1c2b7e-8a4d-4c1e-9b2a-5d6e7f8a9b0c';
 
 export const FINDINGS: Finding[] = [
