@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { StateOverrides } from '../../src/sandbox/slack-payloads.ts';
 import type { TestApp } from './test-app.ts';
 
 /** The marketplace's bearer token the ledger tests configure (LEDGER_TOKEN). */
@@ -39,6 +40,17 @@ export function buildChargeItem(overrides: Record<string, unknown> = {}): Record
     ...overrides,
   };
 }
+
+/** The form's typed fields left empty, as a professional who picks the charge from the list leaves them. */
+export const NO_TYPED_FIELDS: StateOverrides = {
+  clientFirstName: null,
+  clientLastName: null,
+  clientPhone: null,
+  service: null,
+  answeredOn: null,
+  receivedOn: null,
+  credits: null,
+};
 
 /** Sends charges the way the marketplace does (POST /ledger/charges) and expects them taken. */
 export async function loadCharges(app: TestApp, charges: unknown[]): Promise<void> {
