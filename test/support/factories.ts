@@ -52,6 +52,13 @@ export function buildLedger(charges: readonly Charge[], overrides: Partial<Ledge
   return { hasData: true, charges, last90Days: { refunds: 1, creditsRefunded: 5, creditsCharged: 100 }, ...overrides };
 }
 
+/** When the unit tests' decided claims were decided: 15:04 in Rome on 26 November 2026. */
+export const DECIDED_AT = new Date('2026-11-26T14:04:00Z');
+/** buildClaim overrides: approved by U0REVIEWER at DECIDED_AT. */
+export const APPROVED = { status: 'approved' as const, decidedBy: 'U0REVIEWER', decidedAt: DECIDED_AT };
+/** buildClaim overrides: rejected by U0REVIEWER at DECIDED_AT, for this reason. */
+export const rejectedFor = (decisionReason: string) => ({ ...APPROVED, status: 'rejected' as const, decisionReason });
+
 export function buildClaim(overrides: Partial<Claim> = {}): Claim {
   return {
     ...buildClaimInput(),
