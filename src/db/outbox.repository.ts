@@ -3,9 +3,10 @@
  * Use cases enqueue in their own transaction; the outbox worker leases due messages (one at a time per claim and
  * lane, SKIP LOCKED across instances), then finishes, reschedules or blocks them; operators release blocked ones.
  */
-import { sql } from 'kysely';
+import { sql, type UpdateObject } from 'kysely';
 import { LANE_OF, dedupeKeyOf, type MessageKind, type OutgoingMessage } from '../domain/message-kinds.ts';
 import type { Db, Trx } from './database.ts';
+import type { Database } from './schema.ts';
 
 export interface QueuedMessage {
   id: string;
@@ -127,16 +128,29 @@ export async function leaseDueMessages(
   }));
 }
 
-/** Keeps a message leased while its worker is still working on it; false when the lease was lost. */
-export async function renewLease(db: Db, id: string, workerId: string, leaseUntil: Date): Promise<boolean> {
+/**
+ * Updates a message only while `workerId` still holds its lease (pending, locked by it); false when
+ * the lease was lost, so a worker whose lease expired mid-send changes nothing.
+ */
+async function updateHeldMessage(
+  db: Db,
+  id: string,
+  workerId: string,
+  changes: UpdateObject<Database, 'outbox'>,
+): Promise<boolean> {
   const result = await db
     .updateTable('outbox')
-    .set({ locked_until: leaseUntil })
+    .set(changes)
     .where('id', '=', id)
     .where('locked_by', '=', workerId)
     .where('status', '=', 'pending')
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
+}
+
+/** Keeps a message leased while its worker is still working on it; false when the lease was lost. */
+export async function renewLease(db: Db, id: string, workerId: string, leaseUntil: Date): Promise<boolean> {
+  return updateHeldMessage(db, id, workerId, { locked_until: leaseUntil });
 }
 
 /** Ends a message's life; only its current lease holder may, so a lease that expired mid-send is not doubled. */
@@ -146,21 +160,14 @@ export async function finishMessage(
   workerId: string,
   outcome: { status: 'delivered' | 'failed'; error?: string; now: Date },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('outbox')
-    .set({
-      status: outcome.status,
-      attempts: sql`attempts + 1`,
-      last_error: outcome.error ?? null,
-      finished_at: outcome.now,
-      locked_until: null,
-      outcome_unknown: false,
-    })
-    .where('id', '=', id)
-    .where('locked_by', '=', workerId)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateHeldMessage(db, id, workerId, {
+    status: outcome.status,
+    attempts: sql`attempts + 1`,
+    last_error: outcome.error ?? null,
+    finished_at: outcome.now,
+    locked_until: null,
+    outcome_unknown: false,
+  });
 }
 
 export async function rescheduleMessage(
@@ -169,20 +176,13 @@ export async function rescheduleMessage(
   workerId: string,
   retry: { at: Date; error: string; outcomeUnknown: boolean },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('outbox')
-    .set({
-      attempts: sql`attempts + 1`,
-      next_attempt_at: retry.at,
-      last_error: retry.error,
-      locked_until: null,
-      outcome_unknown: retry.outcomeUnknown,
-    })
-    .where('id', '=', id)
-    .where('locked_by', '=', workerId)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateHeldMessage(db, id, workerId, {
+    attempts: sql`attempts + 1`,
+    next_attempt_at: retry.at,
+    last_error: retry.error,
+    locked_until: null,
+    outcome_unknown: retry.outcomeUnknown,
+  });
 }
 
 /** Parks a message Slack refused for a cause a person must fix; it waits, never given up. */
@@ -192,23 +192,16 @@ export async function blockMessage(
   workerId: string,
   block: { cause: string; now: Date; outcomeUnknown: boolean },
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('outbox')
-    .set({
-      status: 'blocked',
-      attempts: sql`attempts + 1`,
-      last_error: block.cause,
-      blocked_reason: block.cause,
-      blocked_at: block.now,
-      locked_until: null,
-      // An earlier attempt may have posted it: once released, it is looked for first.
-      outcome_unknown: block.outcomeUnknown,
-    })
-    .where('id', '=', id)
-    .where('locked_by', '=', workerId)
-    .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  return updateHeldMessage(db, id, workerId, {
+    status: 'blocked',
+    attempts: sql`attempts + 1`,
+    last_error: block.cause,
+    blocked_reason: block.cause,
+    blocked_at: block.now,
+    locked_until: null,
+    // An earlier attempt may have posted it: once released, it is looked for first.
+    outcome_unknown: block.outcomeUnknown,
+  });
 }
 
 export interface BlockedMessage {

@@ -2,19 +2,12 @@
  * Repository: the SQL of `claim_questions`, a reviewer's request for more information on a claim and the
  * professional's answer. A question is stored once per modal view, and answered once (compare-and-set).
  */
+import type { Selectable } from 'kysely';
 import type { Question } from '../domain/question.ts';
 import type { Db } from './database.ts';
+import type { ClaimQuestionsTable } from './schema.ts';
 
-type Row = {
-  id: string;
-  claim_id: string;
-  asked_by: string;
-  question: string;
-  asked_at: Date;
-  answer: string | null;
-  answered_at: Date | null;
-};
-const toQuestion = (r: Row): Question => ({
+const toQuestion = (r: Selectable<ClaimQuestionsTable>): Question => ({
   id: r.id,
   claimId: r.claim_id,
   askedBy: r.asked_by,

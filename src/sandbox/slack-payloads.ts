@@ -225,3 +225,15 @@ export function buildEventEnvelope(
     authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true }],
   };
 }
+
+/** A direct message to the app, from the professional UPRO unless `overrides` say otherwise. */
+export function buildDirectMessage(text: string, overrides: Record<string, unknown> = {}) {
+  return buildEventEnvelope({
+    type: 'message',
+    channel: 'D0PRO',
+    channel_type: 'im',
+    user: 'UPRO',
+    text,
+    ...overrides,
+  });
+}

@@ -39,25 +39,17 @@ const slashCommand = z.looseObject({
 const action = z.looseObject({ type: z.string(), action_id: id, value: z.string().optional() });
 // Buttons in a message come with a response_url (the listeners answer the clicker through it); buttons
 // in a view (the App Home) come without one.
+const blockActionsFields = {
+  type: z.literal('block_actions'),
+  ...workspace,
+  user,
+  trigger_id: id,
+  actions: z.array(action).min(1),
+  channel: z.looseObject({ id: slackId }).optional(),
+};
 const blockActions = z.union([
-  z.looseObject({
-    type: z.literal('block_actions'),
-    ...workspace,
-    user,
-    trigger_id: id,
-    actions: z.array(action).min(1),
-    channel: z.looseObject({ id: slackId }).optional(),
-    container: z.looseObject({ type: z.literal('view') }),
-  }),
-  z.looseObject({
-    type: z.literal('block_actions'),
-    ...workspace,
-    user,
-    trigger_id: id,
-    actions: z.array(action).min(1),
-    channel: z.looseObject({ id: slackId }).optional(),
-    response_url: z.url(),
-  }),
+  z.looseObject({ ...blockActionsFields, container: z.looseObject({ type: z.literal('view') }) }),
+  z.looseObject({ ...blockActionsFields, response_url: z.url() }),
 ]);
 
 const view = z.looseObject({

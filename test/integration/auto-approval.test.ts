@@ -20,7 +20,7 @@ import { claimEvents } from '../support/db-helpers.ts';
 import { isSignedWith, marketplaceReceiver } from '../support/marketplace-receiver.ts';
 import { useSharedDatabase } from '../support/shared-database.ts';
 import { REVIEW_CHANNEL, eventually, type TestApp } from '../support/test-app.ts';
-import { LEDGER_TOKEN, buildChargeInput as charge, loadCharges } from '../support/ledger-fixtures.ts';
+import { LEDGER_TOKEN, NO_TYPED_FIELDS, buildChargeInput as charge, loadCharges } from '../support/ledger-fixtures.ts';
 
 const WEBHOOK_SECRET = 'refund-webhook-secret-0123456789';
 const MARKETPLACE = `https://marketplace-${randomBytes(4).toString('hex')}.test`;
@@ -168,16 +168,7 @@ describe('each enabled case is approved at submission', () => {
     receiver = marketplaceReceiver(MARKETPLACE, '/refunds');
     const app = await start({ AUTO_APPROVE: 'first_mistake' });
     await loadCharges(app, CASES.first_mistake.charges);
-    const nothingTyped = buildRefundStateValues({
-      clientFirstName: null,
-      clientLastName: null,
-      clientPhone: null,
-      service: null,
-      answeredOn: null,
-      receivedOn: null,
-      credits: null,
-      reason: 'sent_by_mistake',
-    });
+    const nothingTyped = buildRefundStateValues({ ...NO_TYPED_FIELDS, reason: 'sent_by_mistake' });
     const res = await app.send.interaction(
       buildViewSubmission({
         values: withChosenCharge(nothingTyped, 'ch_1'),

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import {
   RESPONSE_URL_PLACEHOLDER,
   buildBlockAction,
-  buildEventEnvelope,
+  buildDirectMessage,
   buildSlashCommand,
   buildViewSubmission,
 } from '../../src/sandbox/slack-payloads.ts';
@@ -60,13 +60,7 @@ const block = buildBlockAction({
   user: 'UREVIEWER1',
 });
 const submission = buildViewSubmission();
-const message = buildEventEnvelope({
-  type: 'message',
-  channel: 'D0PRO',
-  channel_type: 'im',
-  user: 'UPRO',
-  text: 'rimborso',
-});
+const message = buildDirectMessage('rimborso');
 
 describe('hostile but signed bodies', () => {
   it.each([

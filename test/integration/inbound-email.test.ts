@@ -363,6 +363,29 @@ describe('an instance that dies after the SMTP server accepted the reply', () =>
   });
 });
 
+/** Sends `target` a generic email from `sender`, with the inbound token. */
+const sendGenericEmail = (target: TestApp, sender: string) =>
+  fetch(`${target.baseUrl}/inbound/email`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${EMAIL_TOKEN}`, 'content-type': 'application/json' },
+    body: JSON.stringify(genericJson({ from: sender, subject: 'Rimborso', messageId: newMessageId() })),
+  });
+/** The email replies in `target`'s outbox, with their attempts. */
+const replyAttempts = (target: TestApp) =>
+  target.database.db
+    .selectFrom('outbox')
+    .select(['status', 'attempts', 'last_error'])
+    .where('kind', '=', 'email_reply')
+    .execute();
+/** With the SMTP server `back`: past the backoff, the reply leaves once, on its second attempt. */
+async function expectDeliveredOnRetry(target: TestApp, back: SmtpSink, sender: string) {
+  target.clock.now = new Date(target.clock.now.getTime() + 60_000);
+  await eventually(() => expect(back.received.map((m) => m.envelope.to)).toEqual([[sender]]));
+  await eventually(async () =>
+    expect(await replyAttempts(target)).toEqual([{ status: 'delivered', attempts: 2, last_error: null }]),
+  );
+}
+
 describe('SMTP server down', () => {
   it('a refused connection is retried, and the reply leaves once the server is back', async () => {
     const down = await startSmtpSink();
@@ -374,29 +397,15 @@ describe('SMTP server down', () => {
     let back: SmtpSink | undefined;
     try {
       const sender = newSender();
-      const res = await fetch(`${other.baseUrl}/inbound/email`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${EMAIL_TOKEN}`, 'content-type': 'application/json' },
-        body: JSON.stringify(genericJson({ from: sender, subject: 'Rimborso', messageId: newMessageId() })),
-      });
+      const res = await sendGenericEmail(other, sender);
       expect(res.status).toBe(200);
-      const outbox = () =>
-        other.database.db
-          .selectFrom('outbox')
-          .select(['status', 'attempts', 'last_error'])
-          .where('kind', '=', 'email_reply')
-          .execute();
       await eventually(async () =>
-        expect(await outbox()).toEqual([
+        expect(await replyAttempts(other)).toEqual([
           { status: 'pending', attempts: 1, last_error: expect.stringMatching(/^smtp_e(connection|socket)$/) },
         ]),
       );
       back = await startSmtpSink({ port: down.port });
-      other.clock.now = new Date(other.clock.now.getTime() + 60_000);
-      await eventually(() => expect(back?.received.map((m) => m.envelope.to)).toEqual([[sender]]));
-      await eventually(async () =>
-        expect(await outbox()).toEqual([{ status: 'delivered', attempts: 2, last_error: null }]),
-      );
+      await expectDeliveredOnRetry(other, back, sender);
     } finally {
       await other.stop();
       await back?.stop();
@@ -419,30 +428,16 @@ describe('an SMTP server that hangs', () => {
     let back: SmtpSink | undefined;
     try {
       const sender = newSender();
-      await fetch(`${other.baseUrl}/inbound/email`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${EMAIL_TOKEN}`, 'content-type': 'application/json' },
-        body: JSON.stringify(genericJson({ from: sender, subject: 'Rimborso', messageId: newMessageId() })),
-      });
-      const outbox = () =>
-        other.database.db
-          .selectFrom('outbox')
-          .select(['status', 'attempts', 'last_error'])
-          .where('kind', '=', 'email_reply')
-          .execute();
+      await sendGenericEmail(other, sender);
       await eventually(async () =>
-        expect(await outbox()).toEqual([
+        expect(await replyAttempts(other)).toEqual([
           { status: 'pending', attempts: 1, last_error: expect.stringMatching(/^smtp_e(timedout|socket|connection)$/) },
         ]),
       );
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => hung.close(() => resolve()));
       back = await startSmtpSink({ port });
-      other.clock.now = new Date(other.clock.now.getTime() + 60_000);
-      await eventually(() => expect(back?.received.map((m) => m.envelope.to)).toEqual([[sender]]));
-      await eventually(async () =>
-        expect(await outbox()).toEqual([{ status: 'delivered', attempts: 2, last_error: null }]),
-      );
+      await expectDeliveredOnRetry(other, back, sender);
     } finally {
       await other.stop();
       await back?.stop();

@@ -11,9 +11,9 @@ import {
 } from '../../src/db/charge.repository.ts';
 import type { Charge } from '../../src/domain/ledger.ts';
 import { resetDatabase } from '../support/db-helpers.ts';
+import { LEDGER_TOKEN, buildChargeItem as buildSharedChargeItem } from '../support/ledger-fixtures.ts';
 import { startTestApp, type TestApp } from '../support/test-app.ts';
 
-const LEDGER_TOKEN = 'ledger-token-0123456789abcdef-0123456789';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const NOW = new Date('2026-11-20T10:00:00Z');
 
@@ -29,22 +29,9 @@ beforeEach(async () => {
   await upsertProfessionals(app.database.db, [{ marketplaceId: 'mp-4411', slackUserId: 'U044MP' }]);
 });
 
-function buildChargeItem(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    charge_id: 'ch_1001',
-    slack_user_id: 'U012PRO',
-    lead_id: 'lead_77',
-    client_first_name: 'Maria',
-    client_last_name: 'Bianchi',
-    client_phone: '+39 333 1234567',
-    service: 'Imbiancatura  Interni',
-    lead_received_at: '2026-11-10T09:30:00+01:00',
-    charged_at: '2026-11-10T11:00:00+01:00',
-    credits: 5,
-    trigger: 'phone_answer',
-    ...overrides,
-  };
-}
+/** The shared charge item, with a service whose case and spaces the matching key folds. */
+const buildChargeItem = (overrides: Record<string, unknown> = {}) =>
+  buildSharedChargeItem({ service: 'Imbiancatura  Interni', ...overrides });
 
 const postCharges = (body: unknown, headers: Record<string, string> = { authorization: `Bearer ${LEDGER_TOKEN}` }) =>
   fetch(`${app.baseUrl}/ledger/charges`, {

@@ -1,11 +1,11 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { APPROVE_ACTION_ID } from '../../src/slack/messages/review-message.ts';
 import { buildBlockAction, buildRefundStateValues, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
 import { onlyClaim } from '../support/db-helpers.ts';
 import { REVIEW_CHANNEL, eventually, type TestApp } from '../support/test-app.ts';
 import { LEDGER_TOKEN, buildChargeInput, loadCharges } from '../support/ledger-fixtures.ts';
+import { marketplaceReceiver, type WebhookDelivery } from '../support/marketplace-receiver.ts';
 import { useSharedDatabase } from '../support/shared-database.ts';
 
 const WEBHOOK_SECRET = 'refund-webhook-secret-0123456789';
@@ -19,30 +19,9 @@ const start = () =>
     env: { LEDGER_TOKEN, REFUND_WEBHOOK_URL: `${MARKETPLACE}/refunds`, REFUND_WEBHOOK_SECRET: WEBHOOK_SECRET },
   });
 
-interface Delivery {
-  body: string;
-  signature: string | undefined;
-  idempotencyKey: string | undefined;
-}
-/** The marketplace's webhook endpoint: records each delivery, answers the given statuses in turn (then 200). */
-function marketplaceReceiver(statuses: number[] = []) {
-  const deliveries: Delivery[] = [];
-  const interceptor = nock(MARKETPLACE).persist().post('/refunds');
-  interceptor.reply(function (_uri, body) {
-    const header = (name: string) => {
-      const value = this.req.headers[name];
-      return Array.isArray(value) ? value[0] : value;
-    };
-    deliveries.push({
-      body: typeof body === 'string' ? body : JSON.stringify(body),
-      signature: header('x-signature'),
-      idempotencyKey: header('idempotency-key'),
-    });
-    return [statuses.shift() ?? 200, { received: true }];
-  });
-  return { deliveries, stop: () => nock.removeInterceptor(interceptor) };
-}
-let receiver: ReturnType<typeof marketplaceReceiver>;
+/** The marketplace's refund webhook: records each delivery, answers the given statuses in turn (then 200). */
+const refundsReceiver = (statuses: number[] = []) => marketplaceReceiver(MARKETPLACE, '/refunds', statuses);
+let receiver: ReturnType<typeof refundsReceiver>;
 
 afterEach(() => receiver?.stop());
 
@@ -56,7 +35,7 @@ const reviewPost = (app: TestApp) => app.slack.calls('chat.postMessage').find((c
 const approve = (app: TestApp, claimId: string, user = 'UREVIEWER1') =>
   app.send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claimId, user }));
 const creditEntries = () => shared.database.db.selectFrom('credit_entries').selectAll().execute();
-const expectSigned = (delivery: Delivery | undefined) =>
+const expectSigned = (delivery: WebhookDelivery | undefined) =>
   expect(delivery?.signature).toBe(
     createHmac('sha256', WEBHOOK_SECRET)
       .update(delivery?.body ?? '')
@@ -151,7 +130,7 @@ describe('the policy with the marketplace’s charges', () => {
 
 describe('a refund is credits, returned exactly once', () => {
   it('a true claim shows its charge to the reviewer; approving writes one credit entry and one signed webhook', async () => {
-    receiver = marketplaceReceiver();
+    receiver = refundsReceiver();
     const app = await start();
     await loadCharges(app, [charge()]);
     await submit(app);
@@ -183,7 +162,7 @@ describe('a refund is credits, returned exactly once', () => {
   });
 
   it('approvals at once write one credit entry and send one webhook', async () => {
-    receiver = marketplaceReceiver();
+    receiver = refundsReceiver();
     const app = await start();
     await loadCharges(app, [charge()]);
     await submit(app);
@@ -201,7 +180,7 @@ describe('a refund is credits, returned exactly once', () => {
   });
 
   it('500 then 200: one refund, the same Idempotency-Key and the same signed bytes on both tries', async () => {
-    receiver = marketplaceReceiver([500]);
+    receiver = refundsReceiver([500]);
     const app = await start();
     await loadCharges(app, [charge()]);
     await submit(app);
@@ -233,7 +212,7 @@ describe('a refund is credits, returned exactly once', () => {
   });
 
   it('an instance that stops after the approval leaves the webhook to the next one', async () => {
-    receiver = marketplaceReceiver();
+    receiver = refundsReceiver();
     const first = await start();
     await loadCharges(first, [charge()]);
     await submit(first);

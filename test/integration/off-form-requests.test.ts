@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { OPEN_FORM_ACTION_ID } from '../../src/slack/messages/form-pointer.ts';
 import { resetDatabase } from '../support/db-helpers.ts';
-import { buildBlockAction, buildEventEnvelope } from '../../src/sandbox/slack-payloads.ts';
+import { buildBlockAction, buildDirectMessage, buildEventEnvelope } from '../../src/sandbox/slack-payloads.ts';
 import { EMAIL_TOKEN, REVIEW_CHANNEL, eventually, startTestApp, type TestApp } from '../support/test-app.ts';
 
 let app: TestApp;
@@ -16,14 +16,12 @@ beforeEach(async () => {
 
 const refusals = () => app.database.db.selectFrom('refused_requests').selectAll().orderBy('id').execute();
 const claimCount = async () => (await app.database.db.selectFrom('claims').select('id').execute()).length;
-const dmEvent = (text: string, extra: Record<string, unknown> = {}) =>
-  buildEventEnvelope({ type: 'message', channel: 'D0PRO', channel_type: 'im', user: 'UPRO', text, ...extra });
 const settle = () => new Promise((resolve) => setTimeout(resolve, 200));
 
 describe('a refund asked for outside the form is refused with a pointer to it', () => {
   it('a DM asking for a refund gets the refusal with a button that opens the form', async () => {
     const res = await app.send.event(
-      dmEvent('Buongiorno, vorrei il rimborso dei crediti per il cliente Verdi 3331234567'),
+      buildDirectMessage('Buongiorno, vorrei il rimborso dei crediti per il cliente Verdi 3331234567'),
     );
     expect(res.status).toBe(200);
     await eventually(() => expect(app.slack.calls('chat.postMessage')).toHaveLength(1));
@@ -47,7 +45,7 @@ describe('a refund asked for outside the form is refused with a pointer to it', 
   });
 
   it('an event Slack delivers again is answered once', async () => {
-    const envelope = dmEvent('refund please');
+    const envelope = buildDirectMessage('refund please');
     await app.send.event(envelope);
     await app.send.event(envelope, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
     await eventually(() => expect(app.slack.calls('chat.postMessage')).toHaveLength(1));
@@ -57,9 +55,9 @@ describe('a refund asked for outside the form is refused with a pointer to it', 
   });
 
   it('ordinary chatter, the bot’s own messages and edits are left alone', async () => {
-    await app.send.event(dmEvent('Ciao, come funziona il saldo?'));
-    await app.send.event(dmEvent('rimborso', { bot_id: 'BBOT', user: 'UBOT' }));
-    await app.send.event(dmEvent('rimborso', { subtype: 'message_changed' }));
+    await app.send.event(buildDirectMessage('Ciao, come funziona il saldo?'));
+    await app.send.event(buildDirectMessage('rimborso', { bot_id: 'BBOT', user: 'UBOT' }));
+    await app.send.event(buildDirectMessage('rimborso', { subtype: 'message_changed' }));
     await settle();
     expect(app.slack.calls('chat.postMessage')).toEqual([]);
     expect(app.slack.calls('chat.postEphemeral')).toEqual([]);

@@ -10,7 +10,7 @@ import {
 import { CHARGE_BLOCK_ID } from '../../src/slack/views/charge-select.ts';
 import { useSharedDatabase } from '../support/shared-database.ts';
 import { REVIEW_CHANNEL, eventually, type TestApp } from '../support/test-app.ts';
-import { LEDGER_TOKEN, buildChargeInput as charge, loadCharges } from '../support/ledger-fixtures.ts';
+import { LEDGER_TOKEN, NO_TYPED_FIELDS, buildChargeInput as charge, loadCharges } from '../support/ledger-fixtures.ts';
 
 // Friday 20 November 2026, 11:00 in Rome.
 const NOW = new Date('2026-11-20T10:00:00Z');
@@ -63,15 +63,7 @@ const claims = () =>
   shared.database.db.selectFrom('claims').selectAll().orderBy('submitted_at').orderBy('reference').execute();
 
 /** The typed fields left empty, as a professional who picked the charge leaves them. */
-const NOTHING_TYPED = buildRefundStateValues({
-  clientFirstName: null,
-  clientLastName: null,
-  clientPhone: null,
-  service: null,
-  answeredOn: null,
-  receivedOn: null,
-  credits: null,
-});
+const NOTHING_TYPED = buildRefundStateValues(NO_TYPED_FIELDS);
 
 describe('starting from the charge', () => {
   it('a professional with charges opens the form and sees those of the last 30 days, newest first, readable at a glance', async () => {

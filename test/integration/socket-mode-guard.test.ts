@@ -2,7 +2,7 @@ import type { App } from '@slack/bolt';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
-import { buildBlockAction, buildEventEnvelope, buildSlashCommand } from '../../src/sandbox/slack-payloads.ts';
+import { buildBlockAction, buildDirectMessage, buildSlashCommand } from '../../src/sandbox/slack-payloads.ts';
 import { GuardedSocketModeReceiver } from '../../src/slack/guarded-receivers.ts';
 import { APPROVE_ACTION_ID } from '../../src/slack/messages/review-message.ts';
 
@@ -37,13 +37,7 @@ function receiverWithRecorder() {
   return { receiver, received, logs, deliver };
 }
 
-const message = buildEventEnvelope({
-  type: 'message',
-  channel: 'D0PRO',
-  channel_type: 'im',
-  user: 'UPRO',
-  text: 'rimborso',
-});
+const message = buildDirectMessage('rimborso');
 const envelope = (type: string, payload: unknown) =>
   JSON.stringify({ envelope_id: 'env-1', type, payload, accepts_response_payload: false });
 

@@ -67,6 +67,23 @@ const textSubmission = (
       values: { [blockId]: { [actionId]: { type: 'plain_text_input', value } } },
     }),
   );
+const askMetadata = (claim: { id: string; reference: string }) =>
+  buildAskModal({ locale: 'it', claimId: claim.id, reference: claim.reference }).private_metadata ?? '';
+const sendQuestion = (metadata: string, question: string) =>
+  textSubmission(ASK_MODAL.callbackId, ASK_MODAL.blockId, ASK_MODAL.actionId, 'UREVIEWER1', metadata, question);
+
+/** The reviewer asks the professional a question on the claim; returns it once its messages are out. */
+async function askedQuestion(claim: { id: string; reference: string }, question: string) {
+  await sendQuestion(askMetadata(claim), question);
+  const asked = await app.database.db
+    .selectFrom('claim_questions')
+    .select(['id', 'question'])
+    .executeTakeFirstOrThrow();
+  await settledOutbox();
+  app.slack.reset();
+  return asked;
+}
+
 const outboxKinds = async (claimId: string) =>
   (
     await app.database.db.selectFrom('outbox').select('kind').where('claim_id', '=', claimId).orderBy('id').execute()
@@ -154,17 +171,8 @@ describe('write, then ack — or tell', () => {
 
   it('a question whose connection dies mid-write is an error on the field; nothing is asked until it is sent again', async () => {
     const claim = await pendingClaim();
-    const metadata =
-      buildAskModal({ locale: 'it', claimId: claim.id, reference: claim.reference }).private_metadata ?? '';
-    const ask = () =>
-      textSubmission(
-        ASK_MODAL.callbackId,
-        ASK_MODAL.blockId,
-        ASK_MODAL.actionId,
-        'UREVIEWER1',
-        metadata,
-        'Hai lo screenshot della chiamata?',
-      );
+    const metadata = askMetadata(claim);
+    const ask = () => sendQuestion(metadata, 'Hai lo screenshot della chiamata?');
     const res = await terminateWhileBlocked(app.database.url, lockClaimRow(claim.id), ask);
     expect(await res.json()).toEqual({
       response_action: 'errors',
@@ -179,22 +187,7 @@ describe('write, then ack — or tell', () => {
 
   it('an answer click whose check cannot reach the database tells the professional, and no modal opens', async () => {
     const claim = await pendingClaim();
-    const askMetadata =
-      buildAskModal({ locale: 'it', claimId: claim.id, reference: claim.reference }).private_metadata ?? '';
-    await textSubmission(
-      ASK_MODAL.callbackId,
-      ASK_MODAL.blockId,
-      ASK_MODAL.actionId,
-      'UREVIEWER1',
-      askMetadata,
-      'Hai lo screenshot?',
-    );
-    const question = await app.database.db
-      .selectFrom('claim_questions')
-      .select(['id', 'question'])
-      .executeTakeFirstOrThrow();
-    await settledOutbox();
-    app.slack.reset();
+    const question = await askedQuestion(claim, 'Hai lo screenshot?');
 
     await terminateWhileBlocked(app.database.url, { sql: 'LOCK TABLE claim_questions IN ACCESS EXCLUSIVE MODE' }, () =>
       click(ANSWER_QUESTION_ACTION_ID, question.id, 'UPRO'),
@@ -205,22 +198,7 @@ describe('write, then ack — or tell', () => {
 
   it('an answer whose connection dies mid-write is an error on the field, and is stored when sent again', async () => {
     const claim = await pendingClaim();
-    const askMetadata =
-      buildAskModal({ locale: 'it', claimId: claim.id, reference: claim.reference }).private_metadata ?? '';
-    await textSubmission(
-      ASK_MODAL.callbackId,
-      ASK_MODAL.blockId,
-      ASK_MODAL.actionId,
-      'UREVIEWER1',
-      askMetadata,
-      'Hai lo screenshot?',
-    );
-    const question = await app.database.db
-      .selectFrom('claim_questions')
-      .select(['id', 'question'])
-      .executeTakeFirstOrThrow();
-    await settledOutbox();
-    app.slack.reset();
+    const question = await askedQuestion(claim, 'Hai lo screenshot?');
 
     const metadata =
       buildAnswerModal({

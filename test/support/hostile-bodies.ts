@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import {
   buildBlockAction,
+  buildDirectMessage,
   buildEventEnvelope,
   buildSlashCommand,
   buildViewSubmission,
@@ -25,13 +26,7 @@ function validPayloads(): Record<string, unknown>[] {
     buildBlockAction({ actionId: REJECT_ACTION_ID, value: claimId, user: 'UREVIEWER1' }),
     buildBlockAction({ actionId: TAKE_ACTION_ID, value: claimId, user: 'UREVIEWER1' }),
     buildViewSubmission(),
-    buildEventEnvelope({
-      type: 'message',
-      channel: 'D0PRO',
-      channel_type: 'im',
-      user: 'UPRO',
-      text: 'voglio un rimborso',
-    }),
+    buildDirectMessage('voglio un rimborso'),
     buildEventEnvelope({ type: 'app_mention', channel: 'CGENERAL', user: 'UPRO', text: '<@UBOT> rimborso' }),
     buildEventEnvelope({ type: 'app_home_opened', user: 'UPRO', tab: 'home' }),
   ];

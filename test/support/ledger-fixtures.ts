@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { StateOverrides } from '../../src/sandbox/slack-payloads.ts';
 import type { TestApp } from './test-app.ts';
 
 /** The marketplace's bearer token the ledger tests configure (LEDGER_TOKEN). */
@@ -21,6 +22,35 @@ export function buildChargeInput(overrides: Record<string, unknown> = {}) {
     ...overrides,
   };
 }
+
+/** A charge as the marketplace posts it, for the ingestion and parsing tests (Maria Bianchi, 5 credits, 10 November). */
+export function buildChargeItem(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    charge_id: 'ch_1001',
+    slack_user_id: 'U012PRO',
+    lead_id: 'lead_77',
+    client_first_name: 'Maria',
+    client_last_name: 'Bianchi',
+    client_phone: '+39 333 1234567',
+    service: 'Imbiancatura',
+    lead_received_at: '2026-11-10T09:30:00+01:00',
+    charged_at: '2026-11-10T11:00:00+01:00',
+    credits: 5,
+    trigger: 'phone_answer',
+    ...overrides,
+  };
+}
+
+/** The form's typed fields left empty, as a professional who picks the charge from the list leaves them. */
+export const NO_TYPED_FIELDS: StateOverrides = {
+  clientFirstName: null,
+  clientLastName: null,
+  clientPhone: null,
+  service: null,
+  answeredOn: null,
+  receivedOn: null,
+  credits: null,
+};
 
 /** Sends charges the way the marketplace does (POST /ledger/charges) and expects them taken. */
 export async function loadCharges(app: TestApp, charges: unknown[]): Promise<void> {

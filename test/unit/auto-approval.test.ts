@@ -18,7 +18,7 @@ import type { Charge, LedgerView } from '../../src/domain/ledger.ts';
 import { evaluateClaim } from '../../src/domain/policy.ts';
 import { t } from '../../src/i18n/messages.ts';
 import { describeFinding } from '../../src/slack/messages/verdict-text.ts';
-import { buildClaimInput } from '../support/factories.ts';
+import { buildCharge, buildClaimInput, buildLedger } from '../support/factories.ts';
 
 /** 11:00 in Rome on 24 November 2026. */
 const NOW = new Date('2026-11-24T10:00:00Z');
@@ -31,39 +31,14 @@ const QUIET: AutoApprovalContext = {
   chargeRefundedBefore: false,
 };
 
-function charge(overrides: Partial<Charge> = {}): Charge {
-  return {
-    chargeId: 'CH-1',
-    professionalId: 'U012PRO',
-    leadId: 'L-1',
-    clientFirstName: 'Maria',
-    clientLastName: 'Bianchi',
-    clientPhone: '+39 333 1234567',
-    service: 'Imbiancatura',
-    leadReceivedAt: new Date('2026-11-10T09:00:00Z'),
-    chargedAt: new Date('2026-11-12T10:00:00Z'),
-    credits: 5,
-    trigger: 'phone_answer',
-    ...overrides,
-  };
-}
-const ledger = (
-  charges: readonly Charge[],
-  last90Days = { refunds: 1, creditsRefunded: 5, creditsCharged: 100 },
-): LedgerView => ({
-  hasData: true,
-  charges,
-  last90Days,
-});
-
 /** The ledger pictures behind each case, as the policy reads them. */
 const duplicate = [
-  charge({ chargeId: 'CH-FIRST' }),
-  charge({ chargeId: 'CH-SECOND', leadId: 'L-2', chargedAt: new Date('2026-11-12T15:00:00Z') }),
+  buildCharge({ chargeId: 'CH-FIRST' }),
+  buildCharge({ chargeId: 'CH-SECOND', leadId: 'L-2', chargedAt: new Date('2026-11-12T15:00:00Z') }),
 ];
 const laterInteraction = [
-  charge({ chargeId: 'CH-EARLIER', chargedAt: new Date('2026-11-12T09:00:00Z') }),
-  charge({ chargeId: 'CH-LATER', trigger: 'client_chat' }),
+  buildCharge({ chargeId: 'CH-EARLIER', chargedAt: new Date('2026-11-12T09:00:00Z') }),
+  buildCharge({ chargeId: 'CH-LATER', trigger: 'client_chat' }),
 ];
 const SCENES = {
   answered_twice: {
@@ -78,7 +53,7 @@ const SCENES = {
     chargeId: 'CH-LATER',
     evidence: 'CH-EARLIER',
   },
-  first_mistake: { input: { reason: 'sent_by_mistake' }, charges: [charge()], chargeId: 'CH-1', evidence: null },
+  first_mistake: { input: { reason: 'sent_by_mistake' }, charges: [buildCharge()], chargeId: 'CH-1', evidence: null },
 } as const;
 
 function verdictFor(
@@ -86,7 +61,13 @@ function verdictFor(
   charges: readonly Charge[],
   options: { priors?: PriorClaim[]; last90Days?: LedgerView['last90Days'] } = {},
 ): Verdict {
-  return evaluateClaim(buildClaimInput(input), options.priors ?? [], POLICY, NOW, ledger(charges, options.last90Days));
+  return evaluateClaim(
+    buildClaimInput(input),
+    options.priors ?? [],
+    POLICY,
+    NOW,
+    buildLedger(charges, options.last90Days ? { last90Days: options.last90Days } : {}),
+  );
 }
 
 describe('proveCase: what the ledger proves on its own', () => {
@@ -102,12 +83,12 @@ describe('proveCase: what the ledger proves on its own', () => {
   );
 
   it.each<{ case: string; input: Partial<ClaimInput>; charges: Charge[]; priors?: PriorClaim[] }>([
-    { case: '"answered twice" with a single charge', input: { reason: 'answered_twice' }, charges: [charge()] },
-    { case: '"no, grazie" on a single charge', input: { reason: 'no_grazie' }, charges: [charge()] },
+    { case: '"answered twice" with a single charge', input: { reason: 'answered_twice' }, charges: [buildCharge()] },
+    { case: '"no, grazie" on a single charge', input: { reason: 'no_grazie' }, charges: [buildCharge()] },
     {
       case: 'a mistake while another mistake is pending',
       input: { reason: 'sent_by_mistake' },
-      charges: [charge()],
+      charges: [buildCharge()],
       priors: [
         {
           reference: 'RIM-1',
@@ -128,7 +109,7 @@ describe('proveCase: what the ledger proves on its own', () => {
   it('nothing is proven without ledger data, or for an ineligible claim', () => {
     const input = buildClaimInput({ reason: 'sent_by_mistake' });
     expect(proveCase(input, evaluateClaim(input, [], POLICY, NOW))).toBeNull();
-    expect(proveCase(input, verdictFor({ reason: 'sent_by_mistake', credits: 9 }, [charge()]))).toBeNull();
+    expect(proveCase(input, verdictFor({ reason: 'sent_by_mistake', credits: 9 }, [buildCharge()]))).toBeNull();
   });
 
   it('a later interaction wins over the reason given', () => {
@@ -176,7 +157,7 @@ describe('decideAutoApproval: each enabled case is approved, because …', () =>
 
 describe('decideAutoApproval: each guard sends a proven case to review, because …', () => {
   const mistake = { reason: 'sent_by_mistake', credits: 5 } as const;
-  const proven = verdictFor(mistake, [charge()]);
+  const proven = verdictFor(mistake, [buildCharge()]);
   const config = { ...ALL, maxRefundSharePercent: 20, maxPerProfessional: 1, dailyCredits: 200 };
 
   it.each<{
@@ -186,17 +167,17 @@ describe('decideAutoApproval: each guard sends a proven case to review, because 
     credits?: number;
     params: Record<string, number>;
   }>([
-    { guard: 'match_differences', verdict: verdictFor(mistake, [charge({ clientFirstName: 'M.' })]), params: {} },
+    { guard: 'match_differences', verdict: verdictFor(mistake, [buildCharge({ clientFirstName: 'M.' })]), params: {} },
     {
       guard: 'match_differences',
-      verdict: verdictFor(mistake, [charge({ service: 'Imbiancatura interni' })]),
+      verdict: verdictFor(mistake, [buildCharge({ service: 'Imbiancatura interni' })]),
       params: {},
     },
     { guard: 'contested', verdict: proven, context: { contested: true }, params: {} },
     { guard: 'charge_refunded_before', verdict: proven, context: { chargeRefundedBefore: true }, params: {} },
     {
       guard: 'refund_share',
-      verdict: verdictFor(mistake, [charge()], {
+      verdict: verdictFor(mistake, [buildCharge()], {
         last90Days: { refunds: 3, creditsRefunded: 21, creditsCharged: 100 },
       }),
       params: { share: 21, maxShare: 20 },
@@ -229,7 +210,7 @@ describe('decideAutoApproval: each guard sends a proven case to review, because 
     { case: 'the day’s credits reaching the cap exactly', context: { creditsApprovedToday: 195 } },
     { case: 'no automatic approval yet in 30 days', context: { professionalApprovals30Days: 0 } },
   ])('the edge is still approved: $case', ({ context, last90Days }) => {
-    const verdict = verdictFor(mistake, [charge()], { last90Days });
+    const verdict = verdictFor(mistake, [buildCharge()], { last90Days });
     expect(decideAutoApproval(mistake, verdict, { ...QUIET, ...context }, config).kind).toBe('approve');
   });
 
@@ -240,7 +221,7 @@ describe('decideAutoApproval: each guard sends a proven case to review, because 
       [],
       { ...POLICY, refundShareWarningPercent: 30 },
       NOW,
-      ledger([charge()], last90Days),
+      buildLedger([buildCharge()], { last90Days }),
     );
     expect(lenient.kind === 'to_review' && lenient.findings.find((f) => f.code === 'refund_share')).toMatchObject({
       level: 'info',
@@ -253,13 +234,13 @@ describe('decideAutoApproval: each guard sends a proven case to review, because 
   });
 
   it('a charge chosen from the list is proof even when the typed fields differ', () => {
-    const verdict = verdictFor(mistake, [charge({ clientFirstName: 'M.' })]);
+    const verdict = verdictFor(mistake, [buildCharge({ clientFirstName: 'M.' })]);
     const chosen = verdict.kind === 'to_review' ? { ...verdict, chargeChosen: true } : verdict;
     expect(decideAutoApproval(mistake, chosen, QUIET, config).kind).toBe('approve');
   });
 
   it('a match with differences is reported before the other guards', () => {
-    const verdict = verdictFor(mistake, [charge({ clientFirstName: 'M.' })]);
+    const verdict = verdictFor(mistake, [buildCharge({ clientFirstName: 'M.' })]);
     const everything = {
       contested: true,
       professionalApprovals30Days: 5,

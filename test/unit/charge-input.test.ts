@@ -5,23 +5,7 @@ import {
   parseChargeInstant,
   type ChargeBatchResult,
 } from '../../src/ledger/charge-input.ts';
-
-function buildChargeItem(overrides: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    charge_id: 'ch_1001',
-    slack_user_id: 'U012PRO',
-    lead_id: 'lead_77',
-    client_first_name: 'Maria',
-    client_last_name: 'Bianchi',
-    client_phone: '+39 333 1234567',
-    service: 'Imbiancatura',
-    lead_received_at: '2026-11-10T09:30:00+01:00',
-    charged_at: '2026-11-10T11:00:00+01:00',
-    credits: 5,
-    trigger: 'phone_answer',
-    ...overrides,
-  };
-}
+import { buildChargeItem } from '../support/ledger-fixtures.ts';
 
 function errorsOf(result: ChargeBatchResult) {
   if (result.ok) throw new Error('expected the batch to be refused');

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-
-const VALID = {
-  SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
-  SLACK_SIGNING_SECRET: 'abcdef0123456789',
-  REVIEW_CHANNEL_ID: 'C0123ABC',
-  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/rimborsi',
-  INBOUND_EMAIL_TOKEN: 'a-long-random-token-0123456789abcdef',
-};
+import { VALID_ENV as VALID } from '../support/factories.ts';
 
 describe('loadConfig: automatic approvals', () => {
   it('are off by default, with the documented guards', () => {

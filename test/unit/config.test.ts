@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ConfigError, EXAMPLE_VALUES, loadConfig } from '../../src/config.ts';
-
-const VALID = {
-  SLACK_BOT_TOKEN: 'xoxb-1-2-abc',
-  SLACK_SIGNING_SECRET: 'abcdef0123456789',
-  REVIEW_CHANNEL_ID: 'C0123ABC',
-  DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/rimborsi',
-  INBOUND_EMAIL_TOKEN: 'a-long-random-token-0123456789abcdef',
-};
+import { VALID_ENV as VALID } from '../support/factories.ts';
 
 function errorOf(env: Record<string, string | undefined>): string {
   try {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { buildClaimInput } from '../support/factories.ts';
+import { buildCharge as buildSharedCharge, buildClaimInput } from '../support/factories.ts';
 import type { ClaimInput } from '../../src/domain/claim.ts';
 import type { Charge } from '../../src/domain/ledger.ts';
 import {
@@ -17,22 +17,9 @@ function buildInput(overrides: Partial<ClaimInput> = {}): ClaimInput {
   return buildClaimInput({ clientPhone: null, receivedOn: null, ...overrides });
 }
 
-/** Charged at 11:00 in Rome on 12 November 2026, for a lead received on the 10th. */
+/** The shared charge (charged at 11:00 in Rome on 12 November 2026, for a lead received on the 10th), without a phone. */
 function buildCharge(overrides: Partial<Charge> = {}): Charge {
-  return {
-    chargeId: 'CH-1',
-    professionalId: 'U012PRO',
-    leadId: 'L-1',
-    clientFirstName: 'Maria',
-    clientLastName: 'Bianchi',
-    clientPhone: null,
-    service: 'Imbiancatura',
-    leadReceivedAt: new Date('2026-11-10T09:00:00Z'),
-    chargedAt: new Date('2026-11-12T10:00:00Z'),
-    credits: 5,
-    trigger: 'phone_answer',
-    ...overrides,
-  };
+  return buildSharedCharge({ clientPhone: null, ...overrides });
 }
 
 /** The differences of the match, or null when no charge matched. */

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { buildClaimInput } from '../support/factories.ts';
+import { buildCharge, buildClaimInput, buildLedger } from '../support/factories.ts';
 import {
   REASONS,
   type ClaimInput,
@@ -361,28 +361,6 @@ describe('normaliseClientName', () => {
     expect(normaliseClientName(first, last)).toBe(key);
   });
 });
-
-/** A charge for the default claim: Maria Bianchi, lead received on 10 November, charged at 11:00 in Rome on the 12th. */
-function buildCharge(overrides: Partial<Charge> = {}): Charge {
-  return {
-    chargeId: 'CH-1',
-    professionalId: 'U012PRO',
-    leadId: 'L-1',
-    clientFirstName: 'Maria',
-    clientLastName: 'Bianchi',
-    clientPhone: '+39 333 1234567',
-    service: 'Imbiancatura',
-    leadReceivedAt: new Date('2026-11-10T09:00:00Z'),
-    chargedAt: new Date('2026-11-12T10:00:00Z'),
-    credits: 5,
-    trigger: 'phone_answer',
-    ...overrides,
-  };
-}
-
-function buildLedger(charges: Charge[], overrides: Partial<LedgerView> = {}): LedgerView {
-  return { hasData: true, charges, last90Days: { refunds: 1, creditsRefunded: 5, creditsCharged: 100 }, ...overrides };
-}
 
 function evaluateWithLedger(
   input: Partial<ClaimInput>,

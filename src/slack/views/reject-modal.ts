@@ -6,29 +6,25 @@
 import type { ModalView } from '@slack/types';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { escapeMrkdwn } from '../messages/slack-text.ts';
-import { buildTextRequestModal, parseTextRequest, type TextRequestModalSpec } from './text-request-modal.ts';
+import {
+  buildTextRequestModal,
+  claimReasonSpec,
+  parseClaimReason,
+  type ClaimReasonResult,
+} from './text-request-modal.ts';
 
 export const REJECT_MODAL_CALLBACK_ID = 'claim_reject_reason';
 export const REJECT_REASON_BLOCK_ID = 'reject_reason';
 export const REJECT_REASON_ACTION_ID = 'reject_reason';
 
-/** Characters of the reason the professional will read. */
-export const REJECT_REASON_LIMITS = { min: 5, max: 1000 } as const;
-
-const SPEC: TextRequestModalSpec = {
+const SPEC = claimReasonSpec('reject', {
   callbackId: REJECT_MODAL_CALLBACK_ID,
   blockId: REJECT_REASON_BLOCK_ID,
   actionId: REJECT_REASON_ACTION_ID,
-  limits: REJECT_REASON_LIMITS,
-  metadataKey: 'claimId',
-  keys: {
-    title: 'reject.title',
-    submit: 'reject.submit',
-    close: 'reject.close',
-    label: 'reject.reason',
-    tooShort: 'reject.reason_too_short',
-  },
-};
+});
+
+/** Characters of the reason the professional will read. */
+export const REJECT_REASON_LIMITS = SPEC.limits;
 
 export interface RejectModalOptions {
   locale: Locale;
@@ -45,15 +41,11 @@ export function buildRejectModal({ locale, claimId, reference }: RejectModalOpti
   });
 }
 
-export type RejectSubmissionResult =
-  { ok: true; claimId: string; reason: string } | { ok: false; errors: Record<string, string> };
+export type RejectSubmissionResult = ClaimReasonResult;
 
 /** The reviewer's reason (cleaned, 5–1000 characters) and the claim it is about. */
-export function parseRejectSubmission(
+export const parseRejectSubmission = (
   values: unknown,
   privateMetadata: string,
   locale: Locale,
-): RejectSubmissionResult {
-  const parsed = parseTextRequest(SPEC, values, privateMetadata, locale);
-  return parsed.ok ? { ok: true, claimId: parsed.recordId, reason: parsed.text } : parsed;
-}
+): RejectSubmissionResult => parseClaimReason(SPEC, values, privateMetadata, locale);

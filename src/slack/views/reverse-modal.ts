@@ -6,29 +6,25 @@
 import type { ModalView } from '@slack/types';
 import { t, type Locale } from '../../i18n/messages.ts';
 import { escapeMrkdwn } from '../messages/slack-text.ts';
-import { buildTextRequestModal, parseTextRequest, type TextRequestModalSpec } from './text-request-modal.ts';
+import {
+  buildTextRequestModal,
+  claimReasonSpec,
+  parseClaimReason,
+  type ClaimReasonResult,
+} from './text-request-modal.ts';
 
 export const REVERSE_MODAL_CALLBACK_ID = 'claim_reverse_reason';
 export const REVERSE_REASON_BLOCK_ID = 'reverse_reason';
 export const REVERSE_REASON_ACTION_ID = 'reverse_reason';
 
-/** Characters of the reason the professional will read. */
-export const REVERSE_REASON_LIMITS = { min: 5, max: 1000 } as const;
-
-const SPEC: TextRequestModalSpec = {
+const SPEC = claimReasonSpec('reverse', {
   callbackId: REVERSE_MODAL_CALLBACK_ID,
   blockId: REVERSE_REASON_BLOCK_ID,
   actionId: REVERSE_REASON_ACTION_ID,
-  limits: REVERSE_REASON_LIMITS,
-  metadataKey: 'claimId',
-  keys: {
-    title: 'reverse.title',
-    submit: 'reverse.submit',
-    close: 'reverse.close',
-    label: 'reverse.reason',
-    tooShort: 'reverse.reason_too_short',
-  },
-};
+});
+
+/** Characters of the reason the professional will read. */
+export const REVERSE_REASON_LIMITS = SPEC.limits;
 
 /** Asks the reviewer why the automatic refund is undone; the claim id is checked again on submit. */
 export function buildReverseModal(options: {
@@ -44,14 +40,11 @@ export function buildReverseModal(options: {
   });
 }
 
-export type ReverseSubmissionResult =
-  { ok: true; claimId: string; reason: string } | { ok: false; errors: Record<string, string> };
+export type ReverseSubmissionResult = ClaimReasonResult;
 
-export function parseReverseSubmission(
+/** The reviewer's reason (cleaned, 5–1000 characters) and the claim it is about. */
+export const parseReverseSubmission = (
   values: unknown,
   privateMetadata: string,
   locale: Locale,
-): ReverseSubmissionResult {
-  const parsed = parseTextRequest(SPEC, values, privateMetadata, locale);
-  return parsed.ok ? { ok: true, claimId: parsed.recordId, reason: parsed.text } : parsed;
-}
+): ReverseSubmissionResult => parseClaimReason(SPEC, values, privateMetadata, locale);

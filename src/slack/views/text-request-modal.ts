@@ -1,7 +1,8 @@
 /**
  * Builder and parser shared by every "one text about one record" modal — reject, reverse, contest, the reviewer's
  * question and the professional's answer: each of those files is a spec handed to these two functions. The
- * record id travels in private_metadata, and callers check it again against the database on submit.
+ * record id travels in private_metadata, and callers check it again against the database on submit. Reject and
+ * reverse, a reviewer's reason about a claim, share one spec factory and parser on top of them.
  */
 import type { ModalView } from '@slack/types';
 import { z } from 'zod';
@@ -91,4 +92,44 @@ export function parseTextRequest(
   );
   if (!text.ok) return { ok: false, errors: { [spec.blockId]: t(locale, text.problem.key, text.problem.params) } };
   return { ok: true, recordId, text: text.value };
+}
+
+/** Characters of a reviewer's reason for a decision on a claim (reject, reverse): the professional reads it. */
+export const CLAIM_REASON_LIMITS = { min: 5, max: 1000 } as const;
+
+/**
+ * The spec of a modal where a reviewer gives the reason of a decision on a claim (reject, reverse): its texts
+ * are the messages `<prefix>.title`, `.submit`, `.close`, `.reason` and `.reason_too_short`, and the claim id
+ * travels in private_metadata as `claimId`.
+ */
+export function claimReasonSpec(
+  prefix: 'reject' | 'reverse',
+  ids: Pick<TextRequestModalSpec, 'callbackId' | 'blockId' | 'actionId'>,
+): TextRequestModalSpec {
+  return {
+    ...ids,
+    limits: CLAIM_REASON_LIMITS,
+    metadataKey: 'claimId',
+    keys: {
+      title: `${prefix}.title`,
+      submit: `${prefix}.submit`,
+      close: `${prefix}.close`,
+      label: `${prefix}.reason`,
+      tooShort: `${prefix}.reason_too_short`,
+    },
+  };
+}
+
+export type ClaimReasonResult =
+  { ok: true; claimId: string; reason: string } | { ok: false; errors: Record<string, string> };
+
+/** The reviewer's reason (cleaned, within CLAIM_REASON_LIMITS) and the claim it is about. */
+export function parseClaimReason(
+  spec: TextRequestModalSpec,
+  values: unknown,
+  privateMetadata: string,
+  locale: Locale,
+): ClaimReasonResult {
+  const parsed = parseTextRequest(spec, values, privateMetadata, locale);
+  return parsed.ok ? { ok: true, claimId: parsed.recordId, reason: parsed.text } : parsed;
 }

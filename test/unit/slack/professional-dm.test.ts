@@ -3,16 +3,10 @@ import type { Claim } from '../../../src/domain/claim.ts';
 import { LOCALES } from '../../../src/i18n/messages.ts';
 import { buildDecisionDm, buildSubmissionDm } from '../../../src/slack/messages/professional-dm.ts';
 import { expectWithinBlockKitLimits } from './block-kit-limits.ts';
-import { WORST_CASE_TEXTS, buildClaim, buildLongestClaim } from '../../support/factories.ts';
+import { APPROVED, WORST_CASE_TEXTS, buildClaim, buildLongestClaim, rejectedFor } from '../../support/factories.ts';
 
-const DECIDED_AT = new Date('2026-11-26T14:04:00Z');
-const approved = { status: 'approved' as const, decidedBy: 'U0REVIEWER', decidedAt: DECIDED_AT };
-const rejected = {
-  status: 'rejected' as const,
-  decidedBy: 'U0REVIEWER',
-  decidedAt: DECIDED_AT,
-  decisionReason: 'Nessun addebito.',
-};
+const approved = APPROVED;
+const rejected = rejectedFor('Nessun addebito.');
 const ineligible: Partial<Claim> = {
   status: 'ineligible',
   reviewDeadlineOn: null,

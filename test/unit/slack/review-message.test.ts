@@ -10,16 +10,18 @@ import {
   parseClaimIdFromAction,
 } from '../../../src/slack/messages/review-message.ts';
 import { expectWithinBlockKitLimits } from './block-kit-limits.ts';
-import { CLAIM_ID, WORST_CASE_TEXTS, buildClaim, buildLongestClaim } from '../../support/factories.ts';
+import {
+  APPROVED,
+  CLAIM_ID,
+  DECIDED_AT,
+  WORST_CASE_TEXTS,
+  buildClaim,
+  buildLongestClaim,
+  rejectedFor,
+} from '../../support/factories.ts';
 
-const DECIDED_AT = new Date('2026-11-26T14:04:00Z');
-const approved = { status: 'approved' as const, decidedBy: 'U0REVIEWER', decidedAt: DECIDED_AT };
-const rejected = {
-  status: 'rejected' as const,
-  decidedBy: 'U0REVIEWER',
-  decidedAt: DECIDED_AT,
-  decisionReason: 'Il cliente ha risposto dopo la richiesta.',
-};
+const approved = APPROVED;
+const rejected = rejectedFor('Il cliente ha risposto dopo la richiesta.');
 
 function actionsOf(blocks: KnownBlock[]): ActionsBlock | undefined {
   return blocks.find((block): block is ActionsBlock => block.type === 'actions');

@@ -13,12 +13,18 @@ import {
   buildStatusMessage,
 } from '../../../src/slack/messages/status-message.ts';
 import { expectWithinBlockKitLimits } from './block-kit-limits.ts';
-import { TODAY, WORST_CASE_TEXTS, buildClaim, buildLongestClaim } from '../../support/factories.ts';
+import {
+  APPROVED,
+  TODAY,
+  WORST_CASE_TEXTS,
+  buildClaim,
+  buildLongestClaim,
+  rejectedFor,
+} from '../../support/factories.ts';
 
 const NOW = romeInstant(TODAY, 11);
-const DECIDED_AT = new Date('2026-11-26T14:04:00Z');
-const approved = { status: 'approved' as const, decidedBy: 'U0REVIEWER', decidedAt: DECIDED_AT };
-const rejected = { ...approved, status: 'rejected' as const, decisionReason: 'Nessun addebito\nrisulta sul saldo.' };
+const approved = APPROVED;
+const rejected = rejectedFor('Nessun addebito\nrisulta sul saldo.');
 const ineligible: Partial<Claim> = {
   status: 'ineligible',
   reviewDeadlineOn: null,
