@@ -13,6 +13,7 @@ import * as contest from './2026-12-01-151-contest.ts';
 import * as evidence from './2026-12-01-152-evidence.ts';
 import * as autoApproval from './2026-12-01-161-auto-approval.ts';
 import * as submissionIndexes from './2026-12-01-171-submission-indexes.ts';
+import * as outboxLeaseIndexes from './2026-12-02-181-outbox-lease-indexes.ts';
 
 /** Every migration, by its sortable name. Add new ones here; never edit an applied one. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-01-152-evidence': evidence,
   '2026-12-01-161-auto-approval': autoApproval,
   '2026-12-01-171-submission-indexes': submissionIndexes,
+  '2026-12-02-181-outbox-lease-indexes': outboxLeaseIndexes,
 };
