@@ -26,11 +26,25 @@ export async function terminateWhileBlocked<T>(
       );
       if ((rows[0]?.n ?? 0) < 1) throw new Error('no backend of the app is waiting on the lock');
     }, 10_000); // a loaded machine: the app may take seconds to reach its write
-    await holder.query(
-      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()',
+    const { rows: terminated } = await holder.query<{ pid: number }>(
+      `SELECT pid, pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = current_database() AND pid <> pg_backend_pid()`,
     );
     await holder.query('ROLLBACK');
-    return await pending;
+    // Every terminated backend gone before the test reads again: on a loaded machine one could still be
+    // exiting, and the test's own pooled connection to it would die under its next query.
+    const pids = terminated.map((row) => row.pid);
+    await eventually(async () => {
+      const { rows } = await holder.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE pid = ANY($1::int[])',
+        [pids],
+      );
+      if ((rows[0]?.n ?? 0) > 0) throw new Error('a terminated backend is still exiting');
+    }, 10_000);
+    const result = await pending;
+    // The closed sockets' events reach the pools (which drop those connections) on the next turns.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return result;
   } finally {
     await holder.end();
   }
