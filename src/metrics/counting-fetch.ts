@@ -9,9 +9,12 @@ export type SlackErrorListener = (method: string, error: string) => void;
 
 // Slack's error codes are a short, known vocabulary; anything else is bucketed to keep label values few.
 const LABEL_SAFE = /^[a-z][a-z0-9_]{0,59}$/;
+const OK_FALSE = /"ok"\s*:\s*false/;
 
 /** Slack's code when a 200 answer says `ok: false`; undefined otherwise. */
 function platformError(text: string): string | undefined {
+  // Most answers are ok (views.open echoes the whole view): only one that says `"ok": false` is parsed.
+  if (!OK_FALSE.test(text)) return undefined;
   let body: { ok?: unknown; error?: unknown } | undefined;
   try {
     body = JSON.parse(text) as typeof body;

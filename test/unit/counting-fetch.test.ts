@@ -15,6 +15,11 @@ describe('createCountingFetch: Slack calls that failed, by method and error', ()
   it.each([
     ['an ok: false answer', () => Response.json({ ok: false, error: 'channel_not_found' }), 'channel_not_found'],
     ['an odd error code', () => Response.json({ ok: false, error: 'Something Odd!' }), 'other'],
+    [
+      'an ok: false answer laid out with spaces',
+      () => new Response('{ "ok" : false, "error": "not_in_channel" }'),
+      'not_in_channel',
+    ],
     ['a 429', () => new Response('', { status: 429, headers: { 'retry-after': '3' } }), 'rate_limited'],
     ['a 503', () => new Response('down', { status: 503 }), 'http_503'],
   ])('counts %s', async (_what, response, error) => {
