@@ -2,7 +2,8 @@ import { createServer, connect, type Server } from 'node:net';
 
 /**
  * A TCP proxy in front of PostgreSQL that counts round trips by reading the client's protocol: a
- * simple Query ('Q') or an extended-protocol Sync ('S') each wait for the server. Statements are
+ * simple Query ('Q') or an extended-protocol Sync ('S') each wait for the server (a Parse, a Bind are
+ * read only to recognise the lock). Statements are
  * grouped by transaction per connection, and a transaction that takes a professional's lock
  * (`claims:` advisory lock) is a submission's ack: its round trips are what the ack waited for.
  */
@@ -26,6 +27,7 @@ export async function startSqlCounter(target: { host: string; port: number }): P
     let buffer = Buffer.alloc(0);
     let started = false;
     let inTransaction = { trips: 0, lock: false };
+    const lockStatements = new Set<string>();
     client.on('data', (chunk: Buffer) => {
       buffer = Buffer.concat([buffer, chunk]);
       for (;;) {
@@ -42,9 +44,20 @@ export async function startSqlCounter(target: { host: string; port: number }): P
         const type = String.fromCharCode(buffer[0] ?? 0);
         const length = buffer.readInt32BE(1);
         if (buffer.length < 1 + length) return;
-        const text = type === 'Q' || type === 'P' ? buffer.subarray(5, 1 + length).toString('latin1') : '';
+        const text = 'QPB'.includes(type) ? buffer.subarray(5, 1 + length).toString('latin1') : '';
         buffer = buffer.subarray(1 + length);
-        if (text.includes('claims:') || text.includes('pg_advisory_xact_lock')) inTransaction.lock = true;
+        const takesLock = (sql: string) => sql.includes('claims:') || sql.includes('pg_advisory_xact_lock');
+        // A named statement (the app prepares its queries) is parsed once per connection and then only
+        // bound by name: the lock is recognised by the name its Parse gave it.
+        if (type === 'P') {
+          const [name = '', sql = ''] = text.split('\0');
+          if (takesLock(sql)) {
+            inTransaction.lock = true;
+            if (name) lockStatements.add(name);
+          }
+        } else if (type === 'B') {
+          if (lockStatements.has(text.split('\0')[1] ?? '')) inTransaction.lock = true;
+        } else if (takesLock(text)) inTransaction.lock = true;
         if (type !== 'Q' && type !== 'S') continue;
         all += 1;
         inTransaction.trips += 1;
