@@ -13,7 +13,7 @@ import type { ReviewerDirectory } from '../slack/reviewers.ts';
 import type { BlockedDeliveries } from '../slack/deps.ts';
 import { releaseBlockedDeliveries } from '../use-cases/blocked-deliveries.ts';
 import { createDeliverer } from './deliver-message.ts';
-import { createEmailReplyHandler, createSmtpTransport } from './email-reply.ts';
+import { createEmailReplyHandler, createSmtpTransport, recordGivenUpReply } from './email-reply.ts';
 import { createOutboxWorker, type OutboxWorkerOptions } from './outbox-worker.ts';
 import { CHANNEL_ERRORS, DEFAULT_RETRY_POLICY } from './retry-policy.ts';
 
@@ -85,6 +85,9 @@ export function createDelivery(deps: DeliveryOptions, tuning: DeliveryTuning = {
       reversalDays: config.autoApproval.reversalDays,
       emailReply,
     }),
+    // An email reply given up (too old to retry) says so on its attempt and forgets the address.
+    givenUp: (message, reason) =>
+      message.kind === 'email_reply' ? recordGivenUpReply(db, message, reason) : Promise.resolve(),
     options: {
       ...tuning.worker,
       retry: {

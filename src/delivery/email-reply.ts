@@ -102,6 +102,16 @@ export function createEmailReplyHandler(deps: EmailReplyDeps) {
   };
 }
 
+/**
+ * A reply the outbox gave up on without a permanent refusal here (still refused with 4xx when too old
+ * to retry): its attempt says it failed, and the address and subject are forgotten like any settled one.
+ */
+export async function recordGivenUpReply(db: Db, message: QueuedMessage, reason: string): Promise<void> {
+  const parsed = replyPayloadSchema.safeParse(message.payload);
+  if (!parsed.success) return; // already settled (a 5xx is recorded where it is refused)
+  await settleReply(db, message.id, parsed.data.attemptKey, 'reply_failed', reason);
+}
+
 /** The attempt's outcome and the forgetting of what the reply needed, together. */
 async function settleReply(
   db: Db,

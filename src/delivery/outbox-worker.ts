@@ -67,6 +67,11 @@ export interface OutboxWorkerDeps {
   logger: AppLogger;
   clock: () => Date;
   deliver: (message: QueuedMessage) => Promise<DeliveryResult>;
+  /**
+   * Told of a message given up for good (a permanent refusal, or too old to retry), after it is marked
+   * failed: what it stood for records the outcome (an email's attempt says its reply failed).
+   */
+  givenUp?: (message: QueuedMessage, reason: string) => Promise<void>;
   options?: Partial<OutboxWorkerOptions>;
 }
 
@@ -255,6 +260,11 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     });
     if (!finished) return;
     deps.logger.error('slack delivery failed for good', { ...log, reason: decision.reason });
+    await deps
+      .givenUp?.(message, decision.reason)
+      .catch((error: unknown) =>
+        deps.logger.error('recording a given-up message failed', { ...log, error: describeError(error) }),
+      );
     // A message without a claim has no claim audit; its own records (an email attempt) say it.
     if (message.claimId === null) return;
     await recordClaimEvent(deps.db, {

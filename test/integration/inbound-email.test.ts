@@ -317,6 +317,28 @@ describe('SMTP failures', () => {
     expect((await attempts())[0]).toMatchObject({ reply_status: 'replied' });
   });
 
+  it('451 until too old to retry: given up, recorded as failed, and the address forgotten', async () => {
+    sink.plan.push(451, 451);
+    const sender = newSender();
+    await postEmail('postmark', 'bearer', { from: sender, subject: 'Rimborso', messageId: newMessageId() });
+    await eventually(async () =>
+      expect(await emailOutbox()).toEqual([expect.objectContaining({ status: 'pending', attempts: 1 })]),
+    );
+    app.clock.now = new Date(app.clock.now.getTime() + 2 * 3_600_000); // past DELIVERY_GIVE_UP_HOURS
+    await eventually(async () =>
+      expect(await emailOutbox()).toEqual([expect.objectContaining({ status: 'failed', attempts: 2 })]),
+    );
+    expect(sink.received).toEqual([]);
+    await eventually(async () =>
+      expect((await attempts())[0]).toMatchObject({
+        reply_status: 'reply_failed',
+        reply_detail: expect.stringContaining('smtp_451'),
+      }),
+    );
+    const [row] = await emailOutbox();
+    expect(JSON.stringify(row?.payload)).not.toContain(sender);
+  });
+
   it('550: given up at once, and recorded', async () => {
     sink.plan.push(550);
     const sender = newSender();
