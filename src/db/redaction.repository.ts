@@ -183,3 +183,26 @@ export async function claimJobRun(trx: Trx, job: string, runKey: string, now: Da
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/**
+ * Requests refused outside the form (DMs, mentions, emails) older than `cutoff` forget who sent them and
+ * the email's Message-ID: the rows stay for the counts (channel, time, what became of the reply).
+ */
+export async function forgetOldRefusedRequests(trx: Trx, cutoff: Date): Promise<number> {
+  const result = await trx
+    .updateTable('refused_requests')
+    .set({ sender: null, message_id: null })
+    .where('at', '<', cutoff)
+    .where((eb) => eb.or([eb('sender', 'is not', null), eb('message_id', 'is not', null)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * A sender's reply allowance older than the reply interval allows a reply exactly as no allowance does:
+ * the address is kept no longer than that.
+ */
+export async function deleteExpiredReplyAllowances(trx: Trx, before: Date): Promise<number> {
+  const result = await trx.deleteFrom('email_reply_allowances').where('last_reply_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -91,7 +91,13 @@ export function createSweeperWithJobs(deps: {
     onQueued: deps.onQueued,
     jobs: [
       () => enqueueDueWeeklyReport({ db, clock, calendar, notifyHour: config.sla.notifyHour }),
-      () => runDailyRetention({ db, clock, retentionMonths: config.retentionMonths }),
+      () =>
+        runDailyRetention({
+          db,
+          clock,
+          retentionMonths: config.retentionMonths,
+          replyIntervalHours: config.email.replyIntervalHours,
+        }),
     ],
   });
 }

@@ -5,9 +5,11 @@ import { enqueueMessages } from '../db/outbox.repository.ts';
 import {
   allowAuditRedaction,
   claimJobRun,
+  deleteExpiredReplyAllowances,
   findChargesPastRetention,
   findClaimsPastRetention,
   findPersonalDataOf,
+  forgetOldRefusedRequests,
   readClaimPersonalData,
   redactCharges,
   redactClaims,
@@ -95,13 +97,22 @@ export function retentionCutoff(now: Date, months: number): Date {
  * and the charges older than RETENTION_MONTHS; the day's run is recorded in the same transaction, so
  * it runs once across instances. Returns the review-message updates it queued.
  */
-export async function runDailyRetention(deps: { db: Db; clock: () => Date; retentionMonths: number }): Promise<number> {
+export async function runDailyRetention(deps: {
+  db: Db;
+  clock: () => Date;
+  retentionMonths: number;
+  /** EMAIL_REPLY_INTERVAL_HOURS: how long a sender's address is needed to hold back a second reply. */
+  replyIntervalHours: number;
+}): Promise<number> {
   const now = deps.clock();
   return deps.db.transaction().execute(async (trx) => {
     if (!(await claimJobRun(trx, 'retention', romeDateOf(now), now))) return 0;
     const cutoff = retentionCutoff(now, deps.retentionMonths);
     const claimIds = await findClaimsPastRetention(trx, cutoff);
     const chargeIds = await findChargesPastRetention(trx, cutoff);
+    // Who asked for a refund outside the form, and an email sender's reply allowance, are personal data too.
+    await forgetOldRefusedRequests(trx, cutoff);
+    await deleteExpiredReplyAllowances(trx, new Date(now.getTime() - deps.replyIntervalHours * 3_600_000));
     return (await redactPersonalData(trx, { claimIds, chargeIds }, 'retention', now)).reviewMessagesUpdated;
   });
 }

@@ -190,6 +190,46 @@ describe('retention: personal data that does not live forever', () => {
     expect(redacted).toMatchObject({ status: 'reversed', client_last_name: '[rimosso]', client_phone: null });
   });
 
+  it('requests refused outside the form forget their sender after RETENTION_MONTHS, a reply allowance after its interval', async () => {
+    const refused = (sender: string, at: string, messageId: string | null) => ({
+      channel: 'email' as const,
+      sender,
+      slack_channel_id: null,
+      dedupe_key: `email:${sender}:${at}`,
+      at: new Date(at),
+      message_id: messageId,
+    });
+    await app.database.db
+      .insertInto('refused_requests')
+      .values([
+        refused('old@example.com', '2026-10-01T10:00:00Z', '<old@mail.example.com>'),
+        refused('recent@example.com', '2028-12-20T10:00:00Z', '<recent@mail.example.com>'),
+      ])
+      .execute();
+    await app.database.db
+      .insertInto('email_reply_allowances')
+      .values([
+        { sender: 'old@example.com', last_reply_at: new Date('2026-10-01T10:00:00Z') },
+        { sender: 'recent@example.com', last_reply_at: new Date('2028-12-21T08:00:00Z') },
+      ])
+      .execute();
+
+    app.clock.now = new Date('2028-12-21T10:00:00Z');
+    await app.application.sweeper.sweepOnce();
+
+    const requests = await app.database.db
+      .selectFrom('refused_requests')
+      .select(['sender', 'message_id', 'channel'])
+      .orderBy('at')
+      .execute();
+    expect(requests).toEqual([
+      { sender: null, message_id: null, channel: 'email' },
+      { sender: 'recent@example.com', message_id: '<recent@mail.example.com>', channel: 'email' },
+    ]);
+    const allowances = await app.database.db.selectFrom('email_reply_allowances').select('sender').execute();
+    expect(allowances).toEqual([{ sender: 'recent@example.com' }]);
+  });
+
   it('the audit stays append-only outside the redaction path', async () => {
     const claim = await submit('Rossi', '+39 333 7654321');
     await expect(
