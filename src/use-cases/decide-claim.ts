@@ -46,7 +46,10 @@ export async function authorizeDecision(
   const { claimId, userId, now } = command;
   const claim = await findClaimById(deps.db, claimId);
   if (!claim) return { kind: 'not_found' };
-  const why = checkReviewerAction(action, claim, { userId, isReviewer: await deps.isReviewer(userId) });
+  // What the claim alone answers (decided already, the clicker's own) needs no Slack lookup: a
+  // membership check that fails then does not turn "already decided" into an error.
+  const known = checkReviewerAction(action, claim, { userId, isReviewer: true });
+  const why = known ?? checkReviewerAction(action, claim, { userId, isReviewer: await deps.isReviewer(userId) });
   if (why === null) return { kind: 'allowed', claim };
   await recordClaimEvent(deps.db, {
     claimId: claim.id,

@@ -8,6 +8,7 @@ import {
 import { claimEvents, onlyClaim, resetDatabase } from '../support/db-helpers.ts';
 import { buildBlockAction, buildViewSubmission } from '../../src/sandbox/slack-payloads.ts';
 import { eventually, startTestApp, type TestApp } from '../support/test-app.ts';
+import { authorizeDecision } from '../../src/use-cases/decide-claim.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -30,6 +31,21 @@ const approve = (claimId: string, user: string) =>
   app.send.interaction(buildBlockAction({ actionId: APPROVE_ACTION_ID, value: claimId, user }));
 
 describe('who may decide, and exactly once', () => {
+  it('a click on a decided claim is "already decided" even when Slack cannot say who the reviewers are', async () => {
+    const claim = await pendingClaim();
+    const slackDown = {
+      db: app.database.db,
+      isReviewer: () => Promise.reject(new Error('conversations.members: 503')),
+    };
+    const click = { claimId: claim.id, userId: 'UREVIEWER2', now: new Date() };
+    // Pending, the answer needs the lookup, and its failure is the listener's to tell.
+    await expect(authorizeDecision(slackDown, 'decide', click)).rejects.toThrow('conversations.members: 503');
+
+    expect((await approve(claim.id, 'UREVIEWER1')).status).toBe(200);
+    expect((await onlyClaim(app.database.db)).status).toBe('approved');
+    expect((await authorizeDecision(slackDown, 'decide', click)).kind).toBe('already_decided');
+  });
+
   it('when two reviewers approve at once, one decision is recorded and one DM is sent', async () => {
     const claim = await pendingClaim();
     const responses = await Promise.all([
